@@ -1,0 +1,48 @@
+// Jest 30 projects. `next/jest` gives each project Next's SWC transform, so TypeScript and JSX need no
+// Babel or ts-node (a jest.config.ts would need ts-node: this file is .mjs on purpose).
+import nextJest from 'next/jest.js';
+
+const createJestConfig = nextJest({ dir: './' });
+
+// ESM-only packages Jest must transform rather than skip.
+const esmPackages = ['github-slugger'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
+const moduleNameMapper = { '^@/(.*)$': '<rootDir>/$1' };
+
+/** @param {import('jest').Config} project */
+async function project(project) {
+  const config = await createJestConfig(project)();
+  return { ...config, transformIgnorePatterns };
+}
+
+const config = {
+  reporters: ['default'],
+  projects: [
+    await project({
+      displayName: 'unit',
+      testEnvironment: 'node',
+      moduleNameMapper,
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
+    }),
+    await project({
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      moduleNameMapper,
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/components.ts'],
+      testMatch: ['<rootDir>/tests/**/*.test.tsx'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
+    }),
+    await project({
+      displayName: 'browser',
+      testEnvironment: 'node',
+      moduleNameMapper,
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/browser/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/tests/browser/support/global-teardown.mjs',
+      testTimeout: 60_000,
+    }),
+  ],
+};
+
+export default config;
