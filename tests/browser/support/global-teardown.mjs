@@ -1,1 +1,8 @@
-export default async function globalTeardown() {}
+export default async function globalTeardown() {
+  const child = globalThis.__LAB_SERVER__;
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { loadLessons } from '@/lib/content/lessons';
+import { StatusBadge } from '@/components/ui/StatusBadge';
+
+export default function HomePage() {
+  const [first] = loadLessons();
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6 sm:py-20">
+      <h1 className="text-4xl font-extrabold tracking-tight sm:text-5xl">Learn HTTP authentication by doing.</h1>
+      <p className="mt-6 max-w-3xl text-lg text-muted sm:text-xl">
+        HTTP Auth Lab teaches how servers ask who you are and what you may do — 401 Unauthorized, 403 Forbidden and 407
+        Proxy Authentication Required — exactly as the RFCs define them. Each lesson sits beside a live sandbox where you
+        send real requests and watch every challenge, credential and retry on the wire.
+      </p>
+      <div className="mt-10 flex flex-wrap gap-4">
+        {first ? (
+          <Link
+            href={`/lessons/${first.slug}`}
+            className="rounded-md bg-accent px-5 py-3 font-semibold text-accent-ink shadow-sm hover:opacity-90"
+          >
+            Start the first lesson<span className="sr-only">: {first.frontmatter.title}</span>
+          </Link>
+        ) : null}
+        <Link href="/playground" className="rounded-md border border-line px-5 py-3 font-semibold hover:bg-surface">
+          Open the playground
+        </Link>
+      </div>
+      <section aria-labelledby="three-questions" className="mt-16">
+        <h2 id="three-questions" className="text-2xl font-bold">
+          Three answers a server can give
+        </h2>
+        <ul className="mt-6 grid gap-4 sm:grid-cols-3">
+          <li className="rounded-lg border border-line p-5">
+            <StatusBadge status={401} />
+            <p className="mt-3 font-semibold">Who are you?</p>
+            <p className="mt-1 text-muted">No credentials, or ones the server refused. It says how to authenticate in WWW-Authenticate.</p>
+          </li>
+          <li className="rounded-lg border border-line p-5">
+            <StatusBadge status={403} />
+            <p className="mt-3 font-semibold">You may not.</p>
+            <p className="mt-1 text-muted">The server understood the request and refuses it, whoever you are.</p>
+          </li>
+          <li className="rounded-lg border border-line p-5">
+            <StatusBadge status={407} />
+            <p className="mt-3 font-semibold">Who are you, for the proxy?</p>
+            <p className="mt-1 text-muted">A proxy on the way wants credentials of its own, in Proxy-Authorization.</p>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

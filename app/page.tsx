@@ -1,1 +1,0 @@
-export default function Home() { return <main>HTTP Auth Lab</main>; }

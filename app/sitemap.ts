@@ -1,0 +1,15 @@
+import type { MetadataRoute } from 'next';
+import { loadLessons } from '@/lib/content/lessons';
+import { siteUrl } from '@/lib/site/site';
+
+export default function sitemap(): MetadataRoute.Sitemap {
+  const base = siteUrl();
+  const url = (path: string) => new URL(path, base).toString();
+  return [
+    { url: url('/'), changeFrequency: 'weekly', priority: 1 },
+    { url: url('/lessons'), changeFrequency: 'weekly', priority: 0.9 },
+    ...loadLessons().map((lesson) => ({ url: url(`/lessons/${lesson.slug}`), changeFrequency: 'monthly' as const, priority: 0.8 })),
+    { url: url('/playground'), changeFrequency: 'weekly', priority: 0.6 },
+    { url: url('/api-reference'), changeFrequency: 'monthly', priority: 0.5 },
+  ];
+}

@@ -1,0 +1,34 @@
+import { CopyButton } from '@/components/ui/CopyButton';
+import { CODE_LANGUAGES } from '@/lib/content/mdx/code-languages.mjs';
+
+type CodeBlockProps = {
+  /** Fence language, one of CODE_LANGUAGES' keys (the build refuses any other). */
+  lang: string;
+  /** The raw code, for the copy button. */
+  code: string;
+  title?: string;
+  /** The <pre> that Shiki highlighted at build time. */
+  children: React.ReactNode;
+};
+
+function languageLabel(lang: string): string {
+  return Object.hasOwn(CODE_LANGUAGES, lang) ? CODE_LANGUAGES[lang as keyof typeof CODE_LANGUAGES].label : lang;
+}
+
+export function CodeBlock({ lang, code, title, children }: CodeBlockProps) {
+  const label = languageLabel(lang);
+  return (
+    <figure className="not-prose overflow-hidden rounded-lg border border-line">
+      <div className="flex items-center justify-between gap-3 border-b border-line bg-surface px-3 py-1.5">
+        <figcaption className="min-w-0 truncate text-sm font-medium">
+          {title ?? <span className="text-muted">{label}</span>}
+        </figcaption>
+        <span className="flex shrink-0 items-center gap-3">
+          {title ? <span className="text-xs text-muted">{label}</span> : null}
+          <CopyButton text={code} label={`Copy${title ? '' : ` ${label}`}`} />
+        </span>
+      </div>
+      <div className="text-sm leading-relaxed [&_pre]:overflow-x-auto [&_pre]:p-4 [&_pre]:font-mono">{children}</div>
+    </figure>
+  );
+}

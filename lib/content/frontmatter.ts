@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+// Status codes a lesson may say it covers: the authentication-related ones and their neighbours.
+export const LESSON_STATUS_CODES = [200, 400, 401, 403, 404, 407, 429] as const;
+
+/** Sandbox preset ids are kebab-case slugs; the sandbox checks that each one exists. */
+const presetId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case preset id such as "basic-missing-credentials"');
+
+export const lessonFrontmatterSchema = z
+  .object({
+    title: z.string().trim().min(3).max(80),
+    summary: z.string().trim().min(20).max(200),
+    order: z.number().int().positive(),
+    minutes: z.number().int().min(1).max(120),
+    objectives: z.array(z.string().trim().min(10).max(200)).min(1).max(8),
+    statusCodes: z
+      .array(z.union(LESSON_STATUS_CODES.map((code) => z.literal(code))))
+      .min(1)
+      .refine((codes) => new Set(codes).size === codes.length, 'must not repeat a status code'),
+    presets: z
+      .array(presetId)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a preset id'),
+  })
+  .strict();
+
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+
+export class LessonContentError extends Error {
+  override name = 'LessonContentError';
+}
+
+/** Formats zod issues as "file: field: problem" lines, so a failing build names both. */
+export function describeIssues(file: string, error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(frontmatter)';
+    return `  ${field}: ${issue.message}`;
+  });
+  return `Invalid frontmatter in ${file}:\n${lines.join('\n')}`;
+}
+
+export function validateFrontmatter(file: string, data: unknown): LessonFrontmatter {
+  const result = lessonFrontmatterSchema.safeParse(data);
+  if (!result.success) throw new LessonContentError(describeIssues(file, result.error));
+  return result.data;
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LessonContentError, validateFrontmatter, type LessonFrontmatter } from './frontmatter';
+import { splitLessonSource } from './source';
+import { tableOfContents, type TocEntry } from './toc';
+
+export type Lesson = {
+  slug: string;
+  /** File name inside the lessons folder, e.g. "01-authentication-vs-authorization.mdx". */
+  file: string;
+  frontmatter: LessonFrontmatter;
+  toc: TocEntry[];
+  body: string;
+};
+
+export const LESSONS_DIR = path.join(process.cwd(), 'content', 'lessons');
+
+// NN-slug.mdx: the number orders the course, the slug is the URL.
+const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
+
+export function readLesson(dir: string, file: string): Lesson {
+  const match = LESSON_FILE.exec(file);
+  if (!match) {
+    throw new LessonContentError(`Lesson file name ${file} must look like NN-slug.mdx (e.g. 01-authentication-vs-authorization.mdx)`);
+  }
+  const { frontmatter, body } = splitLessonSource(file, fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, file), "utf8"));
+  const data = validateFrontmatter(file, frontmatter);
+  if (data.order !== Number(match[1])) {
+    throw new LessonContentError(`Invalid frontmatter in ${file}:\n  order: is ${data.order} but the file name says ${Number(match[1])}`);
+  }
+  return { slug: match[2] ?? '', file, frontmatter: data, toc: tableOfContents(body), body };
+}
+
+const cache = new Map<string, Lesson[]>();
+
+/** Every lesson in course order. Throws (and so fails the build) on any invalid lesson. */
+export function loadLessons(dir: string = LESSONS_DIR): Lesson[] {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const files = fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((name) => name.endsWith('.mdx')).sort();
+  const lessons = files.map((file) => readLesson(dir, file)).sort((a, b) => a.frontmatter.order - b.frontmatter.order);
+  for (let i = 1; i < lessons.length; i++) {
+    const [previous, current] = [lessons[i - 1], lessons[i]];
+    if (previous && current && previous.frontmatter.order === current.frontmatter.order) {
+      throw new LessonContentError(`${previous.file} and ${current.file} both have order ${current.frontmatter.order}`);
+    }
+    if (previous && current && previous.slug === current.slug) {
+      throw new LessonContentError(`${previous.file} and ${current.file} both have the slug ${current.slug}`);
+    }
+  }
+  cache.set(dir, lessons);
+  return lessons;
+}
+
+export function findLesson(slug: string, dir?: string): Lesson | undefined {
+  return loadLessons(dir).find((lesson) => lesson.slug === slug);
+}
+
+/** The lessons before and after `slug` in course order, for previous/next links. */
+export function lessonNeighbours(slug: string, dir?: string): { previous?: Lesson; next?: Lesson } {
+  const lessons = loadLessons(dir);
+  const index = lessons.findIndex((lesson) => lesson.slug === slug);
+  if (index === -1) return {};
+  return { previous: lessons[index - 1], next: lessons[index + 1] };
+}

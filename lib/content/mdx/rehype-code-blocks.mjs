@@ -1,0 +1,114 @@
+// Rehype plugin: turns every fenced code block into <CodeBlock title lang code>{highlighted <pre>}</CodeBlock>.
+// Highlighting happens here, at build time, with Shiki's dual themes as CSS variables (no colour is
+// baked in, so the light/dark switch is pure CSS). The raw code travels as a prop for the copy button.
+import { createHighlighter } from 'shiki';
+import { CODE_LANGUAGES, CODE_THEMES } from './code-languages.mjs';
+
+/** @typedef {import('hast').Element} Element */
+/** @typedef {import('hast').Root} Root */
+
+/** @type {Promise<import('shiki').Highlighter> | undefined} */
+let highlighterPromise;
+
+function highlighter() {
+  highlighterPromise ??= createHighlighter({
+    themes: Object.values(CODE_THEMES),
+    langs: Object.values(CODE_LANGUAGES)
+      .map((language) => language.grammar)
+      .filter((grammar) => grammar !== 'text'),
+  });
+  return highlighterPromise;
+}
+
+/**
+ * Reads `title="..."` (or title='...') from a fence's meta string, e.g. ```http title="A 401".
+ * @param {string | undefined} meta
+ */
+export function parseFenceMeta(meta) {
+  if (!meta || meta.trim() === '') return {};
+  const match = /^\s*title=(?:"([^"]*)"|'([^']*)')\s*$/.exec(meta);
+  if (!match) {
+    throw new Error(`Unsupported code fence meta ${JSON.stringify(meta)}: only title="..." is allowed.`);
+  }
+  return { title: match[1] ?? match[2] };
+}
+
+/** @param {Element} code */
+function fenceLanguage(code) {
+  const classes = /** @type {unknown[]} */ (code.properties?.className ?? []);
+  const cls = classes.find((c) => typeof c === 'string' && c.startsWith('language-'));
+  return typeof cls === 'string' ? cls.slice('language-'.length) : 'text';
+}
+
+/** @param {import('hast').Nodes} node */
+function textOf(node) {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map((child) => textOf(child)).join('');
+  return '';
+}
+
+/**
+ * @param {string} name
+ * @param {string} value
+ */
+function attribute(name, value) {
+  return { type: 'mdxJsxAttribute', name, value };
+}
+
+/**
+ * @param {Element} pre
+ * @param {import('shiki').Highlighter} shiki
+ * @param {import('vfile').VFile} file
+ */
+function codeBlockFor(pre, shiki, file) {
+  const code = /** @type {Element} */ (pre.children.find((c) => c.type === 'element' && c.tagName === 'code'));
+  const lang = fenceLanguage(code);
+  const where = `${file.path ?? 'MDX'}:${pre.position?.start.line ?? '?'}`;
+  const language = Object.hasOwn(CODE_LANGUAGES, lang) ? CODE_LANGUAGES[/** @type {keyof typeof CODE_LANGUAGES} */ (lang)] : undefined;
+  if (!language) {
+    throw new Error(
+      `${where}: code fence language "${lang}" is not supported; use one of ${Object.keys(CODE_LANGUAGES).join(', ')}.`,
+    );
+  }
+  let meta;
+  try {
+    meta = parseFenceMeta(/** @type {{ meta?: string } | undefined} */ (code.data)?.meta);
+  } catch (error) {
+    throw new Error(`${where}: ${/** @type {Error} */ (error).message}`);
+  }
+  const source = textOf(code).replace(/\n$/, '');
+  const highlighted = shiki.codeToHast(source, {
+    lang: language.grammar,
+    themes: CODE_THEMES,
+    defaultColor: false,
+  });
+  const attributes = [attribute('lang', lang), attribute('code', source)];
+  if (meta.title) attributes.push(attribute('title', meta.title));
+  return { type: 'mdxJsxFlowElement', name: 'CodeBlock', attributes, children: highlighted.children, data: { _mdxExplicitJsx: true } };
+}
+
+/** @param {import('hast').Parents} parent */
+function* preElements(parent) {
+  for (let i = 0; i < parent.children.length; i++) {
+    const child = parent.children[i];
+    if (child?.type !== 'element' && !(child && 'children' in child)) continue;
+    if (child.type === 'element' && child.tagName === 'pre') yield { parent, index: i, pre: child };
+    else if ('children' in child) yield* preElements(child);
+  }
+}
+
+export default function rehypeCodeBlocks() {
+  /**
+   * @param {Root} tree
+   * @param {import('vfile').VFile} file
+   */
+  return async function transform(tree, file) {
+    const blocks = [...preElements(tree)];
+    if (blocks.length === 0) return;
+    const shiki = await highlighter();
+    for (const { parent, index, pre } of blocks) {
+      // @ts-expect-error -- an MDX JSX node is a valid child in the MDX hast, unknown to plain hast types.
+      parent.children[index] = codeBlockFor(pre, shiki, file);
+    }
+  };
+}

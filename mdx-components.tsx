@@ -1,0 +1,30 @@
+// The one registry mapping MDX tags to components. Lessons use these names and nothing else.
+import type { MDXComponents } from 'mdx/types';
+import Link from 'next/link';
+import { Callout } from '@/components/mdx/Callout';
+import { CodeBlock } from '@/components/mdx/CodeBlock';
+
+function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRef<'a'>) {
+  if (href.startsWith('/')) {
+    return (
+      <Link href={href} {...rest}>
+        {children}
+      </Link>
+    );
+  }
+  return (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  );
+}
+
+const components = {
+  a: MdxLink,
+  Callout,
+  CodeBlock,
+} satisfies MDXComponents;
+
+export function useMDXComponents(inherited: MDXComponents = {}): MDXComponents {
+  return { ...inherited, ...components };
+}

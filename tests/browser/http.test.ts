@@ -1,0 +1,45 @@
+// What any HTTP client (not only a browser) gets from the site.
+import { baseUrl, firstLesson } from './support/site';
+
+describe('site over plain HTTP', () => {
+  test.each(['/', '/lessons', `/lessons/${firstLesson().slug}`, '/sitemap.xml', '/no-such-page'])(
+    '%s carries the baseline security headers',
+    async (path) => {
+      const response = await fetch(`${baseUrl()}${path}`);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('permissions-policy')).toContain('camera=()');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    },
+  );
+
+  test('an unknown page is a real 404 with links to go on', async () => {
+    const response = await fetch(`${baseUrl()}/no-such-page`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('This page does not exist');
+    expect(html).toContain('href="/lessons"');
+  });
+
+  test('sitemap.xml lists every lesson; robots.txt points to it', async () => {
+    const sitemap = await (await fetch(`${baseUrl()}/sitemap.xml`)).text();
+    expect(sitemap).toContain(`/lessons/${firstLesson().slug}</loc>`);
+    expect(sitemap).toContain('/lessons</loc>');
+    const robots = await (await fetch(`${baseUrl()}/robots.txt`)).text();
+    expect(robots).toMatch(/^Sitemap: http.*\/sitemap\.xml$/m);
+  });
+
+  test('the icon and metadata are served', async () => {
+    const html = await (await fetch(`${baseUrl()}/lessons/${firstLesson().slug}`)).text();
+    const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
+    expect(icon).toBeDefined();
+    const iconResponse = await fetch(`${baseUrl()}${icon}`);
+    expect(iconResponse.status).toBe(200);
+    expect(iconResponse.headers.get('content-type')).toContain('image/svg+xml');
+    expect(html).toContain(`<title>${firstLesson().frontmatter.title} · HTTP Auth Lab</title>`);
+    expect(html).toContain('<meta property="og:type" content="article"/>');
+    expect(html).toMatch(/<meta name="description" content="[^"]{20,}"\/>/);
+  });
+});

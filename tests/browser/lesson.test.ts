@@ -1,0 +1,108 @@
+import { openBrowser } from './support/chromium';
+import { baseUrl, firstLesson } from './support/site';
+
+const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
+
+describe('reading a lesson', () => {
+  test('a table-of-contents link scrolls its section into view', async () => {
+    const session = await openBrowser({ viewport: { width: 1440, height: 900 } });
+    try {
+      const { page } = session;
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      const toc = page.getByRole('navigation', { name: 'On this page' });
+      const target = firstLesson().toc.at(-1);
+      if (!target) throw new Error('the first lesson has no sections');
+      await toc.getByRole('link', { name: target.text, exact: true }).click();
+      await page.waitForFunction((id) => {
+        const heading = document.getElementById(id);
+        if (!heading) return false;
+        const top = heading.getBoundingClientRect().top;
+        return top >= 0 && top < window.innerHeight / 2;
+      }, target.id);
+      expect(new URL(page.url()).hash).toBe(`#${target.id}`);
+      // The heading is not hidden under the sticky header.
+      const headerBottom = await page.getByRole('banner').evaluate((header) => header.getBoundingClientRect().bottom);
+      const headingTop = await page.locator(`[id="${target.id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
+      expect(headingTop).toBeGreaterThanOrEqual(headerBottom);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the chosen theme survives a reload, and the system theme can be followed again', async () => {
+    const session = await openBrowser({ colorScheme: 'light' });
+    try {
+      const { page } = session;
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
+      expect(await isDark()).toBe(false);
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      expect(await isDark()).toBe(true);
+      await page.reload({ waitUntil: 'networkidle' });
+      expect(await isDark()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
+      await page.getByRole('button', { name: 'System theme' }).click();
+      expect(await isDark()).toBe(false);
+      await page.reload({ waitUntil: 'networkidle' });
+      expect(await isDark()).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the dark theme is applied before first paint (no flash of the light theme)', async () => {
+    const session = await openBrowser({ colorScheme: 'light' });
+    try {
+      const { page } = session;
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      // Stop at the first byte of <body>: the head script must already have chosen the theme.
+      await page.route('**/_next/static/**', (route) => new Promise(() => void route));
+      await page.goto(lessonUrl(), { waitUntil: 'commit' });
+      await page.waitForSelector('body');
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+      expect(background).not.toBe('rgb(255, 255, 255)');
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a code block’s copy button puts exactly its code on the clipboard', async () => {
+    const session = await openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const { page } = session;
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      const block = page.getByRole('figure').first();
+      const code = (await block.locator('pre').innerText()).replace(/\n$/, '');
+      await block.getByRole('button', { name: /^Copy/ }).click();
+      await expect(block.getByRole('status').textContent()).resolves.toBe('Copied to the clipboard.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('keyboard only: skip link, then main content; theme buttons work with the keyboard', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Skip to main content' });
+      expect(await skip.evaluate((link) => link === document.activeElement)).toBe(true);
+      expect(await skip.isVisible()).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+      await page.getByRole('button', { name: 'Dark theme' }).focus();
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+      await page.getByRole('button', { name: 'Light theme' }).focus();
+      await page.keyboard.press('Space');
+      expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadLessons } from '@/lib/content/lessons';
+
+export function baseUrl(): string {
+  const url = process.env.LAB_BASE_URL;
+  if (!url) throw new Error('LAB_BASE_URL is not set: run the browser tests through Jest (globalSetup starts the server)');
+  return url;
+}
+
+export const firstLesson = () => {
+  const lesson = loadLessons()[0];
+  if (!lesson) throw new Error('no lessons in content/lessons');
+  return lesson;
+};
+
+/** Every page type of the site, with the status its document must answer. */
+export function sitePages(): { name: string; path: string; status: number }[] {
+  return [
+    { name: 'home', path: '/', status: 200 },
+    { name: 'lessons', path: '/lessons', status: 200 },
+    { name: 'lesson', path: `/lessons/${firstLesson().slug}`, status: 200 },
+    { name: 'playground', path: '/playground', status: 200 },
+    { name: 'api-reference', path: '/api-reference', status: 200 },
+    { name: 'not-found', path: '/lessons/no-such-lesson', status: 404 },
+  ];
+}
+
+/** Console errors and failed sub-requests while a page is open: a healthy page has none. */
+export function watchForProblems(page: Page, documentUrl: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url() !== documentUrl) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return problems;
+}
+
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+/** Runs axe-core in the page; returns violations as readable one-liners. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export function screenshotPath(name: string): string {
+  const dir = path.join(process.cwd(), 'test-results', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findLesson, lessonNeighbours, loadLessons } from '@/lib/content/lessons';
+
+const COURSE = path.join(__dirname, '../../fixtures/content/course');
+
+function tempCourse(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lessons-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const valid = fs.readFileSync(path.join(COURSE, '01-first-lesson.mdx'), 'utf8');
+
+describe('lesson index', () => {
+  test('lists lessons in course order with slugs taken from file names', () => {
+    const lessons = loadLessons(COURSE);
+    expect(lessons.map((lesson) => [lesson.frontmatter.order, lesson.slug, lesson.frontmatter.title])).toEqual([
+      [1, 'first-lesson', 'First lesson'],
+      [2, 'second-lesson', 'Second lesson'],
+      [3, 'third-lesson', 'Third lesson'],
+    ]);
+  });
+
+  test('finds a lesson by slug and knows its neighbours', () => {
+    expect(findLesson('second-lesson', COURSE)?.file).toBe('02-second-lesson.mdx');
+    expect(findLesson('nope', COURSE)).toBeUndefined();
+    const middle = lessonNeighbours('second-lesson', COURSE);
+    expect([middle.previous?.slug, middle.next?.slug]).toEqual(['first-lesson', 'third-lesson']);
+    const first = lessonNeighbours('first-lesson', COURSE);
+    expect([first.previous, first.next?.slug]).toEqual([undefined, 'second-lesson']);
+    expect(lessonNeighbours('third-lesson', COURSE).next).toBeUndefined();
+  });
+
+  test('carries each lesson’s table of contents', () => {
+    expect(findLesson('second-lesson', COURSE)?.toc).toEqual([{ depth: 2, text: 'Only section', id: 'only-section' }]);
+  });
+
+  test('refuses a file name that is not NN-slug.mdx', () => {
+    const dir = tempCourse({ 'first.mdx': valid });
+    expect(() => loadLessons(dir)).toThrow('Lesson file name first.mdx must look like NN-slug.mdx');
+  });
+
+  test('refuses an order that disagrees with the file number', () => {
+    const dir = tempCourse({ '02-first-lesson.mdx': valid });
+    expect(() => loadLessons(dir)).toThrow(/02-first-lesson\.mdx:\n {2}order: is 1 but the file name says 2/);
+  });
+
+  test('refuses two lessons with the same slug', () => {
+    const second = valid.replace('order: 1', 'order: 2');
+    const dir = tempCourse({ '01-same.mdx': valid, '02-same.mdx': second });
+    expect(() => loadLessons(dir)).toThrow('01-same.mdx and 02-same.mdx both have the slug same');
+  });
+});

@@ -1,1 +1,0 @@
-test('smoke', () => { expect(1 + 1).toBe(2); });
