@@ -40,7 +40,7 @@ const config = {
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/browser/support/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/browser/support/global-teardown.mjs',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/browser/support/setup.ts'],
     }),
   ],
 };

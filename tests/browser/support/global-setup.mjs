@@ -1,4 +1,4 @@
-import { startServer } from './server.mjs';
+import { startServer } from '../../../scripts/serve-build.mjs';
 
 export default async function globalSetup() {
   const { baseUrl, child } = await startServer();

@@ -1,10 +1,10 @@
-// Starts the production build (`next start`) on a free loopback port for the browser tests.
+// Starts the production build (`next start`) on a free loopback port, for the browser tests and benchmarks.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../../..');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 
 function freePort() {
