@@ -1,0 +1,46 @@
+import type { ParamContext } from './types';
+
+// Which parameter values the RFCs want quoted, and which they want as bare tokens. The formatter
+// follows this table and the linter warns when a received header departs from it.
+
+export type QuotingRule = 'quote' | 'token' | 'either';
+
+type Table = Partial<Record<ParamContext, Record<string, 'quote' | 'token'>>>;
+
+const TABLES: Record<string, Table> = {
+  // RFC 7616 §3.3, §3.4 and §3.5 each list which parameters a sender MUST and MUST NOT quote.
+  digest: {
+    challenge: { realm: 'quote', domain: 'quote', nonce: 'quote', opaque: 'quote', qop: 'quote', stale: 'token', algorithm: 'token' },
+    credentials: {
+      username: 'quote',
+      realm: 'quote',
+      nonce: 'quote',
+      uri: 'quote',
+      response: 'quote',
+      cnonce: 'quote',
+      opaque: 'quote',
+      algorithm: 'token',
+      qop: 'token',
+      nc: 'token',
+    },
+    'auth-info': { nextnonce: 'quote', rspauth: 'quote', cnonce: 'quote', qop: 'token', nc: 'token' },
+  },
+  // RFC 6750 §3: the ABNF gives every Bearer challenge attribute as a quoted-string.
+  bearer: {
+    challenge: { scope: 'quote', error: 'quote', error_description: 'quote', error_uri: 'quote' },
+  },
+  // RFC 7617 §2.1 writes charset="UTF-8" quoted.
+  basic: { challenge: { charset: 'quote' } },
+};
+
+/** RFC 9110 §11.5: realm is always a quoted-string; the rest depends on scheme and header. */
+export function quotingRule(scheme: string, context: ParamContext, name: string): QuotingRule {
+  if (name === 'realm') return 'quote';
+  const byContext = own(TABLES, scheme.toLowerCase())?.[context];
+  return (byContext && own(byContext, name)) ?? 'either';
+}
+
+/** Own properties only: a parameter named `constructor` must not find Object.prototype's. */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
