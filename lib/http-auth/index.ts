@@ -4,3 +4,15 @@ export { parseAuthInfo, parseChallenges, parseCredentials } from './parse';
 export { formatAuthInfo, formatChallenge, formatChallenges, formatCredentials, quoteString } from './format';
 export { getParam } from './params';
 export { isToken, isToken68 } from './grammar/chars';
+export { type BasicCharset, type BasicUser, basicChallenge, decodeBasicCredentials, encodeBasicCredentials } from './schemes/basic';
+export {
+  type BearerChallengeOptions,
+  type BearerErrorCode,
+  type BearerRejection,
+  bearerChallenge,
+  bearerErrorStatus,
+  bearerRejection,
+  readBearerToken,
+} from './schemes/bearer';
+export { decodeBase64, encodeBase64 } from './bytes/base64';
+export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time';

@@ -1,0 +1,102 @@
+import { isToken68 } from '../grammar/chars';
+import { failure, success } from '../diagnostic';
+import { parseCredentials } from '../parse';
+import type { Challenge, ParseResult } from '../types';
+
+// RFC 6750: the Bearer scheme, which carries OAuth 2.0 access tokens (and JWTs, which are one token format).
+
+export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
+
+/** RFC 6750 §3.1: each error code has its status. */
+export function bearerErrorStatus(error: BearerErrorCode): 400 | 401 | 403 {
+  switch (error) {
+    case 'invalid_request':
+      return 400;
+    case 'invalid_token':
+      return 401;
+    case 'insufficient_scope':
+      return 403;
+    default: {
+      const never: never = error;
+      return never;
+    }
+  }
+}
+
+export type BearerChallengeOptions = {
+  realm?: string;
+  scope?: readonly string[];
+  error?: BearerErrorCode;
+  errorDescription?: string;
+  errorUri?: string;
+};
+
+// RFC 6750 §3: scope tokens are %x21 / %x23-5B / %x5D-7E; error_description and error_uri %x20-21 / %x23-5B / %x5D-7E.
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+const NQSCHAR = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** Builds a Bearer challenge; throws TypeError on values RFC 6750 §3 does not allow. */
+export function bearerChallenge(options: BearerChallengeOptions): Challenge {
+  const params: Record<string, string> = {};
+  if (options.realm !== undefined) params.realm = options.realm;
+  if (options.scope !== undefined) {
+    const bad = options.scope.find((s) => !SCOPE_TOKEN.test(s));
+    if (bad !== undefined) throw new TypeError(`'${bad}' is not a scope token (RFC 6750 §3).`);
+    params.scope = options.scope.join(' ');
+  }
+  if (options.error !== undefined) params.error = options.error;
+  for (const [name, value] of [['error_description', options.errorDescription], ['error_uri', options.errorUri]] as const) {
+    if (value === undefined) continue;
+    if (!NQSCHAR.test(value)) throw new TypeError(`${name} may hold only printable ASCII without '"' and '\\' (RFC 6750 §3).`);
+    params[name] = value;
+  }
+  if (Object.keys(params).length === 0) {
+    throw new TypeError('A Bearer challenge needs at least one parameter, e.g. realm (RFC 6750 §3).');
+  }
+  return { scheme: 'Bearer', params };
+}
+
+/** Why a resource server turns a Bearer request away. */
+export type BearerRejection =
+  | { kind: 'no-credentials' }
+  | { kind: 'invalid-request'; description?: string }
+  | { kind: 'invalid-token'; description?: string }
+  | { kind: 'insufficient-scope'; scope: readonly string[]; description?: string };
+
+/**
+ * The status and challenge for a rejection. RFC 6750 §3.1: a request without authentication gets no
+ * error code at all, just the challenge; the others name their code, and insufficient_scope the scope.
+ */
+export function bearerRejection(rejection: BearerRejection, realm: string): { status: 400 | 401 | 403; challenge: Challenge } {
+  switch (rejection.kind) {
+    case 'no-credentials':
+      return { status: 401, challenge: bearerChallenge({ realm }) };
+    case 'invalid-request':
+      return rejected('invalid_request', realm, rejection.description);
+    case 'invalid-token':
+      return rejected('invalid_token', realm, rejection.description);
+    case 'insufficient-scope':
+      return rejected('insufficient_scope', realm, rejection.description, rejection.scope);
+    default: {
+      const never: never = rejection;
+      return never;
+    }
+  }
+}
+
+function rejected(error: BearerErrorCode, realm: string, errorDescription?: string, scope?: readonly string[]) {
+  return { status: bearerErrorStatus(error), challenge: bearerChallenge({ realm, error, errorDescription, scope }) };
+}
+
+/** RFC 6750 §2.1: `Authorization: Bearer <b64token>`; the scheme matches case-insensitively. */
+export function readBearerToken(fieldValue: string): ParseResult<string> {
+  const parsed = parseCredentials(fieldValue);
+  if (!parsed.ok) return parsed;
+  const { scheme, token68 } = parsed.value;
+  const at = fieldValue.indexOf(scheme);
+  if (scheme.toLowerCase() !== 'bearer') return failure('bearer-wrong-scheme', `These are '${scheme}' credentials, not Bearer.`, at);
+  if (token68 === undefined || !isToken68(token68)) {
+    return failure('bearer-not-token68', 'Bearer credentials are the token itself, a single token68 (RFC 6750 §2.1).', at);
+  }
+  return success(token68, parsed.warnings);
+}

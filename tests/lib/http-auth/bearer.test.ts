@@ -1,0 +1,78 @@
+import {
+  bearerChallenge,
+  bearerErrorStatus,
+  bearerRejection,
+  formatChallenge,
+  parseChallenges,
+  readBearerToken,
+} from '@/lib/http-auth';
+
+describe('Bearer challenges (RFC 6750 §3)', () => {
+  it('reproduces the RFC examples', () => {
+    expect(formatChallenge(bearerChallenge({ realm: 'example' }))).toBe('Bearer realm="example"');
+    const expired = bearerChallenge({ realm: 'example', error: 'invalid_token', errorDescription: 'The access token expired' });
+    expect(formatChallenge(expired)).toBe('Bearer realm="example", error="invalid_token", error_description="The access token expired"');
+  });
+
+  it('writes scope space-delimited and parses back to the same challenge', () => {
+    const challenge = bearerChallenge({ realm: 'api', scope: ['openid', 'profile', 'email'] });
+    const result = parseChallenges(formatChallenge(challenge));
+    expect(result).toEqual({ ok: true, value: [challenge], warnings: [] });
+    expect(challenge.params.scope).toBe('openid profile email');
+  });
+
+  it.each([
+    [{}],
+    [{ scope: ['bad"scope'] }],
+    [{ realm: 'a', errorDescription: 'caf\u00e9' }],
+    [{ realm: 'a', errorUri: 'https://x/"' }],
+  ])('refuses %j', (options) => {
+    expect(() => bearerChallenge(options)).toThrow(TypeError);
+  });
+});
+
+describe('Bearer errors (RFC 6750 §3.1)', () => {
+  it.each([
+    ['invalid_request', 400],
+    ['invalid_token', 401],
+    ['insufficient_scope', 403],
+  ] as const)('%s -> %i', (code, status) => {
+    expect(bearerErrorStatus(code)).toBe(status);
+  });
+
+  it('sends no error code when the request carried no credentials', () => {
+    const { status, challenge } = bearerRejection({ kind: 'no-credentials' }, 'api');
+    expect(status).toBe(401);
+    expect(formatChallenge(challenge)).toBe('Bearer realm="api"');
+  });
+
+  it.each([
+    [{ kind: 'invalid-request' } as const, 400, 'Bearer realm="api", error="invalid_request"'],
+    [{ kind: 'invalid-token', description: 'expired 12 s ago' } as const, 401, 'Bearer realm="api", error="invalid_token", error_description="expired 12 s ago"'],
+    [{ kind: 'insufficient-scope', scope: ['photos:write'] } as const, 403, 'Bearer realm="api", scope="photos:write", error="insufficient_scope"'],
+  ])('%j -> %i', (rejection, status, header) => {
+    const result = bearerRejection(rejection, 'api');
+    expect(result.status).toBe(status);
+    expect(formatChallenge(result.challenge)).toBe(header);
+  });
+});
+
+describe('readBearerToken (RFC 6750 §2.1)', () => {
+  it.each([
+    ['Bearer mF_9.B5f-4.1JqM', 'mF_9.B5f-4.1JqM'],
+    ['bearer mF_9.B5f-4.1JqM', 'mF_9.B5f-4.1JqM'],
+    ['BEARER abc==', 'abc=='],
+  ])('%j -> %j', (input, token) => {
+    expect(readBearerToken(input)).toMatchObject({ ok: true, value: token });
+  });
+
+  it.each([
+    ['Basic QWxh', 'bearer-wrong-scheme'],
+    ['Bearer', 'bearer-not-token68'],
+    ['Bearer token="abc"', 'bearer-not-token68'],
+    ['Bearer abc def', 'invalid-token68'],
+    ['Bearer a@b', 'invalid-token68'],
+  ])('%j -> %s', (input, code) => {
+    expect(readBearerToken(input)).toMatchObject({ ok: false, error: { code } });
+  });
+});

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { constantTimeEqual, constantTimeEqualText, decodeBase64, encodeBase64 } from '@/lib/http-auth';
+import { firstInvalidUtf8 } from '@/lib/http-auth/bytes/text';
+
+describe('base64 (RFC 4648 §4)', () => {
+  it('encodes like Node and decodes back', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        const text = encodeBase64(bytes);
+        expect(text).toBe(Buffer.from(bytes).toString('base64'));
+        expect(decodeBase64(text)).toEqual({ kind: 'bytes', bytes, padded: true });
+      }),
+    );
+  });
+
+  it.each([
+    ['QW-h', 2],
+    ['QWxhZ', 4],
+    ['QWxhZA=', 6],
+  ])('refuses %j at %i', (text, index) => {
+    expect(decodeBase64(text)).toMatchObject({ kind: 'invalid', index });
+  });
+});
+
+describe('UTF-8 validation', () => {
+  it('agrees with a fatal TextDecoder', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 12 }), (bytes) => {
+        let valid = true;
+        try {
+          fatal.decode(bytes);
+        } catch {
+          valid = false;
+        }
+        expect(firstInvalidUtf8(bytes) === -1).toBe(valid);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    [[0x61, 0xc3, 0xa4], -1],
+    [[0x61, 0xa3], 1],
+    [[0xed, 0xa0, 0x80], 0],
+    [[0xc0, 0x80], 0],
+  ])('%j -> %i', (bytes, index) => {
+    expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(index);
+  });
+});
+
+describe('constant-time comparison', () => {
+  it.each([
+    ['abc', 'abc', true],
+    ['abc', 'abd', false],
+    ['abc', 'ab', false],
+    ['', '', true],
+  ])('%j vs %j -> %s', (a, b, equal) => {
+    expect(constantTimeEqualText(a, b)).toBe(equal);
+    expect(constantTimeEqual(Buffer.from(a), Buffer.from(b))).toBe(equal);
+  });
+});
