@@ -9,8 +9,8 @@ export default function HomePage() {
       <h1 className="text-4xl font-extrabold tracking-tight sm:text-5xl">Learn HTTP authentication by doing.</h1>
       <p className="mt-6 max-w-3xl text-lg text-muted sm:text-xl">
         HTTP Auth Lab teaches how servers ask who you are and what you may do — 401 Unauthorized, 403 Forbidden and 407
-        Proxy Authentication Required — exactly as the RFCs define them. Each lesson sits beside a live sandbox where you
-        send real requests and watch every challenge, credential and retry on the wire.
+        Proxy Authentication Required — exactly as the RFCs define them. Every lesson shows each challenge, credential and
+        retry on the wire, with examples you can run yourself and the misconceptions corrected along the way.
       </p>
       <div className="mt-10 flex flex-wrap gap-4">
         {first ? (
