@@ -16,3 +16,4 @@ export {
 } from './schemes/bearer';
 export { decodeBase64, encodeBase64 } from './bytes/base64';
 export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time';
+export * from './schemes/digest';

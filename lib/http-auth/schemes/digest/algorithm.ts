@@ -25,7 +25,7 @@ export const DIGEST_HASH_STRENGTH: readonly DigestHash[] = ['MD5', 'SHA-256', 'S
 export function digestAlgorithm(value: string | undefined): DigestAlgorithm | undefined {
   if (value === undefined) return { name: 'MD5', hash: 'MD5', session: false };
   const upper = value.toUpperCase();
-  const name = DIGEST_ALGORITHMS.find((a) => a === upper);
+  const name = DIGEST_ALGORITHMS.find((a) => a.toUpperCase() === upper);
   if (name === undefined) return undefined;
   const session = name.endsWith('-sess');
   return { name, hash: (session ? name.slice(0, -'-sess'.length) : name) as DigestHash, session };

@@ -1,0 +1,116 @@
+import { constantTimeEqualText } from '../../bytes/constant-time';
+import { getParam } from '../../params';
+import type { Credentials } from '../../types';
+import { type DigestAlgorithm, type DigestAlgorithmName, digestAlgorithm } from './algorithm';
+import { type DigestExchange, type DigestQop, digestHA1, digestResponse, digestUserhash } from './compute';
+import { decodeExtValue } from './ext-value';
+import type { DigestNonceState } from './nonce';
+
+// RFC 7616 §3.4 from the server's side: is this Authorization a correct answer to our challenge?
+
+export type DigestServerOptions = {
+  realm: string;
+  algorithms: readonly DigestAlgorithmName[];
+  qop: readonly DigestQop[];
+};
+
+export type DigestVerifyInput = {
+  credentials: Credentials;
+  request: { method: string; uri: string; body?: Uint8Array | string };
+  server: DigestServerOptions;
+  checkNonce: (nonce: string) => DigestNonceState;
+  lookupPassword: (username: string) => string | undefined;
+  /** Needed to resolve `userhash=true` credentials (RFC 7616 §3.4.4): hashes are compared, not reversed. */
+  usernames?: readonly string[];
+  /** Highest nc seen per nonce; a Map will do. Omit to skip replay detection. */
+  nonceCounts?: { get(nonce: string): number | undefined; set(nonce: string, nc: number): unknown };
+};
+
+export type DigestRejectReason =
+  | 'wrong-scheme'
+  | 'malformed'
+  | 'wrong-realm'
+  | 'unsupported-algorithm'
+  | 'unsupported-qop'
+  | 'uri-mismatch'
+  | 'invalid-nonce'
+  | 'unknown-user'
+  | 'wrong-response'
+  | 'stale-nonce'
+  | 'replayed-nc';
+
+export type DigestVerification =
+  | { kind: 'accepted'; username: string; exchange: DigestExchange }
+  | { kind: 'rejected'; reason: DigestRejectReason; status: 400 | 401; stale: boolean; message: string };
+
+type Fields = { username: string; realm: string; nonce: string; uri: string; response: string; cnonce: string; nc: string; qop: DigestQop; algorithm: DigestAlgorithm; userhash: boolean };
+
+function reject(reason: DigestRejectReason, message: string, status: 400 | 401 = 401): DigestVerification {
+  return { kind: 'rejected', reason, status, stale: reason === 'stale-nonce', message };
+}
+
+/** RFC 2617 §3.2.2 (kept by RFC 7616): missing or improper directives get 400 Bad Request. */
+function readFields(c: Credentials, server: DigestServerOptions): Fields | DigestVerification {
+  const p = (name: string) => getParam(c.params, name);
+  const plain = p('username');
+  const extended = p('username*');
+  if (plain !== undefined && extended !== undefined) return reject('malformed', 'username and username* were both sent (RFC 7616 §3.4).', 400);
+  let username = plain;
+  if (extended !== undefined) {
+    const decoded = decodeExtValue(extended);
+    if (decoded.kind === 'invalid') return reject('malformed', `username* is not a valid ext-value: ${decoded.reason}.`, 400);
+    username = decoded.text;
+  }
+  const [realm, nonce, uri, response, cnonce, nc, qop] = ['realm', 'nonce', 'uri', 'response', 'cnonce', 'nc', 'qop'].map(p);
+  const missing = [['username', username], ['realm', realm], ['nonce', nonce], ['uri', uri], ['response', response], ['cnonce', cnonce], ['nc', nc], ['qop', qop]]
+    .filter(([, v]) => v === undefined)
+    .map(([n]) => n);
+  if (missing.length > 0) return reject('malformed', `Missing ${missing.join(', ')} (RFC 7616 §3.4).`, 400);
+  if (!/^[0-9a-fA-F]{8}$/.test(nc ?? '')) return reject('malformed', `nc=${nc ?? ''} is not 8 hex digits (RFC 7616 §3.4).`, 400);
+  const algorithm = digestAlgorithm(p('algorithm'));
+  if (!algorithm || !server.algorithms.includes(algorithm.name)) {
+    return reject('unsupported-algorithm', `algorithm=${p('algorithm') ?? 'MD5'} was not offered.`);
+  }
+  if (qop !== 'auth' && qop !== 'auth-int') return reject('unsupported-qop', `qop=${qop ?? ''} is neither auth nor auth-int.`, 400);
+  if (!server.qop.includes(qop)) return reject('unsupported-qop', `qop=${qop} was not offered.`, 400);
+  const userhash = p('userhash')?.toLowerCase() === 'true';
+  return { username: username ?? '', realm: realm ?? '', nonce: nonce ?? '', uri: uri ?? '', response: response ?? '', cnonce: cnonce ?? '', nc: nc ?? '', qop, algorithm, userhash };
+}
+
+function resolveUsername(f: Fields, input: DigestVerifyInput): string | undefined {
+  if (!f.userhash) return f.username;
+  const hashed = f.username.toLowerCase();
+  let found: string | undefined;
+  for (const candidate of input.usernames ?? []) {
+    if (constantTimeEqualText(digestUserhash(f.algorithm.hash, candidate, f.realm), hashed)) found = candidate;
+  }
+  return found;
+}
+
+/**
+ * Checks in the order that keeps `stale` honest: RFC 7616 §3.3 says to set stale=true only when the
+ * response was right for the old nonce, so the response is checked before the nonce's age.
+ */
+export function verifyDigestCredentials(input: DigestVerifyInput): DigestVerification {
+  const { credentials, request, server } = input;
+  if (credentials.scheme.toLowerCase() !== 'digest') return reject('wrong-scheme', `'${credentials.scheme}' credentials, not Digest.`);
+  const f = readFields(credentials, server);
+  if ('kind' in f) return f;
+  if (f.realm !== server.realm) return reject('wrong-realm', `realm "${f.realm}" is not this server's "${server.realm}".`);
+  if (f.uri !== request.uri) return reject('uri-mismatch', `uri "${f.uri}" is not the request-target "${request.uri}" (RFC 7616 §3.4.6).`, 400);
+  const nonceState = input.checkNonce(f.nonce);
+  if (nonceState.kind === 'invalid') return reject('invalid-nonce', 'The nonce was not issued by this server.');
+  const username = resolveUsername(f, input);
+  const password = username === undefined ? undefined : input.lookupPassword(username);
+  if (username === undefined || password === undefined) return reject('unknown-user', 'No such user.');
+  const ha1 = digestHA1(f.algorithm, { username, realm: f.realm, password }, f);
+  const exchange: DigestExchange = { algorithm: f.algorithm, ha1, nonce: f.nonce, nc: f.nc, cnonce: f.cnonce, qop: f.qop, uri: f.uri };
+  const expected = digestResponse(exchange, request.method, request.body);
+  if (!constantTimeEqualText(expected, f.response.toLowerCase())) return reject('wrong-response', 'The response digest does not match: wrong password?');
+  if (nonceState.kind === 'stale') return reject('stale-nonce', 'The nonce has expired; the response was right, so retry with the new nonce (stale=true).');
+  const count = parseInt(f.nc, 16);
+  const last = input.nonceCounts?.get(f.nonce);
+  if (last !== undefined && count <= last) return reject('replayed-nc', `nc=${f.nc} was already used with this nonce: a replay (RFC 7616 §3.4).`);
+  input.nonceCounts?.set(f.nonce, count);
+  return { kind: 'accepted', username, exchange };
+}
