@@ -17,3 +17,4 @@ export {
 export { decodeBase64, encodeBase64 } from './bytes/base64';
 export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time';
 export * from './schemes/digest';
+export { type ClientChoice, type ConsideredChallenge, type HeldCredentials, chooseChallenge } from './choice';

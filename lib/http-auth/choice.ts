@@ -1,0 +1,89 @@
+import { getParam } from './params';
+import { DIGEST_HASH_STRENGTH } from './schemes/digest/algorithm';
+import { readDigestChallenge } from './schemes/digest/challenge';
+import type { Challenge } from './types';
+
+// Which challenge a careful client answers. RFC 2617 §4.6 (still the best statement of it): a user
+// agent MUST choose the strongest auth-scheme it understands. Strength here: a bearer token (no
+// password leaves the client) > Digest by hash > Basic (the password itself, readable without TLS).
+// Ties go to the earlier challenge: servers list the one they prefer first (RFC 9110 §11.6.1).
+
+export type HeldCredentials = {
+  password?: { username: string; password: string };
+  bearerToken?: string;
+};
+
+export type ConsideredChallenge = { index: number; scheme: string; usable: boolean; strength: number; reason: string };
+
+export type ClientChoice =
+  | { kind: 'chosen'; index: number; challenge: Challenge; scheme: 'basic' | 'bearer' | 'digest'; explanation: string; considered: ConsideredChallenge[] }
+  | { kind: 'none'; explanation: string; considered: ConsideredChallenge[] };
+
+type Verdict = { usable: boolean; strength: number; reason: string };
+
+const unusable = (reason: string): Verdict => ({ usable: false, strength: 0, reason });
+
+function judgeBearer(c: Challenge, held: HeldCredentials): Verdict {
+  if (held.bearerToken === undefined) return unusable('no bearer token held');
+  const error = getParam(c.params, 'error');
+  if (error === 'insufficient_scope') {
+    const scope = getParam(c.params, 'scope');
+    return unusable(`the token lacks the scope${scope ? ` "${scope}"` : ''}; sending it again cannot help (RFC 6750 §3.1), get a token with that scope`);
+  }
+  if (error === 'invalid_token') return unusable('the token was refused as invalid or expired: refresh it once, then retry (RFC 6750 §3.1)');
+  return { usable: true, strength: 100, reason: 'a bearer token sends no password' };
+}
+
+function judgeDigest(c: Challenge, held: HeldCredentials): Verdict {
+  const read = readDigestChallenge(c);
+  if (!read.ok) return unusable(read.error.message);
+  if (held.password === undefined) return unusable('no user name and password held');
+  const { algorithm, stale } = read.value;
+  const strength = 50 + 10 * DIGEST_HASH_STRENGTH.indexOf(algorithm.hash);
+  const retry = stale ? '; stale=true, so retry with the new nonce without asking the user again (RFC 7616 §3.3)' : '';
+  return { usable: true, strength, reason: `Digest with ${algorithm.name} proves the password without sending it${retry}` };
+}
+
+function judgeBasic(c: Challenge, held: HeldCredentials, secure: boolean | undefined): Verdict {
+  if (held.password === undefined) return unusable('no user name and password held');
+  if (held.password.username.includes(':')) return unusable('the user-id contains ":", which Basic cannot carry (RFC 7617 §2)');
+  const charset = getParam(c.params, 'charset');
+  const encoding = charset?.toLowerCase() === 'utf-8' ? 'UTF-8' : 'an encoding the server did not name';
+  const exposure = secure === false ? '; over plain HTTP anyone on the path can read it (RFC 7617 §4)' : '';
+  return { usable: true, strength: 10, reason: `Basic sends the password itself, base64 in ${encoding}${exposure}` };
+}
+
+function judge(c: Challenge, held: HeldCredentials, secure: boolean | undefined): { scheme?: 'basic' | 'bearer' | 'digest' } & Verdict {
+  switch (c.scheme.toLowerCase()) {
+    case 'bearer':
+      return { scheme: 'bearer', ...judgeBearer(c, held) };
+    case 'digest':
+      return { scheme: 'digest', ...judgeDigest(c, held) };
+    case 'basic':
+      return { scheme: 'basic', ...judgeBasic(c, held, secure) };
+    default:
+      return unusable(`this client does not implement the ${c.scheme} scheme`);
+  }
+}
+
+/** `secure`: whether the connection is HTTPS; pass false to have Basic's exposure spelled out. */
+export function chooseChallenge(challenges: readonly Challenge[], held: HeldCredentials, options: { secure?: boolean } = {}): ClientChoice {
+  let best: { index: number; scheme: 'basic' | 'bearer' | 'digest'; strength: number } | undefined;
+  const considered = challenges.map((c, index): ConsideredChallenge => {
+    const v = judge(c, held, options.secure);
+    if (v.usable && v.scheme && (!best || v.strength > best.strength)) best = { index, scheme: v.scheme, strength: v.strength };
+    return { index, scheme: c.scheme, usable: v.usable, strength: v.strength, reason: v.reason };
+  });
+  const chosen = best === undefined ? undefined : challenges[best.index];
+  if (best === undefined || chosen === undefined) {
+    const why = considered.map((c) => `${c.scheme}: ${c.reason}`).join('; ');
+    return { kind: 'none', explanation: `No challenge can be answered${why ? ` (${why})` : ''}.`, considered };
+  }
+  const pick = considered[best.index];
+  const others = considered.filter((c) => c.index !== best?.index).map((c) => `${c.scheme} (${c.usable ? 'weaker' : 'not usable'}: ${c.reason})`);
+  const explanation =
+    `Answer challenge ${best.index + 1} of ${challenges.length}, ${chosen.scheme}: ${pick?.reason ?? ''}. ` +
+    'A careful client picks the strongest scheme it can answer (RFC 2617 §4.6), the earlier one on a tie.' +
+    (others.length > 0 ? ` Passed over: ${others.join('; ')}.` : '');
+  return { kind: 'chosen', index: best.index, challenge: chosen, scheme: best.scheme, explanation, considered };
+}

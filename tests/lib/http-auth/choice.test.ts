@@ -1,0 +1,70 @@
+import { type HeldCredentials, chooseChallenge, parseChallenges } from '@/lib/http-auth';
+
+const password: HeldCredentials = { password: { username: 'Mufasa', password: 'Circle of Life' } };
+const both: HeldCredentials = { ...password, bearerToken: 'mF_9.B5f-4.1JqM' };
+
+function challenges(header: string | string[]) {
+  const result = parseChallenges(header);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const mixed = challenges([
+  'Negotiate',
+  'Basic realm="intranet", charset="UTF-8"',
+  'Digest realm="intranet", nonce="n", qop="auth", algorithm=MD5',
+  'Digest realm="intranet", nonce="n", qop="auth", algorithm=SHA-256',
+  'Bearer realm="api"',
+]);
+
+describe('chooseChallenge', () => {
+  it.each([
+    ['a password picks the strongest Digest', password, 3, 'digest'],
+    ['a bearer token beats any password scheme', both, 4, 'bearer'],
+    ['a token alone picks Bearer', { bearerToken: 't' }, 4, 'bearer'],
+  ] as const)('%s', (_name, held, index, scheme) => {
+    expect(chooseChallenge(mixed, held)).toMatchObject({ kind: 'chosen', index, scheme });
+  });
+
+  it('explains the choice and every challenge passed over', () => {
+    const choice = chooseChallenge(mixed, password);
+    expect(choice.explanation).toContain('SHA-256');
+    expect(choice.explanation).toContain('RFC 2617 §4.6');
+    expect(choice.explanation).toContain('Negotiate');
+    expect(choice.considered.map((c) => c.usable)).toEqual([false, true, true, true, false]);
+  });
+
+  it('prefers the earlier challenge on a tie (the server lists its preference first)', () => {
+    const tie = challenges('Digest realm="a", nonce="1", qop="auth", algorithm=SHA-256-sess, Digest realm="b", nonce="2", qop="auth", algorithm=SHA-256');
+    expect(chooseChallenge(tie, password)).toMatchObject({ kind: 'chosen', index: 0 });
+  });
+
+  it('ignores a Digest challenge with an unknown algorithm (RFC 7616 §3.3)', () => {
+    const list = challenges('Digest realm="r", nonce="n", qop="auth", algorithm=SHA-512, Basic realm="r"');
+    const choice = chooseChallenge(list, password);
+    expect(choice).toMatchObject({ kind: 'chosen', index: 1, scheme: 'basic' });
+    expect(choice.considered[0]).toMatchObject({ usable: false });
+  });
+
+  it('does not resend a token that lacks the scope, and says what to do', () => {
+    const choice = chooseChallenge(challenges('Bearer realm="api", error="insufficient_scope", scope="photos:write"'), { bearerToken: 't' });
+    expect(choice.kind).toBe('none');
+    expect(choice.explanation).toContain('photos:write');
+  });
+
+  it('spells out what Basic exposes over plain HTTP', () => {
+    const choice = chooseChallenge(challenges('Basic realm="r"'), password, { secure: false });
+    expect(choice).toMatchObject({ kind: 'chosen', scheme: 'basic' });
+    expect(choice.explanation).toContain('plain HTTP');
+  });
+
+  it('tells a user with no credentials that nothing can be answered', () => {
+    expect(chooseChallenge(mixed, {})).toMatchObject({ kind: 'none' });
+    expect(chooseChallenge([], password)).toMatchObject({ kind: 'none', considered: [] });
+  });
+
+  it('notes stale=true so the client retries without prompting', () => {
+    const choice = chooseChallenge(challenges('Digest realm="r", nonce="n2", qop="auth", stale=true'), password);
+    expect(choice.explanation).toContain('without asking the user again');
+  });
+});
