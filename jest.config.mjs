@@ -5,7 +5,7 @@ import nextJest from 'next/jest.js';
 const createJestConfig = nextJest({ dir: './' });
 
 // ESM-only packages Jest must transform rather than skip.
-const esmPackages = ['github-slugger'];
+const esmPackages = ['github-slugger', 'jose'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
 const moduleNameMapper = { '^@/(.*)$': '<rootDir>/$1' };
 

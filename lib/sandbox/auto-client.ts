@@ -1,0 +1,142 @@
+import {
+  answerDigestChallenge,
+  chooseChallenge,
+  createDigestNonce,
+  encodeBasicCredentials,
+  formatCredentials,
+  getParam,
+  parseChallenges,
+  type Challenge,
+  type HeldCredentials,
+} from '@/lib/http-auth';
+import type { HeldSecret } from './client-profile';
+import type { SandboxContext } from './context';
+import { headerValues, type SandboxRequest, type SandboxResponse } from './message';
+import { issueToken } from './tokens';
+
+// The careful client of auto mode: answers 407 with Proxy-Authorization and 401 with Authorization,
+// chooses among challenges with lib/http-auth's chooseChallenge, retries a stale Digest nonce and
+// refreshes an expired token once, and never sends refused credentials again.
+
+export type ClientMove =
+  | { kind: 'retry'; field: 'Authorization' | 'Proxy-Authorization'; value: string; explanation: string }
+  | { kind: 'stop'; explanation: string };
+
+export type ClientState = { tried: Set<string>; token?: string; refreshed: boolean; staleNonceSent: boolean };
+
+export function newClientState(): ClientState {
+  return { tried: new Set(), refreshed: false, staleNonceSent: false };
+}
+
+export type TokenKind = Extract<HeldSecret, { kind: 'token' }>['token'];
+
+/** Mints the token a profile holds: signed now, signed long ago, signed with another key, or not a JWT. */
+export async function mintToken(secret: Extract<HeldSecret, { kind: 'token' }>, ctx: SandboxContext, kind: TokenKind = secret.token): Promise<string> {
+  const base = { subject: secret.subject, scope: secret.scope, lifetimeSeconds: 300 };
+  switch (kind) {
+    case 'valid':
+      return (await issueToken({ ...base, now: ctx.now(), secret: ctx.secret })).token;
+    case 'expired':
+      return (await issueToken({ ...base, now: ctx.now() - 3_600_000, secret: ctx.secret })).token;
+    case 'forged':
+      return (await issueToken({ ...base, now: ctx.now(), secret: ctx.random(32) })).token;
+    case 'garbage':
+      return 'not-a-token-this-server-issued';
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+function stopFor(status: number): ClientMove {
+  if (status >= 200 && status < 300) return { kind: 'stop', explanation: `${status}: the request succeeded; nothing more to do.` };
+  switch (status) {
+    case 403:
+      return { kind: 'stop', explanation: '403: the server knows who you are and refuses. Repeating the request with the same credentials SHOULD NOT happen (RFC 9110 §15.5.4); different credentials might help.' };
+    case 404:
+      return { kind: 'stop', explanation: '404: nothing to answer. (A server may use 404 to hide a forbidden resource, RFC 9110 §15.5.4.)' };
+    case 400:
+      return { kind: 'stop', explanation: '400: the request itself is malformed; fix it rather than resend it.' };
+    default:
+      return { kind: 'stop', explanation: `${status}: not an authentication challenge, so the client stops.` };
+  }
+}
+
+async function held(secret: HeldSecret, state: ClientState, ctx: SandboxContext): Promise<HeldCredentials> {
+  switch (secret.kind) {
+    case 'none':
+      return {};
+    case 'password':
+      return { password: { username: secret.user, password: secret.password } };
+    case 'token':
+      state.token ??= await mintToken(secret, ctx);
+      return { bearerToken: state.token };
+    default: {
+      const never: never = secret;
+      return never;
+    }
+  }
+}
+
+/** A copy of the challenge whose nonce went stale a while ago: what a client that kept an old nonce sends. */
+function withStaleNonce(challenge: Challenge, ctx: SandboxContext): Challenge {
+  const nonce = createDigestNonce({ secret: ctx.secret, now: ctx.now() - 7_200_000, random: ctx.random(12) });
+  return { ...challenge, params: { ...challenge.params, nonce } };
+}
+
+function credentialsFor(challenge: Challenge, secret: HeldSecret, state: ClientState, request: SandboxRequest, ctx: SandboxContext, staleFirst: boolean): string | { error: string } {
+  const scheme = challenge.scheme.toLowerCase();
+  if (scheme === 'bearer') return `Bearer ${state.token ?? ''}`;
+  if (secret.kind !== 'password') return { error: 'no password held' };
+  if (scheme === 'basic') {
+    const encoded = encodeBasicCredentials({ userId: secret.user, password: secret.password }, secret.charset);
+    return encoded.ok ? formatCredentials(encoded.value) : { error: encoded.error.message };
+  }
+  const useStale = staleFirst && !state.staleNonceSent;
+  state.staleNonceSent ||= useStale;
+  const answer = answerDigestChallenge({
+    challenge: useStale ? withStaleNonce(challenge, ctx) : challenge,
+    username: secret.user,
+    password: secret.password,
+    method: request.method,
+    uri: request.target,
+    body: request.body,
+    random: ctx.random,
+  });
+  return answer.ok ? formatCredentials(answer.value.credentials) : { error: answer.error.message };
+}
+
+export async function nextMove(
+  response: SandboxResponse,
+  request: SandboxRequest,
+  profile: { origin: HeldSecret; proxy: HeldSecret; staleNonceFirst: boolean },
+  state: ClientState,
+  ctx: SandboxContext,
+): Promise<ClientMove> {
+  if (response.status !== 401 && response.status !== 407) return stopFor(response.status);
+  const proxy = response.status === 407;
+  const field = proxy ? 'Proxy-Authorization' : 'Authorization';
+  const secret = proxy ? profile.proxy : profile.origin;
+  const parsed = parseChallenges(headerValues(response.headers, proxy ? 'Proxy-Authenticate' : 'WWW-Authenticate'));
+  if (!parsed.ok) return { kind: 'stop', explanation: `The challenge does not parse (${parsed.error.message}), so the client cannot answer it.` };
+  const challenges = parsed.value;
+  // An expired token is refreshed once (a new token from the token endpoint), never in a loop.
+  const invalidToken = challenges.find((c) => c.scheme.toLowerCase() === 'bearer' && getParam(c.params, 'error') === 'invalid_token');
+  if (invalidToken && secret.kind === 'token' && secret.token === 'expired' && !state.refreshed) {
+    state.refreshed = true;
+    state.token = await mintToken(secret, ctx, 'valid');
+    return { kind: 'retry', field, value: `Bearer ${state.token}`, explanation: 'The token expired (error="invalid_token"): the client gets a new token once and retries with it.' };
+  }
+  const choice = chooseChallenge(challenges, await held(secret, state, ctx));
+  if (choice.kind === 'none') return { kind: 'stop', explanation: `The client cannot answer: ${choice.explanation}` };
+  const stale = getParam(choice.challenge.params, 'stale')?.toLowerCase() === 'true';
+  const identity = `${field}|${choice.scheme}|${secret.kind === 'password' ? `${secret.user}:${secret.password}` : (state.token ?? '')}`;
+  if (state.tried.has(identity) && !stale) {
+    return { kind: 'stop', explanation: 'These credentials were already refused. A careful client asks the user for new ones instead of sending them again in a loop.' };
+  }
+  state.tried.add(identity);
+  const value = credentialsFor(choice.challenge, secret, state, request, ctx, profile.staleNonceFirst);
+  if (typeof value !== 'string') return { kind: 'stop', explanation: `The client cannot build ${field}: ${value.error}` };
+  return { kind: 'retry', field, value, explanation: choice.explanation };
+}

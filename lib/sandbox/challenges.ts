@@ -1,0 +1,76 @@
+import {
+  basicChallenge,
+  bearerChallenge,
+  createDigestNonce,
+  digestChallenge,
+  encodeBase64,
+  formatChallenge,
+  formatChallenges,
+  type Challenge,
+  type DigestAlgorithmName,
+  type DigestQop,
+} from '@/lib/http-auth';
+import type { SandboxContext } from './context';
+import type { HeaderList } from './message';
+import type { Layer, SchemeConfig } from './scenario';
+import type { ChallengeHint } from './schemes/outcome';
+import type { Hop } from './trace';
+
+const NONCE_RANDOM_BYTES = 12;
+
+function schemeChallenges(scheme: SchemeConfig, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): Challenge[] {
+  switch (scheme.kind) {
+    case 'basic':
+      return [basicChallenge({ realm: layer.realm, charset: scheme.charset === 'UTF-8' ? 'UTF-8' : undefined })];
+    case 'bearer':
+      // RFC 6750 §3: never a bare "Bearer"; the realm is always there, the error only after a token was refused.
+      return [
+        hint.kind === 'bearer-invalid-token'
+          ? bearerChallenge({ realm: layer.realm, error: 'invalid_token', errorDescription: hint.description })
+          : bearerChallenge({ realm: layer.realm, scope: scheme.requiredScope.length > 0 ? scheme.requiredScope : undefined }),
+      ];
+    case 'digest': {
+      // One challenge per algorithm, preferred first (RFC 7616 §3.7), all sharing one fresh nonce.
+      const nonce = createDigestNonce({ secret: ctx.secret, now: ctx.now(), random: ctx.random(NONCE_RANDOM_BYTES) });
+      const opaque = encodeBase64(new TextEncoder().encode(layer.realm)).replace(/=+$/, '');
+      return scheme.algorithms.map((algorithm) =>
+        digestChallenge({
+          realm: layer.realm,
+          nonce,
+          opaque,
+          algorithm: algorithm as DigestAlgorithmName,
+          qop: scheme.qop as DigestQop[],
+          stale: hint.kind === 'digest-stale',
+          charset: scheme.charset ? 'UTF-8' : undefined,
+          userhash: scheme.userhash || undefined,
+        }),
+      );
+    }
+    default: {
+      const never: never = scheme;
+      return never;
+    }
+  }
+}
+
+export function layerChallenges(layer: Layer, hint: ChallengeHint, ctx: SandboxContext): Challenge[] {
+  return layer.schemes.flatMap((scheme) => schemeChallenges(scheme, layer, hint, ctx));
+}
+
+/** WWW-Authenticate for the origin, Proxy-Authenticate for a proxy (RFC 9110 §11.6.1, §11.7.1). */
+export function challengeField(hop: Hop): 'WWW-Authenticate' | 'Proxy-Authenticate' {
+  return hop === 'proxy' ? 'Proxy-Authenticate' : 'WWW-Authenticate';
+}
+
+export function credentialsField(hop: Hop): 'Authorization' | 'Proxy-Authorization' {
+  return hop === 'proxy' ? 'Proxy-Authorization' : 'Authorization';
+}
+
+/** The challenge header fields: one field line per challenge, or all on one line (RFC 9110 §11.6.1). */
+export function challengeHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
+  const challenges = layerChallenges(layer, hint, ctx);
+  const field = challengeField(hop);
+  return layer.challengeLayout === 'one-line'
+    ? [[field, formatChallenges(challenges)]]
+    : challenges.map((challenge): [string, string] => [field, formatChallenge(challenge)]);
+}

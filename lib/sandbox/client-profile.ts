@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { scopeTokenSchema } from './scenario';
+
+// What the simulated client holds in the playground's auto mode: a password, a token, or nothing,
+// for the origin and for the proxy. The sandbox mints tokens at run time (they are signed with the
+// secret), so a profile names the kind of token, not the token itself.
+
+const secretText = z.string().min(1).max(128).regex(/^[^\x00-\x1f\x7f]*$/, 'must not contain control characters');
+
+export const heldSecretSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({
+    kind: z.literal('password'),
+    user: secretText,
+    password: secretText,
+    /** How the client encodes Basic credentials; ISO-8859-1 shows what legacy clients do (RFC 7617 §2.1). */
+    charset: z.enum(['UTF-8', 'ISO-8859-1']).default('UTF-8'),
+  }),
+  z.object({
+    kind: z.literal('token'),
+    /** valid: freshly issued; expired: issued long ago; forged: signed with another key; garbage: not a JWT. */
+    token: z.enum(['valid', 'expired', 'forged', 'garbage']),
+    subject: secretText.default('alice'),
+    scope: z.array(scopeTokenSchema).max(8).default([]),
+  }),
+]);
+export type HeldSecret = z.infer<typeof heldSecretSchema>;
+
+export const clientProfileSchema = z.object({
+  origin: heldSecretSchema.default({ kind: 'none' }),
+  proxy: heldSecretSchema.default({ kind: 'none' }),
+  /** The client first answers with a nonce it kept from earlier, which has gone stale (RFC 7616 §3.3). */
+  staleNonceFirst: z.boolean().default(false),
+});
+export type ClientProfile = z.infer<typeof clientProfileSchema>;

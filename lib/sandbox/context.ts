@@ -1,0 +1,54 @@
+// What the sandbox needs from the outside world, injected so tests can fix time and randomness.
+
+export type SandboxContext = {
+  /** Milliseconds since the epoch. */
+  now: () => number;
+  /** HMAC key for Digest nonces and Bearer tokens; shared by every instance behind a load balancer. */
+  secret: Uint8Array;
+  random: (length: number) => Uint8Array;
+  /** Highest Digest nc seen per nonce, for replay detection; bounded (see boundedMap). */
+  nonceCounts: { get(nonce: string): number | undefined; set(nonce: string, nc: number): unknown };
+};
+
+/** A Map that forgets its oldest entries past `limit`, so no client can grow memory without bound. */
+export function boundedMap<K, V>(limit: number): Map<K, V> {
+  const map = new Map<K, V>();
+  const set = map.set.bind(map);
+  map.set = (key: K, value: V) => {
+    map.delete(key);
+    set(key, value);
+    while (map.size > limit) {
+      const oldest = map.keys().next();
+      if (oldest.done) break;
+      map.delete(oldest.value);
+    }
+    return map;
+  };
+  return map;
+}
+
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * Decodes SANDBOX_SECRET (any string of at least 32 characters). Throws with a clear message on a
+ * secret that is too short, so a misconfigured deployment fails at start-up, not on the first request.
+ */
+export function secretFromEnvironment(value: string | undefined, warn: (message: string) => void): Uint8Array {
+  if (value === undefined || value === '') {
+    warn('SANDBOX_SECRET is not set: using a random secret for this process. Digest nonces and tokens will not be accepted by other instances or after a restart.');
+    return crypto.getRandomValues(new Uint8Array(MIN_SECRET_BYTES));
+  }
+  if (value.length < MIN_SECRET_BYTES) {
+    throw new Error(`SANDBOX_SECRET must be at least ${MIN_SECRET_BYTES} characters long (it has ${value.length}).`);
+  }
+  return new TextEncoder().encode(value);
+}
+
+export function createSandboxContext(options: { secret: Uint8Array; now?: () => number }): SandboxContext {
+  return {
+    now: options.now ?? Date.now,
+    secret: options.secret,
+    random: (length) => crypto.getRandomValues(new Uint8Array(length)),
+    nonceCounts: boundedMap<string, number>(10_000),
+  };
+}

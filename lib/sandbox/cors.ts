@@ -1,0 +1,28 @@
+import type { HeaderList, SandboxResponse } from './message';
+
+// CORS for trainers' pages calling the sandbox (WHATWG Fetch). The sandbox uses no cookies, so any
+// origin may call it without credentials mode. Authorization is never covered by "*" in
+// Allow-Headers, so it is listed by name; the challenge fields are exposed so scripts can read them.
+
+export const CORS_HEADERS: HeaderList = [
+  ['Access-Control-Allow-Origin', '*'],
+  ['Access-Control-Expose-Headers', 'WWW-Authenticate, Proxy-Authenticate, Authentication-Info, Proxy-Authentication-Info'],
+];
+
+/** A preflight never carries credentials, so it is answered 204 whatever the resource would say (not 401). */
+export function preflightResponse(): SandboxResponse {
+  return {
+    status: 204,
+    headers: [
+      ...CORS_HEADERS,
+      ['Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'],
+      ['Access-Control-Allow-Headers', 'Authorization, Content-Type'],
+      ['Access-Control-Max-Age', '600'],
+    ],
+    body: '',
+  };
+}
+
+export function withCors(response: SandboxResponse): SandboxResponse {
+  return { ...response, headers: [...response.headers, ...CORS_HEADERS] };
+}

@@ -1,0 +1,157 @@
+import { bearerChallenge, digestAuthenticationInfo, formatAuthInfo, formatChallenge, parseCredentials } from '@/lib/http-auth';
+import { challengeField, challengeHeaders, credentialsField } from './challenges';
+import type { SandboxContext } from './context';
+import { headerValues, splitTarget, withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from './message';
+import { problemResponse } from './problem';
+import { findScheme, type Layer, type Scenario } from './scenario';
+import { authenticateBasic } from './schemes/basic';
+import { authenticateBearer } from './schemes/bearer';
+import { authenticateDigest } from './schemes/digest';
+import { refused, type AuthAttempt, type AuthOutcome } from './schemes/outcome';
+import type { Hop, TraceStep } from './trace';
+
+// The one place that decides 200/400/401/403/404/407. Pure apart from the context's clock, randomness
+// and the bounded nc map; both doors (real HTTP and the playground's /api/exchange) call it.
+
+export type Evaluation = {
+  response: SandboxResponse;
+  trace: TraceStep[];
+  /** The request as the proxy forwarded it to the origin (Proxy-Authorization consumed), if it got that far. */
+  forwarded?: SandboxRequest;
+};
+
+type Authenticated = Extract<AuthOutcome, { kind: 'authenticated' }>;
+
+function schemeName(kind: string): string {
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+async function checkCredentials(hop: Hop, layer: Layer, request: SandboxRequest, ctx: SandboxContext): Promise<AuthOutcome> {
+  const field = credentialsField(hop);
+  const values = headerValues(request.headers, field);
+  const bearerInQuery = hop === 'origin' && findScheme(layer, 'bearer') !== undefined && splitTarget(request.target).query.has('access_token');
+  if (bearerInQuery) {
+    return refused(400, 'Send the access token in the Authorization header only (RFC 6750 §2.1); this server does not accept access_token in the query.', [
+      { kind: 'token-in-query', hop, alsoInHeader: values.length > 0 },
+    ]);
+  }
+  if (values.length === 0) {
+    return refused(401, `This resource needs credentials: answer the challenge in ${challengeField(hop)}.`, [{ kind: 'no-credentials', hop, field }]);
+  }
+  if (values.length > 1) {
+    return refused(400, `The request carries ${values.length} ${field} fields; send exactly one.`, [{ kind: 'repeated-credentials', hop, field, count: values.length }]);
+  }
+  const fieldValue = values[0] ?? '';
+  const parsed = parseCredentials(fieldValue);
+  if (!parsed.ok) {
+    const { message, index } = parsed.error;
+    return refused(400, `The ${field} field is malformed at character ${index}: ${message}`, [{ kind: 'malformed-credentials', hop, field, message, index }]);
+  }
+  const received = parsed.value.scheme;
+  const scheme = layer.schemes.find((offered) => offered.kind === received.toLowerCase());
+  if (!scheme) {
+    const offered = layer.schemes.map((s) => schemeName(s.kind));
+    return refused(401, `The "${received}" scheme is not accepted here; use ${offered.join(' or ')} as the challenge says.`, [
+      { kind: 'scheme-not-offered', hop, scheme: received, offered },
+    ]);
+  }
+  const matched: TraceStep = { kind: 'scheme-matched', hop, received, scheme: schemeName(scheme.kind) };
+  const attempt: AuthAttempt = { hop, layer, request, ctx, fieldValue, credentials: parsed.value };
+  const outcome = await authenticate(scheme.kind, attempt);
+  return { ...outcome, trace: [matched, ...outcome.trace] };
+}
+
+function authenticate(kind: Layer['schemes'][number]['kind'], attempt: AuthAttempt): AuthOutcome | Promise<AuthOutcome> {
+  switch (kind) {
+    case 'basic':
+      return authenticateBasic(attempt);
+    case 'bearer':
+      return authenticateBearer(attempt);
+    case 'digest':
+      return authenticateDigest(attempt);
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+/** A refusal as the hop sends it: 400, or 401/407 with a fresh challenge (RFC 9110 §15.5.2, §15.5.8). */
+function refusal(hop: Hop, layer: Layer, outcome: Extract<AuthOutcome, { kind: 'refused' }>, ctx: SandboxContext): SandboxResponse {
+  if (outcome.status === 400) {
+    // RFC 6750 §3.1: a malformed Bearer request is invalid_request; say so in the challenge too.
+    const bearer = hop === 'origin' && findScheme(layer, 'bearer');
+    const headers: HeaderList = bearer ? [['WWW-Authenticate', formatChallenge(bearerChallenge({ realm: layer.realm, error: 'invalid_request' }))]] : [];
+    return problemResponse({ status: 400, detail: outcome.detail }, headers);
+  }
+  const status = hop === 'proxy' ? 407 : 401;
+  return problemResponse({ status, detail: outcome.detail }, challengeHeaders(hop, layer, outcome.hint, ctx));
+}
+
+/** Authorization after authentication: the role the resource needs, and for Bearer the scope. */
+function forbidden(layer: Layer, who: Authenticated): { response: SandboxResponse; step: TraceStep } | undefined {
+  const status = layer.forbiddenStatus;
+  const hidden = 'The requested resource was not found.';
+  if (layer.requiredRole && !who.roles.includes(layer.requiredRole)) {
+    const detail = status === 404 ? hidden : `You are authenticated as ${who.user}, but this resource needs the "${layer.requiredRole}" role.`;
+    return { response: problemResponse({ status, detail }), step: { kind: 'role-missing', user: who.user, role: layer.requiredRole, status } };
+  }
+  const bearer = findScheme(layer, 'bearer');
+  if (who.scheme === 'Bearer' && bearer) {
+    const missing = bearer.requiredScope.filter((scope) => !(who.scopes ?? []).includes(scope));
+    if (missing.length > 0) {
+      const step: TraceStep = { kind: 'scope-missing', missing, status };
+      if (status === 404) return { response: problemResponse({ status, detail: hidden }), step };
+      const challenge = bearerChallenge({ realm: layer.realm, error: 'insufficient_scope', scope: bearer.requiredScope });
+      const detail = `The token lacks the scope ${missing.join(' ')}; get a token with it.`;
+      return { response: problemResponse({ status: 403, detail }, [['WWW-Authenticate', formatChallenge(challenge)]]), step };
+    }
+  }
+  return undefined;
+}
+
+function granted(layer: Layer, who: Authenticated, request: SandboxRequest): SandboxResponse {
+  const body = JSON.stringify({
+    authenticated: true,
+    user: who.user,
+    scheme: who.scheme,
+    realm: layer.realm,
+    ...(who.scopes ? { scope: who.scopes.join(' ') } : {}),
+    method: request.method,
+    message: `Hello, ${who.user}: your ${who.scheme} credentials were accepted.`,
+  });
+  // Authenticated responses are private: a shared cache must not hand them to anyone else (RFC 9111 §3.5).
+  const headers: HeaderList = [
+    ['Content-Type', 'application/json'],
+    ['Cache-Control', 'private, no-store'],
+  ];
+  if (who.digest) {
+    // RFC 7616 §3.5: rspauth proves the server knew the password; auth-int covers the response body.
+    headers.push(['Authentication-Info', formatAuthInfo(digestAuthenticationInfo(who.digest, { responseBody: body }), 'Digest')]);
+  }
+  return { status: 200, headers, body };
+}
+
+export async function evaluate(scenario: Scenario, request: SandboxRequest, ctx: SandboxContext): Promise<Evaluation> {
+  const trace: TraceStep[] = [];
+  let current = request;
+  if (scenario.proxy) {
+    trace.push({ kind: 'hop', hop: 'proxy', realm: scenario.proxy.realm });
+    const outcome = await checkCredentials('proxy', scenario.proxy, current, ctx);
+    trace.push(...outcome.trace);
+    if (outcome.kind === 'refused') return { response: refusal('proxy', scenario.proxy, outcome, ctx), trace };
+    // RFC 9110 §11.7.2: the proxy that asked for Proxy-Authorization consumes it.
+    current = { ...current, headers: withoutHeader(current.headers, 'Proxy-Authorization') };
+    trace.push({ kind: 'proxy-forwarded', consumed: true });
+  }
+  const { origin } = scenario;
+  trace.push({ kind: 'hop', hop: 'origin', realm: origin.realm });
+  const outcome = await checkCredentials('origin', origin, current, ctx);
+  trace.push(...outcome.trace);
+  const forwarded = scenario.proxy ? current : undefined;
+  if (outcome.kind === 'refused') return { response: refusal('origin', origin, outcome, ctx), trace, forwarded };
+  const denial = forbidden(origin, outcome);
+  if (denial) return { response: denial.response, trace: [...trace, denial.step], forwarded };
+  trace.push({ kind: 'granted', user: outcome.user });
+  return { response: granted(origin, outcome, current), trace, forwarded };
+}

@@ -1,0 +1,89 @@
+import type { SandboxContext } from './context';
+import { preflightResponse, withCors } from './cors';
+import { evaluate } from './engine';
+import { splitTarget, type SandboxRequest, type SandboxResponse } from './message';
+import { applyOverrides } from './overrides';
+import { findPreset, PRESETS, type Preset } from './presets';
+import { problemResponse } from './problem';
+import type { Scenario } from './scenario';
+import { tokenEndpoint } from './token-endpoint';
+import type { TraceStep } from './trace';
+
+// /api/sandbox/*: which scenario a URL names, and the response. Both HTTP adapters (node:http in
+// server.ts and the Next route handler) call handleSandboxRequest, and /api/exchange resolves its
+// targets through resolveScenario, so all doors agree.
+
+export const SANDBOX_PREFIX = '/api/sandbox';
+
+/** Short URLs for the four classic endpoints; every preset also has /api/sandbox/presets/{id}. */
+const ENDPOINT_PRESETS: Record<string, string> = {
+  basic: 'basic',
+  digest: 'digest',
+  bearer: 'bearer',
+  proxy: 'proxy-then-origin',
+};
+
+export type ScenarioLookup =
+  | { kind: 'scenario'; preset: Preset; scenario: Scenario }
+  | { kind: 'invalid'; response: SandboxResponse }
+  | { kind: 'other' };
+
+function presetIdFor(path: string): string | undefined {
+  const rest = path.slice(SANDBOX_PREFIX.length);
+  const short = /^\/([a-z]+)\/?$/.exec(rest)?.[1];
+  if (short !== undefined && Object.hasOwn(ENDPOINT_PRESETS, short)) return ENDPOINT_PRESETS[short];
+  return /^\/presets\/([a-z0-9-]+)\/?$/.exec(rest)?.[1];
+}
+
+/** The scenario a sandbox URL names, with its query overrides applied. */
+export function resolveScenario(target: string): ScenarioLookup {
+  const { path, query } = splitTarget(target);
+  const id = presetIdFor(path);
+  if (id === undefined) return { kind: 'other' };
+  const preset = findPreset(id);
+  if (!preset) {
+    return { kind: 'invalid', response: problemResponse({ status: 404, detail: `There is no preset "${id}". GET ${SANDBOX_PREFIX}/presets lists them all.` }) };
+  }
+  const overridden = applyOverrides(preset.scenario, query);
+  if (!overridden.ok) return { kind: 'invalid', response: problemResponse({ status: 400, detail: overridden.message }) };
+  return { kind: 'scenario', preset, scenario: overridden.scenario };
+}
+
+function presetList(): SandboxResponse {
+  const presets = PRESETS.map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary, url: `${SANDBOX_PREFIX}/presets/${preset.id}` }));
+  return { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify({ presets }) };
+}
+
+export type SandboxResult = { response: SandboxResponse; trace: TraceStep[]; forwarded?: SandboxRequest };
+
+export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResult> {
+  if (request.method === 'OPTIONS') return { response: preflightResponse(), trace: [] };
+  const { path } = splitTarget(request.target);
+  const lookup = resolveScenario(request.target);
+  switch (lookup.kind) {
+    case 'scenario': {
+      const { response, trace, forwarded } = await evaluate(lookup.scenario, request, ctx);
+      return { response: withCors(response), trace, forwarded };
+    }
+    case 'invalid':
+      return { response: withCors(lookup.response), trace: [] };
+    case 'other':
+      break;
+    default: {
+      const never: never = lookup;
+      return never;
+    }
+  }
+  const rest = path.slice(SANDBOX_PREFIX.length).replace(/\/$/, '');
+  if (rest === '/presets') return { response: withCors(presetList()), trace: [] };
+  if (rest === '/token') {
+    const users = findPreset('bearer')?.scenario.origin.users ?? [];
+    return { response: withCors(await tokenEndpoint(request, users, ctx)), trace: [] };
+  }
+  const detail = `No sandbox endpoint at ${path}. Try ${SANDBOX_PREFIX}/basic, /digest, /bearer, /proxy or /presets.`;
+  return { response: withCors(problemResponse({ status: 404, detail })), trace: [] };
+}
+
+export async function handleSandboxRequest(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResponse> {
+  return (await routeSandboxRequest(request, ctx)).response;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { DIGEST_ALGORITHMS } from '@/lib/http-auth';
+
+// A scenario describes one protected resource: who guards it (an optional proxy, then the origin),
+// which schemes each offers and how, who the users are, and what an authenticated user still needs.
+// Everything here may come from a query string or a playground, so every field is validated and
+// everything that ends up in a header (realm, scope) is limited to characters that cannot inject one.
+
+/** Printable ASCII only: a realm is reflected into WWW-Authenticate, so no CR, LF or other controls. */
+export const realmSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII (no control characters such as CR or LF)');
+
+/** RFC 6750 §3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
+export const scopeTokenSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be an RFC 6750 scope token (printable ASCII, no space, quote or backslash)');
+
+/** RFC 7617 §2: a user-id cannot contain ":" and neither part may contain control characters. */
+const noControls = /^[^\x00-\x1f\x7f]*$/;
+export const userSchema = z.object({
+  name: z.string().min(1).max(64).regex(noControls, 'must not contain control characters').refine((name) => !name.includes(':'), 'must not contain ":" (RFC 7617 §2)'),
+  password: z.string().min(1).max(128).regex(noControls, 'must not contain control characters'),
+  roles: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).max(8).default([]),
+});
+export type SandboxUser = z.infer<typeof userSchema>;
+
+export const basicSchemeSchema = z.object({
+  kind: z.literal('basic'),
+  /** RFC 7617 §2.1: announce charset="UTF-8", the only value allowed, or say nothing. */
+  charset: z.enum(['UTF-8', 'none']).default('UTF-8'),
+});
+
+export const bearerSchemeSchema = z.object({
+  kind: z.literal('bearer'),
+  /** Scopes the resource needs; a token lacking one gets 403 insufficient_scope (RFC 6750 §3.1). */
+  requiredScope: z.array(scopeTokenSchema).max(8).default([]),
+  /** Lifetime of tokens the sandbox's token endpoint issues for this scenario. */
+  tokenLifetimeSeconds: z.number().int().min(1).max(86_400).default(300),
+});
+
+export const digestSchemeSchema = z.object({
+  kind: z.literal('digest'),
+  /** One challenge per algorithm, in this order (RFC 7616 §3.7: preferred first). */
+  algorithms: z.array(z.enum(DIGEST_ALGORITHMS as [string, ...string[]])).min(1).max(6).default(['SHA-256', 'MD5']),
+  qop: z.array(z.enum(['auth', 'auth-int'])).min(1).max(2).default(['auth']),
+  userhash: z.boolean().default(false),
+  charset: z.boolean().default(true),
+  /** After this, a correct answer with an old nonce gets stale=true (RFC 7616 §3.3). */
+  nonceLifetimeSeconds: z.number().int().min(1).max(3_600).default(300),
+});
+
+export const schemeSchema = z.discriminatedUnion('kind', [basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema]);
+export type SchemeConfig = z.infer<typeof schemeSchema>;
+export type SchemeKind = SchemeConfig['kind'];
+
+export const layerSchema = z
+  .object({
+    realm: realmSchema,
+    schemes: z.array(schemeSchema).min(1).max(3),
+    /** Several challenges on one field line, or one field line each (RFC 9110 §11.6.1). */
+    challengeLayout: z.enum(['one-line', 'several-lines']).default('several-lines'),
+    users: z.array(userSchema).min(1).max(8),
+    /** A role the authenticated user must hold; without it the request is refused (403 or 404). */
+    requiredRole: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    /** RFC 9110 §15.5.4: a server MAY answer 404 to hide a forbidden resource. */
+    forbiddenStatus: z.union([z.literal(403), z.literal(404)]).default(403),
+  })
+  .refine((layer) => new Set(layer.schemes.map((s) => s.kind)).size === layer.schemes.length, 'each scheme may be offered once')
+  .refine((layer) => new Set(layer.users.map((u) => u.name)).size === layer.users.length, 'user names must be unique');
+export type Layer = z.infer<typeof layerSchema>;
+
+export const scenarioSchema = z.object({
+  /** The proxy hop, if any: challenges with 407 / Proxy-Authenticate (RFC 9110 §15.5.8). */
+  proxy: layerSchema.optional(),
+  origin: layerSchema,
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+export function findScheme<K extends SchemeKind>(layer: Layer, kind: K): Extract<SchemeConfig, { kind: K }> | undefined {
+  return layer.schemes.find((scheme): scheme is Extract<SchemeConfig, { kind: K }> => scheme.kind === kind);
+}
