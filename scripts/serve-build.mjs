@@ -1,4 +1,5 @@
-// Starts the production build (`next start`) on a free loopback port, for the browser tests and benchmarks.
+// Starts the production server (server.ts, what `npm start` runs) on a free loopback port, for the
+// browser tests and benchmarks.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -6,6 +7,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -21,7 +23,7 @@ function freePort() {
 async function waitUntilServing(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -30,7 +32,7 @@ async function waitUntilServing(url, child, timeoutMs) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer ${url} within ${timeoutMs} ms`);
+  throw new Error(`the server did not answer ${url} within ${timeoutMs} ms`);
 }
 
 /** Builds when there is no production build yet, so `jest --selectProjects browser` works alone. */
@@ -40,13 +42,14 @@ export function ensureBuild() {
   if (result.status !== 0) throw new Error('next build failed');
 }
 
-export async function startServer() {
+/** @param {Record<string, string>} [extraEnv] */
+export async function startServer(extraEnv = {}) {
   ensureBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(process.execPath, [tsxCli, 'server.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...extraEnv },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilServing(baseUrl, child, 30_000);

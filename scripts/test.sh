@@ -17,7 +17,7 @@ check() {
   fi
 }
 
-bash scripts/ensure-chromium.sh || printf 'chromium\tfailed\n' >> test-results/checks.tsv
+bash scripts/ensure-test-tools.sh || printf 'test-tools\tfailed\n' >> test-results/checks.tsv
 check lint npx eslint . --max-warnings 0
 check typecheck npx tsc --noEmit
 check build npx next build

@@ -1,0 +1,31 @@
+import type { SandboxContext } from '../context';
+import { exchangeInputSchema, runExchange } from '../exchange';
+import { firstHeader, type SandboxRequest, type SandboxResponse } from '../message';
+import { problemResponse } from '../problem';
+
+// POST /api/exchange, independent of the HTTP library: JSON in, transcript out, problem+json on any
+// bad input (never a 500 for something the client sent).
+
+export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResponse> {
+  if (request.method !== 'POST') {
+    return problemResponse({ status: 405, detail: 'POST a JSON request description to /api/exchange.' }, [['Allow', 'POST']]);
+  }
+  const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    return problemResponse({ status: 415, detail: 'Send the request description as application/json.' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request.body));
+  } catch (error) {
+    return problemResponse({ status: 400, detail: `The body is not valid JSON: ${(error as Error).message}` });
+  }
+  const input = exchangeInputSchema.safeParse(json);
+  if (!input.success) {
+    const issues = input.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const detail = `The request description is invalid: ${issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ')}`;
+    return problemResponse({ status: 400, detail, extensions: { issues } });
+  }
+  const transcript = await runExchange(input.data, ctx);
+  return { status: 200, headers: [['Content-Type', 'application/json'], ['Cache-Control', 'no-store']], body: JSON.stringify(transcript) };
+}

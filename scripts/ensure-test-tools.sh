@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# What the tests need from Debian: Chromium (driven by playwright-core; nothing downloads a browser at
+# run time) and curl (a real client for the sandbox endpoints).
+set -euo pipefail
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+missing=()
+[ -x "$chromium_path" ] || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "Missing: ${missing[*]}. Install Debian's packages as root: apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing Debian packages the tests need: ${missing[*]}"
+DEBIAN_FRONTEND=noninteractive apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

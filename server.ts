@@ -1,0 +1,72 @@
+// Production entry (`npm start`): the sandbox straight from the engine on node:http, everything else
+// through Next's request handler. Next's pipeline costs ~30x per request for the tiny sandbox
+// responses, and the Fetch Headers object would merge repeated WWW-Authenticate lines.
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
+import { MAX_HEADER_BYTES } from '@/lib/sandbox/http/limits';
+import { fromNodeRequest, writeNodeResponse } from '@/lib/sandbox/http/node';
+import { sandboxContext } from '@/lib/sandbox/runtime';
+
+function portFromEnvironment(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`PORT must be a whole number from 1 to 65535, not "${value}".`);
+  return port;
+}
+
+async function main() {
+  // Fail fast, with a clear message, on a bad environment (before any request arrives).
+  const port = portFromEnvironment(process.env.PORT);
+  const ctx = sandboxContext();
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const app = next({ dev: false, dir });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    if (!isSandboxPath(pathname)) {
+      void handleNext(request, response);
+      return;
+    }
+    void (async () => {
+      const converted = await fromNodeRequest(request);
+      const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
+      writeNodeResponse(response, answer, request.method ?? 'GET');
+    })().catch((error: unknown) => {
+      console.error('[server] request failed', error);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/problem+json' });
+      response.end();
+    });
+  });
+  // Oversized headers get 431 from node:http itself; make the other client errors polite too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const body = JSON.stringify({ type: 'about:blank', title: status.slice(4), status: Number(status.slice(0, 3)), detail: 'The request could not be read.' });
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+
+  server.listen(port, () => console.log(`HTTP Auth Lab ready on http://localhost:${port}`));
+
+  // SIGTERM: stop accepting, let in-flight requests finish, then exit (forced after 10 s).
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: draining connections`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`HTTP Auth Lab failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
