@@ -22,6 +22,7 @@ const config = {
       displayName: 'unit',
       testEnvironment: 'node',
       moduleNameMapper,
+      setupFiles: ['<rootDir>/tests/setup/env.ts'],
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
     }),

@@ -1,0 +1,105 @@
+/** @jest-environment node */
+// The Next route handlers (the Web adapter used under `next dev`), called with real Request objects.
+import { POST as exchange } from '@/app/api/exchange/route';
+import { GET, OPTIONS, POST } from '@/app/api/sandbox/[[...path]]/route';
+
+const BASE = 'http://lab.test';
+
+describe('app/api/sandbox route handler', () => {
+  test('GET /api/sandbox/basic without credentials: 401, challenge, problem details', async () => {
+    const response = await GET(new Request(`${BASE}/api/sandbox/basic`));
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Basic realm="reports", charset="UTF-8"');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+  });
+
+  test('with alice:wonderland: 200 naming the user', async () => {
+    const response = await GET(new Request(`${BASE}/api/sandbox/basic`, { headers: { Authorization: 'Basic YWxpY2U6d29uZGVybGFuZA==' } }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ authenticated: true, user: 'alice' });
+  });
+
+  test('query overrides set up an experiment; a CR/LF realm is refused, not reflected', async () => {
+    const custom = await GET(new Request(`${BASE}/api/sandbox/basic?realm=staff&user=carol&password=secret`));
+    expect(custom.headers.get('www-authenticate')).toBe('Basic realm="staff", charset="UTF-8"');
+    const hostile = await GET(new Request(`${BASE}/api/sandbox/basic?realm=a%0d%0aX-Injected:%201`));
+    expect(hostile.status).toBe(400);
+    expect(hostile.headers.get('x-injected')).toBeNull();
+    expect((await hostile.json()).detail).toContain('realm');
+  });
+
+  test('token endpoint then bearer resource, across two requests (stateless, signed token)', async () => {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'read' });
+    const issued = await POST(
+      new Request(`${BASE}/api/sandbox/token`, {
+        method: 'POST',
+        headers: { Authorization: 'Basic YWxpY2U6d29uZGVybGFuZA==', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      }),
+    );
+    expect(issued.status).toBe(200);
+    expect(issued.headers.get('cache-control')).toBe('no-store');
+    const { access_token: token, token_type: type, expires_in: expiresIn } = (await issued.json()) as Record<string, unknown>;
+    expect([type, expiresIn]).toEqual(['Bearer', 300]);
+    const ok = await GET(new Request(`${BASE}/api/sandbox/bearer?scope=read`, { headers: { Authorization: `Bearer ${String(token)}` } }));
+    expect(ok.status).toBe(200);
+    const lacking = await GET(new Request(`${BASE}/api/sandbox/bearer?scope=write`, { headers: { Authorization: `Bearer ${String(token)}` } }));
+    expect(lacking.status).toBe(403);
+    expect(lacking.headers.get('www-authenticate')).toBe('Bearer realm="reports", scope="write", error="insufficient_scope"');
+  });
+
+  test('token endpoint refusals follow RFC 6749 §5.2 inside problem details', async () => {
+    const noClient = await POST(new Request(`${BASE}/api/sandbox/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }));
+    expect(noClient.status).toBe(401);
+    expect(noClient.headers.get('www-authenticate')).toBe('Basic realm="token", charset="UTF-8"');
+    expect(await noClient.json()).toMatchObject({ status: 401, error: 'invalid_client' });
+    const badGrant = await POST(
+      new Request(`${BASE}/api/sandbox/token`, {
+        method: 'POST',
+        headers: { Authorization: 'Basic YWxpY2U6d29uZGVybGFuZA==', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=password',
+      }),
+    );
+    expect(await badGrant.json()).toMatchObject({ status: 400, error: 'unsupported_grant_type' });
+  });
+
+  test('CORS preflight: 204 without asking for credentials, Authorization allowed by name', async () => {
+    const response = await OPTIONS(new Request(`${BASE}/api/sandbox/basic`, { method: 'OPTIONS', headers: { Origin: 'https://trainer.example', 'Access-Control-Request-Method': 'GET' } }));
+    expect(response.status).toBe(204);
+    expect(response.headers.get('www-authenticate')).toBeNull();
+    expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+  });
+
+  test('unknown endpoint and unknown preset: 404 problem details', async () => {
+    for (const path of ['/api/sandbox/nope', '/api/sandbox/presets/nope']) {
+      const response = await GET(new Request(`${BASE}${path}`));
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+});
+
+describe('app/api/exchange route handler', () => {
+  const post = (body: string, contentType = 'application/json') =>
+    exchange(new Request(`${BASE}/api/exchange`, { method: 'POST', headers: { 'Content-Type': contentType }, body }));
+
+  test('returns the whole conversation for a request description', async () => {
+    const response = await post(JSON.stringify({ request: { method: 'GET', target: '/api/sandbox/proxy' }, mode: 'auto' }));
+    expect(response.status).toBe(200);
+    const transcript = (await response.json()) as { steps: { response: { status: number } }[] };
+    expect(transcript.steps.map((step) => step.response.status)).toEqual([407, 401, 200]);
+  });
+
+  test.each([
+    ['invalid JSON', '{"request":', 'application/json', 400],
+    ['JSON that is not a request description', '{"request":{"method":"GET","target":"/etc/passwd"}}', 'application/json', 400],
+    ['the wrong content type', 'x', 'text/plain', 415],
+  ])('%s gets a %s problem', async (_name, body, contentType, status) => {
+    const response = await post(body, contentType);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).status).toBe(status);
+  });
+});

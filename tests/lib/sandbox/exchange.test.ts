@@ -1,0 +1,94 @@
+import { exchangeInputSchema, runExchange, type ExchangeInput } from '@/lib/sandbox/exchange';
+import { headerValues } from '@/lib/sandbox/message';
+import { PRESETS } from '@/lib/sandbox/presets';
+import { testContext } from './support';
+
+function run(input: ExchangeInput, ctx = testContext()) {
+  return runExchange(exchangeInputSchema.parse(input), ctx);
+}
+
+function presetInput(id: string): ExchangeInput {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) throw new Error(id);
+  return { request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' }, mode: 'auto' };
+}
+
+// What a careful client experiences with each preset in auto mode: the statuses, in order.
+const CONVERSATIONS: [string, number[]][] = [
+  ['basic', [401, 200]],
+  ['digest', [401, 200]],
+  ['bearer', [401, 200]],
+  ['basic-missing-credentials', [401, 200]],
+  ['basic-wrong-password', [401, 401]],
+  ['wrong-scheme', [401]],
+  ['lowercase-scheme', [200]],
+  ['bearer-expired-token', [401, 401, 200]],
+  ['bearer-insufficient-scope', [401, 403]],
+  ['malformed-authorization', [400]],
+  ['digest-stale-nonce', [401, 401, 200]],
+  ['digest-auth-int', [401, 200]],
+  ['several-challenges', [401, 200]],
+  ['proxy-then-origin', [407, 401, 200]],
+  ['forbidden-by-role', [401, 403]],
+  ['hidden-with-404', [401, 404]],
+  ['basic-non-ascii', [401, 200]],
+];
+
+describe('exchange in auto mode', () => {
+  test('every preset has a conversation below', () => {
+    expect(CONVERSATIONS.map(([id]) => id).sort()).toEqual(PRESETS.map((preset) => preset.id).sort());
+  });
+
+  test.each(CONVERSATIONS)('%s: %j', async (id, statuses) => {
+    const transcript = await run(presetInput(id));
+    expect(transcript.steps.map((step) => step.response.status)).toEqual(statuses);
+    expect(transcript.preset?.id).toBe(id);
+    expect(transcript.steps.at(-1)?.next.kind).toBe('stop');
+    for (const step of transcript.steps) {
+      expect(step.request.raw).toMatch(/^[A-Z]+ \/api\/sandbox\/\S+ HTTP\/1\.1\r\nHost: /);
+      expect(step.response.raw.startsWith(`HTTP/1.1 ${step.response.status} `)).toBe(true);
+      expect(step.trace.every((t) => t.text.length > 0)).toBe(true);
+    }
+  });
+
+  test('proxy then origin: the proxy answers first, then the origin, each retry adding one field', async () => {
+    const [first, second, third] = (await run(presetInput('proxy-then-origin'))).steps;
+    expect([first?.respondedBy, second?.respondedBy, third?.respondedBy]).toEqual(['proxy', 'origin', 'origin']);
+    expect(headerValues(second?.request.headers ?? [], 'Proxy-Authorization')).toHaveLength(1);
+    expect(headerValues(second?.forwarded?.headers ?? [], 'Proxy-Authorization')).toEqual([]);
+    expect(headerValues(third?.request.headers ?? [], 'Authorization')).toHaveLength(1);
+  });
+
+  test('several challenges: the client explains why it picked Digest over Basic', async () => {
+    const [first] = (await run(presetInput('several-challenges'))).steps;
+    expect(first?.next.kind).toBe('retry');
+    expect(first?.next.explanation).toMatch(/Digest/);
+  });
+
+  test('stale nonce: the second answer is a retry without asking the user (RFC 7616 §3.3)', async () => {
+    const steps = (await run(presetInput('digest-stale-nonce'))).steps;
+    expect(headerValues(steps[1]?.response.headers ?? [], 'WWW-Authenticate')[0]).toContain('stale=true');
+    expect(steps[1]?.trace.map((t) => t.kind)).toContain('digest-stale');
+  });
+
+  test('manual mode sends exactly one request', async () => {
+    const transcript = await run({ ...presetInput('proxy-then-origin'), mode: 'manual' });
+    expect(transcript.steps).toHaveLength(1);
+    expect(transcript.steps[0]?.next).toEqual({ kind: 'stop', explanation: 'Manual mode: you decide what to send next.' });
+  });
+
+  test('a client profile overrides the preset’s: bob may delete', async () => {
+    const transcript = await run({ ...presetInput('forbidden-by-role'), client: { origin: { kind: 'password', user: 'bob', password: 'builder' } } });
+    expect(transcript.steps.map((s) => s.response.status)).toEqual([401, 200]);
+  });
+
+  test.each([
+    ['a target outside the sandbox', { request: { method: 'GET', target: '/etc/passwd' } }],
+    ['an absolute URL (no outbound requests)', { request: { method: 'GET', target: 'http://169.254.169.254/latest' } }],
+    ['a header value with CR LF', { request: { method: 'GET', target: '/api/sandbox/basic', headers: [['X-A', 'a\r\nInjected: 1']] } }],
+    ['a header name that is not a token', { request: { method: 'GET', target: '/api/sandbox/basic', headers: [['Bad Name', 'x']] } }],
+    ['a lower-case method', { request: { method: 'get', target: '/api/sandbox/basic' } }],
+  ])('refuses %s', (_name, input) => {
+    expect(exchangeInputSchema.safeParse(input).success).toBe(false);
+  });
+});
