@@ -1,10 +1,17 @@
-import { diagnostic } from './diagnostic';
+import * as diagnosticModule from './diagnostic';
 import type { ParsedElement } from './grammar/elements';
-import { GrammarError, scanner } from './grammar/scanner';
-import { parseAuthInfoLine, parseChallengeLine, parseCredentialsLine } from './grammar/lines';
-import { lintAuthInfo, lintChallenge, lintCredentials } from './lint';
-import { paramsRecord } from './params';
+import * as scannerModule from './grammar/scanner';
+import * as linesModule from './grammar/lines';
+import * as lintModule from './lint';
+import * as paramsModule from './params';
 import type { Challenge, Credentials, Diagnostic, ParseResult } from './types';
+
+// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
+const { diagnostic } = diagnosticModule;
+const { GrammarError, Scanner } = scannerModule;
+const { parseAuthInfoLine, parseChallengeLine, parseCredentialsLine } = linesModule;
+const { lintAuthInfo, lintChallenge, lintCredentials } = lintModule;
+const { paramsRecord } = paramsModule;
 
 function toElementValue(el: ParsedElement): Challenge {
   const params = paramsRecord(el.params);
@@ -15,6 +22,11 @@ function toElementValue(el: ParsedElement): Challenge {
  * Places a diagnostic in its input: on the given line, and never past the last character (a problem
  * "at the end" points at the last character, so a caret can always be drawn under something).
  */
+function allLocated(a: Diagnostic[], b: Diagnostic[], input: string): Diagnostic[] {
+  if (a.length + b.length === 0) return []; // the common case, without allocating twice
+  return [...a, ...b].map((w) => located(w, input, undefined));
+}
+
 function located(d: Diagnostic, input: string, line: number | undefined): Diagnostic {
   const index = Math.max(0, Math.min(d.index, input.length - 1));
   if (line === undefined) return index === d.index ? d : { ...d, index };
@@ -22,7 +34,7 @@ function located(d: Diagnostic, input: string, line: number | undefined): Diagno
 }
 
 function parseOneChallengeLine(input: string, line: number | undefined, out: Challenge[], warnings: Diagnostic[]): void {
-  const s = scanner(input);
+  const s = new Scanner(input);
   const elements = parseChallengeLine(s);
   for (const w of s.warnings) warnings.push(located(w, input, line));
   for (const el of elements) {
@@ -59,11 +71,10 @@ export function parseChallenges(fieldValue: string | readonly string[]): ParseRe
 
 /** RFC 9110 §11.6.2 / §11.7.2: `Authorization` and `Proxy-Authorization` hold one credentials. */
 export function parseCredentials(fieldValue: string): ParseResult<Credentials> {
-  const s = scanner(fieldValue);
+  const s = new Scanner(fieldValue);
   try {
     const el = parseCredentialsLine(s);
-    const warnings = [...s.warnings, ...lintCredentials(el)].map((w) => located(w, fieldValue, undefined));
-    return { ok: true, value: toElementValue(el), warnings };
+    return { ok: true, value: toElementValue(el), warnings: allLocated(s.warnings, lintCredentials(el), fieldValue) };
   } catch (e) {
     if (e instanceof GrammarError) return { ok: false, error: located(e.diagnostic, fieldValue, undefined) };
     throw e;
@@ -75,11 +86,10 @@ export function parseCredentials(fieldValue: string): ParseResult<Credentials> {
  * that was used, so pass `scheme` to get that scheme's warnings (Digest quoting, RFC 7616 §3.5).
  */
 export function parseAuthInfo(fieldValue: string, options: { scheme?: string } = {}): ParseResult<Record<string, string>> {
-  const s = scanner(fieldValue);
+  const s = new Scanner(fieldValue);
   try {
     const params = parseAuthInfoLine(s);
-    const warnings = [...s.warnings, ...lintAuthInfo(params, options.scheme)].map((w) => located(w, fieldValue, undefined));
-    return { ok: true, value: paramsRecord(params), warnings };
+    return { ok: true, value: paramsRecord(params), warnings: allLocated(s.warnings, lintAuthInfo(params, options.scheme), fieldValue) };
   } catch (e) {
     if (e instanceof GrammarError) return { ok: false, error: located(e.diagnostic, fieldValue, undefined) };
     throw e;

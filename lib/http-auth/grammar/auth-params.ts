@@ -1,6 +1,10 @@
-import { describeChar } from '../diagnostic';
-import { COMMA, DQUOTE, EQUALS, HTAB, SP } from './chars';
-import { type Scanner, atEnd, fail, peek, readQuotedString, readToken, skipOws, tokenEnd } from './scanner';
+import * as diagnosticModule from '../diagnostic';
+import * as chars from './chars';
+import { type Scanner, fail } from './scanner';
+
+// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
+const { describeChar } = diagnosticModule;
+const { COMMA, CR, DQUOTE, EQUALS, HTAB, LF, SP } = chars;
 
 /** One auth-param as written, kept for the sender-mistake warnings (quoting, position). */
 export type ParamSyntax = { name: string; value: string; quoted: boolean; nameIndex: number; valueIndex: number };
@@ -13,14 +17,6 @@ export type ParamSyntax = { name: string; value: string; quoted: boolean; nameIn
  */
 export type ListMode = 'challenge' | 'credentials' | 'auth-info';
 
-/** Whether an auth-param (`token BWS "="`) starts at `i`. */
-export function paramStartsAt(input: string, i: number): boolean {
-  let j = tokenEnd(input, i);
-  if (j === i) return false;
-  for (let c = input.charCodeAt(j); c === SP || c === HTAB; c = input.charCodeAt(++j));
-  return input.charCodeAt(j) === EQUALS;
-}
-
 /**
  * RFC 9110 §5.6.1: `#auth-param`, empty elements allowed. Returns at the end of the line or, in
  * challenge mode, at the start of the next challenge (its separating comma consumed).
@@ -28,28 +24,29 @@ export function paramStartsAt(input: string, i: number): boolean {
 export function parseParamList(s: Scanner, mode: ListMode, params: ParamSyntax[]): void {
   let afterComma = mode === 'auth-info';
   for (;;) {
-    skipOws(s);
-    while (peek(s) === COMMA) {
+    s.skipOws();
+    while (s.peek() === COMMA) {
       s.pos++;
       afterComma = true;
-      skipOws(s);
+      s.skipOws();
     }
-    if (atEnd(s)) return;
-    if (afterComma && !paramStartsAt(s.input, s.pos)) {
-      if (mode === 'challenge' && tokenEnd(s.input, s.pos) > s.pos) return;
+    if (s.atEnd()) return;
+    const nameEnd = s.tokenEnd(s.pos); // scanned once, used for the decision and the name
+    if (afterComma && !(nameEnd > s.pos && s.codeAt(s.owsEnd(nameEnd)) === EQUALS)) {
+      if (mode === 'challenge' && nameEnd > s.pos) return;
       notAParam(s, mode);
     }
-    parseParam(s, params);
-    skipOws(s);
-    if (atEnd(s)) return;
-    if (peek(s) !== COMMA) {
+    parseParam(s, params, nameEnd);
+    s.skipOws();
+    if (s.atEnd()) return;
+    if (s.peek() !== COMMA) {
       fail('expected-comma', `Expected ',' or the end after a parameter, found ${describeChar(s.input, s.pos)}.`, s.pos);
     }
   }
 }
 
 function notAParam(s: Scanner, mode: ListMode): never {
-  const end = tokenEnd(s.input, s.pos);
+  const end = s.tokenEnd(s.pos);
   if (end === s.pos) {
     fail('expected-param-name', `Expected a parameter name (a token), found ${describeChar(s.input, s.pos)}.`, s.pos);
   }
@@ -64,21 +61,22 @@ function notAParam(s: Scanner, mode: ListMode): never {
   fail('expected-equals', `Parameter '${name}' has no '=': Authentication-Info is a list of name=value pairs (RFC 9110 §11.6.3).`, end);
 }
 
-function parseParam(s: Scanner, params: ParamSyntax[]): void {
+function parseParam(s: Scanner, params: ParamSyntax[], nameEnd: number): void {
   const nameIndex = s.pos;
-  const raw = readToken(s);
+  const raw = s.input.slice(nameIndex, nameEnd);
+  s.pos = nameEnd;
   if (raw === '') {
     fail('expected-param-name', `Expected a parameter name (a token), found ${describeChar(s.input, s.pos)}.`, s.pos);
   }
-  skipOws(s);
-  if (peek(s) !== EQUALS) {
+  s.skipOws();
+  if (s.peek() !== EQUALS) {
     fail('expected-equals', `Expected '=' after parameter name '${raw}', found ${describeChar(s.input, s.pos)}.`, s.pos);
   }
   s.pos++;
-  skipOws(s);
+  s.skipOws();
   const valueIndex = s.pos;
-  const quoted = peek(s) === DQUOTE;
-  const value = quoted ? readQuotedString(s) : readTokenValue(s, raw);
+  const quoted = s.peek() === DQUOTE;
+  const value = quoted ? s.readQuotedString() : readTokenValue(s, raw);
   const name = raw.toLowerCase();
   for (const p of params) {
     if (p.name === name) {
@@ -94,10 +92,10 @@ function parseParam(s: Scanner, params: ParamSyntax[]): void {
 
 function readTokenValue(s: Scanner, name: string): string {
   const start = s.pos;
-  const value = readToken(s);
-  const c = peek(s);
-  if (value !== '' && (atEnd(s) || c === COMMA || c === SP || c === HTAB || c === 0x0d || c === 0x0a)) return value;
-  if (value === '' && (atEnd(s) || c === COMMA)) {
+  const value = s.readToken();
+  const c = s.peek();
+  if (value !== '' && (s.atEnd() || c === COMMA || c === SP || c === HTAB || c === CR || c === LF)) return value;
+  if (value === '' && (s.atEnd() || c === COMMA)) {
     fail('missing-value', `Parameter '${name}' has no value: write a token or a quoted-string after '=' (RFC 9110 §11.2).`, start);
   }
   fail(

@@ -13,8 +13,12 @@ function table(extra: string): Uint8Array {
   return t;
 }
 
-const TCHAR = table(TCHAR_EXTRA);
-const TOKEN68 = table(TOKEN68_EXTRA);
+/** 1 where the ASCII code is a tchar (RFC 9110 §5.6.2). */
+export const TCHAR_TABLE = table(TCHAR_EXTRA);
+/** 1 where the ASCII code may appear in a token68 before its "=" padding (RFC 9110 §11.2). */
+export const TOKEN68_TABLE = table(TOKEN68_EXTRA);
+const TCHAR = TCHAR_TABLE;
+const TOKEN68 = TOKEN68_TABLE;
 
 export const SP = 0x20;
 export const HTAB = 0x09;

@@ -1,7 +1,13 @@
-import { describeChar } from '../diagnostic';
-import { COMMA, EQUALS, HTAB, SP } from './chars';
-import { type ParamSyntax, parseParamList, paramStartsAt } from './auth-params';
-import { type Scanner, atEnd, fail, peek, readToken, skipOws, skipSp, token68End } from './scanner';
+import * as diagnosticModule from '../diagnostic';
+import * as chars from './chars';
+import type { ParamSyntax } from './auth-params';
+import * as authParamsModule from './auth-params';
+import { type Scanner, fail } from './scanner';
+
+// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
+const { describeChar } = diagnosticModule;
+const { parseParamList } = authParamsModule;
+const { COMMA, EQUALS, HTAB } = chars;
 
 /** A challenge or credentials as written: enough to build the public value and to lint it. */
 export type ParsedElement = {
@@ -19,22 +25,22 @@ export type ParsedElement = {
  */
 export function parseElement(s: Scanner, mode: 'challenge' | 'credentials'): ParsedElement {
   const schemeIndex = s.pos;
-  const scheme = readToken(s);
+  const scheme = s.readToken();
   if (scheme === '') {
     fail('expected-scheme', `Expected an auth-scheme (a token), found ${describeChar(s.input, s.pos)}.`, s.pos);
   }
   const element: ParsedElement = { scheme, schemeIndex, params: [], spaced: false };
-  if (atEnd(s)) return element;
-  if (peek(s) === COMMA) {
+  if (s.atEnd()) return element;
+  if (s.peek() === COMMA) {
     if (mode === 'credentials') notAList(s);
     s.pos++;
     return element;
   }
-  if (!skipSp(s)) afterSchemeFailure(s, scheme);
+  if (!s.skipSp()) afterSchemeFailure(s, scheme);
   element.spaced = true;
-  skipOws(s); // lenient: a tab after the required SP changes nothing a reader could misread
-  if (atEnd(s)) return element;
-  if (peek(s) !== COMMA && (token68Ahead(s) || !paramStartsAt(s.input, s.pos))) {
+  s.skipOws(); // lenient: a tab after the required SP changes nothing a reader could misread
+  if (s.atEnd()) return element;
+  if (s.peek() !== COMMA && (s.token68StartsAt(s.pos) || !s.paramStartsAt(s.pos))) {
     element.token68 = readToken68(s, mode);
     return element;
   }
@@ -42,30 +48,18 @@ export function parseElement(s: Scanner, mode: 'challenge' | 'credentials'): Par
   return element;
 }
 
-/**
- * Whether a complete token68 starts here: its "=" padding makes `abc==` look like the start of an
- * auth-param, so a token68 followed by nothing but OWS and then ',' or the end wins.
- */
-function token68Ahead(s: Scanner): boolean {
-  const { input } = s;
-  let j = token68End(input, s.pos);
-  if (j === s.pos) return false;
-  for (let c = input.charCodeAt(j); c === SP || c === HTAB; c = input.charCodeAt(++j));
-  return j >= input.length || input.charCodeAt(j) === COMMA;
-}
-
 /** A token68 must be the whole rest of the element (RFC 9110 §11.2). */
 function readToken68(s: Scanner, mode: 'challenge' | 'credentials'): { value: string; index: number } {
   const index = s.pos;
-  const end = token68End(s.input, index);
+  const end = s.token68End(index);
   if (end === index) {
     fail('expected-param-name', `Expected a token68 or a parameter name, found ${describeChar(s.input, index)}.`, index);
   }
   s.pos = end;
-  skipOws(s);
+  s.skipOws();
   const value = s.input.slice(index, end);
-  if (atEnd(s)) return { value, index };
-  if (peek(s) === COMMA) {
+  if (s.atEnd()) return { value, index };
+  if (s.peek() === COMMA) {
     if (mode === 'credentials') notAList(s);
     s.pos++;
     return { value, index };
@@ -81,7 +75,7 @@ function readToken68(s: Scanner, mode: 'challenge' | 'credentials'): { value: st
 }
 
 function afterSchemeFailure(s: Scanner, scheme: string): never {
-  const c = peek(s);
+  const c = s.peek();
   if (c === HTAB) {
     fail('expected-space-after-scheme', `A tab follows '${scheme}'; RFC 9110 §11.3 requires a space (SP) between scheme and parameters.`, s.pos);
   }

@@ -1,19 +1,26 @@
-import { COMMA } from './chars';
-import { type ParamSyntax, parseParamList, paramStartsAt } from './auth-params';
-import { type ParsedElement, parseElement } from './elements';
-import { type Scanner, atEnd, fail, peek, skipOws } from './scanner';
+import * as chars from './chars';
+import type { ParamSyntax } from './auth-params';
+import * as authParamsModule from './auth-params';
+import type { ParsedElement } from './elements';
+import * as elementsModule from './elements';
+import { type Scanner, fail } from './scanner';
+
+// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
+const { parseParamList } = authParamsModule;
+const { parseElement } = elementsModule;
+const { COMMA } = chars;
 
 /** RFC 9110 §11.6.1: `WWW-Authenticate = #challenge`, one field line. */
 export function parseChallengeLine(s: Scanner): ParsedElement[] {
   const out: ParsedElement[] = [];
   for (;;) {
-    skipOws(s);
-    while (peek(s) === COMMA) {
+    s.skipOws();
+    while (s.peek() === COMMA) {
       s.pos++;
-      skipOws(s);
+      s.skipOws();
     }
-    if (atEnd(s)) return out;
-    if (paramStartsAt(s.input, s.pos)) strayParam(s, out[out.length - 1]);
+    if (s.atEnd()) return out;
+    if (s.paramStartsAt(s.pos)) strayParam(s, out[out.length - 1]);
     out.push(parseElement(s, 'challenge'));
   }
 }
@@ -46,12 +53,12 @@ function strayParam(s: Scanner, previous: ParsedElement | undefined): never {
 
 /** RFC 9110 §11.6.2: `Authorization = credentials`, exactly one. */
 export function parseCredentialsLine(s: Scanner): ParsedElement {
-  skipOws(s);
-  if (atEnd(s)) fail('empty', 'The field is empty: credentials start with an auth-scheme (RFC 9110 §11.4).', 0);
-  if (peek(s) === COMMA) {
+  s.skipOws();
+  if (s.atEnd()) fail('empty', 'The field is empty: credentials start with an auth-scheme (RFC 9110 §11.4).', 0);
+  if (s.peek() === COMMA) {
     fail('expected-scheme', "Authorization is not a list: it cannot start with ',' (RFC 9110 §11.6.2).", s.pos);
   }
-  if (paramStartsAt(s.input, s.pos)) {
+  if (s.paramStartsAt(s.pos)) {
     fail('missing-scheme', 'Credentials start with an auth-scheme, not a parameter (RFC 9110 §11.4).', s.pos);
   }
   return parseElement(s, 'credentials');

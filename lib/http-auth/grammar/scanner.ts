@@ -1,6 +1,15 @@
 import type { Diagnostic } from '../types';
 import { describeChar, diagnostic } from '../diagnostic';
-import { BACKSLASH, CR, DQUOTE, EQUALS, HTAB, LF, SP, isQdtext, isQuotedPairChar, isTchar, isToken68Char } from './chars';
+import * as chars from './chars';
+
+// Bound once at load: see the note below on imported names under CommonJS.
+const { BACKSLASH, COMMA, CR, DQUOTE, EQUALS, HTAB, LF, SP, TCHAR_TABLE, TOKEN68_TABLE } = chars;
+
+// The per-character work of the grammar lives here, as methods of one cursor. Callers in other
+// modules reach it through the instance: when TypeScript runs as CommonJS (tsx, ts-jest), every use
+// of an imported name becomes a property getter call, which would otherwise happen per character.
+const TCHAR = TCHAR_TABLE;
+const TOKEN68 = TOKEN68_TABLE;
 
 /** Thrown inside the grammar only; the public parse functions turn it into `{ ok: false }`. */
 export class GrammarError extends Error {
@@ -14,141 +23,181 @@ export function fail(code: string, message: string, index: number): never {
 }
 
 /** A cursor over one field line. `warnings` collects what the sender got wrong but we accept. */
-export type Scanner = { readonly input: string; pos: number; warnings: Diagnostic[]; folded: boolean };
+export class Scanner {
+  pos = 0;
+  readonly warnings: Diagnostic[] = [];
+  private folded = false;
+  private wide = false;
 
-export function scanner(input: string): Scanner {
-  return { input, pos: 0, warnings: [], folded: false };
-}
+  constructor(readonly input: string) {}
 
-export function atEnd(s: Scanner): boolean {
-  return s.pos >= s.input.length;
-}
-
-export function peek(s: Scanner): number {
-  return s.input.charCodeAt(s.pos); // NaN at the end, which matches no character class
-}
-
-/**
- * Length of an obs-fold (RFC 9112 §5.2: CRLF followed by SP or HTAB) at `i`, else 0. A recipient may
- * replace it with SP; we do, with a warning, so a value copied from a raw HTTP/1.1 message still parses.
- */
-function foldLength(input: string, i: number): number {
-  let j = i;
-  if (input.charCodeAt(j) === CR) j++;
-  if (input.charCodeAt(j) !== LF) return 0;
-  j++;
-  const next = input.charCodeAt(j);
-  return next === SP || next === HTAB ? j - i : 0;
-}
-
-function noteFold(s: Scanner, index: number): void {
-  if (s.folded) return;
-  s.folded = true;
-  s.warnings.push(
-    diagnostic('obs-fold', 'Line folding (a line break followed by whitespace) is obsolete (RFC 9112 §5.2); read as a space.', index),
-  );
-}
-
-/** OWS = *( SP / HTAB ) (RFC 9110 §5.6.3), plus obs-fold. */
-export function skipOws(s: Scanner): void {
-  const { input } = s;
-  for (;;) {
-    const c = input.charCodeAt(s.pos);
-    if (c === SP || c === HTAB) {
-      s.pos++;
-      continue;
-    }
-    if (c !== CR && c !== LF) return;
-    const n = foldLength(input, s.pos);
-    if (n === 0) return;
-    noteFold(s, s.pos);
-    s.pos += n;
+  atEnd(): boolean {
+    return this.pos >= this.input.length;
   }
-}
 
-/** Consumes 1*SP (an obs-fold counts as SP); returns whether there was any. */
-export function skipSp(s: Scanner): boolean {
-  const start = s.pos;
-  for (;;) {
-    const c = s.input.charCodeAt(s.pos);
-    if (c === SP) {
-      s.pos++;
-      continue;
-    }
-    if (c !== CR && c !== LF) break;
-    const n = foldLength(s.input, s.pos);
-    if (n === 0) break;
-    noteFold(s, s.pos);
-    s.pos += n;
+  /** The current character code; -1 at the end, which matches no character class. */
+  peek(): number {
+    return this.codeAt(this.pos);
   }
-  return s.pos > start;
-}
 
-/** Index just past the token starting at `i` (== i when there is none). */
-export function tokenEnd(input: string, i: number): number {
-  let j = i;
-  while (j < input.length && isTchar(input.charCodeAt(j))) j++;
-  return j;
-}
+  /** The character code at `i`, or -1 past the end (never NaN: keeps optimised loops on one path). */
+  codeAt(i: number): number {
+    return i < this.input.length ? this.input.charCodeAt(i) : -1;
+  }
 
-/** Index just past a token68 starting at `i` (== i when there is none). */
-export function token68End(input: string, i: number): number {
-  let j = i;
-  while (j < input.length && isToken68Char(input.charCodeAt(j))) j++;
-  if (j === i) return i;
-  while (input.charCodeAt(j) === EQUALS) j++;
-  return j;
-}
+  /** OWS = *( SP / HTAB ) (RFC 9110 §5.6.3), plus obs-fold. */
+  skipOws(): void {
+    const { input } = this;
+    const n = input.length;
+    while (this.pos < n) {
+      const c = input.charCodeAt(this.pos);
+      if (c === SP || c === HTAB) this.pos++;
+      else if ((c !== CR && c !== LF) || !this.skipFold()) return;
+    }
+  }
 
-export function readToken(s: Scanner): string {
-  const start = s.pos;
-  s.pos = tokenEnd(s.input, start);
-  return s.input.slice(start, s.pos);
-}
+  /** Consumes 1*SP (an obs-fold counts as SP); returns whether there was any. */
+  skipSp(): boolean {
+    const start = this.pos;
+    const n = this.input.length;
+    while (this.pos < n) {
+      const c = this.input.charCodeAt(this.pos);
+      if (c === SP) this.pos++;
+      else if ((c !== CR && c !== LF) || !this.skipFold()) break;
+    }
+    return this.pos > start;
+  }
 
-/** RFC 9110 §5.6.4: quoted-string, returned unescaped. `s.pos` is at the opening DQUOTE. */
-export function readQuotedString(s: Scanner): string {
-  const { input } = s;
-  const open = s.pos;
-  let i = open + 1;
-  let chunkStart = i;
-  let out = '';
-  for (;;) {
-    if (i >= input.length) {
+  /**
+   * RFC 9112 §5.2: obs-fold (CRLF followed by SP or HTAB) may be replaced by SP; we do, with a
+   * warning, so a value copied from a raw HTTP/1.1 message still parses.
+   */
+  private skipFold(): boolean {
+    let j = this.pos;
+    if (this.codeAt(j) === CR) j++;
+    if (this.codeAt(j) !== LF) return false;
+    const next = this.codeAt(j + 1);
+    if (next !== SP && next !== HTAB) return false;
+    if (!this.folded) {
+      this.folded = true;
+      this.warnings.push(diagnostic('obs-fold', 'Line folding (a line break followed by whitespace) is obsolete (RFC 9112 §5.2); read as a space.', this.pos));
+    }
+    this.pos = j + 1;
+    return true;
+  }
+
+  /** Index just past the token starting at `i` (== i when there is none). */
+  tokenEnd(i: number): number {
+    const { input } = this;
+    const n = input.length;
+    let j = i;
+    while (j < n) {
+      const c = input.charCodeAt(j);
+      if (c >= 128 || TCHAR[c] !== 1) break;
+      j++;
+    }
+    return j;
+  }
+
+  /** Index just past a token68 starting at `i` (== i when there is none). */
+  token68End(i: number): number {
+    const { input } = this;
+    const n = input.length;
+    let j = i;
+    while (j < n) {
+      const c = input.charCodeAt(j);
+      if (c >= 128 || TOKEN68[c] !== 1) break;
+      j++;
+    }
+    if (j === i) return i;
+    while (j < n && input.charCodeAt(j) === EQUALS) j++;
+    return j;
+  }
+
+  /** Index of the first character at or after `i` that is not SP or HTAB. */
+  owsEnd(i: number): number {
+    const { input } = this;
+    let j = i;
+    while (j < input.length) {
+      const c = input.charCodeAt(j);
+      if (c !== SP && c !== HTAB) break;
+      j++;
+    }
+    return j;
+  }
+
+  /** Whether an auth-param (`token BWS "="`) starts at `i`. */
+  paramStartsAt(i: number): boolean {
+    const j = this.tokenEnd(i);
+    return j > i && this.codeAt(this.owsEnd(j)) === EQUALS;
+  }
+
+  /** Whether a complete token68 starts at `i`: nothing but OWS, then ',' or the end, follows it. */
+  token68StartsAt(i: number): boolean {
+    const j = this.token68End(i);
+    if (j === i) return false;
+    const k = this.owsEnd(j);
+    return k >= this.input.length || this.codeAt(k) === COMMA;
+  }
+
+  readToken(): string {
+    const start = this.pos;
+    this.pos = this.tokenEnd(start);
+    return this.input.slice(start, this.pos);
+  }
+
+  /** RFC 9110 §5.6.4: quoted-string, returned unescaped. `pos` is at the opening DQUOTE. */
+  readQuotedString(): string {
+    const { input } = this;
+    const open = this.pos;
+    let i = open + 1;
+    let chunkStart = i;
+    let out = '';
+    for (;;) {
+      const c = this.codeAt(i);
+      if (c === DQUOTE) break;
+      if (c === BACKSLASH) {
+        this.checkEscape(i);
+        out += input.slice(chunkStart, i);
+        chunkStart = i + 1; // keep the escaped character, drop the backslash
+        i += 2;
+        continue;
+      }
+      // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text; -1 (the end) is none of them
+      if (!(c >= 0x20 ? c !== 0x7f && c <= 0xff : c === HTAB)) this.unusualQuotedChar(i, open);
+      i++;
+    }
+    this.pos = i + 1;
+    return out + input.slice(chunkStart, i);
+  }
+
+  /** RFC 9110 §5.6.4: quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text ). */
+  private checkEscape(i: number): void {
+    if (i + 1 >= this.input.length) {
+      fail('unterminated-escape', "A '\\' at the end leaves its escape unfinished (RFC 9110 §5.6.4: quoted-pair).", i);
+    }
+    const escaped = this.input.charCodeAt(i + 1);
+    if ((escaped < 0x20 && escaped !== HTAB) || escaped === 0x7f) {
+      fail('invalid-escape', `${describeChar(this.input, i + 1)} cannot be escaped in a quoted-string (RFC 9110 §5.6.4).`, i + 1);
+    }
+  }
+
+  /** The end of the input, a control character, or a character that is not an octet. */
+  private unusualQuotedChar(i: number, open: number): void {
+    if (i >= this.input.length) {
       fail('unterminated-quoted-string', 'This quoted-string is never closed: a closing \'"\' is missing (RFC 9110 §5.6.4).', open);
     }
-    const c = input.charCodeAt(i);
-    if (c === DQUOTE) break;
-    if (c === BACKSLASH) {
-      if (i + 1 >= input.length) {
-        fail('unterminated-escape', "A '\\' at the end leaves its escape unfinished (RFC 9110 §5.6.4: quoted-pair).", i);
-      }
-      const escaped = input.charCodeAt(i + 1);
-      if (!isQuotedPairChar(escaped)) {
-        fail('invalid-escape', `${describeChar(input, i + 1)} cannot be escaped in a quoted-string (RFC 9110 §5.6.4).`, i + 1);
-      }
-      out += input.slice(chunkStart, i);
-      chunkStart = i + 1; // keep the escaped character, drop the backslash
-      i += 2;
-      continue;
+    if (this.input.charCodeAt(i) <= 0xff) {
+      fail('invalid-quoted-char', `${describeChar(this.input, i)} is not allowed inside a quoted-string (RFC 9110 §5.6.4).`, i);
     }
-    if (!isQdtext(c)) {
-      fail('invalid-quoted-char', `${describeChar(input, i)} is not allowed inside a quoted-string (RFC 9110 §5.6.4).`, i);
-    }
-    if (c > 0xff) noteWideChar(s, i);
-    i++;
+    if (this.wide) return;
+    this.wide = true;
+    this.warnings.push(
+      diagnostic(
+        'non-latin1',
+        `${describeChar(this.input, i)} is not a single octet: field values are octets, so it is accepted only as already-decoded text (RFC 9110 §5.5).`,
+        i,
+      ),
+    );
   }
-  s.pos = i + 1;
-  return out + input.slice(chunkStart, i);
-}
-
-function noteWideChar(s: Scanner, index: number): void {
-  if (s.warnings.some((w) => w.code === 'non-latin1')) return;
-  s.warnings.push(
-    diagnostic(
-      'non-latin1',
-      `${describeChar(s.input, index)} is not a single octet: field values are octets, so it is accepted only as already-decoded text (RFC 9110 §5.5).`,
-      index,
-    ),
-  );
 }

@@ -1,42 +1,56 @@
 import type { ParamSyntax } from '../grammar/auth-params';
 import type { ParsedElement } from '../grammar/elements';
 import type { Diagnostic } from '../types';
-import { lintBasicChallenge, lintBasicCredentials } from './basic';
-import { lintBearerChallenge, lintBearerCredentials } from './bearer';
-import { lintDigestChallenge, lintDigestCredentials } from './digest';
-import { lintQuoting } from './quoting';
+import * as basicModule from './basic';
+import * as bearerModule from './bearer';
+import * as digestModule from './digest';
+import * as quotingModule from './quoting';
+
+// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
+const { lintBasicChallenge, lintBasicCredentials } = basicModule;
+const { lintBearerChallenge, lintBearerCredentials } = bearerModule;
+const { lintDigestChallenge, lintDigestCredentials } = digestModule;
+const { lintQuoting } = quotingModule;
+
+/** Concatenates without allocating in the usual case where one side (or both) is empty. */
+function join(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (b.length === 0) return a;
+  return a.length === 0 ? b : [...a, ...b];
+}
 
 // Sender mistakes we accept but point out. RFC 9110 §11.1: scheme names compare case-insensitively,
 // so dispatch is on the lower-cased name.
 
 export function lintChallenge(el: ParsedElement): Diagnostic[] {
-  const quoting = lintQuoting(el.scheme, 'challenge', el.params);
-  switch (el.scheme.toLowerCase()) {
+  const scheme = el.scheme.toLowerCase();
+  const quoting = lintQuoting(scheme, 'challenge', el.params);
+  switch (scheme) {
     case 'basic':
-      return [...lintBasicChallenge(el), ...quoting];
+      return join(lintBasicChallenge(el), quoting);
     case 'bearer':
-      return [...lintBearerChallenge(el), ...quoting];
+      return join(lintBearerChallenge(el), quoting);
     case 'digest':
-      return [...lintDigestChallenge(el), ...quoting];
+      return join(lintDigestChallenge(el), quoting);
     default:
       return quoting;
   }
 }
 
 export function lintCredentials(el: ParsedElement): Diagnostic[] {
-  const quoting = lintQuoting(el.scheme, 'credentials', el.params);
-  switch (el.scheme.toLowerCase()) {
+  const scheme = el.scheme.toLowerCase();
+  const quoting = lintQuoting(scheme, 'credentials', el.params);
+  switch (scheme) {
     case 'basic':
-      return [...lintBasicCredentials(el), ...quoting];
+      return join(lintBasicCredentials(el), quoting);
     case 'bearer':
-      return [...lintBearerCredentials(el), ...quoting];
+      return join(lintBearerCredentials(el), quoting);
     case 'digest':
-      return [...lintDigestCredentials(el), ...quoting];
+      return join(lintDigestCredentials(el), quoting);
     default:
       return quoting;
   }
 }
 
 export function lintAuthInfo(params: readonly ParamSyntax[], scheme: string | undefined): Diagnostic[] {
-  return scheme === undefined ? [] : lintQuoting(scheme, 'auth-info', params);
+  return scheme === undefined ? [] : lintQuoting(scheme.toLowerCase(), 'auth-info', params);
 }

@@ -1,7 +1,11 @@
-import { diagnostic } from '../diagnostic';
+import * as diagnosticModule from '../diagnostic';
 import type { ParamSyntax } from '../grammar/auth-params';
-import { quotingRule } from '../quoting';
+import * as quotingModule from '../quoting';
 import type { Diagnostic, ParamContext } from '../types';
+
+// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
+const { diagnostic } = diagnosticModule;
+const { quotingRule } = quotingModule;
 
 const DIGEST_SECTION: Record<ParamContext, string> = { challenge: '§3.3', credentials: '§3.4', 'auth-info': '§3.5' };
 
@@ -11,7 +15,7 @@ const DIGEST_SECTION: Record<ParamContext, string> = { challenge: '§3.3', crede
  */
 export function lintQuoting(scheme: string, context: ParamContext, params: readonly ParamSyntax[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const digest = scheme.toLowerCase() === 'digest';
+  const digest = scheme === 'digest'; // already lower-cased by the caller
   for (const p of params) {
     if (p.name === 'realm') {
       if (!p.quoted) {
