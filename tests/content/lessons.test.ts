@@ -3,6 +3,7 @@ import { loadLessons } from '@/lib/content/lessons';
 import { staticPageRoutes } from '@/lib/content/routes';
 import { CODE_LANGUAGES } from '@/lib/content/mdx/code-languages.mjs';
 import { CALLOUT_KINDS } from '@/components/mdx/Callout';
+import { findPreset } from '@/lib/sandbox/presets';
 
 const lessons = loadLessons();
 const routes = new Set(staticPageRoutes());
@@ -65,6 +66,10 @@ describe('content/lessons', () => {
     test('callouts name a known kind', () => {
       const kinds = [...lesson.body.matchAll(/<Callout\b[^>]*\bkind="([^"]*)"/g)].map((m) => m[1]);
       expect(kinds.filter((kind) => !(CALLOUT_KINDS as readonly string[]).includes(kind ?? ''))).toEqual([]);
+    });
+
+    test('every sandbox preset it names exists', () => {
+      expect(lesson.frontmatter.presets.filter((id) => !findPreset(id))).toEqual([]);
     });
 
     test('cites the RFC sections it relies on', () => {

@@ -1,0 +1,55 @@
+// Two doors, one behaviour: for every preset, the real endpoint (server.ts on node:http) and the
+// playground's /api/exchange answer the same request with the same status, headers and body.
+import http from 'node:http';
+import type { HeaderList } from '@/lib/sandbox/message';
+import { PRESETS } from '@/lib/sandbox/presets';
+import { baseUrl } from './support/site';
+
+type Answer = { status: number; headers: HeaderList; body: string };
+
+// Added by the transport, not the engine: connection management and the site-wide security headers.
+const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'content-length', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options', 'content-security-policy']);
+
+/** Nonces and cnonces are fresh on every challenge; everything else must match exactly. */
+function normalise(answer: Answer): Answer {
+  const headers = answer.headers
+    .filter(([name]) => !TRANSPORT.has(name.toLowerCase()))
+    .map(([name, value]): [string, string] => [name.toLowerCase(), value.replace(/\bnonce="[^"]*"/g, 'nonce="…"')]);
+  return { status: answer.status, headers, body: answer.body };
+}
+
+function sendRaw(method: string, target: string, headers: HeaderList, body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(target, baseUrl());
+    // Raw header pairs keep repeated fields apart; with an array, node:http adds no Host of its own.
+    const flat = ['Host', url.host, ...headers.flatMap(([name, value]) => [name, value])];
+    const request = http.request({ host: url.hostname, port: url.port, method, path: target, headers: flat }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const pairs: HeaderList = [];
+        for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i] ?? '', response.rawHeaders[i + 1] ?? '']);
+        resolve({ status: response.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+describe('real endpoint and /api/exchange agree', () => {
+  test.each(PRESETS.map((preset) => [preset.id, preset] as const))('%s', async (_id, preset) => {
+    const { method, path, headers, body = '' } = preset.request;
+    const real = await sendRaw(method, path, headers, body);
+    const exchanged = await fetch(`${baseUrl()}/api/exchange`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ request: { method, target: path, headers, body }, mode: 'manual' }),
+    });
+    expect(exchanged.status).toBe(200);
+    const transcript = (await exchanged.json()) as { steps: { response: Answer }[] };
+    const [step] = transcript.steps;
+    if (!step) throw new Error('no step');
+    expect(normalise(step.response)).toEqual(normalise(real));
+  });
+});
