@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
-import { MAX_HEADER_BYTES } from '@/lib/sandbox/http/limits';
+import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
 import { fromNodeRequest, writeNodeResponse } from '@/lib/sandbox/http/node';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 
@@ -27,7 +27,15 @@ async function main() {
   const handleNext = app.getRequestHandler();
 
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
-    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    const form = targetForm(request.url ?? '/');
+    if (form.kind === 'asterisk') {
+      // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
+      response.writeHead(204, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' }).end();
+      return;
+    }
+    // Route on origin-form, also when a client uses the lab as its proxy (absolute-form).
+    request.url = form.target;
+    const pathname = form.target.split('?')[0] ?? '/';
     if (!isSandboxPath(pathname)) {
       void handleNext(request, response);
       return;

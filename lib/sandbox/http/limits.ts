@@ -2,3 +2,23 @@
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_HEADER_BYTES = 16 * 1024;
 export const MAX_TARGET_LENGTH = 4096;
+
+/**
+ * The request-target forms of RFC 9112 §3.2. A server MUST accept absolute-form (what a client sends
+ * when it uses the lab as its proxy): the lab only ever answers itself, so the authority is dropped
+ * and nothing is forwarded anywhere. asterisk-form is OPTIONS * for the server as a whole.
+ */
+export type TargetForm = { kind: 'origin'; target: string } | { kind: 'asterisk' };
+
+export function targetForm(raw: string): TargetForm {
+  if (raw === '*') return { kind: 'asterisk' };
+  if (/^https?:\/\//i.test(raw)) {
+    try {
+      const url = new URL(raw);
+      return { kind: 'origin', target: `${url.pathname}${url.search}` };
+    } catch {
+      return { kind: 'origin', target: '/' };
+    }
+  }
+  return { kind: 'origin', target: raw.startsWith('/') ? raw : `/${raw}` };
+}

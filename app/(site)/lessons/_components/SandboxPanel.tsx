@@ -1,38 +1,46 @@
 import Link from 'next/link';
+import { CopyButton } from '@/components/ui/CopyButton';
+import { curlCommand } from '@/lib/playground/snippets/curl';
+import { findPreset, type Preset } from '@/lib/sandbox/presets';
+import { siteUrl } from '@/lib/site/site';
 
-/** Human words for a preset id: "proxy-then-origin" -> "Proxy then origin". */
-function presetName(id: string): string {
-  const words = id.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+function PresetCard({ preset }: { preset: Preset }) {
+  const { method, path, headers, body } = preset.request;
+  const command = curlCommand({ method, url: new URL(path, siteUrl()).toString(), headers, body });
+  return (
+    <li className="rounded-md border border-line bg-canvas p-3">
+      <h3 className="text-sm font-semibold">{preset.title}</h3>
+      <p className="mt-1 text-sm text-muted">{preset.summary}</p>
+      <div className="mt-2 flex items-center justify-between gap-2">
+        <span className="text-xs font-medium text-muted">Try it with curl</span>
+        <CopyButton text={command} label="Copy" />
+      </div>
+      <pre tabIndex={0} aria-label={`curl command for ${preset.title}`} className="mt-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
+        <code>{command}</code>
+      </pre>
+    </li>
+  );
 }
 
 /**
- * The place beside the lesson where its live sandbox sits. Until the sandbox lands it names the
- * scenarios the lesson will open, so the reader knows what to try.
+ * The place beside the lesson where its sandbox sits: the lesson's scenarios, each runnable against
+ * the live sandbox with curl. (The interactive playground will open here too.)
  */
 export function SandboxPanel({ presets }: { presets: string[] }) {
+  const found = presets.map(findPreset).filter((preset): preset is Preset => preset !== undefined);
   return (
-    <section aria-labelledby="sandbox-heading" className="rounded-lg border border-line bg-surface p-5" data-print-hidden>
+    <section aria-labelledby="sandbox-heading" className="rounded-lg border border-line bg-surface p-4" data-print-hidden>
       <h2 id="sandbox-heading" className="text-lg font-bold">
         Sandbox
       </h2>
-      <p className="mt-2 text-sm text-muted">
-        The live sandbox for this lesson is on its way: you will send these scenarios from here and watch each
-        challenge and retry. Until then, every example in the lesson runs with curl.
+      <p className="mt-1 text-sm text-muted">
+        Real endpoints that answer as this lesson describes. Run them, read every header. Default users: alice / wonderland
+        and bob / builder; never use real credentials here.
       </p>
-      {presets.length > 0 ? (
-        <>
-          <h3 className="mt-4 text-sm font-semibold">Scenarios</h3>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-            {presets.map((id) => (
-              <li key={id}>{presetName(id)}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <p className="mt-4 text-sm">
-        <Link href="/playground" className="font-medium text-accent underline underline-offset-4">
-          About the playground
+      {found.length > 0 ? <ul className="mt-3 space-y-3">{found.map((preset) => <PresetCard key={preset.id} preset={preset} />)}</ul> : null}
+      <p className="mt-3 text-sm">
+        <Link href="/api" className="font-medium text-accent underline underline-offset-4">
+          All sandbox endpoints
         </Link>
       </p>
     </section>
