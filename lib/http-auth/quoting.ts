@@ -33,14 +33,18 @@ const TABLES: Record<string, Table> = {
   basic: { challenge: { charset: 'quote' } },
 };
 
+const RULES = new Map<string, ReadonlyMap<string, 'quote' | 'token'>>();
+for (const [scheme, table] of Object.entries(TABLES)) {
+  for (const [context, rules] of Object.entries(table)) RULES.set(`${scheme} ${context}`, new Map(Object.entries(rules)));
+}
+
+/** The rules for one scheme (lower-cased) and header; undefined when the RFCs set none beyond realm. */
+export function quotingRules(scheme: string, context: ParamContext): ReadonlyMap<string, 'quote' | 'token'> | undefined {
+  return RULES.get(`${scheme} ${context}`);
+}
+
 /** RFC 9110 §11.5: realm is always a quoted-string; the rest depends on scheme and header. */
 export function quotingRule(scheme: string, context: ParamContext, name: string): QuotingRule {
   if (name === 'realm') return 'quote';
-  const byContext = own(TABLES, scheme.toLowerCase())?.[context];
-  return (byContext && own(byContext, name)) ?? 'either';
-}
-
-/** Own properties only: a parameter named `constructor` must not find Object.prototype's. */
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+  return quotingRules(scheme.toLowerCase(), context)?.get(name) ?? 'either';
 }

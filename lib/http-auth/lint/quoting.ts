@@ -5,7 +5,7 @@ import type { Diagnostic, ParamContext } from '../types';
 
 // Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
 const { diagnostic } = diagnosticModule;
-const { quotingRule } = quotingModule;
+const { quotingRules } = quotingModule;
 
 const DIGEST_SECTION: Record<ParamContext, string> = { challenge: '§3.3', credentials: '§3.4', 'auth-info': '§3.5' };
 
@@ -15,7 +15,8 @@ const DIGEST_SECTION: Record<ParamContext, string> = { challenge: '§3.3', crede
  */
 export function lintQuoting(scheme: string, context: ParamContext, params: readonly ParamSyntax[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const digest = scheme === 'digest'; // already lower-cased by the caller
+  // `scheme` is already lower-cased by the caller. Only Digest has rules beyond realm's.
+  const rules = scheme === 'digest' ? quotingRules(scheme, context) : undefined;
   for (const p of params) {
     if (p.name === 'realm') {
       if (!p.quoted) {
@@ -23,8 +24,8 @@ export function lintQuoting(scheme: string, context: ParamContext, params: reado
       }
       continue;
     }
-    if (!digest) continue;
-    const rule = quotingRule(scheme, context, p.name);
+    const rule = rules?.get(p.name);
+    if (rule === undefined) continue;
     const section = `RFC 7616 ${DIGEST_SECTION[context]}`;
     if (rule === 'quote' && !p.quoted) {
       out.push(diagnostic('digest-should-quote', `Digest sends '${p.name}' as a quoted-string (${section}); accepted as a token.`, p.valueIndex));
