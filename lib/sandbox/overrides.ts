@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scenarioSchema, type Layer, type Scenario } from './scenario';
+import { scenarioSchema, type Layer, type Scenario, type SchemeConfig } from './scenario';
 
 // Query parameters that change a preset, so a URL alone sets up an experiment:
 //   /api/sandbox/digest?algorithm=SHA-512-256&qop=auth-int&user=bob&password=builder
@@ -7,8 +7,34 @@ import { scenarioSchema, type Layer, type Scenario } from './scenario';
 
 export const OVERRIDE_PARAMETERS = [
   'realm', 'user', 'password', 'role', 'status', 'charset', 'algorithm', 'qop', 'userhash', 'scope', 'layout',
-  'nonce_lifetime', 'token_lifetime', 'proxy_realm', 'proxy_user', 'proxy_password',
+  'nonce_lifetime', 'token_lifetime', 'schemes', 'proxy', 'proxy_realm', 'proxy_user', 'proxy_password',
 ] as const;
+
+const SCHEME_DEFAULTS: Record<string, SchemeConfig> = {
+  basic: { kind: 'basic', charset: 'UTF-8' },
+  bearer: { kind: 'bearer', requiredScope: [], tokenLifetimeSeconds: 300 },
+  digest: { kind: 'digest', algorithms: ['SHA-256', 'MD5'], qop: ['auth'], userhash: false, charset: true, nonceLifetimeSeconds: 300 },
+};
+
+/** schemes=digest,basic picks and orders the schemes offered, keeping each one's settings where it had them. */
+function withSchemes(layer: Layer, value: string | null): Layer | { error: string } {
+  if (value === null) return layer;
+  const kinds = list(value.toLowerCase());
+  const unknown = kinds.find((kind) => !Object.hasOwn(SCHEME_DEFAULTS, kind));
+  if (unknown !== undefined) return { error: `schemes: "${unknown}" is not one of basic, bearer, digest` };
+  const schemes = kinds.map((kind) => layer.schemes.find((scheme) => scheme.kind === kind) ?? SCHEME_DEFAULTS[kind]);
+  return { ...layer, schemes: schemes as SchemeConfig[] };
+}
+
+/** proxy=none removes the proxy hop; proxy=basic|digest puts one (realm corp-proxy, user alice) in front. */
+function withProxy(scenario: Scenario, value: string | null): Layer | undefined | { error: string } {
+  if (value === null) return scenario.proxy;
+  if (value === 'none') return undefined;
+  if (value !== 'basic' && value !== 'digest') return { error: 'proxy: must be none, basic or digest' };
+  const scheme = SCHEME_DEFAULTS[value] as SchemeConfig;
+  const users = scenario.proxy?.users ?? [{ name: 'alice', password: 'wonderland', roles: [] }];
+  return { realm: scenario.proxy?.realm ?? 'corp-proxy', schemes: [scheme], challengeLayout: 'several-lines', users, forbiddenStatus: 403 };
+}
 
 const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 const integer = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : Number.NaN);
@@ -21,7 +47,9 @@ function withUser(layer: Layer, name: string | null, password: string | null): L
 }
 
 function applyToOrigin(origin: Layer, query: URLSearchParams): unknown {
-  let layer: Layer = withUser(origin, query.get('user'), query.get('password'));
+  const chosen = withSchemes(origin, query.get('schemes'));
+  if ('error' in chosen) return chosen;
+  let layer: Layer = withUser(chosen, query.get('user'), query.get('password'));
   const get = (name: string) => query.get(name);
   if (get('realm') !== null) layer = { ...layer, realm: get('realm') ?? '' };
   if (get('role') !== null) layer = { ...layer, requiredRole: get('role') || undefined };
@@ -59,12 +87,18 @@ export type OverrideResult = { ok: true; scenario: Scenario } | { ok: false; mes
 
 /** Applies the query's overrides to a preset's scenario; a bad value is a readable error, never a throw. */
 export function applyOverrides(scenario: Scenario, query: URLSearchParams): OverrideResult {
-  let proxy: unknown = scenario.proxy;
-  if (scenario.proxy) {
-    const withProxyUser = withUser(scenario.proxy, query.get('proxy_user'), query.get('proxy_password'));
+  const hop = withProxy(scenario, query.get('proxy'));
+  if (hop && 'error' in hop) return { ok: false, message: `The query parameters do not describe a valid scenario: ${hop.error}` };
+  let proxy: unknown = hop;
+  if (hop) {
+    const withProxyUser = withUser(hop, query.get('proxy_user'), query.get('proxy_password'));
     proxy = query.get('proxy_realm') === null ? withProxyUser : { ...withProxyUser, realm: query.get('proxy_realm') };
   }
-  const result = scenarioSchema.safeParse({ proxy, origin: applyToOrigin(scenario.origin, query) });
+  const origin = applyToOrigin(scenario.origin, query);
+  if (origin && typeof origin === 'object' && 'error' in origin) {
+    return { ok: false, message: `The query parameters do not describe a valid scenario: ${String(origin.error)}` };
+  }
+  const result = scenarioSchema.safeParse({ proxy, origin });
   if (result.success) return { ok: true, scenario: result.data };
   const issues = result.error.issues.map((issue) => `${issue.path.join('.') || 'scenario'}: ${issue.message}`);
   return { ok: false, message: `The query parameters do not describe a valid scenario: ${issues.join('; ')}` };
