@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # What the tests need from Debian: Chromium (driven by playwright-core; nothing downloads a browser at
-# run time) and curl (a real client for the sandbox endpoints).
+# run time), curl and Python requests (real clients for the sandbox endpoints and the snippets).
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# The snippet tests use whichever python3 can import requests (PATH first, then Debian's).
+{ python3 -c "import requests" || /usr/bin/python3 -c "import requests"; } >/dev/null 2>&1 || missing+=(python3-requests)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "Missing: ${missing[*]}. Install Debian's packages as root: apt-get install -y ${missing[*]}" >&2
