@@ -1,6 +1,14 @@
 import fc from 'fast-check';
-import { constantTimeEqual, constantTimeEqualText, decodeBase64, encodeBase64 } from '@/lib/http-auth';
-import { firstInvalidUtf8 } from '@/lib/http-auth/bytes/text';
+import { constantTimeEqual, constantTimeEqualText, decodeBase64, decodeBasicCredentials, encodeBase64 } from '@/lib/http-auth';
+
+/** UTF-8 validation seen through the public API: Basic credentials "u:" followed by the bytes. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const token = encodeBase64(Uint8Array.from([0x75, 0x3a, ...bytes]));
+  const result = decodeBasicCredentials(`Basic ${token}`);
+  if (result.ok) return -1;
+  const match = /^Byte (\d+) /.exec(result.error.message);
+  return match ? Number(match[1]) - 1 - 2 : -2;
+}
 
 describe('base64 (RFC 4648 §4)', () => {
   it('encodes like Node and decodes back', () => {
