@@ -1,0 +1,325 @@
+// npm run bench:sandbox [-- --duration N] [--warmup N]: throughput and latency of the sandbox in the production server
+// (server.ts: node:http straight into the engine), beside a bare node:http server that sends the very
+// same 401 (bench/raw-401-server.mjs), all in one run with autocannon (10 connections, pipelining 1):
+//   1. the raw server's 401 (the floor),
+//   2. GET /api/sandbox/basic without credentials: the 401 challenge,
+//   3. GET /api/sandbox/digest?algorithm=SHA-256 with valid Digest credentials: 200.
+// Each scenario first runs unmeasured for --warmup seconds (default 3): a freshly started server is
+// several times slower for its first seconds while V8 compiles the hot paths. The --duration seconds
+// (default 10) are then taken in 1 s slices, the scenarios in turn, so background load hits all alike.
+// Goal: the sandbox's 401 rate is at least 0.8 of the raw server's. Falling short is reported, not failed;
+// the exit code is 1 only when a scenario had errors or a status other than the one it expects.
+// Builds first when there is no production build.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startServer } from '../scripts/serve-build.mjs';
+
+const CONNECTIONS = 10;
+const PIPELINING = 1;
+const SLICE_SECONDS = 1;
+const GOAL = 0.8;
+/** Fixed and at least 32 characters, so the server neither warns nor refuses it. */
+const SANDBOX_SECRET = 'bench-sandbox-fixed-secret-0123456789abcdef';
+/** A user of the digest preset (lib/sandbox/presets.ts). */
+const USER = 'alice';
+const PASSWORD = 'wonderland';
+const BASIC_PATH = '/api/sandbox/basic';
+const DIGEST_URI = '/api/sandbox/digest?algorithm=SHA-256';
+const RAW_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'raw-401-server.mjs');
+/** Fields node:http writes itself on every response; the raw server must not send them twice. */
+const PER_CONNECTION_FIELDS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/** --duration N (seconds measured per scenario, default 10) and --warmup N (unmeasured seconds before each, default 3). */
+function parseArguments(argv) {
+  const values = { duration: '10', warmup: '3' };
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--(duration|warmup)(?:=(.*))?$/.exec(argv[i] ?? '');
+    if (!match) throw new Error(`unknown argument "${argv[i]}" (usage: npm run bench:sandbox -- [--duration N] [--warmup N])`);
+    values[match[1]] = match[2] ?? argv[++i] ?? '';
+  }
+  const seconds = (name, min) => {
+    const value = values[name];
+    if (!/^\d{1,3}$/.test(value) || Number(value) < min) throw new Error(`--${name} takes whole seconds from ${min} to 999, not "${value}"`);
+    return Number(value);
+  };
+  return { duration: seconds('duration', 1), warmup: seconds('warmup', 0) };
+}
+
+// ---- processes ---------------------------------------------------------------------------------
+
+const children = [];
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+const stopAll = () => Promise.all(children.map(stopChild));
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+function startRawServer(response) {
+  const child = spawn(process.execPath, [RAW_SERVER], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RAW_RESPONSE: JSON.stringify(response) },
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve(`http://127.0.0.1:${JSON.parse(line).port}`));
+    child.once('exit', (code) => reject(new Error(`the raw server exited with code ${code}`)));
+    child.once('error', reject);
+  });
+}
+
+// ---- HTTP helpers --------------------------------------------------------------------------------
+
+/** One GET with node:http (not fetch), so repeated header field lines stay separate and in order. */
+function get(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, agent: false }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const fields = [];
+        for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) fields.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
+        resolve({ status: response.statusCode, headers: fields, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+const fieldValues = (headers, name) => headers.filter(([field]) => field.toLowerCase() === name.toLowerCase()).map(([, value]) => value);
+
+// ---- Digest (RFC 7616, SHA-256, qop=auth), small and independent of lib/http-auth ----------------------
+
+const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+const quote = (text) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
+
+function digestParams(challenge) {
+  const params = {};
+  for (const [, name, quoted, token] of challenge.matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))/g)) {
+    params[name.toLowerCase()] = quoted === undefined ? token : quoted.replace(/\\(.)/g, '$1');
+  }
+  return params;
+}
+
+/** A fresh nonce from the sandbox's 401, and a function signing the next request with it (nc 1, 2, ...). */
+async function digestSigner(baseUrl) {
+  const response = await get(new URL(DIGEST_URI, baseUrl));
+  const challenge = fieldValues(response.headers, 'WWW-Authenticate')
+    .filter((value) => /^Digest\s/i.test(value))
+    .map(digestParams)
+    .find((params) => params.algorithm?.toUpperCase() === 'SHA-256');
+  if (response.status !== 401 || !challenge?.nonce || !challenge.realm) {
+    throw new Error(`GET ${DIGEST_URI} did not answer 401 with a SHA-256 Digest challenge (status ${response.status})`);
+  }
+  if (!(challenge.qop ?? '').split(/\s*,\s*/).includes('auth')) throw new Error(`the Digest challenge does not offer qop=auth: ${JSON.stringify(challenge)}`);
+  const { realm, nonce, opaque } = challenge;
+  const ha1 = sha256(`${USER}:${realm}:${PASSWORD}`);
+  const ha2 = sha256(`GET:${DIGEST_URI}`);
+  const cnonce = crypto.randomBytes(12).toString('hex');
+  let count = 0;
+  return () => {
+    count += 1;
+    const nc = count.toString(16).padStart(8, '0');
+    const digest = sha256(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`);
+    const params = [
+      `username=${quote(USER)}`,
+      `realm=${quote(realm)}`,
+      `uri=${quote(DIGEST_URI)}`,
+      'algorithm=SHA-256',
+      `nonce=${quote(nonce)}`,
+      `nc=${nc}`,
+      `cnonce=${quote(cnonce)}`,
+      'qop=auth',
+      `response=${quote(digest)}`,
+      ...(opaque === undefined ? [] : [`opaque=${quote(opaque)}`]),
+    ];
+    return `Digest ${params.join(', ')}`;
+  };
+}
+
+// ---- measuring ---------------------------------------------------------------------------------------
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * One autocannon run. Latencies are recorded here from each client's 'response' event (fractional
+ * milliseconds; autocannon's own histogram keeps whole milliseconds only). `setupConnection` may give a
+ * connection its own requests: Digest needs a nonce per connection, because with one shared nonce the
+ * connections' nc values would reach the server out of order and be refused as replays.
+ */
+async function load({ url, duration, setupConnection }) {
+  const latencies = [];
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    pipelining: PIPELINING,
+    duration,
+    setupClient: (client) => {
+      setupConnection?.(client);
+      client.on('response', (status, bytes, milliseconds) => latencies.push(milliseconds));
+    },
+  });
+  return { result, latencies };
+}
+
+/** A scenario's running totals over its slices. */
+function tally({ name, expected, url, prepare }) {
+  return { name, expected, url, prepare, seconds: 0, total: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
+}
+
+async function runSlice(scenario, seconds) {
+  const { result, latencies } = await load({ url: scenario.url, duration: seconds, setupConnection: scenario.prepare && (await scenario.prepare()) });
+  let total = 0;
+  for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
+    scenario.statuses.set(Number(status), (scenario.statuses.get(Number(status)) ?? 0) + count);
+    total += count;
+  }
+  scenario.total += total;
+  scenario.seconds += result.duration;
+  scenario.non2xx += result.non2xx;
+  scenario.errors += result.errors;
+  for (const latency of latencies) scenario.latencies.push(latency);
+  scenario.sliceRates.push(total / result.duration);
+}
+
+/**
+ * Warms every scenario up, then measures them in 1 s slices taken in turn (the order rotating each
+ * round), so that load from other processes on a shared machine falls on all scenarios alike instead
+ * of on whichever happened to run while it lasted.
+ */
+async function measure(scenarios, { duration, warmup }) {
+  if (warmup > 0) for (const scenario of scenarios) await load({ url: scenario.url, duration: warmup, setupConnection: scenario.prepare && (await scenario.prepare()) });
+  for (let round = 0; round < duration; round++) {
+    for (let i = 0; i < scenarios.length; i++) await runSlice(scenarios[(round + i) % scenarios.length], SLICE_SECONDS);
+  }
+  return scenarios.map((scenario) => {
+    const latencies = Float64Array.from(scenario.latencies).sort();
+    const statuses = [...scenario.statuses].sort(([a], [b]) => a - b);
+    return {
+      ...scenario,
+      rate: scenario.total / scenario.seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      unexpected: statuses.filter(([status]) => status !== scenario.expected).reduce((sum, [, count]) => sum + count, 0),
+      statusText: statuses.map(([status, count]) => `${status}×${count}`).join(' '),
+    };
+  });
+}
+
+/** Each connection takes its own signer (its own nonce and nc sequence) for the Digest scenario. */
+async function digestConnections(baseUrl) {
+  const signers = [];
+  for (let i = 0; i < CONNECTIONS; i++) signers.push(await digestSigner(baseUrl));
+  return (client) => {
+    const sign = signers.shift();
+    if (!sign) throw new Error('more connections than Digest nonces');
+    client.setRequests([{ method: 'GET', path: DIGEST_URI, setupRequest: (request) => ({ ...request, headers: { ...request.headers, Authorization: sign() } }) }]);
+  };
+}
+
+function printTable(rows) {
+  const columns = [
+    ['scenario', Math.max(...rows.map((row) => row.name.length)) + 2, (row) => row.name],
+    ['expect', 7, (row) => row.expected],
+    ['req/s avg', 11, (row) => Math.round(row.rate)],
+    ['p50 ms', 8, (row) => row.p50.toFixed(2)],
+    ['p99 ms', 8, (row) => row.p99.toFixed(2)],
+    ['requests', 10, (row) => row.total],
+    ['non-2xx', 9, (row) => row.non2xx],
+    ['unexpected', 12, (row) => row.unexpected],
+    ['errors', 8, (row) => row.errors],
+  ];
+  const cell = (value, width, index) => (index === 0 ? String(value).padEnd(width) : String(value).padStart(width));
+  console.log(columns.map(([title, width], index) => cell(title, width, index)).join(''));
+  for (const row of rows) console.log(columns.map(([, width, value], index) => cell(value(row), width, index)).join(''));
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+
+let failed = false;
+try {
+  const { duration, warmup } = parseArguments(process.argv.slice(2));
+  const server = await startServer({ SANDBOX_SECRET });
+  children.push(server.child);
+
+  // The sandbox's real 401, byte for byte, becomes the raw server's only answer.
+  const challenge = await get(new URL(BASIC_PATH, server.baseUrl));
+  const wwwAuthenticate = fieldValues(challenge.headers, 'WWW-Authenticate');
+  if (challenge.status !== 401 || wwwAuthenticate.join('\n') !== 'Basic realm="reports", charset="UTF-8"') {
+    throw new Error(`GET ${BASIC_PATH} answered ${challenge.status} with WWW-Authenticate ${JSON.stringify(wwwAuthenticate)}, not the expected Basic challenge`);
+  }
+  const rawUrl = await startRawServer({
+    status: challenge.status,
+    headers: challenge.headers.filter(([name]) => !PER_CONNECTION_FIELDS.has(name.toLowerCase())),
+    body: challenge.body,
+  });
+  const rawCopy = await get(rawUrl);
+  if (rawCopy.status !== 401 || rawCopy.body !== challenge.body) throw new Error('the raw server does not answer the sandbox 401');
+
+  // Sanity check of the Digest computation before loading the server with it.
+  const sign = await digestSigner(server.baseUrl);
+  const probe = await get(new URL(DIGEST_URI, server.baseUrl), { Authorization: sign() });
+  if (probe.status !== 200) throw new Error(`a signed Digest request got ${probe.status}, not 200: ${probe.body}`);
+
+  const cpus = os.cpus();
+  const load1 = os.loadavg()[0] ?? 0;
+  console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}, load average ${load1.toFixed(2)} before the run`);
+  console.log(`autocannon: ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${duration} s per scenario in ${SLICE_SECONDS} s slices taken in turn, after a ${warmup} s warm-up each; client and servers share the machine`);
+  console.log('');
+
+  const sandboxUrl = (pathname) => new URL(pathname, server.baseUrl).href;
+  const rows = await measure(
+    [
+      tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawUrl }),
+      tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH) }),
+      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), prepare: () => digestConnections(server.baseUrl) }),
+    ],
+    { duration, warmup },
+  );
+  printTable(rows);
+
+  const [raw, basic, digest] = rows;
+  const ratio = basic.rate / raw.rate;
+  console.log('');
+  const roundRatios = basic.sliceRates.map((rate, round) => rate / (raw.sliceRates[round] ?? Number.NaN));
+  const range = `${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)}`;
+  console.log(`sandbox 401 / raw 401: ${ratio.toFixed(3)} (goal ≥ ${GOAL})  ${ratio >= GOAL ? 'PASS' : 'BELOW'}   (per round: ${range})`);
+  console.log(`sandbox Digest 200 / raw 401: ${(digest.rate / raw.rate).toFixed(2)} (for information)`);
+  console.log(`Digest non-200 responses: ${digest.unexpected} (must be 0)`);
+  for (const row of rows) {
+    if (row.total === 0 || row.unexpected > 0 || row.errors > 0) {
+      failed = true;
+      console.error(`INVALID: ${row.name}: ${row.total} responses (${row.statusText || 'none'}), ${row.errors} errors`);
+    }
+  }
+} catch (error) {
+  failed = true;
+  console.error(`bench:sandbox failed: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await stopAll();
+}
+process.exitCode = failed ? 1 : 0;
