@@ -3,6 +3,7 @@ import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { TryIt } from '@/components/mdx/TryIt';
 
 function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRef<'a'>) {
   if (href.startsWith('/')) {
@@ -23,6 +24,7 @@ const components = {
   a: MdxLink,
   Callout,
   CodeBlock,
+  TryIt,
 } satisfies MDXComponents;
 
 export function useMDXComponents(inherited: MDXComponents = {}): MDXComponents {

@@ -58,6 +58,11 @@ async function main() {
     socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
 
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use (set PORT to another one)` : error.message;
+    console.error(`HTTP Auth Lab failed to start: ${reason}`);
+    process.exit(1);
+  });
   server.listen(port, () => console.log(`HTTP Auth Lab ready on http://localhost:${port}`));
 
   // SIGTERM: stop accepting, let in-flight requests finish, then exit (forced after 10 s).

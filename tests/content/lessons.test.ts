@@ -68,8 +68,9 @@ describe('content/lessons', () => {
       expect(kinds.filter((kind) => !(CALLOUT_KINDS as readonly string[]).includes(kind ?? ''))).toEqual([]);
     });
 
-    test('every sandbox preset it names exists', () => {
-      expect(lesson.frontmatter.presets.filter((id) => !findPreset(id))).toEqual([]);
+    test('every sandbox preset it names exists (frontmatter and <TryIt>)', () => {
+      const widgets = [...lesson.body.matchAll(/<TryIt\b[^>]*\bpreset="([^"]*)"/g)].map((m) => m[1] ?? '');
+      expect([...lesson.frontmatter.presets, ...widgets].filter((id) => !findPreset(id))).toEqual([]);
     });
 
     test('cites the RFC sections it relies on', () => {

@@ -63,7 +63,7 @@ export default async function LessonPage({ params }: { params: Params }) {
         </section>
       </header>
       {/* Split view: contents, lesson, sandbox side by side on wide screens; stacked in reading order on narrow ones. */}
-      <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[13rem_minmax(0,1fr)_20rem]">
+      <div className="mt-10 grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[13rem_minmax(0,1fr)_20rem]">
         <div className="lg:col-span-2 xl:col-span-1">
           <div className="xl:sticky xl:top-24">
             <TableOfContents entries={lesson.toc} />

@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import { LiveRun } from '@/components/playground/LiveRun';
+import { createSandboxContext } from '@/lib/sandbox/context';
+import { exchangeInputSchema, runExchange, type ExchangeInput } from '@/lib/sandbox/exchange';
+import { findPreset } from '@/lib/sandbox/presets';
+
+// A build-time context of its own: the transcript is an illustration (its nonces and tokens are
+// never checked), so it needs no shared secret and must not warn about one.
+const buildContext = createSandboxContext({ secret: crypto.getRandomValues(new Uint8Array(32)) });
+
+/** <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. */
+export async function TryIt({ preset: id, mode = 'auto' }: { preset: string; mode?: 'auto' | 'manual' }) {
+  const preset = findPreset(id);
+  if (!preset) throw new Error(`<TryIt preset="${id}"> names no sandbox preset`);
+  const input: ExchangeInput = {
+    request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' },
+    mode,
+  };
+  const transcript = await runExchange(exchangeInputSchema.parse(input), buildContext);
+  const headingId = `tryit-${id}`;
+  return (
+    <section aria-labelledby={headingId} className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
+      <p className="text-xs font-semibold uppercase tracking-wide text-muted">Try it</p>
+      <h3 id={headingId} className="mt-1 text-base font-bold">
+        {preset.title}
+      </h3>
+      <p className="mt-1 text-sm">{preset.summary}</p>
+      <div className="mt-3">
+        <LiveRun initial={transcript} input={input} idPrefix={`tryit-${id}`} label={preset.title} />
+      </div>
+      <p className="mt-3 text-sm" data-print-hidden>
+        <Link href={`/playground?p=${encodeURIComponent(id)}`} className="font-medium text-accent underline underline-offset-4">
+          Open “{preset.title}” in the playground
+        </Link>
+      </p>
+    </section>
+  );
+}

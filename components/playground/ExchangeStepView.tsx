@@ -1,0 +1,111 @@
+import type { ExchangeStep } from '@/lib/sandbox/exchange';
+import { statusMeaning } from '@/lib/playground/status-meaning';
+import { StatusBadge } from '@/components/ui/StatusBadge';
+import type { HeaderList } from '@/lib/sandbox/message';
+
+function HeaderTable({ headers, caption }: { headers: HeaderList; caption: string }) {
+  return (
+    <table className="w-full table-fixed border-collapse text-left font-mono text-xs">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {headers.map(([name, value], index) => (
+          // Repeated fields (several WWW-Authenticate lines) stay separate rows.
+          <tr key={index} className="border-b border-line align-top last:border-0">
+            <th scope="row" className="w-2/5 py-1 pr-2 font-semibold break-words">
+              {name}
+            </th>
+            <td className="py-1 break-all">{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+/** One attempt of the conversation: what was sent, what came back, and why, in words. */
+export function ExchangeStepView({ step, attempt }: { step: ExchangeStep; attempt: number }) {
+  const headingId = `attempt-${attempt}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-line bg-canvas p-4">
+      <h3 id={headingId} className="flex flex-wrap items-center gap-2 font-semibold">
+        <span>Attempt {attempt}:</span>
+        <span className="font-mono text-sm">
+          {step.request.method} {step.request.target}
+        </span>
+        <span aria-hidden="true">→</span>
+        <StatusBadge status={step.response.status} />
+        <span className="text-sm font-normal text-muted">from the {step.respondedBy}</span>
+      </h3>
+      <p className="mt-2 text-sm">{statusMeaning(step.response.status)}</p>
+      <h4 className="mt-3 text-sm font-semibold">What the {step.respondedBy === 'proxy' ? 'proxy and origin' : 'server'} decided</h4>
+      <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
+        {step.trace.map((entry, index) => (
+          <li key={index}>{entry.text}</li>
+        ))}
+      </ol>
+      <div className="mt-3 grid gap-3 md:grid-cols-2">
+        <div className="min-w-0">
+          <h4 className="text-sm font-semibold">Request headers</h4>
+          {step.request.headers.length > 0 ? <HeaderTable headers={step.request.headers} caption={`Request headers, attempt ${attempt}`} /> : <p className="text-xs text-muted">None (besides Host).</p>}
+        </div>
+        <div className="min-w-0">
+          <h4 className="text-sm font-semibold">Response headers</h4>
+          <HeaderTable headers={step.response.headers} caption={`Response headers, attempt ${attempt}`} />
+        </div>
+      </div>
+      {step.response.body ? (
+        <>
+          <h4 className="mt-3 text-sm font-semibold">Response body</h4>
+          <pre tabIndex={0} aria-label={`Response body, attempt ${attempt}`} className="mt-1 max-h-64 overflow-auto rounded bg-surface p-2 font-mono text-xs">
+            {prettyBody(step.response.body)}
+          </pre>
+        </>
+      ) : null}
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer font-semibold">Raw HTTP/1.1</summary>
+        <pre tabIndex={0} aria-label={`Raw request, attempt ${attempt}`} className="mt-2 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
+          {step.request.raw}
+        </pre>
+        {step.forwarded ? (
+          <>
+            <p className="mt-2 text-xs text-muted">Forwarded by the proxy to the origin (Proxy-Authorization consumed):</p>
+            <pre tabIndex={0} aria-label={`Forwarded request, attempt ${attempt}`} className="mt-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
+              {step.forwarded.raw}
+            </pre>
+          </>
+        ) : null}
+        <pre tabIndex={0} aria-label={`Raw response, attempt ${attempt}`} className="mt-2 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
+          {step.response.raw}
+        </pre>
+      </details>
+      <p className="mt-3 rounded border-l-4 border-accent bg-surface px-3 py-2 text-sm">
+        <span className="font-semibold">{step.next.kind === 'retry' ? 'The client retries: ' : 'The client stops: '}</span>
+        {step.next.explanation}
+      </p>
+    </section>
+  );
+}
+
+export function TranscriptView({ steps }: { steps: ExchangeStep[] }) {
+  return (
+    <div className="space-y-4">
+      {steps.map((step, index) => (
+        <ExchangeStepView key={index} step={step} attempt={index + 1} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { openBrowser } from './support/chromium';
+import { baseUrl, firstLesson } from './support/site';
+
+describe('<TryIt> in a lesson', () => {
+  test('shows the expected conversation without JavaScript', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.route('**/*.js', (route) => route.abort());
+      await page.goto(`${baseUrl()}/lessons/${firstLesson().slug}`, { waitUntil: 'load' });
+      const widget = page.getByRole('region', { name: 'Proxy, then origin' });
+      await expect(widget.getByRole('img', { name: /Sequence diagram: 10 messages between Client, Proxy, Origin/ }).count()).resolves.toBe(1);
+      const story = await widget.locator('figcaption li').allTextContents();
+      expect(story[1]).toBe('Proxy → Client: response 407 Proxy Authentication Required (attempt 1)');
+      expect(story.at(-1)).toBe('Proxy → Client: response 200 OK (attempt 3)');
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('"Run it live" replaces the build-time result with a live one from the sandbox', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto(`${baseUrl()}/lessons/${firstLesson().slug}`, { waitUntil: 'networkidle' });
+      const widget = page.getByRole('region', { name: 'Basic: wrong password' });
+      const exchange = page.waitForResponse((response) => response.url().endsWith('/api/exchange'));
+      await widget.getByRole('button', { name: 'Run it live' }).click();
+      expect((await exchange).status()).toBe(200);
+      await widget.getByText('Live result from the sandbox.').waitFor();
+      await widget.getByText('Every request and response, explained').click();
+      await expect(widget.getByRole('heading', { name: /Attempt 2:/ }).textContent()).resolves.toContain('401');
+      await widget.getByText(/These credentials were already refused/).waitFor();
+    } finally {
+      await session.close();
+    }
+  });
+});
