@@ -87,6 +87,8 @@ export type OverrideResult = { ok: true; scenario: Scenario } | { ok: false; mes
 
 /** Applies the query's overrides to a preset's scenario; a bad value is a readable error, never a throw. */
 export function applyOverrides(scenario: Scenario, query: URLSearchParams): OverrideResult {
+  // The common case (a bare preset URL) needs no re-validation: presets are validated once at load.
+  if (!OVERRIDE_PARAMETERS.some((name) => query.has(name))) return { ok: true, scenario };
   const hop = withProxy(scenario, query.get('proxy'));
   if (hop && 'error' in hop) return { ok: false, message: `The query parameters do not describe a valid scenario: ${hop.error}` };
   let proxy: unknown = hop;
