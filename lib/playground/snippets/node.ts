@@ -1,0 +1,41 @@
+import type { SnippetRequest } from './curl';
+
+// A Node 20 script on node:http (or node:https): the one client here that sends the header lines
+// exactly as listed, so repeated Authorization lines and Proxy-Authorization (forbidden in browsers,
+// facts 27) reach the server as the reader wrote them, and the response's repeated
+// WWW-Authenticate lines come back one by one (rawHeaders) instead of merged.
+
+const js = (value: string) => JSON.stringify(value);
+const has = (request: SnippetRequest, name: string) => request.headers.some(([key]) => key.toLowerCase() === name.toLowerCase());
+
+export function nodeSnippet(request: SnippetRequest): string {
+  const body = request.body ?? '';
+  const library = request.url.toLowerCase().startsWith('https:') ? 'https' : 'http';
+  const lines = [`import ${library} from 'node:${library}';`, '', `const url = new URL(${js(request.url)});`];
+  if (body !== '') lines.push(`const body = ${js(body)};`);
+  // Given an array, Node sends exactly these lines in this order, and adds neither Host nor
+  // Content-Length: both are added here unless the reader wrote their own.
+  lines.push('const headers = [');
+  if (!has(request, 'Host')) lines.push("  'Host', url.host,");
+  for (const [name, value] of request.headers) lines.push(`  ${js(name)}, ${js(value)},`);
+  if (body !== '' && !has(request, 'Content-Length')) lines.push("  'Content-Length', String(Buffer.byteLength(body)),");
+  lines.push(
+    '];',
+    '',
+    `const request = ${library}.request(url, { method: ${js(request.method)}, headers }, (response) => {`,
+    '  console.log(response.statusCode, response.statusMessage);',
+    '  // rawHeaders keeps every field line: two challenges are two WWW-Authenticate lines.',
+    '  for (let i = 0; i < response.rawHeaders.length; i += 2) console.log(`${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}`);',
+    "  response.setEncoding('utf8');",
+    "  let text = '';",
+    '  response.on(\'data\', (chunk) => (text += chunk));',
+    "  response.on('end', () => console.log(`\\n${text}`));",
+    '});',
+    "request.on('error', (error) => {",
+    '  console.error(error.message);',
+    '  process.exitCode = 1;',
+    '});',
+    body !== '' ? 'request.end(body);' : 'request.end();',
+  );
+  return lines.join('\n');
+}
