@@ -34,9 +34,10 @@ const sameHeaders = (a: PlaygroundState['request']['headers'], b: PlaygroundStat
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A copy: preset objects are shared, and a decoded state is the caller's to keep. */
 function presetStateFor(id: string): PlaygroundState {
   const preset = findPreset(id);
-  return preset ? stateForPreset(preset) : defaultState();
+  return structuredClone(preset ? stateForPreset(preset) : defaultState());
 }
 
 /** The query string (no "?") for /playground that reopens this state. */
