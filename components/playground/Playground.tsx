@@ -1,0 +1,105 @@
+'use client';
+
+import { useEffect, useReducer, useRef, useState } from 'react';
+import type { PlaygroundState } from '@/lib/playground/model';
+import { playgroundReducer, requestForSend } from '@/lib/playground/reducer';
+import { encodeState } from '@/lib/playground/url-state';
+import type { Transcript } from '@/lib/sandbox/exchange';
+import { ClientPanel } from './ClientPanel';
+import { RequestEditor } from './RequestEditor';
+import { ResultPanel, type HistoryEntry, type SendState } from './ResultPanel';
+import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
+import { SnippetTabs } from './SnippetTabs';
+
+const HISTORY_LIMIT = 10;
+
+/** Posts the request description to /api/exchange (see LiveRun for why the page never calls the sandbox itself). */
+async function sendExchange(body: unknown): Promise<{ kind: 'ok'; transcript: Transcript; elapsedMs: number } | { kind: 'refused'; message: string }> {
+  const started = performance.now();
+  const response = await fetch('/api/exchange', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.ok) {
+    const transcript = (await response.json()) as Transcript;
+    return { kind: 'ok', transcript, elapsedMs: Math.round(performance.now() - started) };
+  }
+  const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+  return { kind: 'refused', message: problem.detail ?? `The lab answered ${response.status}.` };
+}
+
+export function Playground({ initialState, groups, linkProblems }: { initialState: PlaygroundState; groups: PresetGroup[]; linkProblems: string[] }) {
+  const [state, dispatch] = useReducer(playgroundReducer, initialState);
+  const [send, setSend] = useState<SendState>({ kind: 'idle' });
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const nextId = useRef(1);
+  const ready = requestForSend(state);
+
+  // The whole state lives in the URL, so the address bar is always a share link.
+  useEffect(() => {
+    const query = encodeState(state);
+    window.history.replaceState(null, '', query ? `/playground?${query}` : '/playground');
+  }, [state]);
+
+  async function onSend(event: React.FormEvent) {
+    event.preventDefault();
+    if (ready.kind !== 'ready') return;
+    setSend({ kind: 'sending' });
+    try {
+      const result = await sendExchange(ready.input);
+      if (result.kind === 'refused') {
+        setSend({ kind: 'failed', message: result.message });
+        return;
+      }
+      setSend({ kind: 'done', transcript: result.transcript, elapsedMs: result.elapsedMs });
+      const label = `${state.request.method} ${state.request.target}`;
+      setHistory((entries) => [{ id: nextId.current++, label, transcript: result.transcript }, ...entries].slice(0, HISTORY_LIMIT));
+    } catch {
+      setSend({ kind: 'failed', message: 'The lab could not be reached. Check your connection and try again.' });
+    }
+  }
+
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <form onSubmit={onSend} className="min-w-0 space-y-4" aria-label="Build a request">
+        {linkProblems.length > 0 ? (
+          <div role="status" className="rounded border-l-4 border-amber-600 bg-surface px-3 py-2 text-sm">
+            <p className="font-semibold">Parts of this link could not be used:</p>
+            <ul className="list-disc pl-5">
+              {linkProblems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <ScenarioPanel groups={groups} preset={state.preset} target={state.request.target} dispatch={dispatch} />
+        <RequestEditor request={state.request} dispatch={dispatch} />
+        <ClientPanel state={state} dispatch={dispatch} />
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={ready.kind !== 'ready' || send.kind === 'sending'} className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60">
+            {send.kind === 'sending' ? 'Sending…' : 'Send'}
+          </button>
+          <p className="text-sm text-muted">
+            <span className="font-semibold text-ink">Never paste real credentials here.</span> Use alice / wonderland or bob / builder.
+          </p>
+        </div>
+        {ready.kind === 'invalid' ? (
+          <div role="status" className="text-sm">
+            <p className="font-semibold">Fix these before sending:</p>
+            <ul className="list-disc pl-5">
+              {ready.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <section aria-labelledby="snippets-heading">
+          <h2 id="snippets-heading" className="text-lg font-bold">
+            The same request in code
+          </h2>
+          <div className="mt-2">
+            <SnippetTabs state={state} />
+          </div>
+        </section>
+      </form>
+      <ResultPanel send={send} history={history} onShow={(entry) => setSend({ kind: 'done', transcript: entry.transcript, elapsedMs: 0 })} />
+    </div>
+  );
+}
