@@ -76,6 +76,11 @@ export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxC
   }
   const rest = path.slice(SANDBOX_PREFIX.length).replace(/\/$/, '');
   if (rest === '/presets') return { response: withCors(presetList()), trace: [] };
+  if (rest === '/openapi.json') {
+    // Loaded on demand: openapi.ts reads the router (and the modules that read it) to describe it.
+    const { openApiJson } = await import('./openapi');
+    return { response: withCors({ status: 200, headers: [['Content-Type', 'application/json']], body: openApiJson() }), trace: [] };
+  }
   if (rest === '/token') {
     const users = findPreset('bearer')?.scenario.origin.users ?? [];
     return { response: withCors(await tokenEndpoint(request, users, ctx)), trace: [] };

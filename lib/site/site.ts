@@ -17,5 +17,5 @@ export function siteUrl(): URL {
 export const NAV_LINKS = [
   { href: '/lessons', label: 'Lessons' },
   { href: '/playground', label: 'Playground' },
-  { href: '/api-reference', label: 'API' },
+  { href: '/api', label: 'API' },
 ] as const;

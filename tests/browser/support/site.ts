@@ -22,7 +22,7 @@ export function sitePages(): { name: string; path: string; status: number }[] {
     { name: 'lessons', path: '/lessons', status: 200 },
     { name: 'lesson', path: `/lessons/${firstLesson().slug}`, status: 200 },
     { name: 'playground', path: '/playground', status: 200 },
-    { name: 'api-reference', path: '/api-reference', status: 200 },
+    { name: 'api', path: '/api', status: 200 },
     { name: 'not-found', path: '/lessons/no-such-lesson', status: 404 },
   ];
 }

@@ -1,0 +1,62 @@
+import { shellQuote } from '@/lib/playground/snippets/curl';
+import { labUsers, type OpenApiDocument } from '@/lib/sandbox/openapi';
+
+// Runnable curl lines for each operation of the sandbox API, keyed by operationId, built for the host
+// the reader sees. Only the lab's own users appear here.
+
+export type CurlExample = { caption: string; copyLabel: string; command: string; expect: number };
+
+export function curlExamples(document: OpenApiDocument, base: URL): Record<string, CurlExample[]> {
+  const url = (path: string) => shellQuote(new URL(path, base).toString());
+  const [alice = { name: 'alice', password: 'wonderland' }, bob = { name: 'bob', password: 'builder' }] = labUsers();
+  const asAlice = `-u ${alice.name}:${alice.password}`;
+  const proxyCredentials = `Basic ${Buffer.from(`${alice.name}:${alice.password}`).toString('base64')}`;
+  const tokenRequest = `curl -s ${asAlice} -d grant_type=client_credentials -d scope=read ${url('/api/sandbox/token')}`;
+  const exchange = document.paths['/api/exchange']?.post?.requestBody?.content['application/json']?.example;
+  return {
+    getBasic: [
+      { caption: 'No credentials: a Basic challenge', copyLabel: 'Copy the request without credentials', command: `curl -i ${url('/api/sandbox/basic')}`, expect: 401 },
+      { caption: `As ${alice.name}`, copyLabel: `Copy the request as ${alice.name}`, command: `curl -i ${asAlice} ${url('/api/sandbox/basic')}`, expect: 200 },
+      { caption: `As ${alice.name}, where the editor role is needed`, copyLabel: 'Copy the request that needs a role', command: `curl -i ${asAlice} ${url('/api/sandbox/basic?role=editor')}`, expect: 403 },
+    ],
+    getDigest: [
+      { caption: 'curl answers the challenge itself (both exchanges are shown)', copyLabel: 'Copy the Digest request', command: `curl -i --digest ${asAlice} ${url('/api/sandbox/digest?algorithm=SHA-256')}`, expect: 200 },
+    ],
+    getBearer: [
+      { caption: 'No token: a Bearer challenge', copyLabel: 'Copy the request without a token', command: `curl -i ${url('/api/sandbox/bearer')}`, expect: 401 },
+      { caption: 'With the token from the token endpoint', copyLabel: 'Copy the request with a token', command: `curl -i -H "Authorization: Bearer $TOKEN" ${url('/api/sandbox/bearer?scope=read')}`, expect: 200 },
+      { caption: 'The same token where write is needed too', copyLabel: 'Copy the request that needs more scope', command: `curl -i -H "Authorization: Bearer $TOKEN" ${url('/api/sandbox/bearer?scope=read,write')}`, expect: 403 },
+    ],
+    issueToken: [
+      { caption: 'Ask for a token with the read scope', copyLabel: 'Copy the token request', command: tokenRequest, expect: 200 },
+      { caption: 'Keep the token in $TOKEN (needs jq)', copyLabel: 'Copy the command that keeps the token', command: `TOKEN=$(${tokenRequest} | jq -r .access_token)`, expect: 200 },
+    ],
+    getProxy: [
+      { caption: 'Credentials for the origin only: the proxy asks first', copyLabel: 'Copy the request without proxy credentials', command: `curl -i ${asAlice} ${url('/api/sandbox/proxy')}`, expect: 407 },
+      { caption: 'Credentials for the proxy only: now the origin asks', copyLabel: 'Copy the request without origin credentials', command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${url('/api/sandbox/proxy')}`, expect: 401 },
+      { caption: 'Both', copyLabel: 'Copy the request with both credentials', command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${asAlice} ${url('/api/sandbox/proxy')}`, expect: 200 },
+    ],
+    listPresets: [{ caption: 'Every preset, as JSON', copyLabel: 'Copy the preset list request', command: `curl -s ${url('/api/sandbox/presets')}`, expect: 200 }],
+    getPreset: [
+      { caption: `${alice.name} lacks the editor role`, copyLabel: `Copy the preset request as ${alice.name}`, command: `curl -i ${asAlice} ${url('/api/sandbox/presets/forbidden-by-role')}`, expect: 403 },
+      { caption: `${bob.name} has it`, copyLabel: `Copy the preset request as ${bob.name}`, command: `curl -i -u ${bob.name}:${bob.password} ${url('/api/sandbox/presets/forbidden-by-role')}`, expect: 200 },
+    ],
+    getOpenApi: [{ caption: 'The OpenAPI document', copyLabel: 'Copy the OpenAPI request', command: `curl -s ${url('/api/sandbox/openapi.json')}`, expect: 200 }],
+    runExchange: [
+      {
+        caption: 'The whole Basic conversation, answered automatically',
+        copyLabel: 'Copy the exchange request',
+        command: `curl -s -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(exchange))} ${url('/api/exchange')}`,
+        expect: 200,
+      },
+    ],
+    preflight: [
+      {
+        caption: 'What a browser on another origin asks first',
+        copyLabel: 'Copy the preflight request',
+        command: `curl -i -X OPTIONS -H 'Origin: https://example.org' -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: authorization' ${url('/api/sandbox/basic')}`,
+        expect: 204,
+      },
+    ],
+  };
+}
