@@ -79,7 +79,9 @@ function SecretEditor({ legend, secret, onChange }: { legend: string; secret: He
 export function ClientPanel({ state, dispatch }: { state: PlaygroundState; dispatch: Dispatch<PlaygroundAction> }) {
   return (
     <fieldset className="rounded-lg border border-line p-4">
-      <legend className="px-1 text-lg font-bold">3. Client</legend>
+      <legend className="px-1">
+        <h2 className="text-lg font-bold">3. Client</h2>
+      </legend>
       <div role="radiogroup" aria-label="Mode" className="flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-1">
           <input type="radio" name="mode" checked={state.mode === 'auto'} onChange={() => dispatch({ type: 'set-mode', mode: 'auto' })} />

@@ -16,7 +16,9 @@ export function leaveOnEscape(event: React.KeyboardEvent<HTMLElement>) {
 export function RequestEditor({ request, dispatch }: { request: PlaygroundState['request']; dispatch: Dispatch<PlaygroundAction> }) {
   return (
     <fieldset className="rounded-lg border border-line p-4">
-      <legend className="px-1 text-lg font-bold">2. Request</legend>
+      <legend className="px-1">
+        <h2 className="text-lg font-bold">2. Request</h2>
+      </legend>
       <div className="flex flex-wrap gap-2">
         <label className="flex flex-col text-sm font-medium">
           Method

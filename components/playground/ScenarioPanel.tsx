@@ -36,7 +36,9 @@ export function ScenarioPanel({ groups, preset, target, dispatch }: { groups: Pr
   const summary = groups.flatMap((group) => group.presets).find((p) => p.id === preset)?.summary;
   return (
     <fieldset className="rounded-lg border border-line p-4">
-      <legend className="px-1 text-lg font-bold">1. Scenario</legend>
+      <legend className="px-1">
+        <h2 className="text-lg font-bold">1. Scenario</h2>
+      </legend>
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex min-w-0 flex-1 flex-col text-sm font-medium">
           Preset

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { Playground } from '@/components/playground/Playground';
+import { Suspense } from 'react';
+import { ExplainResponse } from '@/components/playground/ExplainResponse';
+import { PlaygroundFromUrl } from '@/components/playground/PlaygroundFromUrl';
 import type { PresetGroup } from '@/components/playground/ScenarioPanel';
 import { loadLessons } from '@/lib/content/lessons';
-import { decodeState } from '@/lib/playground/url-state';
 import { PRESETS } from '@/lib/sandbox/presets';
 
 export const metadata: Metadata = {
@@ -27,14 +28,7 @@ function presetGroups(): PresetGroup[] {
   return [...groups.filter((group) => group.presets.length > 0), { label: 'More scenarios', presets: rest }];
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function PlaygroundPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(name, item);
-  }
-  const { state, problems } = decodeState(params.toString());
+export default function PlaygroundPage() {
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-extrabold tracking-tight">Playground</h1>
@@ -43,8 +37,23 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
         proxy and the origin decided, hop by hop. The address bar is always a link to exactly this setup.
       </p>
       <div className="mt-8">
-        <Playground initialState={state} groups={presetGroups()} linkProblems={problems} />
+        {/* The share link's state is read in the browser, so the page can be static. */}
+        <Suspense fallback={<p className="text-muted">Loading the playground… (it needs JavaScript).</p>}>
+          <PlaygroundFromUrl groups={presetGroups()} />
+        </Suspense>
       </div>
+      <section aria-labelledby="explain-heading" className="mt-12 border-t border-line pt-8">
+        <h2 id="explain-heading" className="text-2xl font-bold">
+          Explain this response
+        </h2>
+        <p className="mt-2 max-w-3xl text-muted">
+          Paste the headers or raw HTTP a real server sent you (curl -v output works too). The lab points at what is wrong or
+          unusual, character by character, and says what a client will do next.
+        </p>
+        <div className="mt-4">
+          <ExplainResponse />
+        </div>
+      </section>
     </div>
   );
 }
