@@ -22,10 +22,21 @@ export type ClientMove =
   | { kind: 'retry'; field: 'Authorization' | 'Proxy-Authorization'; value: string; explanation: string }
   | { kind: 'stop'; explanation: string };
 
-export type ClientState = { tried: Set<string>; token?: string; refreshed: boolean; staleNonceSent: boolean };
+type CredentialsField = 'Authorization' | 'Proxy-Authorization';
+
+/** A Digest challenge the client answered, kept so the next request can reuse its nonce with nc + 1. */
+type DigestSession = { challenge: Challenge; user: string; password: string; nc: number };
+
+export type ClientState = {
+  tried: Set<string>;
+  token?: string;
+  refreshed: boolean;
+  staleNonceSent: boolean;
+  digest: Partial<Record<CredentialsField, DigestSession>>;
+};
 
 export function newClientState(): ClientState {
-  return { tried: new Set(), refreshed: false, staleNonceSent: false };
+  return { tried: new Set(), refreshed: false, staleNonceSent: false, digest: {} };
 }
 
 export type TokenKind = Extract<HeldSecret, { kind: 'token' }>['token'];
@@ -85,7 +96,34 @@ function withStaleNonce(challenge: Challenge, ctx: SandboxContext): Challenge {
   return { ...challenge, params: { ...challenge.params, nonce } };
 }
 
-function credentialsFor(challenge: Challenge, secret: HeldSecret, state: ClientState, request: SandboxRequest, ctx: SandboxContext, staleFirst: boolean): string | { error: string } {
+function digestAnswer(session: DigestSession, request: SandboxRequest, ctx: SandboxContext): string | { error: string } {
+  const answer = answerDigestChallenge({
+    challenge: session.challenge,
+    username: session.user,
+    password: session.password,
+    method: request.method,
+    uri: request.target,
+    body: request.body,
+    nc: session.nc,
+    random: ctx.random,
+  });
+  return answer.ok ? formatCredentials(answer.value.credentials) : { error: answer.error.message };
+}
+
+/**
+ * The Digest credentials a client sends again on its next request, for the field it is not
+ * re-answering: same nonce, nc + 1 (RFC 7616 §3.4: nc counts the requests sent with a nonce, and a
+ * server refuses a repeated one as a replay). A proxy's Digest session must survive the origin's 401.
+ */
+export function nextDigestCredentials(field: CredentialsField, state: ClientState, request: SandboxRequest, ctx: SandboxContext): string | undefined {
+  const session = state.digest[field];
+  if (!session) return undefined;
+  session.nc += 1;
+  const value = digestAnswer(session, request, ctx);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function credentialsFor(field: CredentialsField, challenge: Challenge, secret: HeldSecret, state: ClientState, request: SandboxRequest, ctx: SandboxContext, staleFirst: boolean): string | { error: string } {
   const scheme = challenge.scheme.toLowerCase();
   if (scheme === 'bearer') return `Bearer ${state.token ?? ''}`;
   if (secret.kind !== 'password') return { error: 'no password held' };
@@ -95,16 +133,9 @@ function credentialsFor(challenge: Challenge, secret: HeldSecret, state: ClientS
   }
   const useStale = staleFirst && !state.staleNonceSent;
   state.staleNonceSent ||= useStale;
-  const answer = answerDigestChallenge({
-    challenge: useStale ? withStaleNonce(challenge, ctx) : challenge,
-    username: secret.user,
-    password: secret.password,
-    method: request.method,
-    uri: request.target,
-    body: request.body,
-    random: ctx.random,
-  });
-  return answer.ok ? formatCredentials(answer.value.credentials) : { error: answer.error.message };
+  const session: DigestSession = { challenge: useStale ? withStaleNonce(challenge, ctx) : challenge, user: secret.user, password: secret.password, nc: 1 };
+  state.digest[field] = session;
+  return digestAnswer(session, request, ctx);
 }
 
 export async function nextMove(
@@ -136,7 +167,7 @@ export async function nextMove(
     return { kind: 'stop', explanation: 'These credentials were already refused. A careful client asks the user for new ones instead of sending them again in a loop.' };
   }
   state.tried.add(identity);
-  const value = credentialsFor(choice.challenge, secret, state, request, ctx, profile.staleNonceFirst);
+  const value = credentialsFor(field, choice.challenge, secret, state, request, ctx, profile.staleNonceFirst);
   if (typeof value !== 'string') return { kind: 'stop', explanation: `The client cannot build ${field}: ${value.error}` };
   return { kind: 'retry', field, value, explanation: choice.explanation };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newClientState, nextMove } from './auto-client';
+import { newClientState, nextDigestCredentials, nextMove } from './auto-client';
 import { clientProfileSchema, type ClientProfile } from './client-profile';
 import type { SandboxContext } from './context';
 import { withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from './message';
@@ -89,6 +89,10 @@ export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ct
     });
     if (move.kind === 'stop') break;
     request = { ...request, headers: [...withoutHeader(request.headers, move.field), [move.field, move.value]] };
+    // The other hop's Digest credentials go again with the same nonce and the next nc.
+    const other = move.field === 'Authorization' ? 'Proxy-Authorization' : 'Authorization';
+    const again = nextDigestCredentials(other, state, request, ctx);
+    if (again !== undefined) request = { ...request, headers: [...withoutHeader(request.headers, other), [other, again]] };
   }
   return { mode: input.mode, preset: preset && { id: preset.id, title: preset.title, summary: preset.summary }, steps };
 }

@@ -92,3 +92,13 @@ describe('exchange in auto mode', () => {
     expect(exchangeInputSchema.safeParse(input).success).toBe(false);
   });
 });
+
+describe('Digest on both hops', () => {
+  test('the proxy’s Digest credentials go again with nc + 1 when the origin challenges (no replay)', async () => {
+    const transcript = await run({ request: { method: 'GET', target: '/api/sandbox/presets/proxy-then-origin?proxy=digest&schemes=digest' }, mode: 'auto' });
+    expect(transcript.steps.map((step) => step.response.status)).toEqual([407, 401, 200]);
+    const proxyAuth = transcript.steps.map((step) => headerValues(step.request.headers, 'Proxy-Authorization')[0] ?? '');
+    expect(proxyAuth[1]).toContain('nc=00000001');
+    expect(proxyAuth[2]).toContain('nc=00000002');
+  });
+});
