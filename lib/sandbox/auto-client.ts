@@ -28,6 +28,8 @@ type CredentialsField = 'Authorization' | 'Proxy-Authorization';
 type DigestSession = { challenge: Challenge; user: string; password: string; nc: number };
 
 export type ClientState = {
+  /** Lifetime of the tokens this client is issued: the scenario's Bearer setting. */
+  tokenLifetimeSeconds: number;
   tried: Set<string>;
   token?: string;
   refreshed: boolean;
@@ -35,20 +37,26 @@ export type ClientState = {
   digest: Partial<Record<CredentialsField, DigestSession>>;
 };
 
-export function newClientState(): ClientState {
-  return { tried: new Set(), refreshed: false, staleNonceSent: false, digest: {} };
+export function newClientState(tokenLifetimeSeconds = 300): ClientState {
+  return { tokenLifetimeSeconds, tried: new Set(), refreshed: false, staleNonceSent: false, digest: {} };
 }
 
 export type TokenKind = Extract<HeldSecret, { kind: 'token' }>['token'];
 
 /** Mints the token a profile holds: signed now, signed long ago, signed with another key, or not a JWT. */
-export async function mintToken(secret: Extract<HeldSecret, { kind: 'token' }>, ctx: SandboxContext, kind: TokenKind = secret.token): Promise<string> {
-  const base = { subject: secret.subject, scope: secret.scope, lifetimeSeconds: 300 };
+export async function mintToken(
+  secret: Extract<HeldSecret, { kind: 'token' }>,
+  ctx: SandboxContext,
+  kind: TokenKind = secret.token,
+  lifetimeSeconds = 300,
+): Promise<string> {
+  const base = { subject: secret.subject, scope: secret.scope, lifetimeSeconds };
   switch (kind) {
     case 'valid':
       return (await issueToken({ ...base, now: ctx.now(), secret: ctx.secret })).token;
     case 'expired':
-      return (await issueToken({ ...base, now: ctx.now() - 3_600_000, secret: ctx.secret })).token;
+      // Issued long enough ago that even the longest lifetime (a day) has run out.
+      return (await issueToken({ ...base, now: ctx.now() - (lifetimeSeconds + 3_600) * 1000, secret: ctx.secret })).token;
     case 'forged':
       return (await issueToken({ ...base, now: ctx.now(), secret: ctx.random(32) })).token;
     case 'garbage':
@@ -81,7 +89,7 @@ async function held(secret: HeldSecret, state: ClientState, ctx: SandboxContext)
     case 'password':
       return { password: { username: secret.user, password: secret.password } };
     case 'token':
-      state.token ??= await mintToken(secret, ctx);
+      state.token ??= await mintToken(secret, ctx, secret.token, state.tokenLifetimeSeconds);
       return { bearerToken: state.token };
     default: {
       const never: never = secret;
@@ -156,7 +164,7 @@ export async function nextMove(
   const invalidToken = challenges.find((c) => c.scheme.toLowerCase() === 'bearer' && getParam(c.params, 'error') === 'invalid_token');
   if (invalidToken && secret.kind === 'token' && secret.token === 'expired' && !state.refreshed) {
     state.refreshed = true;
-    state.token = await mintToken(secret, ctx, 'valid');
+    state.token = await mintToken(secret, ctx, 'valid', state.tokenLifetimeSeconds);
     return { kind: 'retry', field, value: `Bearer ${state.token}`, explanation: 'The token expired (error="invalid_token"): the client gets a new token once and retries with it.' };
   }
   const choice = chooseChallenge(challenges, await held(secret, state, ctx));

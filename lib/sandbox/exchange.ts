@@ -65,7 +65,8 @@ export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ct
   const lookup = resolveScenario(input.request.target);
   const preset = lookup.kind === 'scenario' ? lookup.preset : undefined;
   const profile: ClientProfile = input.client ?? preset?.client ?? clientProfileSchema.parse({});
-  const state = newClientState();
+  const bearer = lookup.kind === 'scenario' ? lookup.scenario.origin.schemes.find((scheme) => scheme.kind === 'bearer') : undefined;
+  const state = newClientState(bearer?.kind === 'bearer' ? bearer.tokenLifetimeSeconds : undefined);
   let request: SandboxRequest = {
     method: input.request.method,
     target: input.request.target,

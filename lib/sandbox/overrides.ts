@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { scenarioSchema, type Layer, type Scenario, type SchemeConfig } from './scenario';
 
 // Query parameters that change a preset, so a URL alone sets up an experiment:

@@ -1,7 +1,8 @@
 import { startServer } from '../../../scripts/serve-build.mjs';
 
 export default async function globalSetup() {
-  const { baseUrl, child } = await startServer();
+  // A fixed secret, as a deployment would set: the server then has no reason to warn.
+  const { baseUrl, child } = await startServer({ SANDBOX_SECRET: 'browser-tests-secret-at-least-32-characters' });
   // Workers inherit the environment, so every browser test finds the server here.
   process.env.LAB_BASE_URL = baseUrl;
   globalThis.__LAB_SERVER__ = child;

@@ -102,3 +102,13 @@ describe('Digest on both hops', () => {
     expect(proxyAuth[2]).toContain('nc=00000002');
   });
 });
+
+describe('token lifetime', () => {
+  test('tokens the auto client is issued follow the scenario’s token_lifetime', async () => {
+    const ctx = testContext();
+    const transcript = await run({ request: { method: 'GET', target: '/api/sandbox/bearer?token_lifetime=60' }, mode: 'auto' }, ctx);
+    const last = transcript.steps.at(-1);
+    expect(last?.response.status).toBe(200);
+    expect(last?.trace.find((step) => step.kind === 'authenticated')).toMatchObject({ expiresInSeconds: 60 });
+  });
+});
