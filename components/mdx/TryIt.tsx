@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { LiveRun } from '@/components/playground/LiveRun';
 import { createSandboxContext } from '@/lib/sandbox/context';
-import { exchangeInputSchema, runExchange, type ExchangeInput } from '@/lib/sandbox/exchange';
+import { runExchange } from '@/lib/sandbox/exchange';
+import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange-input';
 import { findPreset } from '@/lib/sandbox/presets';
 
 // A build-time context of its own: the transcript is an illustration (its nonces and tokens are

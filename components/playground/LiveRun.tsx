@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ExchangeInput, Transcript } from '@/lib/sandbox/exchange';
+import type { ExchangeInput, Transcript } from '@/lib/sandbox/exchange-input';
 import { SequenceDiagram } from './SequenceDiagram';
 import { TranscriptView } from './ExchangeStepView';
 

@@ -4,8 +4,10 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend } from '@/lib/playground/reducer';
 import { encodeState } from '@/lib/playground/url-state';
-import type { Transcript } from '@/lib/sandbox/exchange';
+import type { Transcript } from '@/lib/sandbox/exchange-input';
 import { ClientPanel } from './ClientPanel';
+import { CredentialHelpers } from './credentials/CredentialHelpers';
+import { headerValues } from '@/lib/sandbox/message';
 import { RequestEditor } from './RequestEditor';
 import { ResultPanel, type HistoryEntry, type SendState } from './ResultPanel';
 import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
@@ -31,6 +33,10 @@ export function Playground({ initialState, groups, linkProblems }: { initialStat
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const nextId = useRef(1);
   const ready = requestForSend(state);
+  // The challenges the credential helpers answer: those of the last response the reader saw.
+  const lastResponse = send.kind === 'done' ? send.transcript.steps.at(-1)?.response : undefined;
+  const challenges = (field: string) => (lastResponse ? headerValues(lastResponse.headers, field) : []);
+  const helperProps = { method: state.request.method, target: state.request.target, body: state.request.body };
 
   // The whole state lives in the URL, so the address bar is always a share link.
   useEffect(() => {
@@ -71,6 +77,23 @@ export function Playground({ initialState, groups, linkProblems }: { initialStat
         ) : null}
         <ScenarioPanel groups={groups} preset={state.preset} target={state.request.target} dispatch={dispatch} />
         <RequestEditor request={state.request} dispatch={dispatch} />
+        <details className="rounded-lg border border-line p-4">
+          <summary className="cursor-pointer font-semibold">Write the credentials headers step by step</summary>
+          <div className="mt-3 space-y-4">
+            <CredentialHelpers
+              field="Authorization"
+              challenges={challenges('WWW-Authenticate')}
+              onApply={(value) => dispatch({ type: 'set-credentials', field: 'Authorization', value })}
+              {...helperProps}
+            />
+            <CredentialHelpers
+              field="Proxy-Authorization"
+              challenges={challenges('Proxy-Authenticate')}
+              onApply={(value) => dispatch({ type: 'set-credentials', field: 'Proxy-Authorization', value })}
+              {...helperProps}
+            />
+          </div>
+        </details>
         <ClientPanel state={state} dispatch={dispatch} />
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={ready.kind !== 'ready' || send.kind === 'sending'} className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60">

@@ -1,4 +1,4 @@
-import type { Transcript } from '@/lib/sandbox/exchange';
+import type { Transcript } from '@/lib/sandbox/exchange-input';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
 
 type Lane = 'client' | 'proxy' | 'origin';

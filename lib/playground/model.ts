@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientProfileSchema } from '@/lib/sandbox/client-profile';
-import { exchangeInputSchema } from '@/lib/sandbox/exchange';
+import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
 import { findPreset, PRESETS, type Preset } from '@/lib/sandbox/presets';
 
 // The playground's whole state: what the reader is about to send, how, and with what the simulated

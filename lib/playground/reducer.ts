@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ClientProfile } from '@/lib/sandbox/client-profile';
-import { exchangeInputSchema } from '@/lib/sandbox/exchange';
+import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
 import { findPreset } from '@/lib/sandbox/presets';
 import { withField, withHeaderAt, withHeaderMoved, withoutHeaderAt, type CredentialsField } from './header-fields';
 import { contentFor } from './methods';

@@ -1,4 +1,4 @@
-import { exchangeInputSchema } from '@/lib/sandbox/exchange';
+import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
 import { findPreset } from '@/lib/sandbox/presets';
 import { CLIENT_PARAMS, decodeClient, encodeClient } from './client-params';
 import { defaultState, PLAYGROUND_STATE_VERSION, playgroundStateSchema, stateForPreset, type PlaygroundState } from './model';

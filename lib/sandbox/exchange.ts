@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { newClientState, nextDigestCredentials, nextMove } from './auto-client';
 import { clientProfileSchema, type ClientProfile } from './client-profile';
+import type { exchangeInputSchema, ExchangeStep, MessageView, ResponseView, Transcript } from './exchange-input';
 import type { SandboxContext } from './context';
 import { withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from './message';
 import { rawRequest, rawResponse } from './raw';
-import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from './router';
+import { resolveScenario, routeSandboxRequest } from './router';
 import { describeStep, type Hop, type TraceStep } from './trace';
 
 // POST /api/exchange: a request description in, the whole conversation out. Only ever calls the
@@ -12,41 +13,6 @@ import { describeStep, type Hop, type TraceStep } from './trace';
 // outside /api/sandbox/.
 
 const MAX_ATTEMPTS = 5;
-
-/** RFC 9110 §5.1 field-name = token; §5.5 field-value: no CR, LF or NUL, so nothing can be injected. */
-const headerName = z.string().min(1).max(64).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP token');
-const headerValue = z.string().max(8192).regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must not contain CR, LF or other control characters');
-
-export const exchangeInputSchema = z.object({
-  request: z.object({
-    method: z.string().regex(/^[A-Z]{1,16}$/, 'must be an upper-case method such as GET'),
-    target: z
-      .string()
-      .max(2048)
-      .regex(/^\/[\x21-\x7e]*$/, 'must be a path with an optional query, no spaces')
-      .refine((target) => target.startsWith(`${SANDBOX_PREFIX}/`), `must start with ${SANDBOX_PREFIX}/ (the playground only talks to the sandbox)`),
-    headers: z.array(z.tuple([headerName, headerValue])).max(50).default([]),
-    body: z.string().max(65_536).default(''),
-  }),
-  mode: z.enum(['manual', 'auto']).default('manual'),
-  /** What the client holds in auto mode; defaults to the preset's. */
-  client: clientProfileSchema.optional(),
-});
-export type ExchangeInput = z.input<typeof exchangeInputSchema>;
-
-export type MessageView = { method: string; target: string; headers: HeaderList; body: string; raw: string };
-export type ResponseView = { status: number; headers: HeaderList; body: string; raw: string };
-export type ExchangeStep = {
-  request: MessageView;
-  /** What the proxy forwarded to the origin, when the request got past the proxy. */
-  forwarded?: MessageView;
-  response: ResponseView;
-  respondedBy: Hop;
-  trace: (TraceStep & { text: string })[];
-  /** What the client does next, and why. */
-  next: { kind: 'retry' | 'stop'; explanation: string };
-};
-export type Transcript = { mode: 'manual' | 'auto'; preset?: { id: string; title: string; summary: string }; steps: ExchangeStep[] };
 
 function requestView(request: SandboxRequest): MessageView {
   const body = new TextDecoder().decode(request.body);

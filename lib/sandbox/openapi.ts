@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { challengeHeaders } from './challenges';
 import type { SandboxContext } from './context';
 import { CORS_HEADERS, preflightResponse } from './cors';
-import { exchangeInputSchema } from './exchange';
+import { exchangeInputSchema } from './exchange-input';
 import { EXCHANGE_PATH } from './http/dispatch';
 import { MAX_BODY_BYTES } from './http/limits';
 import { OVERRIDE_PARAMETERS } from './overrides';

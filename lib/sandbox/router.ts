@@ -1,4 +1,5 @@
 import type { SandboxContext } from './context';
+import { SANDBOX_PREFIX } from './exchange-input';
 import { preflightResponse, withCors } from './cors';
 import { evaluate } from './engine';
 import { splitTarget, type SandboxRequest, type SandboxResponse } from './message';
@@ -13,7 +14,7 @@ import type { TraceStep } from './trace';
 // server.ts and the Next route handler) call handleSandboxRequest, and /api/exchange resolves its
 // targets through resolveScenario, so all doors agree.
 
-export const SANDBOX_PREFIX = '/api/sandbox';
+export { SANDBOX_PREFIX };
 
 /** Short URLs for the four classic endpoints; every preset also has /api/sandbox/presets/{id}. */
 const ENDPOINT_PRESETS: Record<string, string> = {

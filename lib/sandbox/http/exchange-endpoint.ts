@@ -1,5 +1,6 @@
 import type { SandboxContext } from '../context';
-import { exchangeInputSchema, runExchange } from '../exchange';
+import { runExchange } from '../exchange';
+import { exchangeInputSchema } from '../exchange-input';
 import { firstHeader, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 

@@ -1,4 +1,5 @@
-import { exchangeInputSchema, runExchange, type ExchangeInput } from '@/lib/sandbox/exchange';
+import { runExchange } from '@/lib/sandbox/exchange';
+import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange-input';
 import { headerValues } from '@/lib/sandbox/message';
 import { PRESETS } from '@/lib/sandbox/presets';
 import { testContext } from './support';
