@@ -3,7 +3,7 @@ import { newClientState, nextDigestCredentials, nextMove } from './auto-client';
 import { clientProfileSchema, type ClientProfile } from './client-profile';
 import type { exchangeInputSchema, ExchangeStep, MessageView, ResponseView, Transcript } from './exchange-input';
 import type { SandboxContext } from './context';
-import { withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from './message';
+import { withoutHeader, type SandboxRequest, type SandboxResponse } from './message';
 import { rawRequest, rawResponse } from './raw';
 import { resolveScenario, routeSandboxRequest } from './router';
 import { describeStep, type Hop, type TraceStep } from './trace';
