@@ -66,11 +66,24 @@ export function credentialsField(hop: Hop): 'Authorization' | 'Proxy-Authorizati
   return hop === 'proxy' ? 'Proxy-Authorization' : 'Authorization';
 }
 
-/** The challenge header fields: one field line per challenge, or all on one line (RFC 9110 §11.6.1). */
-export function challengeHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
+function formatHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
   const challenges = layerChallenges(layer, hint, ctx);
   const field = challengeField(hop);
   return layer.challengeLayout === 'one-line'
     ? [[field, formatChallenges(challenges)]]
     : challenges.map((challenge): [string, string] => [field, formatChallenge(challenge)]);
+}
+
+// The plain challenge of a layer without Digest never changes (no nonce, no error to report), so it
+// is formatted once per layer and hop: the first 401 is the sandbox's hottest path. Layers from
+// presets live for the process; ones built from a query string are collected with their entry.
+const plainHeaders = new WeakMap<Layer, Partial<Record<Hop, HeaderList>>>();
+
+/** The challenge header fields: one field line per challenge, or all on one line (RFC 9110 §11.6.1). */
+export function challengeHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
+  if (hint.kind !== 'none' || layer.schemes.some((scheme) => scheme.kind === 'digest')) return formatHeaders(hop, layer, hint, ctx);
+  let byHop = plainHeaders.get(layer);
+  if (!byHop) plainHeaders.set(layer, (byHop = {}));
+  const headers = (byHop[hop] ??= formatHeaders(hop, layer, hint, ctx));
+  return headers.map(([name, value]): [string, string] => [name, value]);
 }
