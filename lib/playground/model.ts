@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 import { clientProfileSchema } from '@/lib/sandbox/client-profile';
 import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
 import { findPreset, PRESETS, type Preset } from '@/lib/sandbox/presets';
@@ -11,7 +11,7 @@ export const PLAYGROUND_STATE_VERSION = 1;
 export const playgroundStateSchema = z.object({
   v: z.literal(PLAYGROUND_STATE_VERSION),
   /** The preset the state started from; "Reset" returns to it. */
-  preset: z.string().refine((id) => findPreset(id) !== undefined, 'must be a known preset id'),
+  preset: z.string().check(z.refine((id) => findPreset(id) !== undefined, 'must be a known preset id')),
   /** The request as the client sends it: target is a sandbox URL whose query configures the scenario. */
   request: exchangeInputSchema.shape.request,
   mode: z.enum(['manual', 'auto']),

@@ -1,4 +1,4 @@
-import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
+import { exchangeInputSchema, headerFieldSchema } from '@/lib/sandbox/exchange-input';
 import { findPreset } from '@/lib/sandbox/presets';
 import { CLIENT_PARAMS, decodeClient, encodeClient } from './client-params';
 import { defaultState, PLAYGROUND_STATE_VERSION, playgroundStateSchema, stateForPreset, type PlaygroundState } from './model';
@@ -79,15 +79,13 @@ function decodeField<T>(query: URLSearchParams, name: string, label: string, sch
   return fallback;
 }
 
-const headerSchema = requestShape.headers.unwrap().element;
-
 function decodeHeaders(values: string[], fallback: PlaygroundState['request']['headers'], problems: string[]) {
   if (values.length === 0) return fallback;
   const headers: PlaygroundState['request']['headers'] = [];
   for (const [index, item] of values.entries()) {
     if (item === '') continue;
     const colon = item.indexOf(':');
-    const result = headerSchema.safeParse(colon === -1 ? [item, ''] : [item.slice(0, colon), item.slice(colon + 1)]);
+    const result = headerFieldSchema.safeParse(colon === -1 ? [item, ''] : [item.slice(0, colon), item.slice(colon + 1)]);
     const issue = result.error?.issues[0];
     const dropped = `Header ${index + 1} ${shown(item)} was dropped`;
     if (colon === -1) problems.push(`${dropped}: it has no ":" between name and value.`);

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 import { scopeTokenSchema } from './scenario';
 
 // What the simulated client holds in the playground's auto mode: a password, a token, or nothing,
 // for the origin and for the proxy. The sandbox mints tokens at run time (they are signed with the
 // secret), so a profile names the kind of token, not the token itself.
 
-const secretText = z.string().min(1).max(128).regex(/^[^\x00-\x1f\x7f]*$/, 'must not contain control characters');
+const secretText = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[^\x00-\x1f\x7f]*$/, 'must not contain control characters'));
 
 export const heldSecretSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
@@ -14,22 +14,22 @@ export const heldSecretSchema = z.discriminatedUnion('kind', [
     user: secretText,
     password: secretText,
     /** How the client encodes Basic credentials; ISO-8859-1 shows what legacy clients do (RFC 7617 §2.1). */
-    charset: z.enum(['UTF-8', 'ISO-8859-1']).default('UTF-8'),
+    charset: z._default(z.enum(['UTF-8', 'ISO-8859-1']), 'UTF-8'),
   }),
   z.object({
     kind: z.literal('token'),
     /** valid: freshly issued; expired: issued long ago; forged: signed with another key; garbage: not a JWT. */
     token: z.enum(['valid', 'expired', 'forged', 'garbage']),
-    subject: secretText.default('alice'),
-    scope: z.array(scopeTokenSchema).max(8).default([]),
+    subject: z._default(secretText, 'alice'),
+    scope: z._default(z.array(scopeTokenSchema).check(z.maxLength(8)), []),
   }),
 ]);
 export type HeldSecret = z.infer<typeof heldSecretSchema>;
 
 export const clientProfileSchema = z.object({
-  origin: heldSecretSchema.default({ kind: 'none' }),
-  proxy: heldSecretSchema.default({ kind: 'none' }),
+  origin: z._default(heldSecretSchema, { kind: 'none' }),
+  proxy: z._default(heldSecretSchema, { kind: 'none' }),
   /** The client first answers with a nonce it kept from earlier, which has gone stale (RFC 7616 §3.3). */
-  staleNonceFirst: z.boolean().default(false),
+  staleNonceFirst: z._default(z.boolean(), false),
 });
 export type ClientProfile = z.infer<typeof clientProfileSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 import { clientProfileSchema } from './client-profile';
 import type { HeaderList } from './message';
 import type { Hop, TraceStep } from './trace';
@@ -9,23 +9,27 @@ import type { Hop, TraceStep } from './trace';
 export const SANDBOX_PREFIX = '/api/sandbox';
 
 /** RFC 9110 §5.1 field-name = token; §5.5 field-value: no CR, LF or NUL, so nothing can be injected. */
-const headerName = z.string().min(1).max(64).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP token');
-const headerValue = z.string().max(8192).regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must not contain CR, LF or other control characters');
+const headerName = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP token'));
+const headerValue = z.string().check(z.maxLength(8192), z.regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must not contain CR, LF or other control characters'));
+/** One header field as [name, value]; share links check each one on its own. */
+export const headerFieldSchema = z.tuple([headerName, headerValue]);
 
 export const exchangeInputSchema = z.object({
   request: z.object({
-    method: z.string().regex(/^[A-Z]{1,16}$/, 'must be an upper-case method such as GET'),
+    method: z.string().check(z.regex(/^[A-Z]{1,16}$/, 'must be an upper-case method such as GET')),
     target: z
       .string()
-      .max(2048)
-      .regex(/^\/[\x21-\x7e]*$/, 'must be a path with an optional query, no spaces')
-      .refine((target) => target.startsWith(`${SANDBOX_PREFIX}/`), `must start with ${SANDBOX_PREFIX}/ (the playground only talks to the sandbox)`),
-    headers: z.array(z.tuple([headerName, headerValue])).max(50).default([]),
-    body: z.string().max(65_536).default(''),
+      .check(
+        z.maxLength(2048),
+        z.regex(/^\/[\x21-\x7e]*$/, 'must be a path with an optional query, no spaces'),
+        z.refine((target) => target.startsWith(`${SANDBOX_PREFIX}/`), `must start with ${SANDBOX_PREFIX}/ (the playground only talks to the sandbox)`),
+      ),
+    headers: z._default(z.array(headerFieldSchema).check(z.maxLength(50)), []),
+    body: z._default(z.string().check(z.maxLength(65_536)), ''),
   }),
-  mode: z.enum(['manual', 'auto']).default('manual'),
+  mode: z._default(z.enum(['manual', 'auto']), 'manual'),
   /** What the client holds in auto mode; defaults to the preset's. */
-  client: clientProfileSchema.optional(),
+  client: z.optional(clientProfileSchema),
 });
 export type ExchangeInput = z.input<typeof exchangeInputSchema>;
 

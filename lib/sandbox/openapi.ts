@@ -53,7 +53,7 @@ const json = (name: string, example?: unknown) => ({ 'application/json': { schem
 const text: JsonSchema = { type: 'string' };
 
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without the $schema keyword. */
-function jsonSchema(schema: z.ZodType): JsonSchema {
+function jsonSchema(schema: z.core.$ZodType): JsonSchema {
   const converted: JsonSchema = { ...z.toJSONSchema(schema, { io: 'input' }) };
   delete converted.$schema;
   return converted;

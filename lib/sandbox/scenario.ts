@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 import { DIGEST_ALGORITHMS } from '@/lib/http-auth';
 
 // A scenario describes one protected resource: who guards it (an optional proxy, then the origin),
@@ -9,49 +9,45 @@ import { DIGEST_ALGORITHMS } from '@/lib/http-auth';
 /** Printable ASCII only: a realm is reflected into WWW-Authenticate, so no CR, LF or other controls. */
 export const realmSchema = z
   .string()
-  .min(1)
-  .max(100)
-  .regex(/^[\x20-\x7e]+$/, 'must be printable ASCII (no control characters such as CR or LF)');
+  .check(z.minLength(1), z.maxLength(100), z.regex(/^[\x20-\x7e]+$/, 'must be printable ASCII (no control characters such as CR or LF)'));
 
 /** RFC 6750 §3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
 export const scopeTokenSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be an RFC 6750 scope token (printable ASCII, no space, quote or backslash)');
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be an RFC 6750 scope token (printable ASCII, no space, quote or backslash)'));
 
 /** RFC 7617 §2: a user-id cannot contain ":" and neither part may contain control characters. */
 const noControls = /^[^\x00-\x1f\x7f]*$/;
 export const userSchema = z.object({
-  name: z.string().min(1).max(64).regex(noControls, 'must not contain control characters').refine((name) => !name.includes(':'), 'must not contain ":" (RFC 7617 §2)'),
-  password: z.string().min(1).max(128).regex(noControls, 'must not contain control characters'),
-  roles: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).max(8).default([]),
+  name: z.string().check(z.minLength(1), z.maxLength(64), z.regex(noControls, 'must not contain control characters'), z.refine((name) => !name.includes(':'), 'must not contain ":" (RFC 7617 §2)')),
+  password: z.string().check(z.minLength(1), z.maxLength(128), z.regex(noControls, 'must not contain control characters')),
+  roles: z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/))).check(z.maxLength(8)), []),
 });
 export type SandboxUser = z.infer<typeof userSchema>;
 
 export const basicSchemeSchema = z.object({
   kind: z.literal('basic'),
   /** RFC 7617 §2.1: announce charset="UTF-8", the only value allowed, or say nothing. */
-  charset: z.enum(['UTF-8', 'none']).default('UTF-8'),
+  charset: z._default(z.enum(['UTF-8', 'none']), 'UTF-8'),
 });
 
 export const bearerSchemeSchema = z.object({
   kind: z.literal('bearer'),
   /** Scopes the resource needs; a token lacking one gets 403 insufficient_scope (RFC 6750 §3.1). */
-  requiredScope: z.array(scopeTokenSchema).max(8).default([]),
+  requiredScope: z._default(z.array(scopeTokenSchema).check(z.maxLength(8)), []),
   /** Lifetime of tokens the sandbox's token endpoint issues for this scenario. */
-  tokenLifetimeSeconds: z.number().int().min(1).max(86_400).default(300),
+  tokenLifetimeSeconds: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(86_400)), 300),
 });
 
 export const digestSchemeSchema = z.object({
   kind: z.literal('digest'),
   /** One challenge per algorithm, in this order (RFC 7616 §3.7: preferred first). */
-  algorithms: z.array(z.enum(DIGEST_ALGORITHMS as [string, ...string[]])).min(1).max(6).default(['SHA-256', 'MD5']),
-  qop: z.array(z.enum(['auth', 'auth-int'])).min(1).max(2).default(['auth']),
-  userhash: z.boolean().default(false),
-  charset: z.boolean().default(true),
+  algorithms: z._default(z.array(z.enum(DIGEST_ALGORITHMS as [string, ...string[]])).check(z.minLength(1), z.maxLength(6)), ['SHA-256', 'MD5']),
+  qop: z._default(z.array(z.enum(['auth', 'auth-int'])).check(z.minLength(1), z.maxLength(2)), ['auth']),
+  userhash: z._default(z.boolean(), false),
+  charset: z._default(z.boolean(), true),
   /** After this, a correct answer with an old nonce gets stale=true (RFC 7616 §3.3). */
-  nonceLifetimeSeconds: z.number().int().min(1).max(3_600).default(300),
+  nonceLifetimeSeconds: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(3_600)), 300),
 });
 
 export const schemeSchema = z.discriminatedUnion('kind', [basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema]);
@@ -61,22 +57,24 @@ export type SchemeKind = SchemeConfig['kind'];
 export const layerSchema = z
   .object({
     realm: realmSchema,
-    schemes: z.array(schemeSchema).min(1).max(3),
+    schemes: z.array(schemeSchema).check(z.minLength(1), z.maxLength(3)),
     /** Several challenges on one field line, or one field line each (RFC 9110 §11.6.1). */
-    challengeLayout: z.enum(['one-line', 'several-lines']).default('several-lines'),
-    users: z.array(userSchema).min(1).max(8),
+    challengeLayout: z._default(z.enum(['one-line', 'several-lines']), 'several-lines'),
+    users: z.array(userSchema).check(z.minLength(1), z.maxLength(8)),
     /** A role the authenticated user must hold; without it the request is refused (403 or 404). */
-    requiredRole: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    requiredRole: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/))),
     /** RFC 9110 §15.5.4: a server MAY answer 404 to hide a forbidden resource. */
-    forbiddenStatus: z.union([z.literal(403), z.literal(404)]).default(403),
+    forbiddenStatus: z._default(z.union([z.literal(403), z.literal(404)]), 403),
   })
-  .refine((layer) => new Set(layer.schemes.map((s) => s.kind)).size === layer.schemes.length, 'each scheme may be offered once')
-  .refine((layer) => new Set(layer.users.map((u) => u.name)).size === layer.users.length, 'user names must be unique');
+  .check(
+    z.refine((layer) => new Set(layer.schemes.map((s) => s.kind)).size === layer.schemes.length, 'each scheme may be offered once'),
+    z.refine((layer) => new Set(layer.users.map((u) => u.name)).size === layer.users.length, 'user names must be unique'),
+  );
 export type Layer = z.infer<typeof layerSchema>;
 
 export const scenarioSchema = z.object({
   /** The proxy hop, if any: challenges with 407 / Proxy-Authenticate (RFC 9110 §15.5.8). */
-  proxy: layerSchema.optional(),
+  proxy: z.optional(layerSchema),
   origin: layerSchema,
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
