@@ -1,12 +1,11 @@
 'use client';
 
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useReducer, useRef, useState } from 'react';
 import type { PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend } from '@/lib/playground/reducer';
 import { encodeState } from '@/lib/playground/url-state';
 import type { Transcript } from '@/lib/sandbox/exchange-input';
 import { ClientPanel } from './ClientPanel';
-import { CredentialHelpers } from './credentials/CredentialHelpers';
 import { headerValues } from '@/lib/sandbox/message';
 import { RequestEditor } from './RequestEditor';
 import { ResultPanel, type HistoryEntry, type SendState } from './ResultPanel';
@@ -14,6 +13,14 @@ import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
 import { SnippetTabs } from './SnippetTabs';
 
 const HISTORY_LIMIT = 10;
+
+// The credential helpers (and the hashes Digest needs) are a chunk of their own, fetched when the
+// reader first opens "Write the credentials headers step by step" (or points at or focuses it), so
+// the page does not load them for readers who never do. React.lazy rather than next/dynamic: the
+// chunk of a next/dynamic import is listed among the page's scripts, so it would load anyway.
+const loadHelpers = () => import('./credentials/CredentialHelpers');
+const CredentialHelpers = lazy(() => loadHelpers().then((module) => ({ default: module.CredentialHelpers })));
+const prefetchHelpers = () => void loadHelpers().catch(() => undefined);
 
 /** Posts the request description to /api/exchange (see LiveRun for why the page never calls the sandbox itself). */
 async function sendExchange(body: unknown): Promise<{ kind: 'ok'; transcript: Transcript; elapsedMs: number } | { kind: 'refused'; message: string }> {
@@ -32,6 +39,8 @@ export function Playground({ initialState, groups, linkProblems }: { initialStat
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const nextId = useRef(1);
+  // Mounted on first open, then kept (closing and reopening keeps what the reader typed).
+  const [helpersOpened, setHelpersOpened] = useState(false);
   const ready = requestForSend(state);
   // The challenges the credential helpers answer: those of the last response the reader saw.
   const lastResponse = send.kind === 'done' ? send.transcript.steps.at(-1)?.response : undefined;
@@ -77,22 +86,28 @@ export function Playground({ initialState, groups, linkProblems }: { initialStat
         ) : null}
         <ScenarioPanel groups={groups} preset={state.preset} target={state.request.target} dispatch={dispatch} />
         <RequestEditor request={state.request} dispatch={dispatch} />
-        <details className="rounded-lg border border-line p-4">
-          <summary className="cursor-pointer font-semibold">Write the credentials headers step by step</summary>
-          <div className="mt-3 space-y-4">
-            <CredentialHelpers
-              field="Authorization"
-              challenges={challenges('WWW-Authenticate')}
-              onApply={(value) => dispatch({ type: 'set-credentials', field: 'Authorization', value })}
-              {...helperProps}
-            />
-            <CredentialHelpers
-              field="Proxy-Authorization"
-              challenges={challenges('Proxy-Authenticate')}
-              onApply={(value) => dispatch({ type: 'set-credentials', field: 'Proxy-Authorization', value })}
-              {...helperProps}
-            />
-          </div>
+        <details className="rounded-lg border border-line p-4" onToggle={(event) => event.currentTarget.open && setHelpersOpened(true)}>
+          <summary className="cursor-pointer font-semibold" onPointerEnter={prefetchHelpers} onFocus={prefetchHelpers}>
+            Write the credentials headers step by step
+          </summary>
+          {helpersOpened ? (
+            <Suspense fallback={<p className="mt-3 text-sm text-muted">Loading the helpers…</p>}>
+              <div className="mt-3 space-y-4">
+                <CredentialHelpers
+                  field="Authorization"
+                  challenges={challenges('WWW-Authenticate')}
+                  onApply={(value) => dispatch({ type: 'set-credentials', field: 'Authorization', value })}
+                  {...helperProps}
+                />
+                <CredentialHelpers
+                  field="Proxy-Authorization"
+                  challenges={challenges('Proxy-Authenticate')}
+                  onApply={(value) => dispatch({ type: 'set-credentials', field: 'Proxy-Authorization', value })}
+                  {...helperProps}
+                />
+              </div>
+            </Suspense>
+          ) : null}
         </details>
         <ClientPanel state={state} dispatch={dispatch} />
         <div className="flex flex-wrap items-center gap-3">

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Status codes a lesson may say it covers: the authentication-related ones and their neighbours.
 export const LESSON_STATUS_CODES = [200, 400, 401, 403, 404, 407, 429] as const;
