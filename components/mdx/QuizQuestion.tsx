@@ -76,19 +76,19 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
         ) : null}
       </div>
       {checked !== undefined ? (
-        <details className="mt-3 text-sm" open={right}>
-          <summary className="cursor-pointer font-semibold">Every option explained</summary>
-          <ul className="mt-2 space-y-2">
+        <div className="mt-3 border-t border-line pt-3 text-sm">
+          <p id={`${base}-all`} className="font-semibold">
+            Every option explained
+          </p>
+          <ul aria-labelledby={`${base}-all`} className="mt-2 space-y-2">
             {quiz.options.map((option, i) => (
               <li key={i}>
-                <span className="font-semibold">
-                  {i === quiz.correct ? '✓ Correct answer: ' : '✗ Wrong answer: '}
-                </span>
+                <span className="font-semibold">{i === quiz.correct ? '✓ Correct answer: ' : '✗ Wrong answer: '}</span>
                 <InlineText segments={option.text} /> — <InlineText segments={option.explain} />
               </li>
             ))}
           </ul>
-        </details>
+        </div>
       ) : null}
     </div>
   );
