@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { ExplainResponse } from '@/components/playground/ExplainResponse';
+import { ExplainResponseOnDemand } from '@/components/playground/ExplainResponseOnDemand';
 import { PlaygroundFromUrl } from '@/components/playground/PlaygroundFromUrl';
 import type { PresetGroup } from '@/components/playground/ScenarioPanel';
 import { loadLessons } from '@/lib/content/lessons';
@@ -51,7 +51,7 @@ export default function PlaygroundPage() {
           unusual, character by character, and says what a client will do next.
         </p>
         <div className="mt-4">
-          <ExplainResponse />
+          <ExplainResponseOnDemand />
         </div>
       </section>
     </div>
