@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LiveRun } from '@/components/playground/LiveRun';
+import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
 import { createSandboxContext } from '@/lib/sandbox/context';
 import { runExchange } from '@/lib/sandbox/exchange';
 import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange-input';
@@ -27,7 +28,9 @@ export async function TryIt({ preset: id, mode = 'auto' }: { preset: string; mod
       </h3>
       <p className="mt-1 text-sm">{preset.summary}</p>
       <div className="mt-3">
-        <LiveRun initial={transcript} input={input} idPrefix={`tryit-${id}`} label={preset.title} />
+        <LiveRun input={input} idPrefix={`tryit-${id}`} label={preset.title}>
+          <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+        </LiveRun>
       </div>
       <p className="mt-3 text-sm" data-print-hidden>
         <Link href={`/playground?p=${encodeURIComponent(id)}`} className="font-medium text-accent underline underline-offset-4">
