@@ -3,6 +3,7 @@ import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { SectionHeading } from '@/components/mdx/SectionHeading';
 import { TryIt } from '@/components/mdx/TryIt';
 
 function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRef<'a'>) {
@@ -22,6 +23,7 @@ function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRe
 
 const components = {
   a: MdxLink,
+  h2: SectionHeading,
   Callout,
   CodeBlock,
   TryIt,

@@ -11,7 +11,8 @@ import { findPreset } from '@/lib/sandbox/presets';
 const buildContext = createSandboxContext({ secret: crypto.getRandomValues(new Uint8Array(32)) });
 
 /** <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. */
-export async function TryIt({ preset: id, mode = 'auto' }: { preset: string; mode?: 'auto' | 'manual' }) {
+export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { preset: string; mode?: 'auto' | 'manual'; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const preset = findPreset(id);
   if (!preset) throw new Error(`<TryIt preset="${id}"> names no sandbox preset`);
   const input: ExchangeInput = {
@@ -21,11 +22,11 @@ export async function TryIt({ preset: id, mode = 'auto' }: { preset: string; mod
   const transcript = await runExchange(exchangeInputSchema.parse(input), buildContext);
   const headingId = `tryit-${id}`;
   return (
-    <section aria-labelledby={headingId} className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
+    <section aria-labelledby={headingId} data-embed-part="sandbox" className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
       <p className="text-xs font-semibold uppercase tracking-wide text-muted">Try it</p>
-      <h3 id={headingId} className="mt-1 text-base font-bold">
+      <Heading id={headingId} className="mt-1 text-base font-bold">
         {preset.title}
-      </h3>
+      </Heading>
       <p className="mt-1 text-sm">{preset.summary}</p>
       <div className="mt-3">
         <LiveRun input={input} idPrefix={`tryit-${id}`} label={preset.title}>

@@ -4,7 +4,9 @@ import type { Dispatch } from 'react';
 import type { PlaygroundAction } from '@/lib/playground/reducer';
 import type { ScenarioParameter } from '@/lib/playground/scenario-query';
 
-export type PresetGroup = { label: string; presets: { id: string; title: string; summary: string }[] };
+import type { PresetGroup } from '@/lib/content/preset-groups';
+
+export type { PresetGroup };
 
 type Setting = { name: ScenarioParameter; label: string; options: [value: string, label: string][] };
 
