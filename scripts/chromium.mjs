@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = [
 
 /**
  * A fresh Chromium profile per call (launchPersistentContext with a new --user-data-dir).
- * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[] }} [options]
+ * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean }} [options]
  * @returns {Promise<{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }>}
  */
 export async function openBrowser(options = {}) {
@@ -32,6 +32,7 @@ export async function openBrowser(options = {}) {
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     permissions: options.permissions,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

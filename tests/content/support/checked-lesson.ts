@@ -5,7 +5,7 @@ import path from 'node:path';
 import { LESSONS_DIR } from '@/lib/content/lessons';
 import { splitLessonSource } from '@/lib/content/source';
 import { tableOfContents, type TocEntry } from '@/lib/content/toc';
-import { readLessonModel, type LessonModel } from './lesson-model';
+import { readLessonModel, type LessonModel } from '@/lib/content/lesson-model';
 
 export type CheckedLesson = {
   /** Path shown in problems, relative to the repository. */

@@ -6,7 +6,7 @@ import { createSandboxContext } from '@/lib/sandbox/context';
 import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from '@/lib/sandbox/router';
 import type { CheckedLesson } from './checked-lesson';
 import { checkHttpText } from './http-message';
-import type { PropValue, StaticValue, Widget } from './lesson-model';
+import type { PropValue, StaticValue, Widget } from '@/lib/content/lesson-model';
 
 /** The origin lessons write sandbox commands against; the tests swap in their own server's. */
 export const LESSON_ORIGIN = 'http://localhost:3000';

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
 import type { CheckedLesson } from './checked-lesson';
-import type { Fence } from './lesson-model';
+import type { Fence } from '@/lib/content/lesson-model';
 
 type Block = { where: string; fence: Fence };
 

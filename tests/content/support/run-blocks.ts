@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CheckedLesson } from './checked-lesson';
 import { LESSON_ORIGIN } from './checks';
-import type { Fence } from './lesson-model';
+import type { Fence } from '@/lib/content/lesson-model';
 
 const TIMEOUT_MS = 30_000;
 const STATUS_MARKER = 'lesson-test-final-status:';
