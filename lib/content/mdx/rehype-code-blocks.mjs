@@ -3,6 +3,7 @@
 // baked in, so the light/dark switch is pure CSS). The raw code travels as a prop for the copy button.
 import { createHighlighter } from 'shiki';
 import { CODE_LANGUAGES, CODE_THEMES } from './code-languages.mjs';
+import { parseFenceMeta } from './fence-meta.mjs';
 
 /** @typedef {import('hast').Element} Element */
 /** @typedef {import('hast').Root} Root */
@@ -18,19 +19,6 @@ function highlighter() {
       .filter((grammar) => grammar !== 'text'),
   });
   return highlighterPromise;
-}
-
-/**
- * Reads `title="..."` (or title='...') from a fence's meta string, e.g. ```http title="A 401".
- * @param {string | undefined} meta
- */
-export function parseFenceMeta(meta) {
-  if (!meta || meta.trim() === '') return {};
-  const match = /^\s*title=(?:"([^"]*)"|'([^']*)')\s*$/.exec(meta);
-  if (!match) {
-    throw new Error(`Unsupported code fence meta ${JSON.stringify(meta)}: only title="..." is allowed.`);
-  }
-  return { title: match[1] ?? match[2] };
 }
 
 /** @param {Element} code */
@@ -72,7 +60,7 @@ function codeBlockFor(pre, shiki, file) {
   }
   let meta;
   try {
-    meta = parseFenceMeta(/** @type {{ meta?: string } | undefined} */ (code.data)?.meta);
+    meta = parseFenceMeta(/** @type {{ meta?: string } | undefined} */ (code.data)?.meta, lang);
   } catch (error) {
     throw new Error(`${where}: ${/** @type {Error} */ (error).message}`);
   }
