@@ -30,7 +30,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
   return (
     <div className="not-prose my-6 rounded-lg border border-line p-4" data-quiz={quiz.id}>
       <fieldset>
-        <legend className="font-semibold">
+        <legend id={`${base}-question`} className="font-semibold">
           <span className="sr-only">Question: </span>
           <InlineText segments={quiz.question} />
         </legend>
@@ -53,7 +53,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
         </div>
       </fieldset>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="button" onClick={check} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
+        <button type="button" onClick={check} aria-describedby={`${base}-question`} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
           Check answer
         </button>
         {stored && answer.kind === 'none' ? (
