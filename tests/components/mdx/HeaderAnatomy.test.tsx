@@ -1,3 +1,4 @@
+import '../credentials/text-encoding';
 import { render, screen, within } from '@testing-library/react';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
 import type { HeaderAnatomyProps } from '@/lib/content/widgets/header-anatomy';

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Quiz } from '@/components/mdx/Quiz';
 import type { QuizProps } from '@/lib/content/widgets/quiz';
-import { PROGRESS_STORAGE_KEY, readProgress, resetProgress } from '@/lib/site/progress';
+import { PROGRESS_STORAGE_KEY, readProgress, recordQuizAnswer, resetProgress } from '@/lib/site/progress';
 
 const colon: QuizProps = {
   id: 'basic-colon',
@@ -17,8 +17,10 @@ const colon: QuizProps = {
 beforeEach(() => resetProgress());
 
 describe('<Quiz>', () => {
-  test('a radio group named by the question, backtick spans as code', () => {
+  test('a radio group named by the question, backtick spans as code; no verdict or explanations before checking', () => {
     render(<Quiz {...colon} />);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(screen.queryByRole('list', { name: 'Every option explained' })).toBeNull();
     const group = screen.getByRole('group', { name: /^Question: Which user-id cannot be sent with Basic\s?\?$/ });
     expect(within(group).getAllByRole('radio')).toHaveLength(3);
     expect(within(group).getByText('Basic').tagName).toBe('CODE');
@@ -34,9 +36,12 @@ describe('<Quiz>', () => {
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('Not quite. Any user-id without a colon works.');
     expect(status).not.toHaveTextContent('Correct');
-    const all = screen.getByText('Every option explained').closest('details');
-    expect(all).not.toBeNull();
-    expect(within(all as HTMLElement).getByText(/Correct answer:/).closest('li')).toHaveTextContent('✓ Correct answer: a:lice — The first colon separates user-id and password (RFC 7617 §2).');
+    const all = within(screen.getByRole('list', { name: 'Every option explained' })).getAllByRole('listitem');
+    expect(all.map((li) => li.textContent)).toEqual([
+      '✗ Wrong answer: alice — Any user-id without a colon works.',
+      '✓ Correct answer: a:lice — The first colon separates user-id and password (RFC 7617 §2).',
+      '✗ Wrong answer: álice — Non-ASCII works; charset="UTF-8" says how to encode it.',
+    ]);
     expect(readProgress().quizzes['basic-colon']).toBe('incorrect');
   });
 
@@ -71,6 +76,12 @@ describe('<Quiz>', () => {
     await user.click(screen.getByRole('button', { name: 'Check answer' }));
     expect(screen.getByRole('status')).toHaveTextContent('Not quite.');
     expect(readProgress().quizzes['basic-colon']).toBe('correct');
+  });
+
+  test('an answer from an earlier visit is remembered, in words', () => {
+    recordQuizAnswer('basic-colon', true);
+    render(<Quiz {...colon} />);
+    expect(screen.getByText('You answered this correctly before.')).toBeInTheDocument();
   });
 
   describe('invalid props fail the build, naming the quiz', () => {
