@@ -11,14 +11,14 @@
 // the exit code is 1 only when a scenario had errors or a status other than the one it expects.
 // Builds first when there is no production build.
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startServer } from '../scripts/serve-build.mjs';
+import { DIGEST_URI, digestConnections, digestSigner, fieldValues, get } from './support/sandbox-client.mjs';
+import { children, parseWholeNumbers, percentile, stopAll } from './support/runner.mjs';
 
 const CONNECTIONS = 10;
 const PIPELINING = 1;
@@ -26,54 +26,12 @@ const SLICE_SECONDS = 1;
 const GOAL = 0.8;
 /** Fixed and at least 32 characters, so the server neither warns nor refuses it. */
 const SANDBOX_SECRET = 'bench-sandbox-fixed-secret-0123456789abcdef';
-/** A user of the digest preset (lib/sandbox/presets.ts). */
-const USER = 'alice';
-const PASSWORD = 'wonderland';
 const BASIC_PATH = '/api/sandbox/basic';
-const DIGEST_URI = '/api/sandbox/digest?algorithm=SHA-256';
 const RAW_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'raw-401-server.mjs');
 /** Fields node:http writes itself on every response; the raw server must not send them twice. */
 const PER_CONNECTION_FIELDS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-/** --duration N (seconds measured per scenario, default 10) and --warmup N (unmeasured seconds before each, default 3). */
-function parseArguments(argv) {
-  const values = { duration: '10', warmup: '3' };
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--(duration|warmup)(?:=(.*))?$/.exec(argv[i] ?? '');
-    if (!match) throw new Error(`unknown argument "${argv[i]}" (usage: npm run bench:sandbox -- [--duration N] [--warmup N])`);
-    values[match[1]] = match[2] ?? argv[++i] ?? '';
-  }
-  const seconds = (name, min) => {
-    const value = values[name];
-    if (!/^\d{1,3}$/.test(value) || Number(value) < min) throw new Error(`--${name} takes whole seconds from ${min} to 999, not "${value}"`);
-    return Number(value);
-  };
-  return { duration: seconds('duration', 1), warmup: seconds('warmup', 0) };
-}
-
 // ---- processes ---------------------------------------------------------------------------------
-
-const children = [];
-
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-const stopAll = () => Promise.all(children.map(stopChild));
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    void stopAll().finally(() => process.exit(130));
-  });
-}
 
 function startRawServer(response) {
   const child = spawn(process.execPath, [RAW_SERVER], {
@@ -88,82 +46,7 @@ function startRawServer(response) {
   });
 }
 
-// ---- HTTP helpers --------------------------------------------------------------------------------
-
-/** One GET with node:http (not fetch), so repeated header field lines stay separate and in order. */
-function get(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const request = http.get(url, { headers, agent: false }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        const fields = [];
-        for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) fields.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
-        resolve({ status: response.statusCode, headers: fields, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
-    request.on('error', reject);
-  });
-}
-
-const fieldValues = (headers, name) => headers.filter(([field]) => field.toLowerCase() === name.toLowerCase()).map(([, value]) => value);
-
-// ---- Digest (RFC 7616, SHA-256, qop=auth), small and independent of lib/http-auth ----------------------
-
-const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-const quote = (text) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
-
-function digestParams(challenge) {
-  const params = {};
-  for (const [, name, quoted, token] of challenge.matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))/g)) {
-    params[name.toLowerCase()] = quoted === undefined ? token : quoted.replace(/\\(.)/g, '$1');
-  }
-  return params;
-}
-
-/** A fresh nonce from the sandbox's 401, and a function signing the next request with it (nc 1, 2, ...). */
-async function digestSigner(baseUrl) {
-  const response = await get(new URL(DIGEST_URI, baseUrl));
-  const challenge = fieldValues(response.headers, 'WWW-Authenticate')
-    .filter((value) => /^Digest\s/i.test(value))
-    .map(digestParams)
-    .find((params) => params.algorithm?.toUpperCase() === 'SHA-256');
-  if (response.status !== 401 || !challenge?.nonce || !challenge.realm) {
-    throw new Error(`GET ${DIGEST_URI} did not answer 401 with a SHA-256 Digest challenge (status ${response.status})`);
-  }
-  if (!(challenge.qop ?? '').split(/\s*,\s*/).includes('auth')) throw new Error(`the Digest challenge does not offer qop=auth: ${JSON.stringify(challenge)}`);
-  const { realm, nonce, opaque } = challenge;
-  const ha1 = sha256(`${USER}:${realm}:${PASSWORD}`);
-  const ha2 = sha256(`GET:${DIGEST_URI}`);
-  const cnonce = crypto.randomBytes(12).toString('hex');
-  let count = 0;
-  return () => {
-    count += 1;
-    const nc = count.toString(16).padStart(8, '0');
-    const digest = sha256(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`);
-    const params = [
-      `username=${quote(USER)}`,
-      `realm=${quote(realm)}`,
-      `uri=${quote(DIGEST_URI)}`,
-      'algorithm=SHA-256',
-      `nonce=${quote(nonce)}`,
-      `nc=${nc}`,
-      `cnonce=${quote(cnonce)}`,
-      'qop=auth',
-      `response=${quote(digest)}`,
-      ...(opaque === undefined ? [] : [`opaque=${quote(opaque)}`]),
-    ];
-    return `Digest ${params.join(', ')}`;
-  };
-}
-
 // ---- measuring ---------------------------------------------------------------------------------------
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 /**
  * One autocannon run. Latencies are recorded here from each client's 'response' event (fractional
@@ -230,17 +113,6 @@ async function measure(scenarios, { duration, warmup }) {
   });
 }
 
-/** Each connection takes its own signer (its own nonce and nc sequence) for the Digest scenario. */
-async function digestConnections(baseUrl) {
-  const signers = [];
-  for (let i = 0; i < CONNECTIONS; i++) signers.push(await digestSigner(baseUrl));
-  return (client) => {
-    const sign = signers.shift();
-    if (!sign) throw new Error('more connections than Digest nonces');
-    client.setRequests([{ method: 'GET', path: DIGEST_URI, setupRequest: (request) => ({ ...request, headers: { ...request.headers, Authorization: sign() } }) }]);
-  };
-}
-
 function printTable(rows) {
   const columns = [
     ['scenario', Math.max(...rows.map((row) => row.name.length)) + 2, (row) => row.name],
@@ -262,7 +134,7 @@ function printTable(rows) {
 
 let failed = false;
 try {
-  const { duration, warmup } = parseArguments(process.argv.slice(2));
+  const { duration, warmup } = parseWholeNumbers(process.argv.slice(2), { duration: { default: 10, min: 1 }, warmup: { default: 3, min: 0 } }, 'npm run bench:sandbox -- [--duration N] [--warmup N]');
   const server = await startServer({ SANDBOX_SECRET });
   children.push(server.child);
 
@@ -296,7 +168,7 @@ try {
     [
       tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawUrl }),
       tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH) }),
-      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), prepare: () => digestConnections(server.baseUrl) }),
+      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), prepare: () => digestConnections(server.baseUrl, CONNECTIONS) }),
     ],
     { duration, warmup },
   );

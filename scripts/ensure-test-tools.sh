@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # What the tests need from Debian: Chromium (driven by playwright-core; nothing downloads a browser at
-# run time), curl and Python requests (real clients for the sandbox endpoints and the snippets).
+# run time), curl and Python requests (real clients for the sandbox endpoints and the snippets), and
+# nginx (the two-instance test puts it in front of two servers; it runs its own nginx -p <tmpdir>, so
+# Debian's nginx service is never started: see policy-rc.d below).
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 # The snippet tests use whichever python3 can import requests (PATH first, then Debian's).
 { python3 -c "import requests" || /usr/bin/python3 -c "import requests"; } >/dev/null 2>&1 || missing+=(python3-requests)
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -14,5 +17,12 @@ if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 echo "Installing Debian packages the tests need: ${missing[*]}"
+# Installing nginx would start the system service on port 80; policy-rc.d answering 101 ("action
+# forbidden") tells invoke-rc.d not to start any service during this install (the file is removed after).
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod +x /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 DEBIAN_FRONTEND=noninteractive apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

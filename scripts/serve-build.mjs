@@ -55,3 +55,23 @@ export async function startServer(extraEnv = {}) {
   await waitUntilServing(baseUrl, child, 30_000);
   return { baseUrl, child };
 }
+
+/**
+ * The pid of the node process that runs server.ts: tsx's CLI (startServer's `child`) runs it in a child
+ * process of its own and only relays signals, so memory must be read from, and SIGKILL sent to, this one.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+export function serverPid(child) {
+  let pid = child.pid;
+  if (pid === undefined) throw new Error('the server process has no pid');
+  for (;;) {
+    let next;
+    try {
+      next = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
+    } catch {
+      return pid;
+    }
+    if (next === undefined) return pid;
+    pid = next;
+  }
+}

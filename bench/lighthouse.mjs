@@ -1,0 +1,142 @@
+// npm run bench:lighthouse: Lighthouse 12.2.3 (pinned) with Debian's Chromium on the production server
+// (server.ts via scripts/serve-build.mjs): the home page, the first lesson and the playground, each as
+// a mobile device (Lighthouse's default: Moto G Power, simulated slow 4G and 4× CPU slowdown) and as a
+// desktop. Prints the four category scores and LCP, TBT and CLS beside the goals (100 accessibility,
+// best practices and SEO everywhere; performance ≥ 98 on mobile, 100 on desktop), then the audits that
+// kept a category below 100. Full JSON reports land in test-results/lighthouse/.
+// Exit code 1 only when a run failed; a score below its goal is a finding, printed as BELOW.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { startServer } from '../scripts/serve-build.mjs';
+import { children, stopAll } from './support/runner.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPORTS = path.join(root, 'test-results', 'lighthouse');
+const CATEGORIES = /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo']);
+/** @type {Record<'mobile' | 'desktop', Record<(typeof CATEGORIES)[number], number>>} */
+const GOALS = {
+  mobile: { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 },
+  desktop: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 },
+};
+
+function firstLessonPath() {
+  const file = fs.readdirSync(path.join(root, 'content', 'lessons')).filter((name) => /^\d\d-.+\.mdx$/.test(name)).sort()[0];
+  if (!file) throw new Error('no lessons in content/lessons');
+  return `/lessons/${file.replace(/^\d\d-/, '').replace(/\.mdx$/, '')}`;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {net.AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Debian's Chromium with a DevTools port for Lighthouse (the flags of scripts/chromium.mjs, headless). */
+async function startChromium() {
+  const port = await freePort();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-lighthouse-'));
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless=new', `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: 'ignore',
+  });
+  children.push(child);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/json/version`);
+      if (response.ok) return { port, profile, child };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Chromium (${CHROMIUM_PATH}) did not open its DevTools port within 30 s`);
+}
+
+/** Audits that cost a category points: id and what Lighthouse showed (score below 1, scored ones only). */
+function failingAudits(lhr) {
+  /** @type {Map<string, string>} */
+  const failing = new Map();
+  for (const category of CATEGORIES) {
+    for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (!audit || audit.score === null || audit.score >= 1) continue;
+      if (!['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode)) continue;
+      if (category === 'performance' && ref.weight === 0 && audit.scoreDisplayMode !== 'metricSavings') continue;
+      failing.set(audit.id, `${category}: ${audit.id} (${audit.score.toFixed(2)}${audit.displayValue ? `, ${audit.displayValue}` : ''})`);
+    }
+  }
+  return [...failing.values()];
+}
+
+let failed = false;
+try {
+  const server = await startServer({ SANDBOX_SECRET: 'bench-lighthouse-fixed-secret-0123456789' });
+  children.push(server.child);
+  const chromium = await startChromium();
+  fs.mkdirSync(REPORTS, { recursive: true });
+  const pages = [
+    { name: 'home', path: '/' },
+    { name: 'lesson', path: firstLessonPath() },
+    { name: 'playground', path: '/playground' },
+  ];
+  console.log(`Lighthouse 12.2.3, ${CHROMIUM_PATH}, node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} before the run`);
+  const rows = [];
+  const findings = [];
+  for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
+    for (const page of pages) {
+      const url = new URL(page.path, server.baseUrl).href;
+      const result = await lighthouse(
+        url,
+        { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+        formFactor === 'desktop' ? desktopConfig : undefined,
+      );
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`${url} (${formFactor}): ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      fs.writeFileSync(path.join(REPORTS, `${page.name}-${formFactor}.json`), JSON.stringify(lhr));
+      const scores = Object.fromEntries(CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]));
+      const below = CATEGORIES.filter((category) => (scores[category] ?? 0) < GOALS[formFactor][category]);
+      rows.push({
+        page: `${page.name} ${page.path}`,
+        formFactor,
+        scores,
+        lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+        tbt: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+        cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+        benchmark: lhr.environment.benchmarkIndex,
+        verdict: below.length === 0 ? 'PASS' : `BELOW (${below.join(', ')})`,
+      });
+      const audits = failingAudits(lhr);
+      if (audits.length > 0) findings.push(`${page.name} ${formFactor}: ${audits.join('; ')}`);
+    }
+  }
+  console.log('');
+  console.log(`${'page'.padEnd(48)}${'form'.padEnd(9)}${'perf'.padStart(5)}${'a11y'.padStart(6)}${'b-p'.padStart(5)}${'seo'.padStart(5)}${'LCP ms'.padStart(8)}${'TBT ms'.padStart(8)}${'CLS'.padStart(7)}${'bench'.padStart(7)}  goal`);
+  for (const row of rows) {
+    console.log(
+      `${row.page.padEnd(48)}${row.formFactor.padEnd(9)}${CATEGORIES.map((category, index) => String(row.scores[category]).padStart(index === 1 ? 6 : 5)).join('')}${Math.round(row.lcp).toString().padStart(8)}${Math.round(row.tbt).toString().padStart(8)}${row.cls.toFixed(3).padStart(7)}${Math.round(row.benchmark).toString().padStart(7)}  ${row.verdict}`,
+    );
+  }
+  console.log('');
+  console.log('goals: accessibility, best practices, SEO 100; performance ≥ 98 mobile, 100 desktop. "bench" is Lighthouse\'s CPU benchmark index of this machine during the run.');
+  console.log(findings.length === 0 ? 'no audit cost any points' : `audits that cost points:\n${findings.map((line) => `  ${line}`).join('\n')}`);
+  console.log(`reports: ${path.relative(root, REPORTS)}/<page>-<form>.json`);
+} catch (error) {
+  failed = true;
+  console.error(`bench:lighthouse failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+} finally {
+  await stopAll();
+}
+process.exitCode = failed ? 1 : 0;

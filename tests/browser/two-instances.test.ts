@@ -1,0 +1,265 @@
+// Two production servers with the same SANDBOX_SECRET behind Debian's nginx (round robin), all on free
+// loopback ports and all started and stopped here: a deployment's nonces and tokens must work on every
+// instance, and losing an instance must not lose a request that nginx can retry on the other one.
+// nginx comes from scripts/ensure-test-tools.sh (npm test runs it first).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  BEARER_PATH,
+  CLIENT_BASIC,
+  DIGEST_URI,
+  TOKEN_FORM,
+  TOKEN_PATH,
+  digestChallenge,
+  digestSignerFor,
+  get,
+  issueToken,
+  request,
+} from '../../bench/support/sandbox-client.mjs';
+import { serverPid, startServer } from '../../scripts/serve-build.mjs';
+
+jest.setTimeout(180_000);
+
+const SANDBOX_SECRET = 'two-instances-test-secret-at-least-32-chars';
+const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+/** The burst through nginx: WORKERS loops in parallel, ROUNDS conversations each (5 requests a round). */
+const WORKERS = 6;
+const ROUNDS = 40;
+const BURST_DEADLINE_MS = 90_000;
+
+type Instance = { baseUrl: string; child: ChildProcess; pid: number };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * nginx's configuration, everything under `dir` (nginx -p dir): no file outside it is read or written.
+ * `proxy_next_upstream error timeout http_502 non_idempotent`: nginx passes a request on to the next
+ * server when it could not connect, the connection failed or timed out before a response header came, or
+ * the upstream answered 502. Without `non_idempotent` nginx never re-sends a POST that had already been
+ * sent; here every POST is free of side effects (a token is only signed, never stored; /api/exchange
+ * only simulates), so re-sending one is as safe as re-sending a GET. A 5xx from the app itself is not
+ * retried (no http_500): it would be a bug to see, not to hide.
+ */
+function nginxConfig(dir: string, port: number, upstreams: string[]): string {
+  return `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 512; }
+http {
+  log_format upstreams '$status $request_method $upstream_addr $upstream_status';
+  access_log ${dir}/access.log upstreams;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream lab {
+${upstreams.map((address) => `    server ${address} max_fails=1 fail_timeout=30s;`).join('\n')}
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://lab;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_connect_timeout 2s;
+      proxy_read_timeout 15s;
+      proxy_next_upstream error timeout http_502 non_idempotent;
+      proxy_next_upstream_tries 2;
+    }
+  }
+}
+`;
+}
+
+async function startNginx(dir: string, upstreams: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const port = await freePort();
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(conf, nginxConfig(dir, port, upstreams));
+  // -e: the error log before the configuration is read (Debian's default is a system path).
+  const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}: ${stderr}${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => resolve(true)).once('error', () => resolve(false));
+      socket.unref();
+      setTimeout(() => socket.destroy(), 500);
+    });
+    if (up) return { baseUrl, child };
+    if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} within 10 s: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function stop(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+const instances: Instance[] = [];
+let nginx: { baseUrl: string; child: ChildProcess } | undefined;
+let dir = '';
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-nginx-'));
+  for (let i = 0; i < 2; i++) {
+    const { baseUrl, child } = await startServer({ SANDBOX_SECRET });
+    instances.push({ baseUrl, child, pid: serverPid(child) });
+  }
+  nginx = await startNginx(
+    dir,
+    instances.map((instance) => new URL(instance.baseUrl).host),
+  );
+});
+
+afterAll(async () => {
+  // nginx -s quit would need the same -p; SIGQUIT is the same graceful stop, sent to the master.
+  await stop(nginx?.child, 'SIGQUIT');
+  await Promise.all(instances.map((instance) => stop(instance.child)));
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const instance = (index: number): Instance => {
+  const found = instances[index];
+  if (!found) throw new Error(`no instance ${index}`);
+  return found;
+};
+
+describe('two instances with one SANDBOX_SECRET', () => {
+  test.each([
+    [0, 1],
+    [1, 0],
+  ])('a Digest nonce issued by instance %i is accepted by instance %i (direct requests, no nginx)', async (issuer, verifier) => {
+    const sign = digestSignerFor(await digestChallenge(instance(issuer).baseUrl));
+    for (let i = 0; i < 3; i++) {
+      const answer = await get(new URL(DIGEST_URI, instance(verifier).baseUrl), { Authorization: sign() });
+      expect(answer.status).toBe(200);
+    }
+  });
+
+  test('a nonce signed with another secret is refused: the acceptance above is the shared secret, not laxness', async () => {
+    const stranger = await startServer({ SANDBOX_SECRET: 'some-other-secret-of-at-least-32-characters' });
+    try {
+      const sign = digestSignerFor(await digestChallenge(stranger.baseUrl));
+      const answer = await get(new URL(DIGEST_URI, instance(0).baseUrl), { Authorization: sign() });
+      expect(answer.status).toBe(401);
+    } finally {
+      await stop(stranger.child);
+    }
+  });
+
+  test.each([
+    [0, 1],
+    [1, 0],
+  ])('a Bearer token issued by instance %i works on instance %i', async (issuer, verifier) => {
+    const token = await issueToken(instance(issuer).baseUrl);
+    const answer = await get(new URL(BEARER_PATH, instance(verifier).baseUrl), { Authorization: `Bearer ${token}` });
+    expect(answer.status).toBe(200);
+  });
+});
+
+type Outcome = { label: string; status: number | 'error' };
+
+describe('behind nginx, round robin', () => {
+  test('killing one instance (SIGKILL) in the middle of a burst loses no request: nginx retries each on the other', async () => {
+    const front = nginx?.baseUrl ?? '';
+    const victim = instance(1);
+    const total = WORKERS * ROUNDS * 5;
+    const outcomes: Outcome[] = [];
+    const started = Date.now();
+    let killed = false;
+    const record = async (label: string, expected: number, send: () => Promise<{ status: number; body: string }>) => {
+      let status: number | 'error';
+      let body = '';
+      try {
+        ({ status, body } = await send());
+      } catch {
+        status = 'error';
+      }
+      outcomes.push({ label: `${label} ${status}${status === expected ? '' : ` (expected ${expected})`}`, status });
+      // SIGKILL, not SIGTERM: SIGTERM drains gracefully (server.ts), so nginx would barely notice. A
+      // killed process is the harsh case (a crash, the OOM killer, a host gone): requests in flight on
+      // it lose their connection, and only nginx's retry can save them.
+      if (!killed && outcomes.length >= total / 3) {
+        killed = true;
+        process.kill(victim.pid, 'SIGKILL');
+      }
+      return status === expected ? body : '';
+    };
+    const worker = async () => {
+      // Each worker holds its own Digest nonce (from the front, whichever instance answers), so its nc
+      // values go up in order.
+      const sign = digestSignerFor(await digestChallenge(front));
+      for (let round = 0; round < ROUNDS && Date.now() - started < BURST_DEADLINE_MS; round++) {
+        await record('basic challenge', 401, () => get(new URL('/api/sandbox/basic', front)));
+        await record('digest signed', 200, () => get(new URL(DIGEST_URI, front), { Authorization: sign() }));
+        const tokenBody = await record('token issue', 200, () =>
+          request(new URL(TOKEN_PATH, front), { method: 'POST', headers: { Authorization: CLIENT_BASIC, 'Content-Type': 'application/x-www-form-urlencoded' }, body: TOKEN_FORM }),
+        );
+        const token = tokenBody ? (JSON.parse(tokenBody) as { access_token?: string }).access_token : undefined;
+        await record('bearer use', 200, () => get(new URL(BEARER_PATH, front), { Authorization: `Bearer ${token ?? ''}` }));
+        await record('exchange', 200, () =>
+          request(new URL('/api/exchange', front), {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ request: { method: 'GET', target: DIGEST_URI }, mode: 'auto' }),
+          }),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: WORKERS }, worker));
+
+    const histogram = new Map<string, number>();
+    for (const { label } of outcomes) histogram.set(label, (histogram.get(label) ?? 0) + 1);
+    const log = fs.readFileSync(path.join(dir, 'access.log'), 'utf8').trim().split('\n');
+    const retried = log.filter((line) => line.includes(', '));
+    const byUpstream = new Map<string, number>();
+    for (const line of log) {
+      const upstream = line.split(' ')[2] ?? '?';
+      byUpstream.set(upstream, (byUpstream.get(upstream) ?? 0) + 1);
+    }
+    console.log(
+      [
+        `burst through nginx: ${outcomes.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, instance 1 (pid ${victim.pid}) SIGKILLed after ${Math.round(total / 3)}`,
+        ...[...histogram].sort().map(([label, count]) => `  ${label}: ${count}`),
+        `nginx: ${retried.length} requests passed to the next upstream after a failure, e.g. ${JSON.stringify(retried.slice(0, 3))}`,
+        `nginx: requests per upstream (first tried) ${JSON.stringify(Object.fromEntries(byUpstream))}`,
+      ].join('\n'),
+    );
+
+    expect(killed).toBe(true);
+    expect(outcomes).toHaveLength(total);
+    expect(outcomes.filter(({ label }) => label.includes('expected'))).toEqual([]);
+    // Round robin really spread the load over both before the kill.
+    expect(new Set(log.map((line) => (line.split(' ')[2] ?? '').replace(/,$/, ''))).size).toBeGreaterThanOrEqual(2);
+    // The surviving instance still answers directly.
+    expect((await get(new URL('/api/sandbox/basic', instance(0).baseUrl))).status).toBe(401);
+  });
+});
+
