@@ -72,7 +72,8 @@ describe('reading a lesson', () => {
     try {
       const { page } = session;
       await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
-      const block = page.getByRole('figure').first();
+      // The first code block (Shiki's pre): widgets such as <Exchange> are figures too, without a copy button.
+      const block = page.getByRole('figure').filter({ has: page.locator('pre.shiki') }).first();
       const code = (await block.locator('pre').innerText()).replace(/\n$/, '');
       await block.getByRole('button', { name: /^Copy/ }).click();
       await block.getByRole('status').getByText('Copied to the clipboard.').waitFor();
