@@ -41,10 +41,10 @@ describe('snippetFor: golden files', () => {
 });
 
 describe('SNIPPET_LANGUAGES', () => {
-  test('ids are unique; grammars are ones our Shiki setup loads', () => {
+  test('ids are unique; each names a grammar the snippet lexer has', () => {
     const ids = SNIPPET_LANGUAGES.map((language) => language.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const language of SNIPPET_LANGUAGES) expect(['shellscript', 'javascript', 'python']).toContain(language.grammar);
+    for (const language of SNIPPET_LANGUAGES) expect(['shell', 'javascript', 'python']).toContain(language.grammar);
   });
 
   test('snippetRequestFor: the lab URL plus the target; no body for GET', () => {
