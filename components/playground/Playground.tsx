@@ -42,11 +42,14 @@ export function Playground({
   groups,
   linkProblems,
   urlFor = playgroundUrl,
+  syncUrl = true,
 }: {
   initialState: PlaygroundState;
   groups: PresetGroup[];
   linkProblems: string[];
   urlFor?: (query: string) => string;
+  /** False while the page has not read its share link yet, so that link is not overwritten. */
+  syncUrl?: boolean;
 }) {
   const [state, dispatch] = useReducer(playgroundReducer, initialState);
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
@@ -62,8 +65,8 @@ export function Playground({
 
   // The whole state lives in the URL, so the address bar is always a share link.
   useEffect(() => {
-    window.history.replaceState(null, '', urlFor(encodeState(state)));
-  }, [state, urlFor]);
+    if (syncUrl) window.history.replaceState(null, '', urlFor(encodeState(state)));
+  }, [state, urlFor, syncUrl]);
 
   async function onSend(event: React.FormEvent) {
     event.preventDefault();

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { EmbedButton } from '@/components/embed/EmbedButton';
 import { ExplainResponseOnDemand } from '@/components/playground/ExplainResponseOnDemand';
 import { PlaygroundFromUrl } from '@/components/playground/PlaygroundFromUrl';
@@ -26,9 +25,10 @@ export default function PlaygroundPage() {
       </p>
       <div className="mt-8">
         {/* The share link's state is read in the browser, so the page can be static. */}
-        <Suspense fallback={<p className="text-muted">Loading the playground… (it needs JavaScript).</p>}>
-          <PlaygroundFromUrl groups={presetGroups()} />
-        </Suspense>
+        <noscript>
+          <p className="mb-4 rounded-md border border-line bg-surface p-3">The playground needs JavaScript to send requests; the sandbox itself works with any client (see the API page).</p>
+        </noscript>
+        <PlaygroundFromUrl groups={presetGroups()} />
       </div>
       <section aria-labelledby="explain-heading" className="mt-12 border-t border-line pt-8">
         <h2 id="explain-heading" className="text-2xl font-bold">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { EmbedFooter } from '@/components/embed/EmbedFooter';
 import { PlaygroundFromUrl } from '@/components/playground/PlaygroundFromUrl';
 import { presetGroups } from '@/lib/content/preset-groups';
@@ -19,10 +18,11 @@ export default function EmbeddedPlayground() {
       <main className="px-4 pt-4">
         <h1 className="text-2xl font-extrabold tracking-tight">Playground</h1>
         <div className="mt-4">
-          <Suspense fallback={<p className="text-muted">Loading the playground… (it needs JavaScript).</p>}>
-            {/* The state is written back to this embed's own URL; `theme` belongs to the embed, not the state. */}
-            <PlaygroundFromUrl groups={presetGroups()} path="/embed/playground" keep={['theme']} />
-          </Suspense>
+          <noscript>
+            <p className="mb-4 rounded-md border border-line bg-surface p-3">The playground needs JavaScript to send requests; the sandbox itself works with any client (see the API page).</p>
+          </noscript>
+          {/* The state is written back to this embed's own URL; `theme` belongs to the embed, not the state. */}
+          <PlaygroundFromUrl groups={presetGroups()} path="/embed/playground" keep={['theme']} />
         </div>
       </main>
       <EmbedFooter href="/playground" label="Open the full playground" />
