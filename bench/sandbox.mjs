@@ -7,11 +7,14 @@
 // Each scenario first runs unmeasured for --warmup seconds (default 3): a freshly started server is
 // several times slower for its first seconds while V8 compiles the hot paths. The --duration seconds
 // (default 10) are then taken in 1 s slices, the scenarios in turn, so background load hits all alike.
+// Beside the rates it reads each server's CPU time from /proc (Linux) around every slice: CPU µs per
+// request does not depend on how much of a shared machine the server happened to get.
 // Goal: the sandbox's 401 rate is at least 0.8 of the raw server's. Falling short is reported, not failed;
 // the exit code is 1 only when a scenario had errors or a status other than the one it expects.
 // Builds first when there is no production build.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +78,44 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// ---- server CPU time (Linux /proc) ----------------------------------------------------------------
+
+/** The process and its descendants (the sandbox server runs under tsx's launcher). */
+function processTree(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pids[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        for (const child of fs.readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').split(' ')) if (child.trim()) pids.push(Number(child));
+      } catch {
+        // The task ended meanwhile.
+      }
+    }
+  }
+  return pids;
+}
+
+/** User + system CPU milliseconds of a process tree, or NaN where /proc is not there. */
+function cpuMilliseconds(pid) {
+  let ticks = 0;
+  try {
+    for (const each of processTree(pid)) {
+      // Fields after "(comm)": state is the 1st, utime the 12th and stime the 13th (proc(5)), in USER_HZ = 1/100 s.
+      const fields = fs.readFileSync(`/proc/${each}/stat`, 'utf8').split(') ').at(-1)?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return Number.NaN;
+  }
+  return ticks * 10;
+}
+
 function startRawServer(response) {
   const child = spawn(process.execPath, [RAW_SERVER], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -82,7 +123,7 @@ function startRawServer(response) {
   });
   children.push(child);
   return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve(`http://127.0.0.1:${JSON.parse(line).port}`));
+    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve({ url: `http://127.0.0.1:${JSON.parse(line).port}`, pid: child.pid }));
     child.once('exit', (code) => reject(new Error(`the raw server exited with code ${code}`)));
     child.once('error', reject);
   });
@@ -187,12 +228,15 @@ async function load({ url, duration, setupConnection }) {
 }
 
 /** A scenario's running totals over its slices. */
-function tally({ name, expected, url, prepare }) {
-  return { name, expected, url, prepare, seconds: 0, total: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
+function tally({ name, expected, url, pid, prepare }) {
+  return { name, expected, url, pid, prepare, seconds: 0, total: 0, cpuMs: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
 }
 
 async function runSlice(scenario, seconds) {
-  const { result, latencies } = await load({ url: scenario.url, duration: seconds, setupConnection: scenario.prepare && (await scenario.prepare()) });
+  const setupConnection = scenario.prepare && (await scenario.prepare());
+  const cpuBefore = cpuMilliseconds(scenario.pid);
+  const { result, latencies } = await load({ url: scenario.url, duration: seconds, setupConnection });
+  scenario.cpuMs += cpuMilliseconds(scenario.pid) - cpuBefore;
   let total = 0;
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
     scenario.statuses.set(Number(status), (scenario.statuses.get(Number(status)) ?? 0) + count);
@@ -222,6 +266,7 @@ async function measure(scenarios, { duration, warmup }) {
     return {
       ...scenario,
       rate: scenario.total / scenario.seconds,
+      cpuPerRequest: (scenario.cpuMs * 1000) / scenario.total,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       unexpected: statuses.filter(([status]) => status !== scenario.expected).reduce((sum, [, count]) => sum + count, 0),
@@ -248,6 +293,7 @@ function printTable(rows) {
     ['req/s avg', 11, (row) => Math.round(row.rate)],
     ['p50 ms', 8, (row) => row.p50.toFixed(2)],
     ['p99 ms', 8, (row) => row.p99.toFixed(2)],
+    ['CPU µs/req', 12, (row) => (Number.isNaN(row.cpuPerRequest) ? 'n/a' : row.cpuPerRequest.toFixed(1))],
     ['requests', 10, (row) => row.total],
     ['non-2xx', 9, (row) => row.non2xx],
     ['unexpected', 12, (row) => row.unexpected],
@@ -272,12 +318,12 @@ try {
   if (challenge.status !== 401 || wwwAuthenticate.join('\n') !== 'Basic realm="reports", charset="UTF-8"') {
     throw new Error(`GET ${BASIC_PATH} answered ${challenge.status} with WWW-Authenticate ${JSON.stringify(wwwAuthenticate)}, not the expected Basic challenge`);
   }
-  const rawUrl = await startRawServer({
+  const rawServer = await startRawServer({
     status: challenge.status,
     headers: challenge.headers.filter(([name]) => !PER_CONNECTION_FIELDS.has(name.toLowerCase())),
     body: challenge.body,
   });
-  const rawCopy = await get(rawUrl);
+  const rawCopy = await get(rawServer.url);
   if (rawCopy.status !== 401 || rawCopy.body !== challenge.body) throw new Error('the raw server does not answer the sandbox 401');
 
   // Sanity check of the Digest computation before loading the server with it.
@@ -294,9 +340,9 @@ try {
   const sandboxUrl = (pathname) => new URL(pathname, server.baseUrl).href;
   const rows = await measure(
     [
-      tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawUrl }),
-      tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH) }),
-      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), prepare: () => digestConnections(server.baseUrl) }),
+      tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawServer.url, pid: rawServer.pid }),
+      tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH), pid: server.child.pid }),
+      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), pid: server.child.pid, prepare: () => digestConnections(server.baseUrl) }),
     ],
     { duration, warmup },
   );
@@ -309,6 +355,10 @@ try {
   const range = `${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)}`;
   console.log(`sandbox 401 / raw 401: ${ratio.toFixed(3)} (goal ≥ ${GOAL})  ${ratio >= GOAL ? 'PASS' : 'BELOW'}   (per round: ${range})`);
   console.log(`sandbox Digest 200 / raw 401: ${(digest.rate / raw.rate).toFixed(2)} (for information)`);
+  if (!Number.isNaN(basic.cpuPerRequest)) {
+    // Server CPU per request, beside the rates: it hardly moves with what else the machine is doing.
+    console.log(`server CPU per 401: sandbox ${basic.cpuPerRequest.toFixed(1)} µs, raw ${raw.cpuPerRequest.toFixed(1)} µs (raw / sandbox ${(raw.cpuPerRequest / basic.cpuPerRequest).toFixed(2)})`);
+  }
   console.log(`Digest non-200 responses: ${digest.unexpected} (must be 0)`);
   for (const row of rows) {
     if (row.total === 0 || row.unexpected > 0 || row.errors > 0) {
