@@ -8,6 +8,7 @@ import next from 'next';
 import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
 import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
 import { fromNodeRequest, writeNodeResponse } from '@/lib/sandbox/http/node';
+import { targetPath } from '@/lib/sandbox/message';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 
 function portFromEnvironment(value: string | undefined): number {
@@ -35,7 +36,7 @@ async function main() {
     }
     // Route on origin-form, also when a client uses the lab as its proxy (absolute-form).
     request.url = form.target;
-    const pathname = form.target.split('?')[0] ?? '/';
+    const pathname = targetPath(form.target);
     if (!isSandboxPath(pathname)) {
       void handleNext(request, response);
       return;

@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { cpuMilliseconds } from './support/cpu.mjs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startServer } from '../scripts/serve-build.mjs';
@@ -40,7 +41,7 @@ function startRawServer(response) {
   });
   children.push(child);
   return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve(`http://127.0.0.1:${JSON.parse(line).port}`));
+    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve({ url: `http://127.0.0.1:${JSON.parse(line).port}`, pid: child.pid }));
     child.once('exit', (code) => reject(new Error(`the raw server exited with code ${code}`)));
     child.once('error', reject);
   });
@@ -70,12 +71,15 @@ async function load({ url, duration, setupConnection }) {
 }
 
 /** A scenario's running totals over its slices. */
-function tally({ name, expected, url, prepare }) {
-  return { name, expected, url, prepare, seconds: 0, total: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
+function tally({ name, expected, url, pid, prepare }) {
+  return { name, expected, url, pid, prepare, seconds: 0, total: 0, cpuMs: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
 }
 
 async function runSlice(scenario, seconds) {
-  const { result, latencies } = await load({ url: scenario.url, duration: seconds, setupConnection: scenario.prepare && (await scenario.prepare()) });
+  const setupConnection = scenario.prepare && (await scenario.prepare());
+  const cpuBefore = cpuMilliseconds(scenario.pid);
+  const { result, latencies } = await load({ url: scenario.url, duration: seconds, setupConnection });
+  scenario.cpuMs += cpuMilliseconds(scenario.pid) - cpuBefore;
   let total = 0;
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
     scenario.statuses.set(Number(status), (scenario.statuses.get(Number(status)) ?? 0) + count);
@@ -105,6 +109,7 @@ async function measure(scenarios, { duration, warmup }) {
     return {
       ...scenario,
       rate: scenario.total / scenario.seconds,
+      cpuPerRequest: (scenario.cpuMs * 1000) / scenario.total,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       unexpected: statuses.filter(([status]) => status !== scenario.expected).reduce((sum, [, count]) => sum + count, 0),
@@ -120,6 +125,7 @@ function printTable(rows) {
     ['req/s avg', 11, (row) => Math.round(row.rate)],
     ['p50 ms', 8, (row) => row.p50.toFixed(2)],
     ['p99 ms', 8, (row) => row.p99.toFixed(2)],
+    ['CPU µs/req', 12, (row) => (Number.isNaN(row.cpuPerRequest) ? 'n/a' : row.cpuPerRequest.toFixed(1))],
     ['requests', 10, (row) => row.total],
     ['non-2xx', 9, (row) => row.non2xx],
     ['unexpected', 12, (row) => row.unexpected],
@@ -144,12 +150,12 @@ try {
   if (challenge.status !== 401 || wwwAuthenticate.join('\n') !== 'Basic realm="reports", charset="UTF-8"') {
     throw new Error(`GET ${BASIC_PATH} answered ${challenge.status} with WWW-Authenticate ${JSON.stringify(wwwAuthenticate)}, not the expected Basic challenge`);
   }
-  const rawUrl = await startRawServer({
+  const rawServer = await startRawServer({
     status: challenge.status,
     headers: challenge.headers.filter(([name]) => !PER_CONNECTION_FIELDS.has(name.toLowerCase())),
     body: challenge.body,
   });
-  const rawCopy = await get(rawUrl);
+  const rawCopy = await get(rawServer.url);
   if (rawCopy.status !== 401 || rawCopy.body !== challenge.body) throw new Error('the raw server does not answer the sandbox 401');
 
   // Sanity check of the Digest computation before loading the server with it.
@@ -166,9 +172,9 @@ try {
   const sandboxUrl = (pathname) => new URL(pathname, server.baseUrl).href;
   const rows = await measure(
     [
-      tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawUrl }),
-      tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH) }),
-      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), prepare: () => digestConnections(server.baseUrl, CONNECTIONS) }),
+      tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawServer.url, pid: rawServer.pid }),
+      tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH), pid: server.child.pid }),
+      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), pid: server.child.pid, prepare: () => digestConnections(server.baseUrl, CONNECTIONS) }),
     ],
     { duration, warmup },
   );
@@ -180,6 +186,10 @@ try {
   const roundRatios = basic.sliceRates.map((rate, round) => rate / (raw.sliceRates[round] ?? Number.NaN));
   const range = `${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)}`;
   console.log(`sandbox 401 / raw 401: ${ratio.toFixed(3)} (goal ≥ ${GOAL})  ${ratio >= GOAL ? 'PASS' : 'BELOW'}   (per round: ${range})`);
+  if (!Number.isNaN(basic.cpuPerRequest)) {
+    // Server CPU per request, beside the rates: it hardly moves with what else the machine is doing.
+    console.log(`server CPU per 401: sandbox ${basic.cpuPerRequest.toFixed(1)} µs, raw ${raw.cpuPerRequest.toFixed(1)} µs (raw / sandbox ${(raw.cpuPerRequest / basic.cpuPerRequest).toFixed(2)})`);
+  }
   console.log(`sandbox Digest 200 / raw 401: ${(digest.rate / raw.rate).toFixed(2)} (for information)`);
   console.log(`Digest non-200 responses: ${digest.unexpected} (must be 0)`);
   for (const row of rows) {

@@ -79,9 +79,14 @@ function formatHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: Sandbox
 // presets live for the process; ones built from a query string are collected with their entry.
 const plainHeaders = new WeakMap<Layer, Partial<Record<Hop, HeaderList>>>();
 
+/** Is this challenge the same on every response (no Digest nonce, nothing to report)? */
+export function isPlainChallenge(layer: Layer, hint: ChallengeHint): boolean {
+  return hint.kind === 'none' && !layer.schemes.some((scheme) => scheme.kind === 'digest');
+}
+
 /** The challenge header fields: one field line per challenge, or all on one line (RFC 9110 §11.6.1). */
 export function challengeHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
-  if (hint.kind !== 'none' || layer.schemes.some((scheme) => scheme.kind === 'digest')) return formatHeaders(hop, layer, hint, ctx);
+  if (!isPlainChallenge(layer, hint)) return formatHeaders(hop, layer, hint, ctx);
   let byHop = plainHeaders.get(layer);
   if (!byHop) plainHeaders.set(layer, (byHop = {}));
   const headers = (byHop[hop] ??= formatHeaders(hop, layer, hint, ctx));

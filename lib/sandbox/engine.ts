@@ -1,5 +1,5 @@
 import { bearerChallenge, digestAuthenticationInfo, formatAuthInfo, formatChallenge, parseCredentials } from '@/lib/http-auth';
-import { challengeField, challengeHeaders, credentialsField } from './challenges';
+import { challengeField, challengeHeaders, credentialsField, isPlainChallenge } from './challenges';
 import type { SandboxContext } from './context';
 import { headerValues, splitTarget, withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from './message';
 import { problemResponse } from './problem';
@@ -76,6 +76,12 @@ function authenticate(kind: Layer['schemes'][number]['kind'], attempt: AuthAttem
   }
 }
 
+// A 401/407 with a plain challenge (see isPlainChallenge) depends only on the layer, the hop and the
+// detail, so the last one per layer and hop is kept and sent again while the detail is the same: a
+// client without credentials gets it on every request, the sandbox's hottest path. One entry per
+// layer and hop; layers built from a query string are collected with their entry.
+const lastPlainRefusal = new WeakMap<Layer, Partial<Record<Hop, { detail: string; response: SandboxResponse }>>>();
+
 /** A refusal as the hop sends it: 400, or 401/407 with a fresh challenge (RFC 9110 §15.5.2, §15.5.8). */
 function refusal(hop: Hop, layer: Layer, outcome: Extract<AuthOutcome, { kind: 'refused' }>, ctx: SandboxContext): SandboxResponse {
   if (outcome.status === 400) {
@@ -85,7 +91,15 @@ function refusal(hop: Hop, layer: Layer, outcome: Extract<AuthOutcome, { kind: '
     return problemResponse({ status: 400, detail: outcome.detail }, headers);
   }
   const status = hop === 'proxy' ? 407 : 401;
-  return problemResponse({ status, detail: outcome.detail }, challengeHeaders(hop, layer, outcome.hint, ctx));
+  if (!isPlainChallenge(layer, outcome.hint)) return problemResponse({ status, detail: outcome.detail }, challengeHeaders(hop, layer, outcome.hint, ctx));
+  let byHop = lastPlainRefusal.get(layer);
+  if (!byHop) lastPlainRefusal.set(layer, (byHop = {}));
+  let last = byHop[hop];
+  if (last?.detail !== outcome.detail) {
+    last = byHop[hop] = { detail: outcome.detail, response: problemResponse({ status, detail: outcome.detail }, challengeHeaders(hop, layer, outcome.hint, ctx)) };
+  }
+  // Fresh field lines each time, so no caller can change the kept ones.
+  return { ...last.response, headers: last.response.headers.map(([name, value]): [string, string] => [name, value]) };
 }
 
 /** Authorization after authentication: the role the resource needs, and for Bearer the scope. */

@@ -21,7 +21,8 @@ export type SandboxResponse = {
 /** Every value of a field, in order (RFC 9110 §5.1: field names are case-insensitive). */
 export function headerValues(headers: HeaderList, name: string): string[] {
   const wanted = name.toLowerCase();
-  return headers.filter(([key]) => key.toLowerCase() === wanted).map(([, value]) => value);
+  // Length first: most fields of a browser's request are not the one asked for.
+  return headers.filter(([key]) => key.length === wanted.length && key.toLowerCase() === wanted).map(([, value]) => value);
 }
 
 export function firstHeader(headers: HeaderList, name: string): string | undefined {
@@ -31,6 +32,12 @@ export function firstHeader(headers: HeaderList, name: string): string | undefin
 export function withoutHeader(headers: HeaderList, name: string): HeaderList {
   const unwanted = name.toLowerCase();
   return headers.filter(([key]) => key.toLowerCase() !== unwanted);
+}
+
+/** The path of a request-target, without its query (and without parsing the query). */
+export function targetPath(target: string): string {
+  const at = target.indexOf('?');
+  return at === -1 ? target : target.slice(0, at);
 }
 
 export function splitTarget(target: string): { path: string; query: URLSearchParams } {

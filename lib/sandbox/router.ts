@@ -2,7 +2,7 @@ import type { SandboxContext } from './context';
 import { SANDBOX_PREFIX } from './exchange-input';
 import { preflightResponse, withCors } from './cors';
 import { evaluate } from './engine';
-import { splitTarget, type SandboxRequest, type SandboxResponse } from './message';
+import { splitTarget, targetPath, type SandboxRequest, type SandboxResponse } from './message';
 import { applyOverrides } from './overrides';
 import { findPreset, PRESETS, type Preset } from './presets';
 import { problemResponse } from './problem';
@@ -38,14 +38,16 @@ function presetIdFor(path: string): string | undefined {
 
 /** The scenario a sandbox URL names, with its query overrides applied. */
 export function resolveScenario(target: string): ScenarioLookup {
-  const { path, query } = splitTarget(target);
+  const path = targetPath(target);
   const id = presetIdFor(path);
   if (id === undefined) return { kind: 'other' };
   const preset = findPreset(id);
   if (!preset) {
     return { kind: 'invalid', response: problemResponse({ status: 404, detail: `There is no preset "${id}". GET ${SANDBOX_PREFIX}/presets lists them all.` }) };
   }
-  const overridden = applyOverrides(preset.scenario, query);
+  // Without a query there is nothing to override: the preset as validated at load (the hot path).
+  if (path.length === target.length) return { kind: 'scenario', preset, scenario: preset.scenario };
+  const overridden = applyOverrides(preset.scenario, splitTarget(target).query);
   if (!overridden.ok) return { kind: 'invalid', response: problemResponse({ status: 400, detail: overridden.message }) };
   return { kind: 'scenario', preset, scenario: overridden.scenario };
 }
@@ -59,7 +61,7 @@ export type SandboxResult = { response: SandboxResponse; trace: TraceStep[]; for
 
 export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResult> {
   if (request.method === 'OPTIONS') return { response: preflightResponse(), trace: [] };
-  const { path } = splitTarget(request.target);
+  const path = targetPath(request.target);
   const lookup = resolveScenario(request.target);
   switch (lookup.kind) {
     case 'scenario': {

@@ -1,5 +1,5 @@
 import type { SandboxContext } from '../context';
-import type { SandboxRequest, SandboxResponse } from '../message';
+import { targetPath, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 import { handleSandboxRequest, SANDBOX_PREFIX } from '../router';
 import { exchangeEndpoint } from './exchange-endpoint';
@@ -14,7 +14,7 @@ export function isSandboxPath(path: string): boolean {
 /** The sandbox's single entry for every HTTP adapter. An unexpected error is a logged 500, never a crash. */
 export async function dispatch(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResponse> {
   try {
-    const path = request.target.split('?')[0] ?? '';
+    const path = targetPath(request.target);
     return path === EXCHANGE_PATH ? await exchangeEndpoint(request, ctx) : await handleSandboxRequest(request, ctx);
   } catch (error) {
     // Log the error, never the request: it may carry credentials.

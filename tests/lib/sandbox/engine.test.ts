@@ -106,4 +106,23 @@ describe('evaluate: scenario x request', () => {
     expect(headerValues(response.headers, 'Cache-Control')).toEqual(['private, no-store']);
     expect(JSON.parse(response.body)).toMatchObject({ authenticated: true, user: 'alice', scheme: 'Basic' });
   });
+
+  test('a refusal sent again (the plain 401 is kept per layer) says what this request did wrong, and is its own copy', async () => {
+    const ctx = testContext();
+    const detail = async (headers: [string, string][]) => JSON.parse((await evaluate(scenario('basic'), request('/x', headers), ctx)).response.body).detail as string;
+    const none = await detail([]);
+    const wrong = await detail([['Authorization', basicFor('alice', 'looking-glass')]]);
+    expect(wrong).not.toBe(none);
+    expect(await detail([])).toBe(none);
+    expect(await detail([['Authorization', basicFor('alice', 'looking-glass')]])).toBe(wrong);
+
+    // A caller that changes a response it got changes nothing for the next request.
+    const first = (await evaluate(scenario('basic'), request('/x'), ctx)).response;
+    const original = first.headers.map(([name, value]) => [name, value]);
+    first.headers.push(['X-Changed', 'yes']);
+    const [field] = first.headers;
+    if (field) field[1] = 'changed';
+    const second = (await evaluate(scenario('basic'), request('/x'), ctx)).response;
+    expect(second.headers).toEqual(original);
+  });
 });
