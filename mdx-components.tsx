@@ -3,6 +3,7 @@ import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { Troubleshooter } from '@/components/mdx/Troubleshooter';
 import { TryIt } from '@/components/mdx/TryIt';
 
 function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRef<'a'>) {
@@ -24,6 +25,7 @@ const components = {
   a: MdxLink,
   Callout,
   CodeBlock,
+  Troubleshooter,
   TryIt,
 } satisfies MDXComponents;
 
