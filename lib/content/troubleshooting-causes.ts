@@ -83,11 +83,11 @@ export const TROUBLE_CAUSES: LeafNode[] = [
     kind: 'leaf',
     id: 'utf8-vs-latin1',
     title: 'UTF-8 or Latin-1 bytes',
-    cause: 'Non-ASCII characters have more than one byte encoding. The server asked for UTF-8 with `charset="UTF-8"`, but the client encoded `zoë:123£` as ISO-8859-1 (Latin-1), so the base64 differs and the password never matches.',
+    cause: 'Non-ASCII characters have more than one byte encoding. The server asked for UTF-8 with `charset="UTF-8"`, but the client encoded `zoë:123£` as ISO-8859-1 (Latin-1). The bytes differ, so most servers find the password wrong (401); a strict one, like the sandbox, rejects bytes that are not UTF-8 (400).',
     fix: 'Encode the user-id and password as UTF-8 before base64. In JavaScript, `btoa()` cannot do it for non-Latin-1 text: encode with `TextEncoder` first.',
     citations: [{ kind: 'rfc', rfc: 7617, section: '2.1' }],
     lesson: { slug: L10, anchor: 'worked-case-a-password-with-a-pound-sign', label: 'Worked case: a password with a pound sign' },
-    tryIt: { kind: 'playground', query: 'v=1&p=basic-non-ascii&cc=ISO-8859-1', label: 'A Latin-1 client against a UTF-8 server, in the playground' },
+    tryIt: { kind: 'playground', query: 'v=1&p=basic-non-ascii&cu=zo%C3%AB&cp=123%C2%A3&cc=ISO-8859-1', label: 'A Latin-1 client against a UTF-8 server, in the playground' },
   },
   {
     kind: 'leaf',

@@ -76,7 +76,7 @@ const questions: QuestionNode[] = [
       { label: '401 Unauthorized', next: 'has-challenge' },
       { label: '403 Forbidden', next: 'forbidden-scope' },
       { label: '407 Proxy Authentication Required', next: 'proxy-407' },
-      { label: '400 Bad Request', next: 'malformed-400' },
+      { label: '400 Bad Request', next: 'bad-request' },
       { label: 'A 5xx such as 500 or 503', next: 'server-error-5xx' },
       { label: 'No status: the browser console reports a CORS error', next: 'cors-preflight-401' },
       { label: '200, but with another user’s data or an old login state', next: 'cached-authenticated' },
@@ -168,6 +168,15 @@ const questions: QuestionNode[] = [
     answers: [
       { label: 'Yes', next: 'digest-stale-nonce' },
       { label: 'No', next: 'wrong-credentials' },
+    ],
+  },
+  {
+    kind: 'question',
+    id: 'bad-request',
+    prompt: 'What does the 400 point at? Read its body and any `error` in `WWW-Authenticate`.',
+    answers: [
+      { label: 'The syntax of `Authorization`, or `error="invalid_request"`', next: 'malformed-400' },
+      { label: 'Basic credentials whose bytes are not UTF-8', next: 'utf8-vs-latin1' },
     ],
   },
   {

@@ -59,6 +59,7 @@ describe('the troubleshooter', () => {
     await user.click(answer('Change answer 1: 403 Forbidden'));
     expect(firstQuestion()).toBeInTheDocument();
     await user.click(answer('400 Bad Request'));
+    await user.click(screen.getByRole('button', { name: /^The syntax of Authorization/ }));
     expect(screen.getByRole('heading', { name: 'Cause: A malformed request' })).toBeInTheDocument();
 
     await user.click(answer('Start over'));

@@ -74,7 +74,8 @@ describe('walking the tree', () => {
     [['403 Forbidden', 'Yes'], 'insufficient-scope'],
     [['403 Forbidden', 'No'], 'forbidden-by-role'],
     [['407 Proxy Authentication Required'], 'proxy-407'],
-    [['400 Bad Request'], 'malformed-400'],
+    [['400 Bad Request', 'The syntax of `Authorization`, or `error="invalid_request"`'], 'malformed-400'],
+    [['400 Bad Request', 'Basic credentials whose bytes are not UTF-8'], 'utf8-vs-latin1'],
     [['A 5xx such as 500 or 503'], 'server-error-5xx'],
   ])('%j ends at %s', (labels, expected) => {
     const { current, steps } = walk(tree, choicesFor(tree, labels));
@@ -84,7 +85,7 @@ describe('walking the tree', () => {
 
   test('an answer the question does not have ends the walk where it stands', () => {
     expect(walk(tree, [99]).current.id).toBe(tree.root);
-    expect(walk(tree, [choicesFor(tree, ['400 Bad Request'])[0] ?? -1, 0]).current.id).toBe('malformed-400');
+    expect(walk(tree, [...choicesFor(tree, ['407 Proxy Authentication Required']), 0]).current.id).toBe('proxy-407');
   });
 
   test('back, start over and return to a step', () => {
