@@ -40,17 +40,7 @@ describe('content/lessons', () => {
       expect(lesson.body).not.toMatch(/^# /m);
     });
 
-    test('every internal link resolves to a page (and an existing section)', () => {
-      const broken = linkTargets(withoutCode(lesson.body))
-        .filter((href) => href.startsWith('/') || href.startsWith('#'))
-        .filter((href) => {
-          const [pathname = '', hash] = href.split('#');
-          const target = pathname === '' ? lesson : lessons.find((other) => `/lessons/${other.slug}` === pathname);
-          if (!target && !routes.has(pathname)) return true;
-          return hash !== undefined && !(target?.toc ?? []).some((entry) => entry.id === hash);
-        });
-      expect(broken).toEqual([]);
-    });
+    // Internal links, anchors, playground links and sandbox paths: lesson-correctness.test.ts.
 
     test('external links use https', () => {
       const insecure = linkTargets(withoutCode(lesson.body)).filter((href) => href.startsWith('http:'));
