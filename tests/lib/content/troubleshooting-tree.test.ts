@@ -1,4 +1,5 @@
 import { loadLessons } from '@/lib/content/lessons';
+import { findRfcSection } from '@/lib/content/rfc-sections';
 import { TROUBLESHOOTING_TREE, citationUrl, lessonHref, tryHref, type LeafNode, type TroubleTree } from '@/lib/content/troubleshooting-tree';
 import { choicesFor, treeProblems, walk, walkReducer } from '@/lib/content/troubleshooting-walk';
 import { decodeState } from '@/lib/playground/url-state';
@@ -48,6 +49,9 @@ describe('every cause points somewhere real', () => {
   const lessons = loadLessons();
 
   test.each(leaves.map((node) => [node.id, node] as const))('%s', (_id, node) => {
+    for (const citation of node.citations) {
+      if (citation.kind === 'rfc') expect([citation, findRfcSection(citation.rfc, citation.section)]).toEqual([citation, expect.any(String)]);
+    }
     for (const citation of node.citations) expect(citationUrl(citation)).toMatch(/^https:\/\/(www\.rfc-editor\.org\/rfc\/rfc\d{4}#section-\d+(\.\d+)*|fetch\.spec\.whatwg\.org\/#[a-z-]+)$/);
     expect(COURSE_SLUGS).toContain(node.lesson.slug);
     const written = lessons.find((lesson) => lesson.slug === node.lesson.slug);
