@@ -3,6 +3,10 @@ import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { Exchange } from '@/components/mdx/Exchange';
+import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
+import { Quiz } from '@/components/mdx/Quiz';
+import { SequenceDiagram } from '@/components/mdx/SequenceDiagram';
 import { Troubleshooter } from '@/components/mdx/Troubleshooter';
 import { TryIt } from '@/components/mdx/TryIt';
 
@@ -25,6 +29,10 @@ const components = {
   a: MdxLink,
   Callout,
   CodeBlock,
+  Exchange,
+  HeaderAnatomy,
+  Quiz,
+  SequenceDiagram,
   Troubleshooter,
   TryIt,
 } satisfies MDXComponents;

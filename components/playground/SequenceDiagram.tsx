@@ -1,5 +1,6 @@
 import type { Transcript } from '@/lib/sandbox/exchange-input';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
+import { SequenceSvg } from '@/components/ui/SequenceSvg';
 
 type Lane = 'client' | 'proxy' | 'origin';
 type Arrow = { from: Lane; to: Lane; label: string; response: boolean; attempt: number };
@@ -36,43 +37,15 @@ const LANE_LABEL: Record<Lane, string> = { client: 'Client', proxy: 'Proxy', ori
 /** Client, proxy and origin lanes as SVG, with the same story as an ordered list for every reader. */
 export function SequenceDiagram({ transcript, idPrefix = 'seq', label = 'Conversation' }: { transcript: Transcript; idPrefix?: string; label?: string }) {
   const { lanes, arrows } = sequenceArrows(transcript);
-  const width = 560;
-  const laneX = (lane: Lane) => 70 + (lanes.indexOf(lane) * (width - 140)) / Math.max(1, lanes.length - 1);
-  const rowHeight = 34;
-  const height = 50 + arrows.length * rowHeight + 10;
-  const titleId = `${idPrefix}-title`;
   return (
     <figure className="min-w-0">
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${label}: sequence diagram (scrolls sideways)`}>
-        <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={titleId} className="max-w-none text-ink">
-          <title id={titleId}>{`Sequence diagram: ${arrows.length} messages between ${lanes.map((l) => LANE_LABEL[l]).join(', ')}`}</title>
-          <defs>
-            <marker id={`${idPrefix}-head`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
-            </marker>
-          </defs>
-          {lanes.map((lane) => (
-            <g key={lane}>
-              <text x={laneX(lane)} y={20} textAnchor="middle" fontSize="14" fontWeight="700" fill="currentColor">
-                {LANE_LABEL[lane]}
-              </text>
-              <line x1={laneX(lane)} y1={30} x2={laneX(lane)} y2={height - 5} stroke="currentColor" strokeOpacity="0.35" strokeDasharray="4 4" />
-            </g>
-          ))}
-          {arrows.map((arrow, i) => {
-            const y = 55 + i * rowHeight;
-            const x1 = laneX(arrow.from);
-            const x2 = laneX(arrow.to);
-            return (
-              <g key={i}>
-                <line x1={x1} y1={y} x2={x2} y2={y} stroke="currentColor" strokeWidth="1.5" strokeDasharray={arrow.response ? '6 3' : undefined} markerEnd={`url(#${idPrefix}-head)`} />
-                <text x={(x1 + x2) / 2} y={y - 6} textAnchor="middle" fontSize="12" fill="currentColor">
-                  {`${arrow.attempt}. ${arrow.label}`}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+        <SequenceSvg
+          lanes={lanes.map((lane) => LANE_LABEL[lane])}
+          arrows={arrows.map((arrow) => ({ from: lanes.indexOf(arrow.from), to: lanes.indexOf(arrow.to), label: `${arrow.attempt}. ${arrow.label}`, dashed: arrow.response }))}
+          idPrefix={idPrefix}
+          title={`Sequence diagram: ${arrows.length} messages between ${lanes.map((l) => LANE_LABEL[l]).join(', ')}`}
+        />
       </div>
       <figcaption className="mt-2 text-sm">
         <span className="sr-only">The same conversation in words:</span>

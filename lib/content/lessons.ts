@@ -11,9 +11,20 @@ export type Lesson = {
   frontmatter: LessonFrontmatter;
   toc: TocEntry[];
   body: string;
+  /** The ids of its <Quiz> widgets in order, for progress ("2 of 3 quiz questions answered"). */
+  quizIds: string[];
 };
 
 export const LESSONS_DIR = path.join(process.cwd(), 'content', 'lessons');
+
+// `<Quiz id="...">` outside code fences. Its props are checked when the page renders (lib/content/widgets/quiz.ts).
+const FENCE = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
+const QUIZ_ID_ATTRIBUTE = /<Quiz\s+(?:[^>]*?\s)?id=(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g;
+
+export function quizIdsIn(body: string): string[] {
+  const prose = body.replace(FENCE, '');
+  return [...prose.matchAll(QUIZ_ID_ATTRIBUTE)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
 
 // NN-slug.mdx: the number orders the course, the slug is the URL.
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
@@ -28,7 +39,7 @@ export function readLesson(dir: string, file: string): Lesson {
   if (data.order !== Number(match[1])) {
     throw new LessonContentError(`Invalid frontmatter in ${file}:\n  order: is ${data.order} but the file name says ${Number(match[1])}`);
   }
-  return { slug: match[2] ?? '', file, frontmatter: data, toc: tableOfContents(body), body };
+  return { slug: match[2] ?? '', file, frontmatter: data, toc: tableOfContents(body), body, quizIds: quizIdsIn(body) };
 }
 
 const cache = new Map<string, Lesson[]>();
@@ -46,6 +57,15 @@ export function loadLessons(dir: string = LESSONS_DIR): Lesson[] {
     }
     if (previous && current && previous.slug === current.slug) {
       throw new LessonContentError(`${previous.file} and ${current.file} both have the slug ${current.slug}`);
+    }
+  }
+  // Progress is stored by quiz id, so one id in two places would mark both answered.
+  const quizzes = new Map<string, string>();
+  for (const lesson of lessons) {
+    for (const id of lesson.quizIds) {
+      const other = quizzes.get(id);
+      if (other) throw new LessonContentError(`<Quiz id="${id}"> appears in ${other} and again in ${lesson.file}; quiz ids must be unique site-wide`);
+      quizzes.set(id, lesson.file);
     }
   }
   cache.set(dir, lessons);

@@ -1,6 +1,7 @@
 // Public API of lib/http-auth. Other code and the tests import only from here.
 export type { Challenge, Credentials, Diagnostic, ParamContext, ParseResult } from './types';
 export { parseAuthInfo, parseChallenges, parseCredentials } from './parse';
+export { type AuthHeaderGrammar, type AuthHeaderPart, authHeaderParts } from './anatomy';
 export { formatAuthInfo, formatChallenge, formatChallenges, formatCredentials, quoteString } from './format';
 export { getParam } from './params';
 export { isToken, isToken68 } from './grammar/chars';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { loadLessons } from '@/lib/content/lessons';
+import { LessonProgressStatus } from '@/components/lessons/LessonProgressStatus';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 
 export const metadata: Metadata = {
@@ -29,6 +30,8 @@ export default function LessonsPage() {
             <p className="mt-2">{lesson.frontmatter.summary}</p>
             <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-muted">
               <span>{lesson.frontmatter.minutes} min</span>
+              <span aria-hidden="true">·</span>
+              <LessonProgressStatus slug={lesson.slug} quizIds={lesson.quizIds} />
               <span aria-hidden="true">·</span>
               <span className="sr-only">Status codes covered:</span>
               <ul className="flex flex-wrap gap-2" aria-label="Status codes covered">

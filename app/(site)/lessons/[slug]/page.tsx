@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { findLesson, lessonNeighbours, loadLessons } from '@/lib/content/lessons';
+import { LessonCompletion } from '@/components/lessons/LessonCompletion';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { LessonPager } from '../_components/LessonPager';
 import { SandboxPanel } from '../_components/SandboxPanel';
@@ -71,6 +72,7 @@ export default async function LessonPage({ params }: { params: Params }) {
         </div>
         <article className="lesson-prose min-w-0 max-w-3xl">
           <Content />
+          <LessonCompletion slug={lesson.slug} quizIds={lesson.quizIds} />
           <LessonPager previous={previous} next={next} />
         </article>
         <div className="lg:sticky lg:top-24 lg:self-start">

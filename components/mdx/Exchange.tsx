@@ -1,0 +1,76 @@
+import { useId } from 'react';
+import { type ExchangeProps, exchangeModel } from '@/lib/content/widgets/exchange';
+import { domId } from './dom-id';
+import { InlineText } from './InlineText';
+
+/**
+ * <Exchange caption messages>: raw HTTP messages as a static transcript, lines numbered. An annotated
+ * line carries a numbered marker that links to its note below the message, so the note is found by
+ * number and position, never by colour. Invalid props fail the build (lib/content/widgets/exchange.ts).
+ */
+export function Exchange(props: ExchangeProps) {
+  const { caption, messages } = exchangeModel(props);
+  const base = `exchange-${domId(useId())}`;
+  const noteId = (n: number) => `${base}-note-${n}`;
+  const markerId = (n: number) => `${base}-ref-${n}`;
+  return (
+    <figure className="not-prose my-6 overflow-hidden rounded-lg border border-line" aria-labelledby={`${base}-caption`}>
+      <figcaption id={`${base}-caption`} className="border-b border-line bg-surface px-3 py-1.5 text-sm font-medium">
+        {caption}
+      </figcaption>
+      {messages.map((message, index) => {
+        const labelId = `${base}-m${index}`;
+        return (
+          <div key={index} role="group" aria-labelledby={labelId} className={index > 0 ? 'border-t border-line' : undefined}>
+            <p id={labelId} className="px-3 pt-2 text-xs font-semibold uppercase tracking-wide text-muted">
+              {message.label}
+            </p>
+            {/* Focusable so a keyboard can scroll long lines sideways (as Shiki's blocks are). */}
+            <pre tabIndex={0} className="overflow-x-auto py-2 font-mono text-sm leading-relaxed">
+              <code>
+                {message.lines.map(({ number, line, notes }) => (
+                  <span key={number} data-line={number} className={`block pr-3 ${notes.length > 0 ? 'border-l-4 border-accent bg-surface pl-2' : 'border-l-4 border-transparent pl-2'}`}>
+                    <span aria-hidden="true" className="mr-3 inline-block w-6 select-none text-right text-muted">
+                      {number}
+                    </span>
+                    {line.text === '' ? ' ' : line.text}
+                    {notes.map((n) => (
+                      <a
+                        key={n}
+                        id={markerId(n)}
+                        href={`#${noteId(n)}`}
+                        className="ml-2 inline-flex h-5 min-w-5 items-center justify-center rounded-full border border-current px-1 align-middle font-sans text-xs font-bold text-accent no-underline"
+                      >
+                        <span className="sr-only">Note </span>
+                        {n}
+                      </a>
+                    ))}
+                  </span>
+                ))}
+              </code>
+            </pre>
+            {message.notes.length > 0 ? (
+              <ol aria-label={`Notes on the ${message.label.toLowerCase()}`} className="space-y-1 border-t border-line px-3 py-2 text-sm">
+                {message.notes.map((note) => (
+                  <li key={note.number} id={noteId(note.number)} className="flex gap-2">
+                    <span className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full border border-current px-1 text-xs font-bold text-accent">
+                      <span className="sr-only">Note </span>
+                      {note.number}
+                    </span>
+                    <span>
+                      <span className="font-semibold">Line {note.line}:</span> <InlineText segments={note.text} />{' '}
+                      <a href={`#${markerId(note.number)}`} className="text-accent underline underline-offset-2">
+                        <span aria-hidden="true">↩</span>
+                        <span className="sr-only">Back to line {note.line}</span>
+                      </a>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </div>
+        );
+      })}
+    </figure>
+  );
+}

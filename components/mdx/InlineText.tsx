@@ -1,0 +1,25 @@
+import type { InlineSegment } from '@/lib/content/widgets/inline-code';
+
+/** Widget text with its `backtick` spans as <code> (see lib/content/widgets/inline-code.ts). */
+export function InlineText({ segments }: { segments: readonly InlineSegment[] }) {
+  return (
+    <>
+      {segments.map((segment, i) => {
+        switch (segment.kind) {
+          case 'text':
+            return <span key={i}>{segment.text}</span>;
+          case 'code':
+            return (
+              <code key={i} className="rounded border border-line bg-surface px-1 font-mono text-[0.9em]">
+                {segment.text}
+              </code>
+            );
+          default: {
+            const unknown: never = segment;
+            throw new Error(`Unknown inline segment ${JSON.stringify(unknown)}`);
+          }
+        }
+      })}
+    </>
+  );
+}
