@@ -1,20 +1,10 @@
-// Tree text is plain text in which `backticks` mark inline code (the same convention as <Quiz>).
+import { InlineText as Segments } from '@/components/mdx/InlineText';
+import { inlineSegments, plainText as spoken } from '@/lib/content/widgets/inline-code';
+
+// Tree text follows the widgets' rule: plain text in which `backticks` mark inline code.
 export function InlineText({ text }: { text: string }) {
-  const parts = text.split('`');
-  return (
-    <>
-      {parts.map((part, i) =>
-        i % 2 === 1 ? (
-          <code key={i} className="rounded bg-surface px-1 font-mono text-[0.9em]">
-            {part}
-          </code>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
+  return <Segments segments={inlineSegments(text)} />;
 }
 
-/** The same text without the code marks: for announcements and accessible names. */
-export const plainText = (text: string) => text.replaceAll('`', '');
+/** The same text as a reader hears it, for announcements. */
+export const plainText = (text: string) => spoken(inlineSegments(text));

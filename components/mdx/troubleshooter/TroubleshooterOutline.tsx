@@ -1,7 +1,7 @@
 import type { LeafNode, TroubleNode, TroubleTree } from '@/lib/content/troubleshooting-tree';
 import { indexNodes } from '@/lib/content/troubleshooting-walk';
 import { CauseDetails } from './CauseDetails';
-import { InlineText } from './InlineText';
+import { InlineText, plainText } from './InlineText';
 
 const anchor = (id: string) => `troubleshooter-outline-${id}`;
 
@@ -19,7 +19,7 @@ export function TroubleshooterOutline({ tree, presetTitles }: { tree: TroubleTre
     if (written.has(id)) {
       return (
         <a href={`#${anchor(id)}`} className="text-accent underline underline-offset-4">
-          see “<InlineText text={node.kind === 'question' ? node.prompt : node.title} />” above
+          see “{plainText(node.kind === 'question' ? node.prompt : node.title)}” above
         </a>
       );
     }

@@ -4,6 +4,7 @@ import { TROUBLESHOOTING_TREE, citationUrl, lessonHref, tryHref, type LeafNode, 
 import { choicesFor, treeProblems, walk, walkReducer } from '@/lib/content/troubleshooting-walk';
 import { decodeState } from '@/lib/playground/url-state';
 import { findPreset } from '@/lib/sandbox/presets';
+import { inlineSegments } from '@/lib/content/widgets/inline-code';
 
 const tree = TROUBLESHOOTING_TREE;
 const leaves = tree.nodes.filter((node): node is LeafNode => node.kind === 'leaf');
@@ -31,6 +32,15 @@ describe('the troubleshooting tree is well formed', () => {
     ['a question with one answer', { root: 'a', nodes: [question('a', 'x'), leaf('x')] }, 'fewer than two answers'],
   ])('the check finds %s', (_name, broken, problem) => {
     expect(treeProblems(broken).join('\n')).toContain(problem);
+  });
+
+  test('every text closes its `code` spans', () => {
+    const texts = tree.nodes.flatMap((node) =>
+      node.kind === 'question'
+        ? [node.prompt, node.hint ?? '', ...node.answers.map((answer) => answer.label)]
+        : [node.title, node.cause, node.fix, node.lesson.label, node.tryIt.kind === 'playground' ? node.tryIt.label : ''],
+    );
+    for (const text of texts) expect(() => inlineSegments(text)).not.toThrow();
   });
 
   test('it covers every cause the troubleshooting lesson must teach', () => {
