@@ -29,11 +29,11 @@ export function CauseDetails({ cause, presetTitles }: { cause: LeafNode; presetT
       </dd>
       <dt className="font-semibold">Learn and try</dt>
       <dd>
-        <Link href={lessonHref(cause.lesson)} className="text-accent underline underline-offset-4">
+        <Link href={lessonHref(cause.lesson)} prefetch={false} className="text-accent underline underline-offset-4">
           {cause.lesson.label}
         </Link>
         {' · '}
-        <Link href={tryHref(cause.tryIt)} className="text-accent underline underline-offset-4">
+        <Link href={tryHref(cause.tryIt)} prefetch={false} className="text-accent underline underline-offset-4">
           <InlineText text={tryLabel} />
         </Link>
       </dd>
