@@ -43,9 +43,9 @@ export function TroubleshooterWalk({ presetTitles }: { presetTitles: Readonly<Re
     <div className="rounded-lg border border-line p-4">
       {steps.length > 0 && (
         <nav aria-label="Your answers so far" className="mb-3">
-          <ol className="flex flex-wrap gap-x-1 gap-y-2 text-sm">
+          <ol className="m-0 flex list-none flex-wrap items-baseline gap-x-1 gap-y-2 p-0 text-sm">
             {steps.map((step, i) => (
-              <li key={step.question.id} className="flex items-center gap-1">
+              <li key={step.question.id} className="flex items-baseline gap-1">
                 {i > 0 && <span aria-hidden="true">›</span>}
                 <button type="button" className="rounded px-1 underline underline-offset-4 hover:bg-surface" onClick={() => go({ kind: 'return-to', step: i })}>
                   <span className="sr-only">Change answer {i + 1}: </span>
@@ -59,7 +59,7 @@ export function TroubleshooterWalk({ presetTitles }: { presetTitles: Readonly<Re
 
       {current.kind === 'question' ? (
         <div role="group" aria-labelledby={headingId}>
-          <h3 id={headingId} ref={heading} tabIndex={-1} className="text-base font-bold">
+          <h3 id={headingId} ref={heading} tabIndex={-1} className="mt-0 text-base font-bold">
             <span className="text-muted">Question {steps.length + 1}: </span>
             <InlineText text={current.prompt} />
           </h3>
@@ -68,7 +68,7 @@ export function TroubleshooterWalk({ presetTitles }: { presetTitles: Readonly<Re
               <InlineText text={current.hint} />
             </p>
           )}
-          <ul className="mt-3 grid gap-2">
+          <ul className="mt-3 grid list-none gap-2 p-0">
             {current.answers.map((answer, choice) => (
               <li key={answer.next + answer.label}>
                 <button type="button" className={`${buttonClass} w-full text-left`} onClick={() => go({ kind: 'answer', choice })}>
@@ -80,7 +80,7 @@ export function TroubleshooterWalk({ presetTitles }: { presetTitles: Readonly<Re
         </div>
       ) : (
         <section aria-labelledby={headingId}>
-          <h3 id={headingId} ref={heading} tabIndex={-1} className="text-base font-bold">
+          <h3 id={headingId} ref={heading} tabIndex={-1} className="mt-0 text-base font-bold">
             <span className="text-muted">{current.notTheCause ? 'Not the cause: ' : 'Cause: '}</span>
             <InlineText text={current.title} />
           </h3>
