@@ -25,8 +25,9 @@ export function Exchange(props: ExchangeProps) {
             <p id={labelId} className="px-3 pt-2 text-xs font-semibold uppercase tracking-wide text-muted">
               {message.label}
             </p>
-            {/* Focusable so a keyboard can scroll long lines sideways (as Shiki's blocks are). */}
-            <pre tabIndex={0} className="overflow-x-auto py-2 font-mono text-sm leading-relaxed">
+            {/* Focusable so a keyboard can scroll long lines sideways (as Shiki's blocks are); relative so the
+                visually hidden marker text stays inside the scrolling box instead of widening the page. */}
+            <pre tabIndex={0} className="relative overflow-x-auto py-2 font-mono text-sm leading-relaxed">
               <code>
                 {message.lines.map(({ number, line, notes }) => (
                   <span key={number} data-line={number} className={`block pr-3 ${notes.length > 0 ? 'border-l-4 border-accent bg-surface pl-2' : 'border-l-4 border-transparent pl-2'}`}>

@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import type { AuthHeaderPart } from '@/lib/http-auth';
 import { type AnatomyModel, type HeaderAnatomyProps, headerAnatomyModel } from '@/lib/content/widgets/header-anatomy';
+import { domId } from './dom-id';
 
 type PartKind = AuthHeaderPart['kind'];
 
@@ -48,11 +50,12 @@ function groupTitle(model: AnatomyModel, element: number): string {
  */
 export function HeaderAnatomy(props: HeaderAnatomyProps) {
   const model = headerAnatomyModel(props);
+  const captionId = `anatomy-${domId(useId())}-caption`;
   const parts = model.runs.flatMap((run) => (run.kind === 'part' ? [{ text: run.text, part: run.part }] : []));
   const elements = [...new Set(parts.map((p) => p.part.element))];
   return (
-    <figure className="not-prose my-6 rounded-lg border border-line p-3">
-      <figcaption className="text-sm font-medium">
+    <figure className="not-prose my-6 rounded-lg border border-line p-3" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="text-sm font-medium">
         Anatomy of <code className="font-mono">{model.field}</code>
       </figcaption>
       {/* The picture: the list below says the same in words, so screen readers skip this. */}

@@ -30,7 +30,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
   return (
     <div className="not-prose my-6 rounded-lg border border-line p-4" data-quiz={quiz.id}>
       <fieldset>
-        <legend className="font-semibold">
+        <legend id={`${base}-question`} className="font-semibold">
           <span className="sr-only">Question: </span>
           <InlineText segments={quiz.question} />
         </legend>
@@ -53,7 +53,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
         </div>
       </fieldset>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="button" onClick={check} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
+        <button type="button" onClick={check} aria-describedby={`${base}-question`} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
           Check answer
         </button>
         {stored && answer.kind === 'none' ? (
@@ -76,19 +76,19 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
         ) : null}
       </div>
       {checked !== undefined ? (
-        <details className="mt-3 text-sm" open={right}>
-          <summary className="cursor-pointer font-semibold">Every option explained</summary>
-          <ul className="mt-2 space-y-2">
+        <div className="mt-3 border-t border-line pt-3 text-sm">
+          <p id={`${base}-all`} className="font-semibold">
+            Every option explained
+          </p>
+          <ul aria-labelledby={`${base}-all`} className="mt-2 space-y-2">
             {quiz.options.map((option, i) => (
               <li key={i}>
-                <span className="font-semibold">
-                  {i === quiz.correct ? '✓ Correct answer: ' : '✗ Wrong answer: '}
-                </span>
+                <span className="font-semibold">{i === quiz.correct ? '✓ Correct answer: ' : '✗ Wrong answer: '}</span>
                 <InlineText segments={option.text} /> — <InlineText segments={option.explain} />
               </li>
             ))}
           </ul>
-        </details>
+        </div>
       ) : null}
     </div>
   );

@@ -17,13 +17,65 @@ export type Lesson = {
 
 export const LESSONS_DIR = path.join(process.cwd(), 'content', 'lessons');
 
-// `<Quiz id="...">` outside code fences. Its props are checked when the page renders (lib/content/widgets/quiz.ts).
+// `<Quiz id="...">` outside code fences. Its props are checked when the page renders (lib/content/widgets/quiz.ts);
+// here only the id is read, by walking the tag's JSX attributes (values may hold `>`, quotes and braces).
 const FENCE = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
-const QUIZ_ID_ATTRIBUTE = /<Quiz\s+(?:[^>]*?\s)?id=(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g;
+const QUIZ_TAG = /<Quiz(?=[\s/>])/g;
+
+/** Index just past a quoted string starting at `i` (the quote character is `body[i]`). */
+function skipString(body: string, i: number): number {
+  const quote = body[i];
+  let j = i + 1;
+  while (j < body.length && body[j] !== quote) j += body[j] === '\\' && quote !== '"' && quote !== "'" ? 2 : 1;
+  return j + 1;
+}
+
+/** Index just past a `{...}` expression starting at `i`, strings inside it skipped. */
+function skipExpression(body: string, i: number): number {
+  let depth = 0;
+  let j = i;
+  while (j < body.length) {
+    const c = body[j];
+    if (c === '"' || c === "'" || c === '`') {
+      j = skipString(body, j);
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return j + 1;
+    j++;
+  }
+  return j;
+}
+
+/** The value of the `id` attribute of the tag whose attributes start at `i`, if it is a string literal. */
+function quizIdAt(body: string, i: number): string | undefined {
+  let j = i;
+  while (j < body.length) {
+    while (/\s/.test(body[j] ?? '')) j++;
+    if (body[j] === '>' || body.startsWith('/>', j)) return undefined;
+    const name = /^[A-Za-z_][\w-]*/.exec(body.slice(j, j + 64))?.[0];
+    if (!name) return undefined;
+    j += name.length;
+    while (/\s/.test(body[j] ?? '')) j++;
+    if (body[j] !== '=') continue;
+    j++;
+    while (/\s/.test(body[j] ?? '')) j++;
+    const start = j;
+    j = body[j] === '{' ? skipExpression(body, j) : skipString(body, j);
+    if (name !== 'id') continue;
+    const literal = body.slice(start, j);
+    const match = /^(?:"([^"]*)"|'([^']*)'|\{\s*(?:"([^"]*)"|'([^']*)'|`([^`$]*)`)\s*\})$/.exec(literal);
+    return match ? match.slice(1).find((v) => v !== undefined) : undefined;
+  }
+  return undefined;
+}
 
 export function quizIdsIn(body: string): string[] {
   const prose = body.replace(FENCE, '');
-  return [...prose.matchAll(QUIZ_ID_ATTRIBUTE)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  return [...prose.matchAll(QUIZ_TAG)].flatMap((m) => {
+    const id = quizIdAt(prose, m.index + m[0].length);
+    return id === undefined ? [] : [id];
+  });
 }
 
 // NN-slug.mdx: the number orders the course, the slug is the URL.

@@ -92,3 +92,8 @@ export function subscribeProgress(listener: () => void): () => void {
     window.removeEventListener('storage', onStorage);
   };
 }
+
+/** Forgets every lesson mark and quiz answer in this browser. */
+export function resetProgress(): void {
+  write(EMPTY_PROGRESS);
+}

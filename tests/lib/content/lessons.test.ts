@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findLesson, lessonNeighbours, loadLessons } from '@/lib/content/lessons';
+import { findLesson, lessonNeighbours, loadLessons, quizIdsIn } from '@/lib/content/lessons';
 
 const COURSE = path.join(__dirname, '../../fixtures/content/course');
 
@@ -51,5 +51,30 @@ describe('lesson index', () => {
     const second = valid.replace('order: 1', 'order: 2');
     const dir = tempCourse({ '01-same.mdx': valid, '02-same.mdx': second });
     expect(() => loadLessons(dir)).toThrow('01-same.mdx and 02-same.mdx both have the slug same');
+  });
+
+  test('knows the ids of its quizzes, in order, for progress; a quiz shown inside a code fence is not one', () => {
+    const body = [
+      '## Check yourself',
+      '<Quiz id="basic-colon" question="Q?" options={[]} />',
+      '',
+      '```text',
+      '<Quiz id="not-a-quiz" />',
+      '```',
+      '',
+      '<Quiz',
+      '  question="Which `>` matters?"',
+      "  id='basic-charset'",
+      '/>',
+    ].join('\n');
+    expect(quizIdsIn(body)).toEqual(['basic-colon', 'basic-charset']);
+    const dir = tempCourse({ '01-first-lesson.mdx': `${valid}\n${body}\n` });
+    expect(loadLessons(dir)[0]?.quizIds).toEqual(['basic-colon', 'basic-charset']);
+  });
+
+  test('refuses a quiz id used twice (progress is stored by id)', () => {
+    const quiz = '\n<Quiz id="basic-colon" question="Q?" options={[]} />\n';
+    const dir = tempCourse({ '01-first.mdx': valid + quiz, '02-second.mdx': valid.replace('order: 1', 'order: 2') + quiz });
+    expect(() => loadLessons(dir)).toThrow('<Quiz id="basic-colon"> appears in 01-first.mdx and again in 02-second.mdx');
   });
 });
