@@ -44,7 +44,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   }
 
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex items-center gap-2" data-print-hidden>
       <span role="status" className="text-xs text-muted">
         {message(state)}
       </span>

@@ -3,7 +3,7 @@ import type { TocEntry } from '@/lib/content/toc';
 export function TableOfContents({ entries }: { entries: TocEntry[] }) {
   if (entries.length === 0) return null;
   return (
-    <nav aria-labelledby="toc-heading" className="text-sm">
+    <nav aria-labelledby="toc-heading" className="text-sm" data-print-hidden>
       <h2 id="toc-heading" className="font-semibold uppercase tracking-wide text-muted">
         On this page
       </h2>
