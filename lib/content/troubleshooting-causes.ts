@@ -1,4 +1,4 @@
-import type { LeafNode } from './troubleshooting-tree';
+import type { LeafNode } from './troubleshooting-types';
 
 // The leaves of the troubleshooting tree: each names a cause, the fix and the rule behind it.
 // Facts from ../shared/reference/http-auth-facts.md; lessons not written yet are linked by slug only.

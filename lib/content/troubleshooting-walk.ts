@@ -1,4 +1,4 @@
-import type { Answer, QuestionNode, TroubleNode, TroubleTree } from './troubleshooting-tree';
+import type { Answer, QuestionNode, TroubleNode, TroubleTree } from './troubleshooting-types';
 
 // Walking the troubleshooting tree: the checks that keep it well formed, and the reader's path as
 // a list of chosen answers (so "back" and "start over" are list operations, and no state can point

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { citationText, citationUrl, lessonHref, tryHref, type LeafNode } from '@/lib/content/troubleshooting-tree';
+import { citationText, citationUrl, lessonHref, tryHref, type LeafNode } from '@/lib/content/troubleshooting-types';
 import { InlineText } from './InlineText';
 
 /** A cause's explanation, fix, rule and next steps; shared by the interactive walk and the outline. */

@@ -1,4 +1,4 @@
-import type { LeafNode, TroubleNode, TroubleTree } from '@/lib/content/troubleshooting-tree';
+import type { LeafNode, TroubleNode, TroubleTree } from '@/lib/content/troubleshooting-types';
 import { indexNodes } from '@/lib/content/troubleshooting-walk';
 import { CauseDetails } from './CauseDetails';
 import { InlineText, plainText } from './InlineText';

@@ -6,7 +6,7 @@ import { TroubleshooterWalk } from './TroubleshooterWalk';
 export function TroubleshooterView({ presetTitles }: { presetTitles: Readonly<Record<string, string>> }) {
   return (
     <section aria-label="Troubleshooter" className="not-prose my-6">
-      <TroubleshooterWalk presetTitles={presetTitles} />
+      <TroubleshooterWalk tree={TROUBLESHOOTING_TREE} presetTitles={presetTitles} />
       <noscript>
         <p className="mt-2 text-sm">The step-by-step version needs JavaScript. Every question and cause is in the list below.</p>
       </noscript>

@@ -1,21 +1,21 @@
 'use client';
 
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { TROUBLESHOOTING_TREE } from '@/lib/content/troubleshooting-tree';
+import type { TroubleTree } from '@/lib/content/troubleshooting-types';
 import { indexNodes, walk, walkReducer } from '@/lib/content/troubleshooting-walk';
 import { CauseDetails } from './CauseDetails';
 import { InlineText, plainText } from './InlineText';
 
-const tree = TROUBLESHOOTING_TREE;
 const buttonClass = 'rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface disabled:opacity-60';
 
 /**
  * The interactive walk: one question at a time, answers as buttons, the path as a breadcrumb list.
  * Its first render (the first question) is what the server sends; moving on needs JavaScript, and
- * the outline beside it covers the same tree without it.
+ * the outline beside it covers the same tree without it. The tree comes as a prop (serialised into
+ * this page only) rather than an import, which would put its text into the chunk every lesson loads.
  */
-export function TroubleshooterWalk({ presetTitles }: { presetTitles: Readonly<Record<string, string>> }) {
-  const index = useMemo(() => indexNodes(tree), []);
+export function TroubleshooterWalk({ tree, presetTitles }: { tree: TroubleTree; presetTitles: Readonly<Record<string, string>> }) {
+  const index = useMemo(() => indexNodes(tree), [tree]);
   const [choices, dispatch] = useReducer(walkReducer, []);
   const { steps, current } = walk(tree, choices, index);
   const heading = useRef<HTMLHeadingElement>(null);
