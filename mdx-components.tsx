@@ -7,6 +7,7 @@ import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
 import { Quiz } from '@/components/mdx/Quiz';
 import { SequenceDiagram } from '@/components/mdx/SequenceDiagram';
+import { SectionHeading } from '@/components/mdx/SectionHeading';
 import { Troubleshooter } from '@/components/mdx/Troubleshooter';
 import { TryIt } from '@/components/mdx/TryIt';
 
@@ -27,6 +28,7 @@ function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRe
 
 const components = {
   a: MdxLink,
+  h2: SectionHeading,
   Callout,
   CodeBlock,
   Exchange,

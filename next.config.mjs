@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import createMDX from '@next/mdx';
-import { securityHeaders } from './lib/site/security-headers.mjs';
+import { sameOriginFramingHeaders, securityHeaders } from './lib/site/security-headers.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -9,7 +9,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const withMDX = createMDX({
   options: {
     remarkPlugins: ['remark-frontmatter'],
-    rehypePlugins: ['rehype-slug', path.join(root, 'lib/content/mdx/rehype-code-blocks.mjs')],
+    rehypePlugins: ['rehype-slug', path.join(root, 'lib/content/mdx/rehype-sections.mjs'), path.join(root, 'lib/content/mdx/rehype-code-blocks.mjs')],
   },
 });
 
@@ -19,7 +19,12 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders() }];
+    return [
+      { source: '/:path*', headers: securityHeaders() },
+      // Every page but the embeds refuses to be framed by other sites (the embeds: proxy.ts).
+      { source: '/', headers: sameOriginFramingHeaders() },
+      { source: '/:first((?!embed(?:/|$))[^/]+)/:rest*', headers: sameOriginFramingHeaders() },
+    ];
   },
 };
 

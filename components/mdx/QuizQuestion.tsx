@@ -28,7 +28,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
   const checked = answer.kind === 'checked' ? answer.option : undefined;
   const right = checked === quiz.correct;
   return (
-    <div className="not-prose my-6 rounded-lg border border-line p-4" data-quiz={quiz.id}>
+    <div className="not-prose my-6 rounded-lg border border-line p-4" data-quiz={quiz.id} data-embed-part="quiz">
       <fieldset>
         <legend id={`${base}-question`} className="font-semibold">
           <span className="sr-only">Question: </span>
@@ -52,7 +52,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
           ))}
         </div>
       </fieldset>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
+      <div className="mt-3 flex flex-wrap items-center gap-3" data-print-hidden>
         <button type="button" onClick={check} aria-describedby={`${base}-question`} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
           Check answer
         </button>

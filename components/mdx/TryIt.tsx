@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LiveRun } from '@/components/playground/LiveRun';
+import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
 import { createSandboxContext } from '@/lib/sandbox/context';
 import { runExchange } from '@/lib/sandbox/exchange';
 import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange-input';
@@ -10,7 +11,8 @@ import { findPreset } from '@/lib/sandbox/presets';
 const buildContext = createSandboxContext({ secret: crypto.getRandomValues(new Uint8Array(32)) });
 
 /** <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. */
-export async function TryIt({ preset: id, mode = 'auto' }: { preset: string; mode?: 'auto' | 'manual' }) {
+export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { preset: string; mode?: 'auto' | 'manual'; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const preset = findPreset(id);
   if (!preset) throw new Error(`<TryIt preset="${id}"> names no sandbox preset`);
   const input: ExchangeInput = {
@@ -20,14 +22,16 @@ export async function TryIt({ preset: id, mode = 'auto' }: { preset: string; mod
   const transcript = await runExchange(exchangeInputSchema.parse(input), buildContext);
   const headingId = `tryit-${id}`;
   return (
-    <section aria-labelledby={headingId} className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
+    <section aria-labelledby={headingId} data-embed-part="sandbox" className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
       <p className="text-xs font-semibold uppercase tracking-wide text-muted">Try it</p>
-      <h3 id={headingId} className="mt-1 text-base font-bold">
+      <Heading id={headingId} className="mt-1 text-base font-bold">
         {preset.title}
-      </h3>
+      </Heading>
       <p className="mt-1 text-sm">{preset.summary}</p>
       <div className="mt-3">
-        <LiveRun initial={transcript} input={input} idPrefix={`tryit-${id}`} label={preset.title} />
+        <LiveRun input={input} idPrefix={`tryit-${id}`} label={preset.title}>
+          <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+        </LiveRun>
       </div>
       <p className="mt-3 text-sm" data-print-hidden>
         <Link href={`/playground?p=${encodeURIComponent(id)}`} className="font-medium text-accent underline underline-offset-4">

@@ -15,9 +15,10 @@ function run(text: string): Explained {
  * "Explain this response": paste a response (raw HTTP, curl -v output or one header line) and see
  * what is wrong or unusual, character by character, and what a client does next. Ctrl+Enter (⌘Enter)
  * explains; Esc leaves the text box for the Explain button, so the keyboard is never trapped.
- * `headingLevel` is the level of the result's heading, to fit the page it sits on.
+ * `headingLevel` is the level of the result's heading, to fit the page it sits on; `autoFocus` puts
+ * the keyboard in the text box when the reader loaded the tool on purpose (ExplainResponseOnDemand).
  */
-export function ExplainResponse({ headingLevel = 3, initialText = '' }: { headingLevel?: HeadingLevel; initialText?: string }) {
+export function ExplainResponse({ headingLevel = 3, initialText = '', autoFocus = false }: { headingLevel?: HeadingLevel; initialText?: string; autoFocus?: boolean }) {
   const [text, setText] = useState(initialText);
   const [result, setResult] = useState<Explained | undefined>(undefined);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -68,6 +69,7 @@ export function ExplainResponse({ headingLevel = 3, initialText = '' }: { headin
         <textarea
           id={inputId}
           aria-describedby={hintId}
+          autoFocus={autoFocus}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}

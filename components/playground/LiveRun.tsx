@@ -1,25 +1,30 @@
 'use client';
 
-import { useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import type { ExchangeInput, Transcript } from '@/lib/sandbox/exchange-input';
-import { SequenceDiagram } from './SequenceDiagram';
-import { TranscriptView } from './ExchangeStepView';
+
+// The code that draws a transcript is fetched only when the reader runs the exchange live (or points
+// at or focuses the button): until then the lesson shows the transcript rendered on the server, so a
+// lesson with several TryIt widgets costs the reader almost no JavaScript.
+const loadPanel = () => import('./TranscriptPanel');
+const TranscriptPanel = lazy(() => loadPanel().then((module) => ({ default: module.TranscriptPanel })));
+const prefetchPanel = () => void loadPanel().catch(() => undefined);
 
 type RunState = { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string };
 
 /**
- * Shows a server-rendered transcript first (readable without JavaScript and in print), and runs the
- * same exchange live on request. The page posts a description to /api/exchange rather than calling
- * the sandbox itself: a fetch that meets a Basic challenge would open the browser's login dialog, and
- * scripts cannot send Proxy-Authorization at all (WHATWG Fetch).
+ * Shows `children` (the server-rendered transcript: readable without JavaScript and in print), and
+ * runs the same exchange live on request. The page posts a description to /api/exchange rather than
+ * calling the sandbox itself: a fetch that meets a Basic challenge would open the browser's login
+ * dialog, and scripts cannot send Proxy-Authorization at all (WHATWG Fetch).
  */
-export function LiveRun({ initial, input, idPrefix, label }: { initial: Transcript; input: ExchangeInput; idPrefix: string; label: string }) {
-  const [transcript, setTranscript] = useState(initial);
+export function LiveRun({ input, idPrefix, label, children }: { input: ExchangeInput; idPrefix: string; label: string; children: ReactNode }) {
+  const [transcript, setTranscript] = useState<Transcript | undefined>(undefined);
   const [state, setState] = useState<RunState>({ kind: 'idle' });
-  const [live, setLive] = useState(false);
 
   async function run() {
     setState({ kind: 'running' });
+    prefetchPanel();
     try {
       const response = await fetch('/api/exchange', {
         method: 'POST',
@@ -33,19 +38,21 @@ export function LiveRun({ initial, input, idPrefix, label }: { initial: Transcri
         return;
       }
       setTranscript((await response.json()) as Transcript);
-      setLive(true);
       setState({ kind: 'idle' });
     } catch {
       setState({ kind: 'failed', message: 'The lab could not be reached. Check your connection and try again.' });
     }
   }
 
+  const live = transcript !== undefined;
   return (
     <div>
       <div className="flex flex-wrap items-center gap-3" data-print-hidden>
         <button
           type="button"
           onClick={run}
+          onPointerEnter={prefetchPanel}
+          onFocus={prefetchPanel}
           disabled={state.kind === 'running'}
           className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60"
         >
@@ -56,13 +63,13 @@ export function LiveRun({ initial, input, idPrefix, label }: { initial: Transcri
         </span>
       </div>
       <div aria-live="polite" className="mt-3 space-y-4">
-        <SequenceDiagram transcript={transcript} idPrefix={idPrefix} label={label} />
-        <details className="rounded-md border border-line p-3">
-          <summary className="cursor-pointer text-sm font-semibold">Every request and response, explained</summary>
-          <div className="mt-3">
-            <TranscriptView steps={transcript.steps} />
-          </div>
-        </details>
+        {transcript ? (
+          <Suspense fallback={children}>
+            <TranscriptPanel transcript={transcript} idPrefix={idPrefix} label={label} />
+          </Suspense>
+        ) : (
+          children
+        )}
       </div>
     </div>
   );

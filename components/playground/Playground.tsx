@@ -34,7 +34,20 @@ async function sendExchange(body: unknown): Promise<{ kind: 'ok'; transcript: Tr
   return { kind: 'refused', message: problem.detail ?? `The lab answered ${response.status}.` };
 }
 
-export function Playground({ initialState, groups, linkProblems }: { initialState: PlaygroundState; groups: PresetGroup[]; linkProblems: string[] }) {
+/** Where the state lives in the address bar: /playground?…, or the embed's own path (PlaygroundFromUrl). */
+const playgroundUrl = (query: string) => (query ? `/playground?${query}` : '/playground');
+
+export function Playground({
+  initialState,
+  groups,
+  linkProblems,
+  urlFor = playgroundUrl,
+}: {
+  initialState: PlaygroundState;
+  groups: PresetGroup[];
+  linkProblems: string[];
+  urlFor?: (query: string) => string;
+}) {
   const [state, dispatch] = useReducer(playgroundReducer, initialState);
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
   const [history, setHistory] = useState<HistoryEntry[]>([]);
@@ -49,9 +62,8 @@ export function Playground({ initialState, groups, linkProblems }: { initialStat
 
   // The whole state lives in the URL, so the address bar is always a share link.
   useEffect(() => {
-    const query = encodeState(state);
-    window.history.replaceState(null, '', query ? `/playground?${query}` : '/playground');
-  }, [state]);
+    window.history.replaceState(null, '', urlFor(encodeState(state)));
+  }, [state, urlFor]);
 
   async function onSend(event: React.FormEvent) {
     event.preventDefault();

@@ -4,7 +4,9 @@ import type { Dispatch } from 'react';
 import type { PlaygroundAction } from '@/lib/playground/reducer';
 import type { ScenarioParameter } from '@/lib/playground/scenario-query';
 
-export type PresetGroup = { label: string; presets: { id: string; title: string; summary: string }[] };
+import type { PresetGroup } from '@/lib/content/preset-groups';
+
+export type { PresetGroup };
 
 type Setting = { name: ScenarioParameter; label: string; options: [value: string, label: string][] };
 
@@ -23,6 +25,8 @@ const SETTINGS: Setting[] = [
     options: [['', 'As the preset'], ['SHA-256', 'SHA-256'], ['MD5', 'MD5'], ['SHA-512-256', 'SHA-512-256'], ['SHA-256-sess', 'SHA-256-sess'], ['SHA-256,MD5', 'SHA-256, then MD5']],
   },
   { name: 'qop', label: 'Digest qop', options: [['', 'As the preset'], ['auth', 'auth'], ['auth-int', 'auth-int'], ['auth,auth-int', 'auth, auth-int']] },
+  // Seconds a token from the token endpoint stays valid (RFC 6749 §5.1 expires_in); a short one shows expiry and refresh.
+  { name: 'token_lifetime', label: 'Bearer token lifetime', options: [['', 'As the preset'], ['5', '5 seconds'], ['60', '1 minute'], ['300', '5 minutes'], ['3600', '1 hour']] },
   { name: 'status', label: 'Authenticated but not permitted', options: [['', 'As the preset'], ['403', '403 Forbidden'], ['404', '404 Not Found (hide it)']] },
   { name: 'role', label: 'Role the resource needs', options: [['', 'As the preset'], ['editor', 'editor (bob has it)'], ['reader', 'reader (alice has it)']] },
 ];

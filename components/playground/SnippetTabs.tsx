@@ -4,6 +4,18 @@ import { useId, useRef, useState, useSyncExternalStore } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
 import type { PlaygroundState } from '@/lib/playground/model';
 import { SNIPPET_LANGUAGES, snippetFor, snippetRequestFor, type SnippetLanguage } from '@/lib/playground/snippets';
+import { highlightSnippet, type SnippetTokenKind } from '@/lib/playground/snippets/highlight';
+
+// Literal class names, so Tailwind generates them; colours in app/globals.css (AA on bg-surface in both themes).
+const TOKEN_CLASS: Record<SnippetTokenKind, string | undefined> = {
+  command: 'text-code-command font-semibold',
+  option: 'text-code-option',
+  string: 'text-code-string',
+  comment: 'text-code-comment italic',
+  keyword: 'text-code-keyword',
+  number: 'text-code-number',
+  plain: undefined,
+};
 
 const noSubscribe = () => () => {};
 
@@ -14,6 +26,7 @@ export function SnippetTabs({ state }: { state: PlaygroundState }) {
   const id = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const code = snippetFor(active, snippetRequestFor(state, origin));
+  const grammar = SNIPPET_LANGUAGES.find((language) => language.id === active)?.grammar ?? 'shell';
 
   function onKeyDown(event: React.KeyboardEvent, index: number) {
     const last = SNIPPET_LANGUAGES.length - 1;
@@ -53,7 +66,13 @@ export function SnippetTabs({ state }: { state: PlaygroundState }) {
           <CopyButton text={code} label="Copy snippet" />
         </div>
         <pre tabIndex={0} aria-label="Snippet" className="mt-1 max-h-80 overflow-auto rounded bg-surface p-2 font-mono text-xs">
-          <code>{code}</code>
+          <code>
+            {highlightSnippet(code, grammar).map((token, index) => (
+              <span key={index} className={TOKEN_CLASS[token.kind]}>
+                {token.text}
+              </span>
+            ))}
+          </code>
         </pre>
       </div>
     </div>

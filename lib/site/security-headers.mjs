@@ -1,5 +1,8 @@
 // Baseline security headers for every response. Plain .mjs so next.config.mjs can import it at start-up.
 
+/** Paths that other sites may frame: the chrome-less embeds (proxy.ts sets their frame-ancestors). */
+export const EMBED_SOURCE = '/embed/:path*';
+
 /**
  * @returns {{ key: string, value: string }[]}
  */
@@ -14,8 +17,38 @@ export function securityHeaders() {
       key: 'Permissions-Policy',
       value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     },
-    // Only the site itself may frame its pages (embed routes will relax this on their own paths).
+  ];
+}
+
+/**
+ * Only the site itself may frame its pages, except the embeds.
+ * @returns {{ key: string, value: string }[]}
+ */
+export function sameOriginFramingHeaders() {
+  return [
     { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
     { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
   ];
+}
+
+/**
+ * Who may frame the embeds: EMBED_FRAME_ANCESTORS, a space-separated list of origins such as
+ * "https://lms.example.edu https://*.example.org" (CSP host-source syntax), or "*" (the default: any
+ * site). Anything else (quotes, semicolons, paths, control characters) is refused, so the value can
+ * never smuggle another directive or a header line into the response.
+ * @param {string | undefined} configured
+ * @returns {{ ok: true, value: string } | { ok: false, error: string }}
+ */
+export function embedFrameAncestors(configured) {
+  const value = (configured ?? '').trim();
+  if (value === '' || value === '*') return { ok: true, value: '*' };
+  const sources = value.split(/\s+/);
+  const bad = sources.find((source) => !/^https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/.test(source));
+  if (bad !== undefined) {
+    return {
+      ok: false,
+      error: `EMBED_FRAME_ANCESTORS: ${JSON.stringify(bad)} is not an origin like https://lms.example.edu (or https://*.example.org); use "*" to allow every site.`,
+    };
+  }
+  return { ok: true, value: sources.join(' ') };
 }

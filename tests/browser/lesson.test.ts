@@ -1,5 +1,5 @@
 import { openBrowser } from './support/chromium';
-import { baseUrl, firstLesson } from './support/site';
+import { baseUrl, firstLesson, watchForProblems } from './support/site';
 
 const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
 
@@ -100,6 +100,55 @@ describe('reading a lesson', () => {
       await page.getByRole('button', { name: 'Light theme' }).focus();
       await page.keyboard.press('Space');
       expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('progress: "Mark lesson as done" shows as Completed in the lesson list, and survives a reload', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      const title = firstLesson().frontmatter.title;
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() !== 'GET' || !request.url().startsWith(baseUrl())) sent.push(`${request.method()} ${request.url()}`);
+      });
+      const listEntry = () => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+      await page.goto(`${baseUrl()}/lessons`, { waitUntil: 'networkidle' });
+      expect(await listEntry().getByText('Completed').count()).toBe(0);
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await page.getByRole('button', { name: 'Mark lesson as done' }).click();
+      await page.getByRole('status').getByText('You marked this lesson as done.').waitFor();
+      await page.goto(`${baseUrl()}/lessons`, { waitUntil: 'networkidle' });
+      await listEntry().getByText('Completed').waitFor();
+      await page.reload({ waitUntil: 'networkidle' });
+      await listEntry().getByText('Completed').waitFor();
+      // Nothing about progress left the browser: every request was a GET for the site's own files.
+      expect(sent).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('progress with storage blocked: the page still works, in memory, without errors', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      const problems = watchForProblems(page, lessonUrl());
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      });
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      const button = page.getByRole('button', { name: 'Mark lesson as done' });
+      await button.click();
+      await page.getByRole('status').getByText('You marked this lesson as done.').waitFor();
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+      expect(problems).toEqual([]);
     } finally {
       await session.close();
     }

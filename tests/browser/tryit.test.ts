@@ -24,10 +24,17 @@ describe('<TryIt> in a lesson', () => {
       const { page } = session;
       await page.goto(`${baseUrl()}/lessons/${firstLesson().slug}`, { waitUntil: 'networkidle' });
       const widget = page.getByRole('region', { name: 'Basic: wrong password' });
+      // The code that draws a live transcript is not part of the lesson's first load: it is fetched
+      // when the reader reaches for the button.
+      const scriptsLater: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scriptsLater.push(request.url());
+      });
       const exchange = page.waitForResponse((response) => response.url().endsWith('/api/exchange'));
       await widget.getByRole('button', { name: 'Run it live' }).click();
       expect((await exchange).status()).toBe(200);
       await widget.getByText('Live result from the sandbox.').waitFor();
+      expect(scriptsLater.length).toBeGreaterThan(0);
       await widget.getByText('Every request and response, explained').click();
       await expect(widget.getByRole('heading', { name: /Attempt 2:/ }).textContent()).resolves.toContain('401');
       await widget.getByText(/These credentials were already refused/).waitFor();

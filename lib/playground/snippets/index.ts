@@ -1,5 +1,6 @@
 import { contentFor } from '../methods';
 import type { PlaygroundState } from '../model';
+import type { SnippetGrammar } from './highlight';
 import { curlCommand, type SnippetRequest } from './curl';
 import { fetchSnippet } from './fetch';
 import { httpieSnippet } from './httpie';
@@ -7,15 +8,15 @@ import { nodeSnippet } from './node';
 import { pythonSnippet } from './python';
 
 // Every snippet language the playground offers, each built from the same SnippetRequest.
-// `grammar` is the Shiki language used to highlight it (one Shiki setup, see the style guide).
+// `grammar` is the lexer that colours it (highlight.ts: why not Shiki on this page).
 
 export const SNIPPET_LANGUAGES = [
-  { id: 'curl', label: 'curl', grammar: 'shellscript' },
+  { id: 'curl', label: 'curl', grammar: 'shell' },
   { id: 'fetch', label: 'JavaScript (fetch)', grammar: 'javascript' },
   { id: 'python', label: 'Python (requests)', grammar: 'python' },
-  { id: 'httpie', label: 'HTTPie', grammar: 'shellscript' },
+  { id: 'httpie', label: 'HTTPie', grammar: 'shell' },
   { id: 'node', label: 'Node.js (node:http)', grammar: 'javascript' },
-] as const satisfies readonly { id: string; label: string; grammar: 'shellscript' | 'javascript' | 'python' }[];
+] as const satisfies readonly { id: string; label: string; grammar: SnippetGrammar }[];
 
 export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number]['id'];
 

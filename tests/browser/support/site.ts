@@ -15,14 +15,17 @@ export const firstLesson = () => {
   return lesson;
 };
 
-/** Every page type of the site, with the status its document must answer. */
-export function sitePages(): { name: string; path: string; status: number }[] {
+/** Every page type of the site, with the status its document must answer; embeds have no site chrome. */
+export function sitePages(): { name: string; path: string; status: number; chrome?: false }[] {
   return [
     { name: 'home', path: '/', status: 200 },
     { name: 'lessons', path: '/lessons', status: 200 },
     { name: 'lesson', path: `/lessons/${firstLesson().slug}`, status: 200 },
     { name: 'playground', path: '/playground', status: 200 },
     { name: 'api', path: '/api', status: 200 },
+    { chrome: false, name: 'embed-lesson', path: `/embed/lessons/${firstLesson().slug}`, status: 200 },
+    { chrome: false, name: 'embed-playground', path: '/embed/playground?p=basic-wrong-password', status: 200 },
+    { chrome: false, name: 'embed-try', path: '/embed/try/proxy-then-origin', status: 200 },
     { name: 'not-found', path: '/lessons/no-such-lesson', status: 404 },
   ];
 }

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { findLesson, lessonNeighbours, loadLessons } from '@/lib/content/lessons';
+import { oembedDiscovery } from '@/lib/site/oembed';
+import { siteUrl } from '@/lib/site/site';
+import { EmbedButton } from '@/components/embed/EmbedButton';
 import { LessonCompletion } from '@/components/lessons/LessonCompletion';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { LessonPager } from '../_components/LessonPager';
-import { SandboxPanel } from '../_components/SandboxPanel';
+import { SandboxPanel } from '@/components/lessons/SandboxPanel';
 import { TableOfContents } from '../_components/TableOfContents';
 
 type Params = Promise<{ slug: string }>;
@@ -23,7 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title,
     description: summary,
-    alternates: { canonical: `/lessons/${lesson.slug}` },
+    alternates: { canonical: `/lessons/${lesson.slug}`, types: oembedDiscovery(`/lessons/${lesson.slug}`, siteUrl()) },
     openGraph: { type: 'article', title, description: summary, url: `/lessons/${lesson.slug}` },
   };
 }
@@ -45,13 +48,19 @@ export default async function LessonPage({ params }: { params: Params }) {
         </p>
         <h1 className="mt-2 text-3xl font-extrabold tracking-tight sm:text-4xl">{title}</h1>
         <p className="mt-3 text-lg text-muted">{summary}</p>
-        <ul className="mt-4 flex flex-wrap gap-2" aria-label="Status codes covered">
-          {statusCodes.map((status) => (
-            <li key={status}>
-              <StatusBadge status={status} />
-            </li>
-          ))}
-        </ul>
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+          <ul className="flex flex-wrap gap-2" aria-label="Status codes covered">
+            {statusCodes.map((status) => (
+              <li key={status}>
+                <StatusBadge status={status} />
+              </li>
+            ))}
+          </ul>
+          <EmbedButton
+            target={{ kind: 'lesson', slug, title }}
+            sections={lesson.toc.filter((entry) => entry.depth === 2).map((entry) => ({ id: entry.id, text: entry.text }))}
+          />
+        </div>
         <section aria-labelledby="objectives-heading" className="mt-6 rounded-lg border border-line p-4">
           <h2 id="objectives-heading" className="font-semibold">
             You will learn to

@@ -1,0 +1,46 @@
+'use client';
+
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { EmbedTarget } from '@/lib/site/embed';
+import type { EmbedSection } from './EmbedDialog';
+
+// The dialog (options, preview, code) is fetched when a trainer first asks for it.
+const loadDialog = () => import('./EmbedDialog');
+const EmbedDialog = lazy(() => loadDialog().then((module) => ({ default: module.EmbedDialog })));
+const prefetchDialog = () => void loadDialog().catch(() => undefined);
+
+/** Section buttons beside a lesson's headings ask the page's one Embed button to open on their section. */
+export const EMBED_SECTION_EVENT = 'http-auth-lab:embed-section';
+
+export function EmbedButton({ target, sections }: { target: EmbedTarget; sections?: EmbedSection[] }) {
+  const [open, setOpen] = useState<{ section?: string } | undefined>(undefined);
+
+  useEffect(() => {
+    const onSection = (event: Event) => {
+      const section = event instanceof CustomEvent && typeof event.detail === 'string' ? event.detail : undefined;
+      setOpen({ section });
+    };
+    window.addEventListener(EMBED_SECTION_EVENT, onSection);
+    return () => window.removeEventListener(EMBED_SECTION_EVENT, onSection);
+  }, []);
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen({})}
+        onPointerEnter={prefetchDialog}
+        onFocus={prefetchDialog}
+        className="inline-flex items-center gap-1.5 rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface"
+        data-print-hidden
+      >
+        <span aria-hidden="true">&lt;/&gt;</span> Embed
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <EmbedDialog target={target} sections={sections} initialSection={open.section} onClose={() => setOpen(undefined)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

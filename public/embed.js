@@ -1,0 +1,26 @@
+/*
+ * HTTP Auth Lab embed helper. Add once to a page that embeds the lab:
+ *   <script src="https://LAB-ORIGIN/embed.js" async></script>
+ * Each lab iframe posts {type: "http-auth-lab:resize", height, href} to its parent when its content's
+ * height changes; this script sets that iframe's height. It trusts only messages from the origin it
+ * was loaded from, and only from iframes on this page.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var labOrigin = new URL(script.src, window.location.href).origin;
+  window.addEventListener('message', function (event) {
+    if (event.origin !== labOrigin) return;
+    var data = event.data;
+    if (!data || data.type !== 'http-auth-lab:resize' || typeof data.height !== 'number' || !isFinite(data.height) || data.height <= 0) return;
+    var frames = document.getElementsByTagName('iframe');
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        // Bounded, so a misbehaving page cannot make an endless frame.
+        frames[i].style.height = Math.min(Math.ceil(data.height), 50000) + 'px';
+        return;
+      }
+    }
+  });
+})();

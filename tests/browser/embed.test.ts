@@ -1,0 +1,159 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { RESIZE_MESSAGE_TYPE } from '@/lib/site/embed';
+import { openBrowser } from './support/chromium';
+import { axeViolations, baseUrl, firstLesson } from './support/site';
+
+// A trainer's page on a second local origin embeds the lab: this server plays the trainer's site.
+
+let trainer: http.Server;
+let trainerUrl = '';
+const pages = new Map<string, string>();
+
+beforeAll(async () => {
+  trainer = http.createServer((request, response) => {
+    const body = pages.get(request.url ?? '');
+    response.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => trainer.listen(0, '127.0.0.1', resolve));
+  trainerUrl = `http://localhost:${(trainer.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => trainer.close(() => resolve())));
+
+const html = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>My course</h1>${body}</body></html>`;
+
+async function frameHeight(page: Page, id: string): Promise<number> {
+  return page.evaluate((frameId) => document.getElementById(frameId)?.getBoundingClientRect().height ?? 0, id);
+}
+
+describe('embedding the lab in another site', () => {
+  test('a lesson, a playground state and a try widget embed, size themselves and work; a regular page refuses', async () => {
+    const lab = baseUrl();
+    const lesson = firstLesson();
+    pages.set(
+      '/course',
+      html(`
+        <iframe id="lesson" src="${lab}/embed/lessons/${lesson.slug}?theme=dark" title="Lesson" width="800" height="200" style="width:100%;border:0"></iframe>
+        <iframe id="playground" src="${lab}/embed/playground?v=1&p=basic-wrong-password&mode=manual" title="Playground" width="800" height="200"></iframe>
+        <iframe id="try" src="${lab}/embed/try/basic-wrong-password" title="Try" width="800" height="150"
+          sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms"></iframe>
+        <iframe id="regular" src="${lab}/lessons/${lesson.slug}" title="Regular page" width="800" height="200"></iframe>
+        <script src="${lab}/embed.js" async></script>`),
+    );
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (/frame-ancestors/.test(message.text())) refused.push(message.text());
+      });
+      await page.goto(`${trainerUrl}/course`, { waitUntil: 'networkidle' });
+
+      // The embeds render without the site's chrome, in the theme asked for.
+      const lessonFrame = page.frameLocator('#lesson');
+      await lessonFrame.getByRole('heading', { level: 1, name: lesson.frontmatter.title }).waitFor();
+      expect(await lessonFrame.getByRole('navigation').count()).toBe(0);
+      expect(await lessonFrame.locator('html').getAttribute('class')).toContain('dark');
+
+      // embed.js applies the heights the embeds post: taller than the 200 px they started with.
+      await page.waitForFunction(() => (document.getElementById('lesson')?.getBoundingClientRect().height ?? 0) > 1000);
+      await page.waitForFunction(() => (document.getElementById('try')?.getBoundingClientRect().height ?? 0) > 300);
+      expect(await frameHeight(page, 'playground')).toBeGreaterThan(400);
+
+      // A request sent inside the embed works (the try widget posts to the lab's /api/exchange).
+      const tryFrame = page.frameLocator('#try');
+      await tryFrame.getByRole('button', { name: 'Run it live' }).click();
+      await tryFrame.getByText('Live result from the sandbox.').waitFor();
+
+      // The playground state arrived, and the manual send inside the frame gets the sandbox's 401.
+      const playgroundFrame = page.frameLocator('#playground');
+      await playgroundFrame.getByRole('button', { name: 'Send' }).click();
+      await playgroundFrame.getByText(/401/).first().waitFor();
+
+      // A regular page refuses to be framed by another site.
+      expect(await page.frameLocator('#regular').getByRole('heading', { name: lesson.frontmatter.title }).count()).toBe(0);
+      expect(refused.join('\n')).toMatch(/frame-ancestors/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the embed posts its height in the documented message', async () => {
+    const lab = baseUrl();
+    pages.set('/listen', html(`<iframe id="f" src="${lab}/embed/try/digest" title="Try" width="600" height="100"></iframe>
+      <script>window.seen = []; addEventListener('message', (e) => window.seen.push({ origin: e.origin, data: e.data }));</script>`));
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto(`${trainerUrl}/listen`, { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0);
+      const [first] = await page.evaluate(() => (window as unknown as { seen: { origin: string; data: { type: string; height: number; href: string } }[] }).seen);
+      expect(first?.origin).toBe(new URL(lab).origin);
+      expect(first?.data.type).toBe(RESIZE_MESSAGE_TYPE);
+      expect(first?.data.height).toBeGreaterThan(100);
+      expect(first?.data.href).toBe(`${lab}/embed/try/digest`);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test("oEmbed: the response's html embeds what it says", async () => {
+    const lab = baseUrl();
+    const lesson = firstLesson();
+    const section = lesson.toc.find((entry) => entry.depth === 2);
+    if (!section) throw new Error('the first lesson has no ## heading');
+    const response = await fetch(`${lab}/api/oembed?url=${encodeURIComponent(`${lab}/lessons/${lesson.slug}#${section.id}`)}&format=json`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    for (const field of ['version', 'type', 'html', 'width', 'height', 'title', 'provider_name', 'provider_url']) expect(body).toHaveProperty(field);
+    expect(body.version).toBe('1.0');
+    expect(body.type).toBe('rich');
+    pages.set('/oembed', html(String(body.html)));
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto(`${trainerUrl}/oembed`, { waitUntil: 'networkidle' });
+      const frame = page.frameLocator('iframe');
+      // Only that section shows: its heading, and not the lesson's first section when it is another one.
+      await frame.getByRole('heading', { level: 2, name: section.text }).waitFor();
+      const sections = await frame.locator('[data-section]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-section'), getComputedStyle(node).display]));
+      expect(sections.filter(([, display]) => display !== 'none').map(([id]) => id)).toEqual([section.id]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the Embed dialog: keyboard only, options change the code, Esc closes and returns focus', async () => {
+    const session = await openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const { page } = session;
+      await page.goto(`${baseUrl()}/lessons/${firstLesson().slug}`, { waitUntil: 'networkidle' });
+      const button = page.getByRole('button', { name: 'Embed', exact: true });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      const code = dialog.getByRole('textbox', { name: 'HTML' });
+      expect(await code.inputValue()).toContain(`/embed/lessons/${firstLesson().slug}"`);
+      await dialog.getByRole('radio', { name: 'Dark' }).check();
+      await dialog.getByRole('checkbox', { name: /Show the quiz/ }).uncheck();
+      expect(await code.inputValue()).toContain(`/embed/lessons/${firstLesson().slug}?theme=dark&amp;quiz=hide"`);
+      expect(await code.inputValue()).toContain('/embed.js');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+
+      // A section's own button opens the dialog on that section.
+      const section = firstLesson().toc.find((entry) => entry.depth === 2);
+      if (!section) throw new Error('no ## heading');
+      await page.getByRole('button', { name: `Embed the section “${section.text}”` }).click();
+      expect(await page.getByRole('dialog').getByRole('textbox', { name: 'URL' }).inputValue()).toContain(`?section=${section.id}`);
+    } finally {
+      await session.close();
+    }
+  });
+});
