@@ -8,6 +8,7 @@ import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
 import { Quiz } from '@/components/mdx/Quiz';
 import { SequenceDiagram } from '@/components/mdx/SequenceDiagram';
 import { SectionHeading } from '@/components/mdx/SectionHeading';
+import { Troubleshooter } from '@/components/mdx/Troubleshooter';
 import { TryIt } from '@/components/mdx/TryIt';
 
 function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRef<'a'>) {
@@ -34,6 +35,7 @@ const components = {
   HeaderAnatomy,
   Quiz,
   SequenceDiagram,
+  Troubleshooter,
   TryIt,
 } satisfies MDXComponents;
 

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { citationText, citationUrl, lessonHref, tryHref, type LeafNode } from '@/lib/content/troubleshooting-types';
+import { InlineText } from './InlineText';
+
+/** A cause's explanation, fix, rule and next steps; shared by the interactive walk and the outline. */
+export function CauseDetails({ cause, presetTitles }: { cause: LeafNode; presetTitles: Readonly<Record<string, string>> }) {
+  const tryLabel =
+    cause.tryIt.kind === 'preset' ? `Try “${presetTitles[cause.tryIt.preset] ?? cause.tryIt.preset}” in the playground` : cause.tryIt.label;
+  return (
+    <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+      <dt className="font-semibold">{cause.notTheCause ? 'Why not' : 'Cause'}</dt>
+      <dd>
+        <InlineText text={cause.cause} />
+      </dd>
+      <dt className="font-semibold">{cause.notTheCause ? 'Instead' : 'Fix'}</dt>
+      <dd>
+        <InlineText text={cause.fix} />
+      </dd>
+      <dt className="font-semibold">Rule</dt>
+      <dd>
+        {cause.citations.map((citation, i) => (
+          <span key={citationUrl(citation)}>
+            {i > 0 && ', '}
+            <a href={citationUrl(citation)} className="text-accent underline underline-offset-4">
+              {citationText(citation)}
+            </a>
+          </span>
+        ))}
+      </dd>
+      <dt className="font-semibold">Learn and try</dt>
+      <dd>
+        <Link href={lessonHref(cause.lesson)} prefetch={false} className="text-accent underline underline-offset-4">
+          {cause.lesson.label}
+        </Link>
+        {' · '}
+        <Link href={tryHref(cause.tryIt)} prefetch={false} className="text-accent underline underline-offset-4">
+          <InlineText text={tryLabel} />
+        </Link>
+      </dd>
+    </dl>
+  );
+}
