@@ -20,7 +20,7 @@ export const CHROMIUM_ARGS = [
 
 /**
  * A fresh Chromium profile per call (launchPersistentContext with a new --user-data-dir).
- * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean }} [options]
+ * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; extraArgs?: string[] }} [options]
  * @returns {Promise<{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }>}
  */
 export async function openBrowser(options = {}) {
@@ -28,7 +28,7 @@ export async function openBrowser(options = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     permissions: options.permissions,

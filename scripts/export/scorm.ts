@@ -54,8 +54,10 @@ async function staticCopy(page: Page, url: string, lab: string): Promise<{ html:
       link.remove();
     }
     for (const script of Array.from(document.querySelectorAll('script'))) {
-      // Keep only the inline theme script (it applies the reader's system theme before paint).
-      if (script.src !== '' || !script.textContent?.includes('prefers-color-scheme')) script.remove();
+      // Keep only the inline theme script in <head> (it applies the reader's system theme before paint);
+      // the React payload scripts in <body> quote it too, so the place is what tells them apart.
+      const theme = script.parentElement === document.head && script.src === '' && script.textContent?.includes('prefers-color-scheme');
+      if (!theme) script.remove();
     }
     for (const meta of Array.from(document.querySelectorAll('meta[name="next-size-adjust"]'))) meta.remove();
     // Controls that need the live lab: "Run it live", copy buttons, the section Embed buttons.

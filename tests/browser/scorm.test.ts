@@ -80,7 +80,10 @@ describe('SCORM export', () => {
         window.data = data;
       </script></head><body><iframe id="sco" src="index.html" title="Lesson" style="width:100%;height:900px"></iframe></body></html>`,
     );
-    const session = await openBrowser();
+    // An LMS serves its page and the package from one origin. Two local files are opaque origins to
+    // Chromium, so the frame could not reach the parent's API; this flag lets file:// pages reach each
+    // other as the LMS's pages would.
+    const session = await openBrowser({ extraArgs: ['--allow-file-access-from-files'] });
     try {
       const { page } = session;
       const network: string[] = [];
@@ -90,7 +93,8 @@ describe('SCORM export', () => {
       await page.goto(`file://${path.join(folder, 'lms.html')}`, { waitUntil: 'load' });
       const frame = page.frameLocator('#sco');
       await frame.getByRole('heading', { level: 1, name: firstLesson().frontmatter.title }).waitFor();
-      expect(await page.evaluate(() => (window as unknown as { data: Record<string, string> }).data['cmi.core.lesson_status'])).toBe('incomplete');
+      // On launch the package opens the session and marks the lesson begun.
+      await page.waitForFunction(() => (window as unknown as { data: Record<string, string> }).data['cmi.core.lesson_status'] === 'incomplete');
 
       // The first question answered wrongly once, then rightly: the score counts first tries.
       const roots = frame.locator('[data-quiz]');
