@@ -81,6 +81,30 @@ describe('embedding the lab in another site', () => {
     }
   });
 
+  test('inside an embed the keyboard leaves an editor with Esc and is never trapped', async () => {
+    const lab = baseUrl();
+    pages.set('/keyboard', html(`<iframe id="pg" src="${lab}/embed/playground?v=1&p=basic&m=POST" title="Playground" width="900" height="900"></iframe><p><a href="#after">After the embed</a></p>`));
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto(`${trainerUrl}/keyboard`, { waitUntil: 'networkidle' });
+      const frame = page.frameLocator('#pg');
+      const body = frame.getByRole('textbox', { name: /^Body/ });
+      await body.click();
+      await page.keyboard.type('x=1');
+      await page.keyboard.press('Escape');
+      expect(await body.evaluate((element) => element === document.activeElement)).toBe(false);
+      // Tabbing on from inside the frame reaches the trainer's page: nothing holds the focus.
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.textContent === 'After the embed')) break;
+      }
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('After the embed');
+    } finally {
+      await session.close();
+    }
+  });
+
   test('the embed posts its height in the documented message', async () => {
     const lab = baseUrl();
     pages.set('/listen', html(`<iframe id="f" src="${lab}/embed/try/digest" title="Try" width="600" height="100"></iframe>
