@@ -1,14 +1,16 @@
 'use client';
 
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ComponentType, type ReactNode, useState } from 'react';
 import type { ExchangeInput, Transcript } from '@/lib/sandbox/exchange-input';
 
 // The code that draws a transcript is fetched only when the reader runs the exchange live (or points
 // at or focuses the button): until then the lesson shows the transcript rendered on the server, so a
 // lesson with several TryIt widgets costs the reader almost no JavaScript.
 const loadPanel = () => import('./TranscriptPanel');
-const TranscriptPanel = lazy(() => loadPanel().then((module) => ({ default: module.TranscriptPanel })));
 const prefetchPanel = () => void loadPanel().catch(() => undefined);
+
+type Panel = ComponentType<{ transcript: Transcript; idPrefix: string; label: string }>;
+type Live = { transcript: Transcript; Panel: Panel };
 
 type RunState = { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string };
 
@@ -19,12 +21,14 @@ type RunState = { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; messa
  * dialog, and scripts cannot send Proxy-Authorization at all (WHATWG Fetch).
  */
 export function LiveRun({ input, idPrefix, label, children }: { input: ExchangeInput; idPrefix: string; label: string; children: ReactNode }) {
-  const [transcript, setTranscript] = useState<Transcript | undefined>(undefined);
+  // The live result is shown only once both the transcript and the code that draws it are here, so
+  // the server-rendered one never flickers away and back.
+  const [live, setLive] = useState<Live | undefined>(undefined);
   const [state, setState] = useState<RunState>({ kind: 'idle' });
 
   async function run() {
     setState({ kind: 'running' });
-    prefetchPanel();
+    const panel = loadPanel();
     try {
       const response = await fetch('/api/exchange', {
         method: 'POST',
@@ -37,14 +41,14 @@ export function LiveRun({ input, idPrefix, label, children }: { input: ExchangeI
         setState({ kind: 'failed', message: problem.detail ?? `The lab answered ${response.status}.` });
         return;
       }
-      setTranscript((await response.json()) as Transcript);
+      const [transcript, module] = await Promise.all([response.json() as Promise<Transcript>, panel]);
+      setLive({ transcript, Panel: module.TranscriptPanel });
       setState({ kind: 'idle' });
     } catch {
       setState({ kind: 'failed', message: 'The lab could not be reached. Check your connection and try again.' });
     }
   }
 
-  const live = transcript !== undefined;
   return (
     <div>
       <div className="flex flex-wrap items-center gap-3" data-print-hidden>
@@ -63,13 +67,7 @@ export function LiveRun({ input, idPrefix, label, children }: { input: ExchangeI
         </span>
       </div>
       <div aria-live="polite" className="mt-3 space-y-4">
-        {transcript ? (
-          <Suspense fallback={children}>
-            <TranscriptPanel transcript={transcript} idPrefix={idPrefix} label={label} />
-          </Suspense>
-        ) : (
-          children
-        )}
+        {live ? <live.Panel transcript={live.transcript} idPrefix={idPrefix} label={label} /> : children}
       </div>
     </div>
   );
