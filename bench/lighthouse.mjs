@@ -7,14 +7,13 @@
 // Exit code 1 only when a run failed; a score below its goal is a finding, printed as BELOW.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
-import { startServer } from '../scripts/serve-build.mjs';
+import { freePort, startServer } from '../scripts/serve-build.mjs';
 import { children, stopAll } from './support/runner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,17 +29,6 @@ function firstLessonPath() {
   const file = fs.readdirSync(path.join(root, 'content', 'lessons')).filter((name) => /^\d\d-.+\.mdx$/.test(name)).sort()[0];
   if (!file) throw new Error('no lessons in content/lessons');
   return `/lessons/${file.replace(/^\d\d-/, '').replace(/\.mdx$/, '')}`;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {net.AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Debian's Chromium with a DevTools port for Lighthouse (the flags of scripts/chromium.mjs, headless). */

@@ -9,7 +9,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
-function freePort() {
+/** A free loopback port (for the server, or anything else a script starts). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
