@@ -10,6 +10,7 @@ import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
 import { fromNodeRequest, writeNodeResponse } from '@/lib/sandbox/http/node';
 import { targetPath } from '@/lib/sandbox/message';
 import { sandboxContext } from '@/lib/sandbox/runtime';
+import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';
 
 function portFromEnvironment(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
@@ -21,6 +22,9 @@ function portFromEnvironment(value: string | undefined): number {
 async function main() {
   // Fail fast, with a clear message, on a bad environment (before any request arrives).
   const port = portFromEnvironment(process.env.PORT);
+  // proxy.ts reads it per request; a typo must not silently turn into "frame-ancestors 'self'".
+  const ancestors = embedFrameAncestors(process.env.EMBED_FRAME_ANCESTORS);
+  if (!ancestors.ok) throw new Error(ancestors.error);
   const ctx = sandboxContext();
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const app = next({ dev: false, dir });
