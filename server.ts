@@ -9,6 +9,7 @@ import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
 import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
 import { fromNodeRequest, writeNodeResponse } from '@/lib/sandbox/http/node';
 import { targetPath } from '@/lib/sandbox/message';
+import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';
 
@@ -17,6 +18,18 @@ function portFromEnvironment(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`PORT must be a whole number from 1 to 65535, not "${value}".`);
   return port;
+}
+
+/**
+ * RFC 9112 §3.2: an HTTP/1.1 request without Host, or with more than one Host field, MUST get 400.
+ * Returns why, or undefined when the request is fine.
+ */
+function hostFieldProblem(request: http.IncomingMessage): string | undefined {
+  let hosts = 0;
+  for (let i = 0; i < request.rawHeaders.length; i += 2) if (request.rawHeaders[i]?.toLowerCase() === 'host') hosts++;
+  if (hosts > 1) return `The request has ${hosts} Host fields; it must have exactly one (RFC 9112 §3.2).`;
+  if (hosts === 0 && request.httpVersionMajor === 1 && request.httpVersionMinor >= 1) return 'An HTTP/1.1 request must carry a Host field (RFC 9112 §3.2).';
+  return undefined;
 }
 
 async function main() {
@@ -31,7 +44,14 @@ async function main() {
   await app.prepare();
   const handleNext = app.getRequestHandler();
 
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000 }, (request, response) => {
+  // requireHostHeader off: node:http's own refusal is a bare 400 with no body; the Host rule is checked
+  // below, for every path, so the refusal explains itself like every other one.
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000, requireHostHeader: false }, (request, response) => {
+    const hostProblem = hostFieldProblem(request);
+    if (hostProblem) {
+      writeNodeResponse(response, problemResponse({ status: 400, detail: hostProblem }), request.method ?? 'GET');
+      return;
+    }
     const form = targetForm(request.url ?? '/');
     if (form.kind === 'asterisk') {
       // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
@@ -54,6 +74,11 @@ async function main() {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/problem+json' });
       response.end();
     });
+  });
+  // RFC 9110 §10.1.1: an expectation the server cannot meet gets 417 (node:http would send it bare).
+  server.on('checkExpectation', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const detail = 'This server meets only the expectation "100-continue" (RFC 9110 §10.1.1); send the request without this Expect field.';
+    writeNodeResponse(response, problemResponse({ status: 417, detail }), request.method ?? 'GET');
   });
   // Oversized headers get 431 from node:http itself; make the other client errors polite too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -113,24 +113,6 @@ function send({ bytes, method }: Sent): Promise<Answer> {
   });
 }
 
-/**
- * Refusals that node:http sends itself, before server.ts sees the request, with an empty body and no
- * Content-Type (so no problem+json): the status is right, the body is not. Reported for server.ts (not
- * this test's to fix); counted apart in the histogram, and matched narrowly so anything else still fails.
- *   - an HTTP/1.1 request without a Host field: 400 (node's requireHostHeader; RFC 9112 §3.2 wants the
- *     400, the lab wants a problem body with it);
- *   - an Expect field other than 100-continue: 417 (node's default when nothing handles checkExpectation).
- */
-function knownNodeRefusal(sent: Sent, answer: Answer): string | undefined {
-  const end = sent.bytes.indexOf('\r\n\r\n', 0, 'latin1');
-  const fields = sent.bytes.subarray(0, end === -1 ? undefined : end).toString('latin1').split('\r\n').slice(1);
-  const bare = answer.body.length === 0 && !answer.headers.some(([name]) => name === 'content-type');
-  if (!bare) return undefined;
-  if (answer.status === 400 && !fields.some((line) => /^host:/i.test(line))) return '(no Host: node:http\'s bare 400)';
-  if (answer.status === 417 && fields.some((line) => /^expect:/i.test(line))) return '(Expect: node:http\'s bare 417)';
-  return undefined;
-}
-
 /** What every answer must satisfy; throws a readable reason. Returns the histogram key. */
 function check(sent: Sent, answer: Answer): string {
   const key = `${answer.status}`;
@@ -140,8 +122,6 @@ function check(sent: Sent, answer: Answer): string {
   // hang" applies there.
   const routed = targetForm(sent.target);
   const lab = routed.kind === 'origin' && isSandboxPath(routed.target.split('?')[0] ?? '');
-  const known = knownNodeRefusal(sent, answer);
-  if (known) return `${answer.status} ${known}`;
   if (answer.status >= 400 && (lab || answer.status === 400 || answer.status === 431 || answer.status === 408)) {
     const contentType = answer.headers.find(([name]) => name === 'content-type')?.[1] ?? '';
     if (!/^application\/problem\+json\b/.test(contentType)) throw new Error(`${answer.status} with Content-Type "${contentType}" for ${shown(sent)}`);

@@ -103,6 +103,20 @@ describe('garbage Authorization values', () => {
     expectProblem(answer, status);
   });
 
+  test('RFC 9112 §3.2: an HTTP/1.1 request without Host, or with two, is a 400 problem; HTTP/1.0 may omit it', async () => {
+    const withoutHost = (requestLine: string) => Buffer.from(`${requestLine}\r\nConnection: close\r\n\r\n`, 'latin1');
+    expect(expectProblem(await rawRequest(withoutHost('GET /api/sandbox/basic HTTP/1.1')), 400).detail).toMatch(/must carry a Host field/);
+    // message() writes one Host already: this is the second.
+    expect(expectProblem(await rawRequest(message('GET /api/sandbox/basic HTTP/1.1', ['Host: b.example'])), 400).detail).toMatch(/2 Host fields/);
+    // The rule covers the site's pages too, not only the sandbox.
+    expectProblem(await rawRequest(withoutHost('GET /lessons HTTP/1.1')), 400);
+    expect((await rawRequest(withoutHost('GET /api/sandbox/basic HTTP/1.0'))).status).toBe(401);
+  });
+
+  test('an Expect other than 100-continue: 417 with a problem body (RFC 9110 §10.1.1)', async () => {
+    expect(expectProblem(await rawRequest(message('GET /api/sandbox/basic HTTP/1.1', ['Expect: teapot'])), 417).detail).toMatch(/100-continue/);
+  });
+
   test('two Authorization fields: 400, "send exactly one"', async () => {
     const answer = await rawRequest(message('GET /api/sandbox/basic HTTP/1.1', [`Authorization: ${ALICE_BASIC}`, 'Authorization: Basic Ym9iOmJ1aWxkZXI=']));
     expectProblem(answer, 400);
