@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { loadLessons, type Lesson } from '@/lib/content/lessons';
-import { readLessonModel } from '@/lib/content/lesson-model';
-import { quizModel, type QuizModel } from '@/lib/content/widgets/quiz';
+import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 import { scormManifest } from '@/lib/scorm/manifest';
 import { siteUrl } from '@/lib/site/site';
 import { openBrowser } from '../chromium.mjs';
@@ -18,24 +17,6 @@ import { startServer } from '../serve-build.mjs';
 const root = path.resolve(__dirname, '../..');
 const OUT_DIR = path.join(root, 'dist', 'scorm');
 const RUNTIME = fs.readFileSync(path.join(__dirname, 'scorm-lesson.js'), 'utf8');
-
-/** Every <Quiz> of the lesson, read from its MDX and checked exactly as the build checks it. */
-function quizModels(lesson: Lesson): Record<string, QuizModel> {
-  const file = path.join(root, 'content', 'lessons', lesson.file);
-  const model = readLessonModel(file, fs.readFileSync(file, 'utf8'));
-  const quizzes: Record<string, QuizModel> = {};
-  for (const widget of model.widgets.filter((w) => w.name === 'Quiz')) {
-    const props = Object.fromEntries(
-      Object.entries(widget.props).map(([name, value]) => {
-        if (value.kind !== 'static') throw new Error(`${lesson.file}:${widget.line}: <Quiz> prop ${name} is not a literal (${value.reason})`);
-        return [name, value.value];
-      }),
-    );
-    const quiz = quizModel(props);
-    quizzes[quiz.id] = quiz;
-  }
-  return quizzes;
-}
 
 type Page = Awaited<ReturnType<typeof openBrowser>>['page'];
 
@@ -96,7 +77,7 @@ async function exportLesson(page: Page, base: string, lesson: Lesson): Promise<s
   // The stylesheet must not need anything else from the server (fonts, images).
   const external = /url\(\s*['"]?(?!data:)([^'")]+)/.exec(css);
   if (external) throw new Error(`the lesson's CSS refers to ${external[1]}, which the package does not carry`);
-  const models = JSON.stringify(quizModels(lesson)).replace(/</g, '\\u003c');
+  const models = JSON.stringify(Object.fromEntries(lessonQuizModels(lesson).map((quiz) => [quiz.id, quiz]))).replace(/</g, '\\u003c');
   const index = html.replace('<script type="application/json" id="quiz-models"></script>', `<script type="application/json" id="quiz-models">${models}</script>`);
   const files: Record<string, Uint8Array> = {
     'index.html': new TextEncoder().encode(index),

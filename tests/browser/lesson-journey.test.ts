@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { findLesson, LESSONS_DIR } from '@/lib/content/lessons';
-import { readLessonModel } from '@/lib/content/lesson-model';
-import { quizModel, type QuizModel } from '@/lib/content/widgets/quiz';
+import { findLesson } from '@/lib/content/lessons';
+import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 import { openBrowser } from './support/chromium';
 import { axeViolations, baseUrl } from './support/site';
 
@@ -11,15 +8,6 @@ import { axeViolations, baseUrl } from './support/site';
 // marked completed in the list, still after a reload.
 
 const JOURNEYS = ['basic-authentication', 'proxies-and-407'];
-
-function lessonQuizzes(slug: string): QuizModel[] {
-  const lesson = findLesson(slug);
-  if (!lesson) throw new Error(`no lesson ${slug}`);
-  const file = path.join(LESSONS_DIR, lesson.file);
-  return readLessonModel(file, fs.readFileSync(file, 'utf8'))
-    .widgets.filter((widget) => widget.name === 'Quiz')
-    .map((widget) => quizModel(Object.fromEntries(Object.entries(widget.props).map(([name, value]) => [name, value.kind === 'static' ? value.value : undefined]))));
-}
 
 describe('two lessons end to end', () => {
   test('read, try, check yourself; the lesson list shows both completed, after a reload too', async () => {
@@ -43,7 +31,7 @@ describe('two lessons end to end', () => {
         await widget.getByText('Live result from the sandbox.').waitFor();
 
         // Check yourself: every question, the first one wrongly before rightly.
-        const quizzes = lessonQuizzes(slug);
+        const quizzes = lessonQuizModels(lesson);
         expect(quizzes.length).toBeGreaterThanOrEqual(2);
         for (const [index, quiz] of quizzes.entries()) {
           const box = page.locator(`[data-quiz="${quiz.id}"]`);

@@ -5,22 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openBrowser } from '../chromium.mjs';
 import { startServer } from '../serve-build.mjs';
+import { loadLessons } from '@/lib/content/lessons';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const root = path.resolve(__dirname, '../..');
 const outDir = path.join(root, 'dist', 'pdf');
-
-function lessonFiles() {
-  const dir = path.join(root, 'content', 'lessons');
-  return fs
-    .readdirSync(dir)
-    .filter((file) => /^\d{2}-[a-z0-9-]+\.mdx$/.test(file))
-    .sort()
-    .map((file) => ({ file, slug: file.replace(/^\d{2}-/, '').replace(/\.mdx$/, ''), base: file.replace(/\.mdx$/, '') }));
-}
 
 async function main() {
   const wanted = process.argv.slice(2).filter((arg) => arg !== '--all');
-  const all = lessonFiles();
+  const all = loadLessons().map((lesson) => ({ slug: lesson.slug, base: lesson.file.replace(/\.mdx$/, '') }));
   const unknown = wanted.filter((slug) => !all.some((lesson) => lesson.slug === slug));
   if (unknown.length > 0) {
     console.error(`No lesson named ${unknown.join(', ')}. Lessons: ${all.map((lesson) => lesson.slug).join(', ')}`);
@@ -54,7 +46,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
