@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
 import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
-import { fromNodeRequest, writeNodeResponse } from '@/lib/sandbox/http/node';
+import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/http/bare-answers';
+import { fromNodeRequest, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
 import { targetPath } from '@/lib/sandbox/message';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
@@ -24,9 +25,7 @@ function portFromEnvironment(value: string | undefined): number {
  * RFC 9112 §3.2: an HTTP/1.1 request without Host, or with more than one Host field, MUST get 400.
  * Returns why, or undefined when the request is fine.
  */
-function hostFieldProblem(request: http.IncomingMessage): string | undefined {
-  let hosts = 0;
-  for (let i = 0; i < request.rawHeaders.length; i += 2) if (request.rawHeaders[i]?.toLowerCase() === 'host') hosts++;
+function hostFieldProblem(request: http.IncomingMessage, { hosts }: FieldSummary): string | undefined {
   if (hosts > 1) return `The request has ${hosts} Host fields; it must have exactly one (RFC 9112 §3.2).`;
   if (hosts === 0 && request.httpVersionMajor === 1 && request.httpVersionMinor >= 1) return 'An HTTP/1.1 request must carry a Host field (RFC 9112 §3.2).';
   return undefined;
@@ -39,6 +38,7 @@ async function main() {
   const ancestors = embedFrameAncestors(process.env.EMBED_FRAME_ANCESTORS);
   if (!ancestors.ok) throw new Error(ancestors.error);
   const ctx = sandboxContext();
+  const bareAnswers = await prepareBareAnswers(ctx);
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const app = next({ dev: false, dir });
   await app.prepare();
@@ -47,7 +47,8 @@ async function main() {
   // requireHostHeader off: node:http's own refusal is a bare 400 with no body; the Host rule is checked
   // below, for every path, so the refusal explains itself like every other one.
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000, requireHostHeader: false }, (request, response) => {
-    const hostProblem = hostFieldProblem(request);
+    const fields = summariseFields(request.rawHeaders);
+    const hostProblem = hostFieldProblem(request, fields);
     if (hostProblem) {
       writeNodeResponse(response, problemResponse({ status: 400, detail: hostProblem }), request.method ?? 'GET');
       return;
@@ -65,10 +66,16 @@ async function main() {
       void handleNext(request, response);
       return;
     }
+    const method = request.method ?? 'GET';
+    const bare = bareAnswerFor(bareAnswers, method, form.target, fields);
+    if (bare) {
+      sendNodeResponse(response, bare, method);
+      return;
+    }
     void (async () => {
       const converted = await fromNodeRequest(request);
       const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
-      writeNodeResponse(response, answer, request.method ?? 'GET');
+      writeNodeResponse(response, answer, method);
     })().catch((error: unknown) => {
       console.error('[server] request failed', error);
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/problem+json' });

@@ -2,8 +2,10 @@
 // (server.ts: node:http straight into the engine), beside a bare node:http server that sends the very
 // same 401 (bench/raw-401-server.mjs), all in one run with autocannon (10 connections, pipelining 1):
 //   1. the raw server's 401 (the floor),
-//   2. GET /api/sandbox/basic without credentials: the 401 challenge,
-//   3. GET /api/sandbox/digest?algorithm=SHA-256 with valid Digest credentials: 200.
+//   2. GET /api/sandbox/basic without credentials: the 401 challenge (a client's first request; its
+//      answer never changes, so server.ts sends bytes the engine prepared at start-up),
+//   3. GET /api/sandbox/basic with a wrong password: a 401 decided by the engine on every request,
+//   4. GET /api/sandbox/digest?algorithm=SHA-256 with valid Digest credentials: 200.
 // Each scenario first runs unmeasured for --warmup seconds (default 3): a freshly started server is
 // several times slower for its first seconds while V8 compiles the hot paths. The --duration seconds
 // (default 10) are then taken in 1 s slices, the scenarios in turn, so background load hits all alike.
@@ -28,6 +30,8 @@ const GOAL = 0.8;
 /** Fixed and at least 32 characters, so the server neither warns nor refuses it. */
 const SANDBOX_SECRET = 'bench-sandbox-fixed-secret-0123456789abcdef';
 const BASIC_PATH = '/api/sandbox/basic';
+/** base64("alice:not-the-password"): a well-formed Basic answer the engine refuses with 401. */
+const WRONG_BASIC = `Basic ${Buffer.from('alice:not-the-password').toString('base64')}`;
 const RAW_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'raw-401-server.mjs');
 /** Fields node:http writes itself on every response; the raw server must not send them twice. */
 const PER_CONNECTION_FIELDS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -55,10 +59,11 @@ function startRawServer(response) {
  * connection its own requests: Digest needs a nonce per connection, because with one shared nonce the
  * connections' nc values would reach the server out of order and be refused as replays.
  */
-async function load({ url, duration, setupConnection }) {
+async function load({ url, headers, duration, setupConnection }) {
   const latencies = [];
   const result = await autocannon({
     url,
+    headers,
     connections: CONNECTIONS,
     pipelining: PIPELINING,
     duration,
@@ -71,14 +76,14 @@ async function load({ url, duration, setupConnection }) {
 }
 
 /** A scenario's running totals over its slices. */
-function tally({ name, expected, url, pid, prepare }) {
-  return { name, expected, url, pid, prepare, seconds: 0, total: 0, cpuMs: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
+function tally({ name, expected, url, headers, pid, prepare }) {
+  return { name, expected, url, headers, pid, prepare, seconds: 0, total: 0, cpuMs: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
 }
 
 async function runSlice(scenario, seconds) {
   const setupConnection = scenario.prepare && (await scenario.prepare());
   const cpuBefore = cpuMilliseconds(scenario.pid);
-  const { result, latencies } = await load({ url: scenario.url, duration: seconds, setupConnection });
+  const { result, latencies } = await load({ url: scenario.url, headers: scenario.headers, duration: seconds, setupConnection });
   scenario.cpuMs += cpuMilliseconds(scenario.pid) - cpuBefore;
   let total = 0;
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
@@ -99,7 +104,7 @@ async function runSlice(scenario, seconds) {
  * of on whichever happened to run while it lasted.
  */
 async function measure(scenarios, { duration, warmup }) {
-  if (warmup > 0) for (const scenario of scenarios) await load({ url: scenario.url, duration: warmup, setupConnection: scenario.prepare && (await scenario.prepare()) });
+  if (warmup > 0) for (const scenario of scenarios) await load({ url: scenario.url, headers: scenario.headers, duration: warmup, setupConnection: scenario.prepare && (await scenario.prepare()) });
   for (let round = 0; round < duration; round++) {
     for (let i = 0; i < scenarios.length; i++) await runSlice(scenarios[(round + i) % scenarios.length], SLICE_SECONDS);
   }
@@ -174,13 +179,14 @@ try {
     [
       tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawServer.url, pid: rawServer.pid }),
       tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH), pid: server.child.pid }),
+      tally({ name: `sandbox GET ${BASIC_PATH}, wrong password (401 via engine)`, expected: 401, url: sandboxUrl(BASIC_PATH), headers: { Authorization: WRONG_BASIC }, pid: server.child.pid }),
       tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), pid: server.child.pid, prepare: () => digestConnections(server.baseUrl, CONNECTIONS) }),
     ],
     { duration, warmup },
   );
   printTable(rows);
 
-  const [raw, basic, digest] = rows;
+  const [raw, basic, engine401, digest] = rows;
   const ratio = basic.rate / raw.rate;
   console.log('');
   const roundRatios = basic.sliceRates.map((rate, round) => rate / (raw.sliceRates[round] ?? Number.NaN));
@@ -190,6 +196,7 @@ try {
     // Server CPU per request, beside the rates: it hardly moves with what else the machine is doing.
     console.log(`server CPU per 401: sandbox ${basic.cpuPerRequest.toFixed(1)} µs, raw ${raw.cpuPerRequest.toFixed(1)} µs (raw / sandbox ${(raw.cpuPerRequest / basic.cpuPerRequest).toFixed(2)})`);
   }
+  console.log(`sandbox 401 via engine (wrong password) / raw 401: ${(engine401.rate / raw.rate).toFixed(2)} (for information)`);
   console.log(`sandbox Digest 200 / raw 401: ${(digest.rate / raw.rate).toFixed(2)} (for information)`);
   console.log(`Digest non-200 responses: ${digest.unexpected} (must be 0)`);
   for (const row of rows) {

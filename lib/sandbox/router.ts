@@ -2,6 +2,7 @@ import type { SandboxContext } from './context';
 import { SANDBOX_PREFIX } from './exchange-input';
 import { preflightResponse, withCors } from './cors';
 import { evaluate } from './engine';
+import { isPlainChallenge } from './challenges';
 import { splitTarget, targetPath, type SandboxRequest, type SandboxResponse } from './message';
 import { applyOverrides } from './overrides';
 import { findPreset, PRESETS, type Preset } from './presets';
@@ -50,6 +51,26 @@ export function resolveScenario(target: string): ScenarioLookup {
   const overridden = applyOverrides(preset.scenario, splitTarget(target).query);
   if (!overridden.ok) return { kind: 'invalid', response: problemResponse({ status: 400, detail: overridden.message }) };
   return { kind: 'scenario', preset, scenario: overridden.scenario };
+}
+
+/** Every URL that names a preset without a query: the short ones, then /presets/{id} for each. */
+function presetTargets(): Array<{ target: string; preset: Preset }> {
+  const short = Object.entries(ENDPOINT_PRESETS).flatMap(([name, id]) => {
+    const preset = findPreset(id);
+    return preset ? [{ target: `${SANDBOX_PREFIX}/${name}`, preset }] : [];
+  });
+  return [...short, ...PRESETS.map((preset) => ({ target: `${SANDBOX_PREFIX}/presets/${preset.id}`, preset }))];
+}
+
+/**
+ * The sandbox URLs whose answer to a bare GET or HEAD (no credentials, no query, no body) is the same
+ * every time: the first hop refuses with a plain challenge (no Digest nonce, see isPlainChallenge),
+ * and nothing else in such a request reaches the engine. server.ts serialises these answers once.
+ */
+export function invariantBareTargets(): string[] {
+  return presetTargets()
+    .filter(({ preset }) => isPlainChallenge(preset.scenario.proxy ?? preset.scenario.origin, { kind: 'none' }))
+    .map(({ target }) => target);
 }
 
 function presetList(): SandboxResponse {

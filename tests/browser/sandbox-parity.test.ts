@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { HeaderList } from '@/lib/sandbox/message';
 import { PRESETS } from '@/lib/sandbox/presets';
+import { invariantBareTargets } from '@/lib/sandbox/router';
 import { baseUrl } from './support/site';
 
 type Answer = { status: number; headers: HeaderList; body: string };
@@ -51,5 +52,21 @@ describe('real endpoint and /api/exchange agree', () => {
     const [step] = transcript.steps;
     if (!step) throw new Error('no step');
     expect(normalise(step.response)).toEqual(normalise(real));
+  });
+});
+
+// server.ts sends prepared bytes for a bare GET or HEAD of these URLs; with a trailing slash the same
+// preset goes through the engine. The two must not differ in a single field line or byte.
+describe('prepared bare answers and the engine agree', () => {
+  const withoutDate = (answer: Answer): Answer => ({ ...answer, headers: answer.headers.filter(([name]) => name.toLowerCase() !== 'date') });
+
+  test.each(invariantBareTargets().map((target) => [target]))('%s', async (target) => {
+    const curlish: HeaderList = [['User-Agent', 'curl/8.0'], ['Accept', '*/*']];
+    const prepared = await sendRaw('GET', target, curlish, '');
+    const engine = await sendRaw('GET', `${target}/`, curlish, '');
+    expect(prepared.status).toBeGreaterThanOrEqual(400);
+    expect(withoutDate(prepared)).toEqual(withoutDate(engine));
+    const head = await sendRaw('HEAD', target, curlish, '');
+    expect(withoutDate(head)).toEqual({ ...withoutDate(prepared), body: '' });
   });
 });

@@ -12,6 +12,45 @@ const SECURITY_FIELDS: readonly string[] = securityHeaders().flatMap(({ key, val
 
 const EMPTY_BODY = new Uint8Array(0);
 
+/**
+ * What server.ts needs to know of a request's field lines before routing it, read in one pass over
+ * rawHeaders (request.headers is built lazily by node:http; the sandbox never pays for it).
+ */
+export type FieldSummary = {
+  /** How many Host field lines (RFC 9112 §3.2: exactly one). */
+  hosts: number;
+  /** Authorization or Proxy-Authorization present: the engine has credentials to check. */
+  credentials: boolean;
+  /** Content-Length other than 0, or Transfer-Encoding: the request has a body (RFC 9112 §6.3). */
+  body: boolean;
+};
+
+export function summariseFields(raw: readonly string[]): FieldSummary {
+  const summary: FieldSummary = { hosts: 0, credentials: false, body: false };
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] ?? '';
+    // Lengths first: a browser sends a dozen fields, and none of the others needs lower-casing.
+    switch (name.length) {
+      case 4:
+        if (name.toLowerCase() === 'host') summary.hosts++;
+        break;
+      case 13:
+        if (name.toLowerCase() === 'authorization') summary.credentials = true;
+        break;
+      case 19:
+        if (name.toLowerCase() === 'proxy-authorization') summary.credentials = true;
+        break;
+      case 14:
+        if (name.toLowerCase() === 'content-length' && raw[i + 1] !== '0') summary.body = true;
+        break;
+      case 17:
+        if (name.toLowerCase() === 'transfer-encoding') summary.body = true;
+        break;
+    }
+  }
+  return summary;
+}
+
 function readBody(request: IncomingMessage): Promise<Uint8Array | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -36,8 +75,7 @@ const tooLarge = () => ({ error: problemResponse({ status: 413, detail: `The bod
 export async function fromNodeRequest(request: IncomingMessage): Promise<SandboxRequest | { error: SandboxResponse }> {
   const target = request.url ?? '/';
   if (target.length > MAX_TARGET_LENGTH) return { error: problemResponse({ status: 414, detail: `The request-target is longer than ${MAX_TARGET_LENGTH} characters.` }) };
-  // The field lines as sent, and the body's framing read from them (not from request.headers, which
-  // node:http builds lazily on first access: a cost the sandbox does not need to pay).
+  // The field lines as sent, and the body's framing read from them.
   const raw = request.rawHeaders;
   const headers: HeaderList = [];
   let contentLength: string | undefined;
@@ -59,12 +97,26 @@ export async function fromNodeRequest(request: IncomingMessage): Promise<Sandbox
   return { method: request.method ?? 'GET', target, headers, body };
 }
 
-export function writeNodeResponse(response: ServerResponse, sandbox: SandboxResponse, method: string): void {
+/** A sandbox response serialised for writeHead: the flat field list (with the security headers) and the body bytes. */
+export type NodeResponse = { status: number; fields: readonly string[]; body: Buffer };
+
+export function toNodeResponse(sandbox: SandboxResponse): NodeResponse {
   const body = Buffer.from(sandbox.body, 'utf8');
-  const noBody = method === 'HEAD' || sandbox.status === 204 || sandbox.status === 304;
-  const flat = [...SECURITY_FIELDS];
-  for (const [name, value] of sandbox.headers) flat.push(name, value);
-  if (sandbox.status !== 204 && sandbox.status !== 304) flat.push('Content-Length', String(body.length));
-  response.writeHead(sandbox.status, flat);
-  response.end(noBody ? undefined : body);
+  const fields = [...SECURITY_FIELDS];
+  for (const [name, value] of sandbox.headers) fields.push(name, value);
+  // RFC 9110 §8.6: no Content-Length on 204; a 304's would describe the stored response.
+  if (sandbox.status !== 204 && sandbox.status !== 304) fields.push('Content-Length', String(body.length));
+  return { status: sandbox.status, fields, body };
+}
+
+/** Sends a serialised response; HEAD gets the same fields and no content (RFC 9110 §9.3.2). */
+export function sendNodeResponse(response: ServerResponse, prepared: NodeResponse, method: string): void {
+  const noBody = method === 'HEAD' || prepared.status === 204 || prepared.status === 304;
+  // writeHead keeps the array it is given only while it writes; the prepared one is never changed.
+  response.writeHead(prepared.status, prepared.fields as string[]);
+  response.end(noBody ? undefined : prepared.body);
+}
+
+export function writeNodeResponse(response: ServerResponse, sandbox: SandboxResponse, method: string): void {
+  sendNodeResponse(response, toNodeResponse(sandbox), method);
 }
