@@ -2,6 +2,7 @@
 // through Next's request handler. Next's pipeline costs ~30x per request for the tiny sandbox
 // responses, and the Fetch Headers object would merge repeated WWW-Authenticate lines.
 import http from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
@@ -9,6 +10,11 @@ import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
 import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
 import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/http/bare-answers';
 import { fromNodeRequest, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
+import { normaliseAddress } from '@/lib/sandbox/http/client-address';
+import { arrivedOverHttps, trustedProxiesFromEnvironment } from '@/lib/sandbox/http/forwarded';
+import { rateLimitGate } from '@/lib/sandbox/http/rate-limit-gate';
+import { rateLimitFromEnvironment } from '@/lib/sandbox/http/rate-limit-setting';
+import { HSTS_FIELDS, STRICT_TRANSPORT_SECURITY } from '@/lib/sandbox/http/strict-transport-security';
 import { targetPath } from '@/lib/sandbox/message';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
@@ -19,6 +25,14 @@ function portFromEnvironment(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`PORT must be a whole number from 1 to 65535, not "${value}".`);
   return port;
+}
+
+const NO_FIELDS: readonly string[] = [];
+
+/** A validated environment variable's value, or start-up stops with its message. */
+function fromEnvironment<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
 }
 
 /**
@@ -37,6 +51,15 @@ async function main() {
   // proxy.ts reads it per request; a typo must not silently turn into "frame-ancestors 'self'".
   const ancestors = embedFrameAncestors(process.env.EMBED_FRAME_ANCESTORS);
   if (!ancestors.ok) throw new Error(ancestors.error);
+  const trusted = fromEnvironment(trustedProxiesFromEnvironment(process.env.TRUST_PROXY));
+  // Only here, the production entry: `next dev`'s route handlers have no limit.
+  const limitRate = rateLimitGate(fromEnvironment(rateLimitFromEnvironment(process.env.SANDBOX_RATE_LIMIT)), trusted);
+  /** The peer's address, and the fields every response to this request gets: HSTS over HTTPS only (RFC 6797 §7.2). */
+  const connection = (request: http.IncomingMessage) => {
+    const peer = normaliseAddress(request.socket.remoteAddress ?? '') ?? 'unknown';
+    const secure = arrivedOverHttps((request.socket as TLSSocket).encrypted === true, peer, request.rawHeaders, trusted);
+    return { peer, extra: secure ? HSTS_FIELDS : NO_FIELDS };
+  };
   const ctx = sandboxContext();
   const bareAnswers = await prepareBareAnswers(ctx);
   const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -48,44 +71,52 @@ async function main() {
   // below, for every path, so the refusal explains itself like every other one.
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000, requireHostHeader: false }, (request, response) => {
     const fields = summariseFields(request.rawHeaders);
+    const { peer, extra } = connection(request);
+    const method = request.method ?? 'GET';
     const hostProblem = hostFieldProblem(request, fields);
     if (hostProblem) {
-      writeNodeResponse(response, problemResponse({ status: 400, detail: hostProblem }), request.method ?? 'GET');
+      writeNodeResponse(response, problemResponse({ status: 400, detail: hostProblem }), method, extra);
       return;
     }
     const form = targetForm(request.url ?? '/');
     if (form.kind === 'asterisk') {
       // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
-      response.writeHead(204, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' }).end();
+      response.writeHead(204, ['Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', ...extra]).end();
       return;
     }
     // Route on origin-form, also when a client uses the lab as its proxy (absolute-form).
     request.url = form.target;
     const pathname = targetPath(form.target);
     if (!isSandboxPath(pathname)) {
+      // Next keeps a field set before it writes its own (checked in tests/browser/rate-limit.test.ts).
+      if (extra.length > 0) response.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
       void handleNext(request, response);
       return;
     }
-    const method = request.method ?? 'GET';
+    const refusal = limitRate({ peer, rawHeaders: request.rawHeaders, method, pathname });
+    if (refusal) {
+      writeNodeResponse(response, refusal, method, extra);
+      return;
+    }
     const bare = bareAnswerFor(bareAnswers, method, form.target, fields);
     if (bare) {
-      sendNodeResponse(response, bare, method);
+      sendNodeResponse(response, bare, method, extra);
       return;
     }
     void (async () => {
       const converted = await fromNodeRequest(request);
       const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
-      writeNodeResponse(response, answer, method);
+      writeNodeResponse(response, answer, method, extra);
     })().catch((error: unknown) => {
       console.error('[server] request failed', error);
-      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/problem+json' });
+      if (!response.headersSent) response.writeHead(500, ['Content-Type', 'application/problem+json', ...extra]);
       response.end();
     });
   });
   // RFC 9110 §10.1.1: an expectation the server cannot meet gets 417 (node:http would send it bare).
   server.on('checkExpectation', (request: http.IncomingMessage, response: http.ServerResponse) => {
     const detail = 'This server meets only the expectation "100-continue" (RFC 9110 §10.1.1); send the request without this Expect field.';
-    writeNodeResponse(response, problemResponse({ status: 417, detail }), request.method ?? 'GET');
+    writeNodeResponse(response, problemResponse({ status: 417, detail }), request.method ?? 'GET', connection(request).extra);
   });
   // Oversized headers get 431 from node:http itself; make the other client errors polite too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -2,11 +2,12 @@ import type { HeaderList, SandboxResponse } from './message';
 
 // CORS for trainers' pages calling the sandbox (WHATWG Fetch). The sandbox uses no cookies, so any
 // origin may call it without credentials mode. Authorization is never covered by "*" in
-// Allow-Headers, so it is listed by name; the challenge fields are exposed so scripts can read them.
+// Allow-Headers, so it is listed by name; the challenge fields are exposed so scripts can read them, and
+// Retry-After so a script can wait as long as a 429 asks (it is not a CORS-safelisted response field).
 
 export const CORS_HEADERS: HeaderList = [
   ['Access-Control-Allow-Origin', '*'],
-  ['Access-Control-Expose-Headers', 'WWW-Authenticate, Proxy-Authenticate, Authentication-Info, Proxy-Authentication-Info'],
+  ['Access-Control-Expose-Headers', 'WWW-Authenticate, Proxy-Authenticate, Authentication-Info, Proxy-Authentication-Info, Retry-After'],
 ];
 
 /** A preflight never carries credentials, so it is answered 204 whatever the resource would say (not 401). */

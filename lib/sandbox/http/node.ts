@@ -109,14 +109,20 @@ export function toNodeResponse(sandbox: SandboxResponse): NodeResponse {
   return { status: sandbox.status, fields, body };
 }
 
-/** Sends a serialised response; HEAD gets the same fields and no content (RFC 9110 §9.3.2). */
-export function sendNodeResponse(response: ServerResponse, prepared: NodeResponse, method: string): void {
+const NO_FIELDS: readonly string[] = [];
+
+/**
+ * Sends a serialised response; HEAD gets the same fields and no content (RFC 9110 §9.3.2). `extra`
+ * fields (such as Strict-Transport-Security) go in the same flat list: a field set earlier with
+ * setHeader would make writeHead merge by name and send repeated WWW-Authenticate lines as one.
+ */
+export function sendNodeResponse(response: ServerResponse, prepared: NodeResponse, method: string, extra: readonly string[] = NO_FIELDS): void {
   const noBody = method === 'HEAD' || prepared.status === 204 || prepared.status === 304;
   // writeHead keeps the array it is given only while it writes; the prepared one is never changed.
-  response.writeHead(prepared.status, prepared.fields as string[]);
+  response.writeHead(prepared.status, (extra.length === 0 ? prepared.fields : [...prepared.fields, ...extra]) as string[]);
   response.end(noBody ? undefined : prepared.body);
 }
 
-export function writeNodeResponse(response: ServerResponse, sandbox: SandboxResponse, method: string): void {
-  sendNodeResponse(response, toNodeResponse(sandbox), method);
+export function writeNodeResponse(response: ServerResponse, sandbox: SandboxResponse, method: string, extra: readonly string[] = NO_FIELDS): void {
+  sendNodeResponse(response, toNodeResponse(sandbox), method, extra);
 }
