@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startServer } from '../scripts/serve-build.mjs';
 import { DIGEST_URI, digestConnections, digestSigner, fieldValues, get } from './support/sandbox-client.mjs';
-import { children, parseWholeNumbers, percentile, stopAll } from './support/runner.mjs';
+import { BENCH_RATE_LIMIT, children, parseWholeNumbers, percentile, stopAll } from './support/runner.mjs';
 
 const CONNECTIONS = 10;
 const PIPELINING = 1;
@@ -146,7 +146,7 @@ function printTable(rows) {
 let failed = false;
 try {
   const { duration, warmup } = parseWholeNumbers(process.argv.slice(2), { duration: { default: 10, min: 1 }, warmup: { default: 3, min: 0 } }, 'npm run bench:sandbox -- [--duration N] [--warmup N]');
-  const server = await startServer({ SANDBOX_SECRET });
+  const server = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: BENCH_RATE_LIMIT });
   children.push(server.child);
 
   // The sandbox's real 401, byte for byte, becomes the raw server's only answer.
@@ -171,6 +171,7 @@ try {
   const cpus = os.cpus();
   const load1 = os.loadavg()[0] ?? 0;
   console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}, load average ${load1.toFixed(2)} before the run`);
+  console.log(`sandbox rate limit: ${BENCH_RATE_LIMIT} (SANDBOX_RATE_LIMIT; the load comes from one client address)`);
   console.log(`autocannon: ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${duration} s per scenario in ${SLICE_SECONDS} s slices taken in turn, after a ${warmup} s warm-up each; client and servers share the machine`);
   console.log('');
 

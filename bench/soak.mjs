@@ -17,7 +17,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { serverPid, startServer } from '../scripts/serve-build.mjs';
 import { BEARER_PATH, CLIENT_BASIC, DIGEST_URI, TOKEN_FORM, TOKEN_PATH, digestParams, digestSignerFor } from './support/sandbox-client.mjs';
-import { children, parseWholeNumbers, percentile, stopAll } from './support/runner.mjs';
+import { BENCH_RATE_LIMIT, children, parseWholeNumbers, percentile, stopAll } from './support/runner.mjs';
 
 const SANDBOX_SECRET = 'bench-soak-fixed-secret-0123456789abcdef';
 const DIGEST_REUSE = 10;
@@ -182,13 +182,14 @@ try {
   // --max-old-space caps V8's old generation in the server only: V8 grows its heap lazily while memory is
   // plentiful, so RSS alone cannot tell a leak from a heap that was merely allowed to grow. Under a cap,
   // a leak ends in an out-of-memory crash (errors here); garbage that is only collected late does not.
-  const server = await startServer({ SANDBOX_SECRET, ...(maxOldSpace > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${maxOldSpace}`.trim() } : {}) });
+  const server = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: BENCH_RATE_LIMIT, ...(maxOldSpace > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${maxOldSpace}`.trim() } : {}) });
   children.push(server.child);
   const { duration, warmup } = options;
   const pid = serverPid(server.child);
 
   const cpus = os.cpus();
   console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), load average ${os.loadavg()[0]?.toFixed(2)} before the run`);
+  console.log(`sandbox rate limit: ${BENCH_RATE_LIMIT} (one client address, so one bucket however long it runs)`);
   console.log(`server pid ${pid}; ${CONVERSATIONS.reduce((sum, c) => sum + c.connections, 0)} connections, ${warmup} s warm-up, then ${duration} s measured; client and server share the machine${maxOldSpace > 0 ? `; server old space capped at ${maxOldSpace} MiB` : ''}`);
 
   const rssBeforeWarmup = residentMiB(pid);

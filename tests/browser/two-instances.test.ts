@@ -29,6 +29,13 @@ const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const WORKERS = 6;
 const ROUNDS = 40;
 const BURST_DEADLINE_MS = 90_000;
+/**
+ * The instances trust nginx (loopback) for X-Forwarded-For and limit each client to 240 requests at
+ * once: a worker sends at most 200 (WORKERS × ROUNDS × 5 / WORKERS), all to the survivor at worst, so
+ * none is refused as long as each worker counts as its own client. Counted as one client (nginx's
+ * address, as without X-Forwarded-For or TRUST_PROXY), the 1 200 would be refused by the hundreds.
+ */
+const INSTANCE_ENV = { SANDBOX_SECRET, TRUST_PROXY: 'loopback', SANDBOX_RATE_LIMIT: '240/60s,burst=240' };
 
 type Instance = { baseUrl: string; child: ChildProcess; pid: number };
 
@@ -77,6 +84,9 @@ ${upstreams.map((address) => `    server ${address} max_fails=1 fail_timeout=30s
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
+      # Who the client is, and whether it used https, for the instances' rate limit and HSTS (TRUST_PROXY).
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
       proxy_connect_timeout 2s;
       proxy_read_timeout 15s;
       proxy_next_upstream error timeout http_502 non_idempotent;
@@ -129,7 +139,7 @@ let dir = '';
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-nginx-'));
   for (let i = 0; i < 2; i++) {
-    const { baseUrl, child } = await startServer({ SANDBOX_SECRET });
+    const { baseUrl, child } = await startServer(INSTANCE_ENV);
     instances.push({ baseUrl, child, pid: serverPid(child) });
   }
   nginx = await startNginx(
@@ -164,7 +174,7 @@ describe('two instances with one SANDBOX_SECRET', () => {
   });
 
   test('a nonce signed with another secret is refused: the acceptance above is the shared secret, not laxness', async () => {
-    const stranger = await startServer({ SANDBOX_SECRET: 'some-other-secret-of-at-least-32-characters' });
+    const stranger = await startServer({ ...INSTANCE_ENV, SANDBOX_SECRET: 'some-other-secret-of-at-least-32-characters' });
     try {
       const sign = digestSignerFor(await digestChallenge(stranger.baseUrl));
       const answer = await get(new URL(DIGEST_URI, instance(0).baseUrl), { Authorization: sign() });
@@ -212,28 +222,32 @@ describe('behind nginx, round robin', () => {
       }
       return status === expected ? body : '';
     };
-    const worker = async () => {
+    const worker = async (index: number) => {
       // Each worker holds its own Digest nonce (from the front, whichever instance answers), so its nc
-      // values go up in order.
+      // values go up in order. Each is also its own client: the test's clients all sit on loopback,
+      // which the instances trust like nginx, so a worker can name its address in X-Forwarded-For as
+      // a proxy in front of nginx would; nginx appends 127.0.0.1 and the instances take the address
+      // left of it (the right-most one they do not trust).
+      const client = { 'X-Forwarded-For': `192.0.2.${index + 1}` };
       const sign = digestSignerFor(await digestChallenge(front));
       for (let round = 0; round < ROUNDS && Date.now() - started < BURST_DEADLINE_MS; round++) {
-        await record('basic challenge', 401, () => get(new URL('/api/sandbox/basic', front)));
-        await record('digest signed', 200, () => get(new URL(DIGEST_URI, front), { Authorization: sign() }));
+        await record('basic challenge', 401, () => get(new URL('/api/sandbox/basic', front), client));
+        await record('digest signed', 200, () => get(new URL(DIGEST_URI, front), { ...client, Authorization: sign() }));
         const tokenBody = await record('token issue', 200, () =>
-          request(new URL(TOKEN_PATH, front), { method: 'POST', headers: { Authorization: CLIENT_BASIC, 'Content-Type': 'application/x-www-form-urlencoded' }, body: TOKEN_FORM }),
+          request(new URL(TOKEN_PATH, front), { method: 'POST', headers: { ...client, Authorization: CLIENT_BASIC, 'Content-Type': 'application/x-www-form-urlencoded' }, body: TOKEN_FORM }),
         );
         const token = tokenBody ? (JSON.parse(tokenBody) as { access_token?: string }).access_token : undefined;
-        await record('bearer use', 200, () => get(new URL(BEARER_PATH, front), { Authorization: `Bearer ${token ?? ''}` }));
+        await record('bearer use', 200, () => get(new URL(BEARER_PATH, front), { ...client, Authorization: `Bearer ${token ?? ''}` }));
         await record('exchange', 200, () =>
           request(new URL('/api/exchange', front), {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: { ...client, 'Content-Type': 'application/json' },
             body: JSON.stringify({ request: { method: 'GET', target: DIGEST_URI }, mode: 'auto' }),
           }),
         );
       }
     };
-    await Promise.all(Array.from({ length: WORKERS }, worker));
+    await Promise.all(Array.from({ length: WORKERS }, (_, index) => worker(index)));
 
     const histogram = new Map<string, number>();
     for (const { label } of outcomes) histogram.set(label, (histogram.get(label) ?? 0) + 1);
