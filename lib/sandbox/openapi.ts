@@ -299,6 +299,18 @@ function exchangeEndpoint(): PathItem {
   };
 }
 
+/** server.ts's per-client rate limit (SANDBOX_RATE_LIMIT), on every operation but the preflight. */
+const RATE_LIMITED: ResponseObject = {
+  description: 'Too many requests from this client address (RFC 6585 §4): the production server gives each a token bucket (SANDBOX_RATE_LIMIT). Credentials were not checked; retry the same request after Retry-After.',
+  headers: { 'Retry-After': { description: 'Whole seconds until the next request is accepted (RFC 9110 §10.2.3).', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]*$' } } },
+  content: problem(),
+};
+
+function withRateLimit(item: PathItem): PathItem {
+  const limited = (operation: OperationObject | undefined) => operation && { ...operation, responses: { ...operation.responses, '429': RATE_LIMITED } };
+  return { ...item, ...(item.get ? { get: limited(item.get) } : {}), ...(item.post ? { post: limited(item.post) } : {}) };
+}
+
 function preflight(operationId: string): OperationObject {
   const headers = Object.fromEntries(preflightResponse().headers.map(([name, value]): [string, HeaderObject] => [name, { description: `"${value}"`, required: true, schema: { type: 'string', const: value } }]));
   return {
@@ -458,7 +470,7 @@ export function openApiDocument(): OpenApiDocument {
     [`${SANDBOX_PREFIX}/openapi.json`, openApiEndpoint()],
   ];
   // The router answers OPTIONS for every sandbox path the same way.
-  const paths = Object.fromEntries(sandboxPaths.map(([path, item]) => [path, { ...item, options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`) }]));
+  const paths = Object.fromEntries(sandboxPaths.map(([path, item]) => [path, { ...withRateLimit(item), options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`) }]));
   return {
     openapi: '3.1.1',
     info: { title: 'HTTP Auth Lab sandbox', version: '1.0.0', summary: 'Configurable 401, 403 and 407 endpoints for learning HTTP authentication.', description: infoDescription() },
@@ -470,7 +482,7 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'Playground', description: 'Whole conversations, as the playground shows them.' },
       { name: 'CORS', description: 'Preflights for browsers on other origins.' },
     ],
-    paths: { ...paths, [EXCHANGE_PATH]: exchangeEndpoint() },
+    paths: { ...paths, [EXCHANGE_PATH]: withRateLimit(exchangeEndpoint()) },
     components: { schemas: schemas(), securitySchemes: securitySchemes() },
   };
 }

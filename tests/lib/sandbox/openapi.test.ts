@@ -45,6 +45,18 @@ describe('the OpenAPI document', () => {
     expect(JSON.parse(openApiJson())).toStrictEqual(document);
   });
 
+  test('every operation but the preflight documents the rate limit: 429 with Retry-After, as the gate answers it', () => {
+    for (const { route, method, operation } of operations) {
+      if (method === 'options') {
+        expect(operation.responses).not.toHaveProperty('429');
+        continue;
+      }
+      expect([route, operation.responses['429']?.headers?.['Retry-After']?.required]).toEqual([route, true]);
+      expect(operation.responses['429']?.content).toHaveProperty(['application/problem+json']);
+    }
+    expect(operations.filter(({ method }) => method !== 'options').map(({ route }) => route)).toContain(EXCHANGE_PATH);
+  });
+
   test('is the same on every call (example challenges use a fixed clock and key)', () => {
     expect(JSON.stringify(openApiDocument())).toBe(JSON.stringify(document));
   });
