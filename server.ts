@@ -1,6 +1,8 @@
 // Production entry (`npm start`): the sandbox straight from the engine on node:http, everything else
 // through Next's request handler. Next's pipeline costs ~30x per request for the tiny sandbox
-// responses, and the Fetch Headers object would merge repeated WWW-Authenticate lines.
+// responses, and the Fetch Headers object would merge repeated WWW-Authenticate lines. The sandbox is
+// rate-limited per client here (SANDBOX_RATE_LIMIT, client addresses behind TRUST_PROXY), and every
+// response to a request that arrived over HTTPS carries HSTS; `next dev` has neither.
 import http from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
@@ -28,6 +30,8 @@ function portFromEnvironment(value: string | undefined): number {
 }
 
 const NO_FIELDS: readonly string[] = [];
+/** Where a socket keeps its normalised peer address. */
+const PEER = Symbol('peer');
 
 /** A validated environment variable's value, or start-up stops with its message. */
 function fromEnvironment<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
@@ -56,8 +60,10 @@ async function main() {
   const limitRate = rateLimitGate(fromEnvironment(rateLimitFromEnvironment(process.env.SANDBOX_RATE_LIMIT)), trusted);
   /** The peer's address, and the fields every response to this request gets: HSTS over HTTPS only (RFC 6797 §7.2). */
   const connection = (request: http.IncomingMessage) => {
-    const peer = normaliseAddress(request.socket.remoteAddress ?? '') ?? 'unknown';
-    const secure = arrivedOverHttps((request.socket as TLSSocket).encrypted === true, peer, request.rawHeaders, trusted);
+    // Once per connection, not per request: a keep-alive connection's peer never changes.
+    const socket = request.socket as TLSSocket & { [PEER]?: string };
+    const peer = (socket[PEER] ??= normaliseAddress(socket.remoteAddress ?? '') ?? 'unknown');
+    const secure = arrivedOverHttps(socket.encrypted === true, peer, request.rawHeaders, trusted);
     return { peer, extra: secure ? HSTS_FIELDS : NO_FIELDS };
   };
   const ctx = sandboxContext();
