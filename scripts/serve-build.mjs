@@ -43,18 +43,26 @@ export function ensureBuild() {
   if (result.status !== 0) throw new Error('next build failed');
 }
 
-/** @param {Record<string, string>} [extraEnv] */
-export async function startServer(extraEnv = {}) {
+/**
+ * @param {Record<string, string>} [extraEnv]
+ * @param {{ captureOutput?: boolean }} [options] captureOutput: collect the server's stdout and stderr
+ *   (read them with `output()`) instead of passing stderr through, e.g. to check what it logs.
+ */
+export async function startServer(extraEnv = {}, options = {}) {
   ensureBuild();
   const port = await freePort();
   const child = spawn(process.execPath, [tsxCli, 'server.ts'], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', options.captureOutput ? 'pipe' : 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...extraEnv },
   });
+  /** @type {Buffer[]} */
+  const chunks = [];
+  child.stdout?.on('data', (chunk) => chunks.push(chunk));
+  child.stderr?.on('data', (chunk) => chunks.push(chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilServing(baseUrl, child, 30_000);
-  return { baseUrl, child };
+  return { baseUrl, child, output: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /**
