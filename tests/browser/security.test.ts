@@ -225,6 +225,9 @@ describe('no user input runs as script (Chromium)', () => {
     ['an embedded lesson with markup in its fragment', () => `/embed/lessons/${firstLesson().slug}#"><img src=x onerror=alert(4)>`],
     ['a lesson id that is markup', () => `/lessons/${encodeURIComponent(IMG)}`],
     ['a preset id that is markup', () => `/embed/try/${encodeURIComponent(SCRIPT)}`],
+    // Problem details quote what was asked for, decoded: opened in a tab they stay JSON text (nosniff).
+    ['a sandbox problem quoting a scheme that is markup', () => `/api/sandbox/basic?schemes=${encodeURIComponent(IMG)}`],
+    ['an oEmbed problem quoting a lesson id that is markup', () => `/api/oembed?${new URLSearchParams({ url: `${baseUrl()}/lessons/${encodeURIComponent(SCRIPT)}` })}`],
   ])('%s: no dialog, nothing injected', async (_label, path) => {
     const session = await openBrowser();
     try {
