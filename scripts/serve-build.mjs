@@ -58,19 +58,25 @@ export function serverNodeFlags() {
 
 /**
  * @param {Record<string, string>} [extraEnv]
- * @param {{ nodeFlags?: string[] }} [options] nodeFlags replaces npm start's flags (bench:soak's --max-old-space)
+ * @param {{ nodeFlags?: string[], captureOutput?: boolean }} [options] nodeFlags replaces npm start's flags
+ *   (bench:soak's --max-old-space); captureOutput collects the server's stdout and stderr (read them with
+ *   `output()`) instead of passing stderr through, e.g. to check what it logs.
  */
-export async function startServer(extraEnv = {}, { nodeFlags = serverNodeFlags() } = {}) {
+export async function startServer(extraEnv = {}, { nodeFlags = serverNodeFlags(), ...options } = {}) {
   ensureBuild();
   const port = await freePort();
   const child = spawn(process.execPath, [tsxCli, ...nodeFlags, 'server.ts'], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', options.captureOutput ? 'pipe' : 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...extraEnv },
   });
+  /** @type {Buffer[]} */
+  const chunks = [];
+  child.stdout?.on('data', (chunk) => chunks.push(chunk));
+  child.stderr?.on('data', (chunk) => chunks.push(chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilServing(baseUrl, child, 30_000);
-  return { baseUrl, child };
+  return { baseUrl, child, output: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /**
