@@ -4,7 +4,7 @@ import nextTypeScript from 'eslint-config-next/typescript';
 const config = [
   ...nextCoreWebVitals,
   ...nextTypeScript,
-  { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'dist/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'bench/floor-app/.next/**', 'node_modules/**', 'test-results/**', 'dist/**', 'next-env.d.ts'] },
 ];
 
 export default config;

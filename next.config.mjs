@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import createMDX from '@next/mdx';
-import { sameOriginFramingHeaders, securityHeaders } from './lib/site/security-headers.mjs';
+import { apiSecurityHeaders, pageSecurityHeaders, securityHeaders } from './lib/site/security-headers.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,11 +19,15 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
+    // React's development build needs eval (Next's CSP guide); the production build never uses it.
+    const development = process.env.NODE_ENV === 'development';
     return [
       { source: '/:path*', headers: securityHeaders() },
-      // Every page but the embeds refuses to be framed by other sites (the embeds: proxy.ts).
-      { source: '/', headers: sameOriginFramingHeaders() },
-      { source: '/:first((?!embed(?:/|$))[^/]+)/:rest*', headers: sameOriginFramingHeaders() },
+      // Every page (and asset) but the embeds and the API: the full policy, framed by the lab only.
+      // The embeds get the same policy from proxy.ts, with EMBED_FRAME_ANCESTORS read at run time.
+      { source: '/:path((?!embed(?:/|$)|api/).*)', headers: pageSecurityHeaders({ development }) },
+      // JSON answered through Next (oEmbed; under `next dev` the sandbox too): a policy allowing nothing.
+      { source: '/api/:path+', headers: apiSecurityHeaders() },
     ];
   },
 };

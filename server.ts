@@ -85,10 +85,20 @@ async function main() {
       return;
     }
     const form = targetForm(request.url ?? '/');
-    if (form.kind === 'asterisk') {
-      // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
-      response.writeHead(204, ['Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', ...extra]).end();
-      return;
+    switch (form.kind) {
+      case 'asterisk':
+        // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
+        response.writeHead(204, ['Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', ...extra]).end();
+        return;
+      case 'invalid':
+        writeNodeResponse(response, problemResponse({ status: 400, detail: form.detail }), method, extra);
+        return;
+      case 'origin':
+        break;
+      default: {
+        const never: never = form;
+        return never;
+      }
     }
     // Route on origin-form, also when a client uses the lab as its proxy (absolute-form).
     request.url = form.target;

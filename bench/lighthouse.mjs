@@ -4,8 +4,10 @@
 // desktop. Prints the four category scores and LCP, TBT and CLS beside the goals (100 accessibility,
 // best practices and SEO everywhere; performance ≥ 98 on mobile, 100 on desktop), then the audits that
 // kept a category below 100. Full JSON reports land in test-results/lighthouse/.
+// Baseline beside them, in the same run: bench/floor-app, the smallest page the stack can ship (the
+// same Next.js and React, one paragraph, nothing of the lab), built on first use into its own .next.
 // Exit code 1 only when a run failed; a score below its goal is a finding, printed as BELOW.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +31,31 @@ function firstLessonPath() {
   const file = fs.readdirSync(path.join(root, 'content', 'lessons')).filter((name) => /^\d\d-.+\.mdx$/.test(name)).sort()[0];
   if (!file) throw new Error('no lessons in content/lessons');
   return `/lessons/${file.replace(/^\d\d-/, '').replace(/\.mdx$/, '')}`;
+}
+
+const FLOOR_APP = path.join(root, 'bench', 'floor-app');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+/** The floor app's production server (`next start`), built first when it has no build. */
+async function startFloorApp() {
+  if (!fs.existsSync(path.join(FLOOR_APP, '.next', 'BUILD_ID'))) {
+    const build = spawnSync(process.execPath, [nextBin, 'build', FLOOR_APP], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) throw new Error('building bench/floor-app failed');
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [nextBin, 'start', FLOOR_APP, '--port', String(port), '--hostname', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+  children.push(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(baseUrl)).ok) return baseUrl;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('bench/floor-app did not answer within 30 s');
 }
 
 /** Debian's Chromium with a DevTools port for Lighthouse (the flags of scripts/chromium.mjs, headless). */
@@ -72,19 +99,21 @@ let failed = false;
 try {
   const server = await startServer({ SANDBOX_SECRET: 'bench-lighthouse-fixed-secret-0123456789' });
   children.push(server.child);
+  const floorUrl = await startFloorApp();
   const chromium = await startChromium();
   fs.mkdirSync(REPORTS, { recursive: true });
   const pages = [
-    { name: 'home', path: '/' },
-    { name: 'lesson', path: firstLessonPath() },
-    { name: 'playground', path: '/playground' },
+    { name: 'floor', path: '/', baseUrl: floorUrl, baseline: true },
+    { name: 'home', path: '/', baseUrl: server.baseUrl },
+    { name: 'lesson', path: firstLessonPath(), baseUrl: server.baseUrl },
+    { name: 'playground', path: '/playground', baseUrl: server.baseUrl },
   ];
   console.log(`Lighthouse 12.2.3, ${CHROMIUM_PATH}, node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} before the run`);
   const rows = [];
   const findings = [];
   for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
     for (const page of pages) {
-      const url = new URL(page.path, server.baseUrl).href;
+      const url = new URL(page.path, page.baseUrl).href;
       const result = await lighthouse(
         url,
         { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
@@ -104,7 +133,7 @@ try {
         tbt: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
         cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
         benchmark: lhr.environment.benchmarkIndex,
-        verdict: below.length === 0 ? 'PASS' : `BELOW (${below.join(', ')})`,
+        verdict: page.baseline ? 'baseline (empty Next.js page)' : below.length === 0 ? 'PASS' : `BELOW (${below.join(', ')})`,
       });
       const audits = failingAudits(lhr);
       if (audits.length > 0) findings.push(`${page.name} ${formFactor}: ${audits.join('; ')}`);

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { serverPid, startServer } from '../scripts/serve-build.mjs';
+import { serverNodeFlags, serverPid, startServer } from '../scripts/serve-build.mjs';
 import { BEARER_PATH, CLIENT_BASIC, DIGEST_URI, TOKEN_FORM, TOKEN_PATH, digestParams, digestSignerFor } from './support/sandbox-client.mjs';
 import { BENCH_RATE_LIMIT, children, parseWholeNumbers, percentile, stopAll } from './support/runner.mjs';
 
@@ -179,18 +179,20 @@ try {
     'npm run bench:soak -- [--duration N] [--warmup N] [--max-old-space MiB]',
   );
   const maxOldSpace = options['max-old-space'];
-  // --max-old-space caps V8's old generation in the server only: V8 grows its heap lazily while memory is
-  // plentiful, so RSS alone cannot tell a leak from a heap that was merely allowed to grow. Under a cap,
-  // a leak ends in an out-of-memory crash (errors here); garbage that is only collected late does not.
-  const server = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: BENCH_RATE_LIMIT, ...(maxOldSpace > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${maxOldSpace}`.trim() } : {}) });
+  // The server runs with npm start's Node flags (its old-space cap) unless --max-old-space sets another
+  // cap: V8 grows its heap lazily while memory is plentiful, so RSS alone cannot tell a leak from a heap
+  // that was merely allowed to grow. Under a cap, a leak ends in an out-of-memory crash (errors here);
+  // garbage that is only collected late does not.
+  const nodeFlags = maxOldSpace > 0 ? [`--max-old-space-size=${maxOldSpace}`] : serverNodeFlags();
+  const server = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: BENCH_RATE_LIMIT }, { nodeFlags });
   children.push(server.child);
   const { duration, warmup } = options;
   const pid = serverPid(server.child);
 
   const cpus = os.cpus();
-  console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), load average ${os.loadavg()[0]?.toFixed(2)} before the run`);
+  console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), load average ${os.loadavg()[0]?.toFixed(2)} before the run; server Node flags: ${nodeFlags.join(' ') || '(none)'}`);
   console.log(`sandbox rate limit: ${BENCH_RATE_LIMIT} (one client address, so one bucket however long it runs)`);
-  console.log(`server pid ${pid}; ${CONVERSATIONS.reduce((sum, c) => sum + c.connections, 0)} connections, ${warmup} s warm-up, then ${duration} s measured; client and server share the machine${maxOldSpace > 0 ? `; server old space capped at ${maxOldSpace} MiB` : ''}`);
+  console.log(`server pid ${pid}; ${CONVERSATIONS.reduce((sum, c) => sum + c.connections, 0)} connections, ${warmup} s warm-up, then ${duration} s measured; client and server share the machine`);
 
   const rssBeforeWarmup = residentMiB(pid);
   const warm = summary(await runMix(server.baseUrl, warmup));

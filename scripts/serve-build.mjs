@@ -43,18 +43,40 @@ export function ensureBuild() {
   if (result.status !== 0) throw new Error('next build failed');
 }
 
-/** @param {Record<string, string>} [extraEnv] */
-export async function startServer(extraEnv = {}) {
+/**
+ * The Node flags `npm start` gives server.ts (package.json's "start": `… tsx <flags> server.ts`), so the
+ * server the tests and benchmarks start is the one a deployment runs: today the old-space cap that keeps
+ * V8 from letting its heap grow for minutes under load (bench/README.md, "Soak").
+ * @returns {string[]}
+ */
+export function serverNodeFlags() {
+  const start = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  const flags = /\btsx\s+(.*?)\s*server\.ts$/.exec(start)?.[1];
+  if (flags === undefined) throw new Error(`package.json's start script does not run "tsx … server.ts": ${start}`);
+  return flags.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * @param {Record<string, string>} [extraEnv]
+ * @param {{ nodeFlags?: string[], captureOutput?: boolean }} [options] nodeFlags replaces npm start's flags
+ *   (bench:soak's --max-old-space); captureOutput collects the server's stdout and stderr (read them with
+ *   `output()`) instead of passing stderr through, e.g. to check what it logs.
+ */
+export async function startServer(extraEnv = {}, { nodeFlags = serverNodeFlags(), ...options } = {}) {
   ensureBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, [tsxCli, 'server.ts'], {
+  const child = spawn(process.execPath, [tsxCli, ...nodeFlags, 'server.ts'], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', options.captureOutput ? 'pipe' : 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...extraEnv },
   });
+  /** @type {Buffer[]} */
+  const chunks = [];
+  child.stdout?.on('data', (chunk) => chunks.push(chunk));
+  child.stderr?.on('data', (chunk) => chunks.push(chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilServing(baseUrl, child, 30_000);
-  return { baseUrl, child };
+  return { baseUrl, child, output: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /**

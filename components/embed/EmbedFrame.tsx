@@ -34,8 +34,10 @@ export function EmbedFrame() {
         const height = Math.ceil(content.getBoundingClientRect().height);
         if (height === last) return;
         last = height;
-        const message: ResizeMessage = { type: RESIZE_MESSAGE_TYPE, height, href: window.location.href };
-        // Any parent may embed us, so '*': the message carries nothing but the height and this URL.
+        // Any parent may embed us, so '*': the message carries nothing but the height and which embed this
+        // is (origin and path). Never the query or fragment: an embedded playground keeps what the reader
+        // typed there (headers, credentials) in its URL, and that is not the embedding page's business.
+        const message: ResizeMessage = { type: RESIZE_MESSAGE_TYPE, height, href: `${window.location.origin}${window.location.pathname}` };
         window.parent.postMessage(message, '*');
       };
       const observer = new ResizeObserver(post);

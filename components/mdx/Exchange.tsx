@@ -28,12 +28,11 @@ export function Exchange(props: ExchangeProps) {
             {/* Focusable so a keyboard can scroll long lines sideways (as Shiki's blocks are); relative so the
                 visually hidden marker text stays inside the scrolling box instead of widening the page. */}
             <pre tabIndex={0} className="relative overflow-x-auto py-2 font-mono text-sm leading-relaxed">
-              <code>
+              {/* Line numbers are generated content (globals.css, .exchange-line): a lesson has hundreds of
+                  lines, and an element per number made the page heavier to hydrate. */}
+              <code className="exchange-code">
                 {message.lines.map(({ number, line, notes }) => (
-                  <span key={number} data-line={number} className={`block pr-3 ${notes.length > 0 ? 'border-l-4 border-accent bg-surface pl-2' : 'border-l-4 border-transparent pl-2'}`}>
-                    <span aria-hidden="true" className="mr-3 inline-block w-6 select-none text-right text-muted">
-                      {number}
-                    </span>
+                  <span key={number} data-line={number} className={`exchange-line block pr-3 ${notes.length > 0 ? 'border-l-4 border-accent bg-surface pl-2' : 'border-l-4 border-transparent pl-2'}`}>
                     {line.text === '' ? ' ' : line.text}
                     {notes.map((n) => (
                       <a

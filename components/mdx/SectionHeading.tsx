@@ -14,8 +14,10 @@ function textOf(node: ReactNode): string {
 export function SectionHeading({ id, children, ...rest }: React.ComponentPropsWithoutRef<'h2'>) {
   if (!id) return <h2 {...rest}>{children}</h2>;
   return (
-    <div className="section-heading flex flex-wrap items-baseline justify-between gap-x-3">
-      <h2 id={id} {...rest}>
+    // No wrapping: the heading takes the room it needs and its text wraps, while the small button stays
+    // on the heading's first line at the right, instead of dropping alone under a long heading.
+    <div className="section-heading flex items-baseline gap-x-3">
+      <h2 id={id} {...rest} className={`min-w-0 flex-1 ${rest.className ?? ''}`.trim()}>
         {children}
       </h2>
       <SectionEmbedButton section={id} heading={textOf(children)} />

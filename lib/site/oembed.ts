@@ -38,6 +38,15 @@ export type OembedOutcome = { kind: 'ok'; body: OembedRich } | { kind: 'not-foun
 
 type Resolved = { target: EmbedTarget; options: EmbedOptions };
 
+/** A path segment or fragment, percent-decoded; undefined when its escapes are not UTF-8 (decodeURIComponent throws). */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which embeddable thing a lab URL names, or why it names none. */
 function resolve(url: URL, lookup: OembedLookup): Resolved | string {
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
@@ -46,18 +55,19 @@ function resolve(url: URL, lookup: OembedLookup): Resolved | string {
   const options = embedded ? parseEmbedOptions(url.search) : DEFAULT_EMBED_OPTIONS;
   if (extra !== undefined) return `${url.pathname} is not a page that can be embedded.`;
   if (kind === 'lessons' && id !== undefined) {
-    const slug = decodeURIComponent(id);
-    const lesson = lookup.lesson(slug);
-    if (!lesson) return `There is no lesson "${slug}".`;
-    // A link to a heading (#id) embeds that section.
-    const hash = decodeURIComponent(url.hash.slice(1));
+    const slug = decoded(id);
+    const lesson = slug === undefined ? undefined : lookup.lesson(slug);
+    if (slug === undefined || !lesson) return `There is no lesson "${slug ?? id}".`;
+    // A link to a heading (#id) embeds that section; one that names none embeds the whole lesson.
+    const hash = decoded(url.hash.slice(1)) ?? '';
     const section = hash !== '' && isSectionId(hash) && lesson.sections.includes(hash) ? hash : options.section;
     return { target: { kind: 'lesson', slug, title: lesson.title }, options: { ...options, section } };
   }
   if (kind === 'try' && embedded && id !== undefined) {
-    const preset = lookup.preset(decodeURIComponent(id));
-    if (!preset) return `There is no sandbox preset "${decodeURIComponent(id)}".`;
-    return { target: { kind: 'try', preset: decodeURIComponent(id), title: `Try it: ${preset.title}` }, options };
+    const presetId = decoded(id);
+    const preset = presetId === undefined ? undefined : lookup.preset(presetId);
+    if (presetId === undefined || !preset) return `There is no sandbox preset "${presetId ?? id}".`;
+    return { target: { kind: 'try', preset: presetId, title: `Try it: ${preset.title}` }, options };
   }
   if (kind === 'playground' && id === undefined) {
     const state = new URLSearchParams(url.search);

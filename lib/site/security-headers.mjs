@@ -1,4 +1,6 @@
-// Baseline security headers for every response. Plain .mjs so next.config.mjs can import it at start-up.
+// Security headers: a baseline for every response, and who may frame what. Plain .mjs so
+// next.config.mjs can import it at start-up.
+import { API_POLICY, pageDirectives, pagePolicy, serializePolicy } from './content-security-policy.mjs';
 
 /** Paths that other sites may frame: the chrome-less embeds (proxy.ts sets their frame-ancestors). */
 export const EMBED_SOURCE = '/embed/:path*';
@@ -21,14 +23,36 @@ export function securityHeaders() {
 }
 
 /**
- * Only the site itself may frame its pages, except the embeds.
+ * Every page but the embeds: the full policy, and only the site itself may frame it (X-Frame-Options
+ * for browsers older than CSP's frame-ancestors).
+ * @param {{ development?: boolean }} [options]
  * @returns {{ key: string, value: string }[]}
  */
-export function sameOriginFramingHeaders() {
+export function pageSecurityHeaders({ development = false } = {}) {
   return [
     { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-    { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+    { key: 'Content-Security-Policy', value: pagePolicy({ development }) },
   ];
+}
+
+/**
+ * Non-HTML answers (sandbox, exchange, oEmbed): a policy that allows nothing.
+ * @returns {{ key: string, value: string }[]}
+ */
+export function apiSecurityHeaders() {
+  return [{ key: 'Content-Security-Policy', value: API_POLICY }];
+}
+
+/**
+ * An embed's policy: the pages' policy, framed by EMBED_FRAME_ANCESTORS. An invalid list falls back
+ * to 'self' rather than to "anyone" (server.ts refuses to start with one anyway).
+ * @param {string | undefined} configured
+ * @param {{ development?: boolean }} [options]
+ * @returns {string}
+ */
+export function embedPolicy(configured, { development = false } = {}) {
+  const ancestors = embedFrameAncestors(configured);
+  return serializePolicy(pageDirectives({ frameAncestors: ancestors.ok ? ancestors.value : "'self'", development }));
 }
 
 /**

@@ -67,4 +67,20 @@ describe('GET /api/oembed', () => {
     expect(body.status).toBe(status);
     expect(body.detail).toMatch(detail);
   });
+
+  test('an answer for SITE_URL may be cached by anyone; one built from another Host is private (no cache poisoning)', async () => {
+    const saved = process.env.SITE_URL;
+    try {
+      process.env.SITE_URL = BASE;
+      expect((await oembed({ url: `${BASE}/lessons/${lesson.slug}` })).headers.get('cache-control')).toBe('public, max-age=3600');
+      process.env.SITE_URL = 'https://lab.example.org';
+      const viaHost = await oembed({ url: `${BASE}/lessons/${lesson.slug}` });
+      expect(viaHost.status).toBe(200);
+      expect(viaHost.headers.get('cache-control')).toBe('private, no-store');
+      expect(iframeOf((await viaHost.json()).html).src).toBe(`${BASE}/embed/lessons/${lesson.slug}`);
+    } finally {
+      if (saved === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = saved;
+    }
+  });
 });

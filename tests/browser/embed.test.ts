@@ -124,6 +124,24 @@ describe('embedding the lab in another site', () => {
     }
   });
 
+  test("the message names the embed by origin and path only: a playground's state (its query) stays inside", async () => {
+    const lab = baseUrl();
+    const state = '?method=GET&target=%2Fapi%2Fsandbox%2Fbasic&h=Authorization%3ABasic%20c2VjcmV0OnBhc3N3b3Jk#x';
+    pages.set('/listen-playground', html(`<iframe id="f" src="${lab}/embed/playground${state}" title="Playground" width="600" height="100"></iframe>
+      <script>window.seen = []; addEventListener('message', (e) => window.seen.push(e.data));</script>`));
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto(`${trainerUrl}/listen-playground`, { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0);
+      const seen = await page.evaluate(() => JSON.stringify((window as unknown as { seen: unknown[] }).seen));
+      expect(JSON.parse(seen)).toContainEqual(expect.objectContaining({ href: `${lab}/embed/playground` }));
+      expect(seen).not.toMatch(/c2VjcmV0|Authorization|method=/);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("oEmbed: the response's html embeds what it says", async () => {
     const lab = baseUrl();
     const lesson = firstLesson();

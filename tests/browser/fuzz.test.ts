@@ -117,9 +117,8 @@ function send({ bytes, method }: Sent): Promise<Answer> {
 function check(sent: Sent, answer: Answer): string {
   const key = `${answer.status}`;
   if (answer.status >= 500) throw new Error(`${answer.status} for ${shown(sent)}: ${answer.body.toString('utf8').slice(0, 500)}`);
-  // Routed as server.ts routes it. Next answers other paths (a mutation can change the target, and
-  // targetForm sends an absolute-form target whose authority does not parse to "/"): only "no 5xx, no
-  // hang" applies there.
+  // Routed as server.ts routes it. Next answers other paths (a mutation can change the target): only
+  // "no 5xx, no hang" applies there. An absolute-form target that does not parse is server.ts's own 400.
   const routed = targetForm(sent.target);
   const lab = routed.kind === 'origin' && isSandboxPath(routed.target.split('?')[0] ?? '');
   if (answer.status >= 400 && (lab || answer.status === 400 || answer.status === 431 || answer.status === 408)) {

@@ -29,6 +29,31 @@ describe('reading a lesson', () => {
     }
   });
 
+  test("on a phone, every section's Embed button sits on its heading's first line, never alone below it", async () => {
+    const session = await openBrowser({ viewport: { width: 360, height: 740 } });
+    try {
+      const { page } = session;
+      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      const boxes = await page.locator('.section-heading').evaluateAll((wrappers) =>
+        wrappers.map((wrapper) => {
+          const heading = wrapper.querySelector('h2')?.getBoundingClientRect();
+          const button = wrapper.querySelector('button')?.getBoundingClientRect();
+          const line = heading ? Number.parseFloat(getComputedStyle(wrapper.querySelector('h2') as Element).lineHeight) : 0;
+          return { text: wrapper.textContent, heading, button, line };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(3);
+      // At 360 px some headings take two lines: the button must still start on the first one, to the right.
+      expect(boxes.some(({ heading, line }) => (heading?.height ?? 0) > line * 1.5)).toBe(true);
+      for (const { text, heading, button, line } of boxes) {
+        if (!heading || !button) throw new Error(`no heading or button in ${text}`);
+        expect({ text, onFirstLine: button.top < heading.top + line, right: button.left >= heading.right - 1 }).toEqual({ text, onFirstLine: true, right: true });
+      }
+    } finally {
+      await session.close();
+    }
+  });
+
   test('the chosen theme survives a reload, and the system theme can be followed again', async () => {
     const session = await openBrowser({ colorScheme: 'light' });
     try {

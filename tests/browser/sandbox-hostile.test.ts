@@ -235,10 +235,17 @@ describe('bad URLs and overrides', () => {
     expectProblem(answer, 400);
   });
 
-  // BUG (server.ts): "OPTIONS *" (asterisk-form, RFC 9112 §3.2.4) is handed to Next's request handler,
-  // which throws "TypeError: Invalid URL" (input "*") and answers 500 text/plain.
-  test('OPTIONS * (asterisk-form) is not a 5xx', async () => {
+  // Once a bug: "OPTIONS *" (asterisk-form, RFC 9112 §3.2.4) went to Next's request handler, which
+  // threw "TypeError: Invalid URL" (input "*") and answered 500 text/plain.
+  test('OPTIONS * (asterisk-form) is 204 with Allow, not a 5xx', async () => {
     const answer = await rawRequest(message('OPTIONS * HTTP/1.1', []));
-    expect(answer.status).toBeLessThan(500);
+    expect(answer.status).toBe(204);
+    expect(answer.headers.find(([name]) => name.toLowerCase() === 'allow')?.[1]).toMatch(/GET/);
+  });
+
+  // Found by the fuzz test: an absolute-form target whose authority does not parse was served as "/".
+  test.each(['https://[:::]/api/sandbox/basic', 'http://[bad/lessons', 'http://exa%mple/', 'http://a:99999/'])('an absolute-form target that is not a URI (%s): 400 problem, not another page', async (target) => {
+    const answer = await rawRequest(message(`GET ${target} HTTP/1.1`, []));
+    expect(expectProblem(answer, 400).detail).toMatch(/absolute-form but is not a valid URI/);
   });
 });

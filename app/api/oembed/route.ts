@@ -44,11 +44,14 @@ export function GET(request: Request): Response {
   if (target.origin !== site.origin && target.origin !== own.origin) {
     return problem(404, `Only links to this lab (${site.origin}) can be embedded.`);
   }
-  const outcome = oembedFor(target, { maxwidth, maxheight }, target.origin === own.origin ? own : site, lookup);
+  const viaHost = target.origin === own.origin && own.origin !== site.origin;
+  const outcome = oembedFor(target, { maxwidth, maxheight }, viaHost ? own : site, lookup);
   switch (outcome.kind) {
     case 'ok':
       return Response.json(outcome.body, {
-        headers: { 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' },
+        // An answer built from the request's Host (not SITE_URL) is not for shared caches: a cache that
+        // ignored Host in its key could hand another host's iframe address to everyone (RFC 9111 §5.2.2.7).
+        headers: { 'Cache-Control': viaHost ? 'private, no-store' : 'public, max-age=3600', 'Access-Control-Allow-Origin': '*' },
       });
     case 'not-found':
       return problem(404, outcome.detail);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { securityHeaders } from '@/lib/site/security-headers.mjs';
+import { apiSecurityHeaders, securityHeaders } from '@/lib/site/security-headers.mjs';
 import type { HeaderList, SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from './limits';
@@ -7,8 +7,11 @@ import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from './limits';
 // The node:http adapter used by server.ts. rawHeaders keeps every field line in order, and
 // writeHead with a flat array sends repeated WWW-Authenticate lines as separate lines.
 
-/** The security headers as writeHead's flat [name, value, ...] list; they never change. */
-const SECURITY_FIELDS: readonly string[] = securityHeaders().flatMap(({ key, value }) => [key, value]);
+/**
+ * The security headers as writeHead's flat [name, value, ...] list, computed once: they never change.
+ * Sandbox answers are never documents, so their Content-Security-Policy allows nothing.
+ */
+const SECURITY_FIELDS: readonly string[] = [...securityHeaders(), ...apiSecurityHeaders()].flatMap(({ key, value }) => [key, value]);
 
 const EMPTY_BODY = new Uint8Array(0);
 

@@ -17,13 +17,20 @@ const basic: ExchangeProps = {
 };
 
 describe('<Exchange>', () => {
-  test('a figure with its caption; each message labelled from its start line, lines numbered', () => {
+  test('a figure with its caption; each message labelled from its start line, lines numbered without numbers in the text', () => {
     render(<Exchange {...basic} />);
     const figure = screen.getByRole('figure', { name: 'Basic: the first request and its challenge' });
     const request = within(figure).getByRole('group', { name: 'Request' });
-    expect(request).toHaveTextContent('1GET /api/sandbox/basic HTTP/1.1');
     const response = within(figure).getByRole('group', { name: 'Response' });
     expect(response.querySelectorAll('[data-line]')).toHaveLength(3); // the trailing newline is no line
+    // The numbers are generated content (globals.css), so a reader who copies the message gets the
+    // message itself, with no line numbers glued to the start of each line.
+    const lines = [...request.querySelectorAll('[data-line]')];
+    expect(lines.map((line) => [line.getAttribute('data-line'), line.textContent])).toEqual([
+      ['1', 'GET /api/sandbox/basic HTTP/1.1'],
+      ['2', 'Host: localhost:3000'],
+    ]);
+    expect(lines.every((line) => line.classList.contains('exchange-line'))).toBe(true);
   });
 
   test('notes are numbered in line order, marked on their line by a link to the note, and listed with the line', () => {
