@@ -60,19 +60,22 @@ export function createRateLimiter(policy: RateLimitPolicy, options: RateLimiterO
   const unitsPerSecond = q * 1000;
   const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
   /**
-   * client → the time (in units since `epoch`) at which its bucket is full again. Insertion order is
-   * the order of each client's last allowed request, so the first entry is the least recently served.
+   * client → the time (in units since `epoch`) at which its bucket is full again, in an object changed
+   * in place (no Map write per request). Insertion order is the order of each client's last allowed
+   * request, so the first entry is the least recently served; `newest` is the last entry, which needs
+   * no moving (the common case: one busy client, or a class behind one address).
    */
-  const full = new Map<string, number>();
+  const full = new Map<string, { fullAt: number }>();
+  let newest: string | undefined;
   let epoch = options.now();
   let last = 0;
 
   /** Shifts every stored time so `now` becomes 0; buckets full by then are dropped. Once in months. */
   function rebase(elapsedMs: number) {
     const shift = elapsedMs * q;
-    for (const [client, fullAt] of full) {
-      if (fullAt - shift <= 0) full.delete(client);
-      else full.set(client, fullAt - shift);
+    for (const [client, bucket] of full) {
+      if (bucket.fullAt - shift <= 0) full.delete(client);
+      else bucket.fullAt -= shift;
     }
     epoch += elapsedMs;
     last = 0;
@@ -89,7 +92,7 @@ export function createRateLimiter(policy: RateLimitPolicy, options: RateLimiterO
     for (let i = 0; i < 2 || full.size >= maxClients; i++) {
       const oldest = full.entries().next();
       if (oldest.done) return;
-      const [client, fullAt] = oldest.value;
+      const [client, { fullAt }] = oldest.value;
       if (fullAt > now && full.size < maxClients) return;
       full.delete(client);
     }
@@ -105,17 +108,25 @@ export function createRateLimiter(policy: RateLimitPolicy, options: RateLimiterO
       // A clock that stepped back must not make anyone wait longer than the policy says.
       const now = Math.max(elapsed * q, last);
       last = now;
-      const fullAt = full.get(client);
-      const next = (fullAt === undefined || fullAt < now ? now : fullAt) + p;
+      const bucket = full.get(client);
+      const next = (bucket === undefined || bucket.fullAt < now ? now : bucket.fullAt) + p;
       if (next - now > capacity) {
         // One token is available once the bucket is no more than `capacity` ahead of the clock.
         const wait = next - capacity - now;
         const rest = wait % unitsPerSecond;
         return { kind: 'refused', retryAfterSeconds: (wait - rest) / unitsPerSecond + (rest > 0 ? 1 : 0) };
       }
-      if (fullAt === undefined) makeRoom(now);
-      else full.delete(client);
-      full.set(client, next);
+      if (bucket === undefined) {
+        makeRoom(now);
+        full.set(client, { fullAt: next });
+      } else {
+        bucket.fullAt = next;
+        if (client !== newest) {
+          full.delete(client);
+          full.set(client, bucket);
+        }
+      }
+      newest = client;
       return ALLOWED;
     },
     get trackedClients() {
