@@ -6,9 +6,9 @@
 // a refused Host or Expect, and Next's pages. Afterwards none of the secrets, in any encoding, is in
 // the output; the start-up line is, so the capture itself is proven to work.
 import type { ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { answerDigestChallenge, formatCredentials, parseChallenges } from '@/lib/http-auth';
 import { startServer } from '../../scripts/serve-build.mjs';
+import { sendRaw } from './support/raw-http';
 
 jest.setTimeout(120_000);
 
@@ -29,24 +29,7 @@ const secrets = new Set<string>([SANDBOX_SECRET, BASIC_PASSWORD, DIGEST_PASSWORD
 const remember = (...values: string[]) => values.forEach((value) => secrets.add(value));
 
 /** Sends bytes as they are on a fresh connection; resolves with the status once the server closes it. */
-function raw(bytes: string): Promise<number> {
-  const { hostname, port } = new URL(server.baseUrl);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const socket = net.connect(Number(port), hostname);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error('no answer within 5 s'));
-    }, 5_000);
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0));
-    });
-    socket.write(Buffer.from(bytes, 'latin1'));
-  });
-}
+const raw = async (bytes: string): Promise<number> => (await sendRaw(server.baseUrl, bytes)).status;
 
 const head = (requestLine: string, fields: string[]) => [requestLine, `Host: ${new URL(server.baseUrl).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
 

@@ -1,7 +1,7 @@
 // Hostile and malformed requests against the production server (server.ts): every one must get a 4xx
 // with an RFC 9457 problem body whose `status` is the real status, never a 5xx, a hang or a dropped
 // connection, and the server must go on answering normal requests afterwards.
-import net from 'node:net';
+import { sendRaw } from './support/raw-http';
 import { baseUrl } from './support/site';
 
 type Header = [name: string, value: string];
@@ -11,36 +11,13 @@ const ALICE_BASIC = 'Basic YWxpY2U6d29uZGVybGFuZA==';
 const url = (path: string) => `${baseUrl()}${path}`;
 
 /** Sends bytes as they are on a fresh connection and reads the whole answer; a hang fails after 5 s. */
-function rawRequest(bytes: Buffer): Promise<Answer> {
-  const { hostname, port } = new URL(baseUrl());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const socket = net.connect(Number(port), hostname);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`no complete answer within 5 s; got: ${JSON.stringify(Buffer.concat(chunks).toString('latin1'))}`));
-    }, 5_000);
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`the connection failed (${error.message}) after ${JSON.stringify(Buffer.concat(chunks).toString('latin1'))}`));
-    });
-    socket.on('close', () => {
-      clearTimeout(timer);
-      const raw = Buffer.concat(chunks).toString('latin1');
-      const end = raw.indexOf('\r\n\r\n');
-      if (end === -1) return reject(new Error(`the server closed the connection without an answer: ${JSON.stringify(raw)}`));
-      const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
-      const headers = lines.map((line): Header => {
-        const colon = line.indexOf(':');
-        return [line.slice(0, colon), line.slice(colon + 1).trim()];
-      });
-      const body = Buffer.from(raw.slice(end + 4), 'latin1').toString('utf8');
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, raw });
-    });
-    // write, not end: a half-closed request is aborted by node:http before the sandbox can answer it.
-    socket.write(bytes);
+async function rawRequest(bytes: Buffer): Promise<Answer> {
+  const { status, headLines, body, raw } = await sendRaw(baseUrl(), bytes);
+  const headers = headLines.map((line): Header => {
+    const colon = line.indexOf(':');
+    return [line.slice(0, colon), line.slice(colon + 1).trim()];
   });
+  return { status, headers, body, raw };
 }
 
 /** A request head (and optional body) with Connection: close, so the server ends the connection. */

@@ -14,6 +14,7 @@ import type { Transcript } from '@/lib/sandbox/exchange-input';
 import { PRESETS } from '@/lib/sandbox/presets';
 import { expectOverridesRoundTrip, expectWellFormedFields, hostileQuery } from '../lib/sandbox/hostile';
 import { openBrowser } from './support/chromium';
+import { sendRaw } from './support/raw-http';
 import { baseUrl, firstLesson } from './support/site';
 
 jest.setTimeout(180_000);
@@ -21,34 +22,16 @@ jest.setTimeout(180_000);
 type Head = { status: number; headers: [string, string][] };
 
 /** Sends bytes on a fresh connection and reads the response head, strictly: CRLF-separated field lines only. */
-function rawHead(bytes: string): Promise<Head> {
-  const { hostname, port } = new URL(baseUrl());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const socket = net.connect(Number(port), hostname);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`no answer within 5 s to ${JSON.stringify(bytes.slice(0, 200))}`));
-    }, 5_000);
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', (error) => reject(error));
-    socket.on('close', () => {
-      clearTimeout(timer);
-      const raw = Buffer.concat(chunks).toString('latin1');
-      const end = raw.indexOf('\r\n\r\n');
-      if (end === -1) return reject(new Error(`no complete head: ${JSON.stringify(raw.slice(0, 300))}`));
-      const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
-      const headers = lines.map((line): [string, string] => {
-        // A lone CR or LF inside a line would be a second line to a lenient client: an injection.
-        if (/[\r\n]/.test(line)) throw new Error(`a bare CR or LF in ${JSON.stringify(line)}`);
-        const match = /^([^:]*):[ \t]*(.*?)[ \t]*$/.exec(line);
-        if (!match) throw new Error(`not a field line: ${JSON.stringify(line)}`);
-        return [match[1] ?? '', match[2] ?? ''];
-      });
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(statusLine)?.[1] ?? 0), headers });
-    });
-    socket.write(Buffer.from(bytes, 'latin1'));
+async function rawHead(bytes: string): Promise<Head> {
+  const { status, headLines } = await sendRaw(baseUrl(), bytes);
+  const headers = headLines.map((line): [string, string] => {
+    // A lone CR or LF inside a line would be a second line to a lenient client: an injection.
+    if (/[\r\n]/.test(line)) throw new Error(`a bare CR or LF in ${JSON.stringify(line)}`);
+    const match = /^([^:]*):[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (!match) throw new Error(`not a field line: ${JSON.stringify(line)}`);
+    return [match[1] ?? '', match[2] ?? ''];
   });
+  return { status, headers };
 }
 
 const request = (target: string, fields: string[] = []) => [`GET ${target} HTTP/1.1`, `Host: ${new URL(baseUrl()).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
