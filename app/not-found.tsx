@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { SiteChrome } from '@/components/layout/SiteChrome';
 import { loadLessons } from '@/lib/content/lessons';
 
@@ -19,27 +19,27 @@ export default function NotFound() {
         <h2 className="mt-10 text-xl font-bold">Where to go from here</h2>
         <ul className="mt-4 list-disc space-y-2 pl-5">
           <li>
-            <Link href="/" className="text-accent underline underline-offset-4">
+            <SiteLink href="/" className="text-accent underline underline-offset-4">
               The home page
-            </Link>
+            </SiteLink>
           </li>
           <li>
-            <Link href="/lessons" className="text-accent underline underline-offset-4">
+            <SiteLink href="/lessons" className="text-accent underline underline-offset-4">
               All lessons
-            </Link>
+            </SiteLink>
             {lessons[0] ? (
               <>
                 {', or start with '}
-                <Link href={`/lessons/${lessons[0].slug}`} className="text-accent underline underline-offset-4">
+                <SiteLink href={`/lessons/${lessons[0].slug}`} className="text-accent underline underline-offset-4">
                   {lessons[0].frontmatter.title}
-                </Link>
+                </SiteLink>
               </>
             ) : null}
           </li>
           <li>
-            <Link href="/playground" className="text-accent underline underline-offset-4">
+            <SiteLink href="/playground" className="text-accent underline underline-offset-4">
               The playground
-            </Link>
+            </SiteLink>
           </li>
         </ul>
       </div>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { loadLessons } from '@/lib/content/lessons';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 
@@ -14,16 +14,16 @@ export default function HomePage() {
       </p>
       <div className="mt-10 flex flex-wrap gap-4">
         {first ? (
-          <Link
+          <SiteLink
             href={`/lessons/${first.slug}`}
             className="rounded-md bg-accent px-5 py-3 font-semibold text-accent-ink shadow-sm hover:opacity-90"
           >
             Start the first lesson<span className="sr-only">: {first.frontmatter.title}</span>
-          </Link>
+          </SiteLink>
         ) : null}
-        <Link href="/playground" className="rounded-md border border-line px-5 py-3 font-semibold hover:bg-surface">
+        <SiteLink href="/playground" className="rounded-md border border-line px-5 py-3 font-semibold hover:bg-surface">
           Open the playground
-        </Link>
+        </SiteLink>
       </div>
       <section aria-labelledby="three-questions" className="mt-16">
         <h2 id="three-questions" className="text-2xl font-bold">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 
 /** An honest page for a part of the lab that is not built yet: what it will do, and where to go now. */
 export function ComingSoon({ title, children }: { title: string; children: React.ReactNode }) {
@@ -8,9 +8,9 @@ export function ComingSoon({ title, children }: { title: string; children: React
       <h1 className="mt-2 text-3xl font-extrabold tracking-tight sm:text-4xl">{title}</h1>
       <div className="mt-6 space-y-4 text-lg">{children}</div>
       <p className="mt-8">
-        <Link href="/lessons" className="rounded-md bg-accent px-5 py-3 font-semibold text-accent-ink hover:opacity-90">
+        <SiteLink href="/lessons" className="rounded-md bg-accent px-5 py-3 font-semibold text-accent-ink hover:opacity-90">
           Read the lessons meanwhile
-        </Link>
+        </SiteLink>
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { usePathname } from 'next/navigation';
 
 /** A main-navigation link that marks the current section with aria-current (and not by colour alone). */
@@ -8,12 +8,12 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link
+    <SiteLink
       href={href}
       aria-current={current ? 'page' : undefined}
       className="inline-block rounded px-3 py-2 font-medium text-muted hover:bg-surface hover:text-ink aria-[current=page]:text-ink aria-[current=page]:underline aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-8"
     >
       {children}
-    </Link>
+    </SiteLink>
   );
 }

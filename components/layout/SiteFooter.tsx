@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { SITE_NAME } from '@/lib/site/site';
 
 export function SiteFooter() {
@@ -12,9 +12,9 @@ export function SiteFooter() {
         <nav aria-label="Footer">
           <ul className="flex flex-wrap gap-4">
             <li>
-              <Link className="underline underline-offset-4 hover:text-ink" href="/lessons">
+              <SiteLink className="underline underline-offset-4 hover:text-ink" href="/lessons">
                 Lessons
-              </Link>
+              </SiteLink>
             </li>
             <li>
               <a className="underline underline-offset-4 hover:text-ink" href="https://www.rfc-editor.org/rfc/rfc9110#section-11">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { curlCommand } from '@/lib/playground/snippets/curl';
 import { findPreset, type Preset } from '@/lib/sandbox/presets';
@@ -39,9 +39,9 @@ export function SandboxPanel({ presets }: { presets: string[] }) {
       </p>
       {found.length > 0 ? <ul className="mt-3 space-y-3">{found.map((preset) => <PresetCard key={preset.id} preset={preset} />)}</ul> : null}
       <p className="mt-3 text-sm">
-        <Link href="/api" className="font-medium text-accent underline underline-offset-4">
+        <SiteLink href="/api" className="font-medium text-accent underline underline-offset-4">
           All sandbox endpoints
-        </Link>
+        </SiteLink>
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { LiveRun } from '@/components/playground/LiveRun';
 import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
 import { createSandboxContext } from '@/lib/sandbox/context';
@@ -34,9 +34,9 @@ export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { p
         </LiveRun>
       </div>
       <p className="mt-3 text-sm" data-print-hidden>
-        <Link href={`/playground?p=${encodeURIComponent(id)}`} className="font-medium text-accent underline underline-offset-4">
+        <SiteLink href={`/playground?p=${encodeURIComponent(id)}`} className="font-medium text-accent underline underline-offset-4">
           Open “{preset.title}” in the playground
-        </Link>
+        </SiteLink>
       </p>
     </section>
   );

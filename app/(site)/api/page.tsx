@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { labUsers, openApiDocument, overrideReach, type JsonSchema, type OpenApiDocument, type OperationObject, type ParameterObject } from '@/lib/sandbox/openapi';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
 import { PRESETS } from '@/lib/sandbox/presets';
@@ -149,9 +149,9 @@ export default function ApiPage() {
             {OPENAPI_PATH}
           </a>
           . To watch a conversation step by step instead, open the{' '}
-          <Link href="/playground" className="font-medium text-accent underline underline-offset-4">
+          <SiteLink href="/playground" className="font-medium text-accent underline underline-offset-4">
             playground
-          </Link>
+          </SiteLink>
           .
         </p>
       </section>

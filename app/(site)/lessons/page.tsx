@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { loadLessons } from '@/lib/content/lessons';
 import { LessonProgressStatus } from '@/components/lessons/LessonProgressStatus';
 import { StatusBadge } from '@/components/ui/StatusBadge';
@@ -23,9 +23,9 @@ export default function LessonsPage() {
           <li key={lesson.slug} className="rounded-lg border border-line p-5 hover:bg-surface">
             <p className="text-sm font-medium text-muted">Lesson {lesson.frontmatter.order}</p>
             <h2 className="mt-1 text-xl font-bold">
-              <Link href={`/lessons/${lesson.slug}`} className="underline-offset-4 hover:underline">
+              <SiteLink href={`/lessons/${lesson.slug}`} className="underline-offset-4 hover:underline">
                 {lesson.frontmatter.title}
-              </Link>
+              </SiteLink>
             </h2>
             <p className="mt-2">{lesson.frontmatter.summary}</p>
             <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-muted">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { citationText, citationUrl, lessonHref, tryHref, type LeafNode } from '@/lib/content/troubleshooting-types';
 import { InlineText } from './InlineText';
 
@@ -29,13 +29,13 @@ export function CauseDetails({ cause, presetTitles }: { cause: LeafNode; presetT
       </dd>
       <dt className="font-semibold">Learn and try</dt>
       <dd>
-        <Link href={lessonHref(cause.lesson)} prefetch={false} className="text-accent underline underline-offset-4">
+        <SiteLink href={lessonHref(cause.lesson)} className="text-accent underline underline-offset-4">
           {cause.lesson.label}
-        </Link>
+        </SiteLink>
         {' · '}
-        <Link href={tryHref(cause.tryIt)} prefetch={false} className="text-accent underline underline-offset-4">
+        <SiteLink href={tryHref(cause.tryIt)} className="text-accent underline underline-offset-4">
           <InlineText text={tryLabel} />
-        </Link>
+        </SiteLink>
       </dd>
     </dl>
   );

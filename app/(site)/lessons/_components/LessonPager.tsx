@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from '@/components/layout/SiteLink';
 import type { Lesson } from '@/lib/content/lessons';
 
 export function LessonPager({ previous, next }: { previous?: Lesson; next?: Lesson }) {
@@ -6,18 +6,18 @@ export function LessonPager({ previous, next }: { previous?: Lesson; next?: Less
   return (
     <nav aria-label="Lesson navigation" data-print-hidden className="mt-16 grid gap-4 border-t border-line pt-8 sm:grid-cols-2">
       {previous ? (
-        <Link href={`/lessons/${previous.slug}`} rel="prev" className="rounded-lg border border-line p-4 hover:bg-surface">
+        <SiteLink href={`/lessons/${previous.slug}`} rel="prev" className="rounded-lg border border-line p-4 hover:bg-surface">
           <span className="block text-sm text-muted">Previous lesson</span>
           <span className="font-semibold">{previous.frontmatter.title}</span>
-        </Link>
+        </SiteLink>
       ) : (
         <span />
       )}
       {next ? (
-        <Link href={`/lessons/${next.slug}`} rel="next" className="rounded-lg border border-line p-4 text-right hover:bg-surface">
+        <SiteLink href={`/lessons/${next.slug}`} rel="next" className="rounded-lg border border-line p-4 text-right hover:bg-surface">
           <span className="block text-sm text-muted">Next lesson</span>
           <span className="font-semibold">{next.frontmatter.title}</span>
-        </Link>
+        </SiteLink>
       ) : null}
     </nav>
   );
