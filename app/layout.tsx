@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
 import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from '@/lib/site/site';
+import { deferredSectionsScript } from '@/lib/site/deferred-sections';
 import { themeInitScript } from '@/lib/site/theme';
 
 export const metadata: Metadata = {
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+        <script dangerouslySetInnerHTML={{ __html: deferredSectionsScript }} />
       </head>
       <body className="min-h-screen bg-canvas text-ink antialiased">{children}</body>
     </html>
