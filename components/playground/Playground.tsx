@@ -63,9 +63,13 @@ export function Playground({
   const challenges = (field: string) => (lastResponse ? headerValues(lastResponse.headers, field) : []);
   const helperProps = { method: state.request.method, target: state.request.target, body: state.request.body };
 
-  // The whole state lives in the URL, so the address bar is always a share link.
+  // The whole state lives in the URL, so the address bar is always a share link. Only a changed address
+  // is written: Next's router observes replaceState, and on hydration (the address already right) the
+  // call was a measured 16 ms of the page's longest task.
   useEffect(() => {
-    if (syncUrl) window.history.replaceState(null, '', urlFor(encodeState(state)));
+    if (!syncUrl) return;
+    const url = urlFor(encodeState(state));
+    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
   }, [state, urlFor, syncUrl]);
 
   async function onSend(event: React.FormEvent) {
