@@ -1,5 +1,5 @@
 import { loadLessons } from './lessons';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 
 // The playground's preset picker, for the full page and the embed alike.
 
@@ -9,7 +9,7 @@ export type PresetGroup = { label: string; presets: { id: string; title: string;
 export function presetGroups(): PresetGroup[] {
   const seen = new Set<string>();
   const summary = (id: string) => {
-    const preset = PRESETS.find((p) => p.id === id);
+    const preset = allPresets().find((p) => p.id === id);
     return preset ? [{ id: preset.id, title: preset.title, summary: preset.summary }] : [];
   };
   const groups = loadLessons().map((lesson) => {
@@ -17,7 +17,7 @@ export function presetGroups(): PresetGroup[] {
     ids.forEach((id) => seen.add(id));
     return { label: `Lesson ${lesson.frontmatter.order}: ${lesson.frontmatter.title}`, presets: ids.flatMap(summary) };
   });
-  const rest = PRESETS.filter((preset) => !seen.has(preset.id)).map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary }));
+  const rest = allPresets().filter((preset) => !seen.has(preset.id)).map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary }));
   return [...groups.filter((group) => group.presets.length > 0), { label: 'More scenarios', presets: rest }];
 }
 

@@ -1,7 +1,7 @@
 import * as z from '@/lib/zod';
 import { clientProfileSchema } from '@/lib/sandbox/client-profile';
 import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
-import { findPreset, PRESETS, type Preset } from '@/lib/sandbox/presets';
+import { findPreset, allPresets, type Preset } from '@/lib/sandbox/presets';
 
 // The playground's whole state: what the reader is about to send, how, and with what the simulated
 // client holds. Versioned, because share links outlive releases (a link made today must open later).
@@ -32,7 +32,7 @@ export function stateForPreset(preset: Preset): PlaygroundState {
 }
 
 export function defaultState(): PlaygroundState {
-  const preset = findPreset(DEFAULT_PRESET_ID) ?? PRESETS[0];
+  const preset = findPreset(DEFAULT_PRESET_ID) ?? allPresets()[0];
   if (!preset) throw new Error('no presets');
   return stateForPreset(preset);
 }

@@ -6,7 +6,7 @@ import { exchangeInputSchema } from './exchange-input';
 import { EXCHANGE_PATH } from './http/dispatch';
 import { MAX_BODY_BYTES } from './http/limits';
 import { OVERRIDE_PARAMETERS } from './overrides';
-import { findPreset, PRESETS } from './presets';
+import { findPreset, allPresets } from './presets';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { resolveScenario, SANDBOX_PREFIX } from './router';
 import { basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema, layerSchema, realmSchema, userSchema, type Layer, type Scenario, type SchemeKind } from './scenario';
@@ -211,11 +211,11 @@ function shortEndpoint(name: (typeof SHORT_ENDPOINTS)[number]): [string, PathIte
 }
 
 function presetById(): PathItem {
-  const scenarios = PRESETS.map((preset) => preset.scenario);
-  const list = PRESETS.map((preset) => `- \`${preset.id}\`: **${preset.title}**. ${preset.summary}`).join('\n');
+  const scenarios = allPresets().map((preset) => preset.scenario);
+  const list = allPresets().map((preset) => `- \`${preset.id}\`: **${preset.title}**. ${preset.summary}`).join('\n');
   return {
     parameters: [
-      { name: 'id', in: 'path', required: true, description: `The preset id (GET ${SANDBOX_PREFIX}/presets lists them).`, schema: { type: 'string', enum: PRESETS.map((preset) => preset.id) }, example: 'forbidden-by-role' },
+      { name: 'id', in: 'path', required: true, description: `The preset id (GET ${SANDBOX_PREFIX}/presets lists them).`, schema: { type: 'string', enum: allPresets().map((preset) => preset.id) }, example: 'forbidden-by-role' },
     ],
     get: {
       operationId: 'getPreset',
@@ -253,7 +253,7 @@ function tokenEndpoint(): PathItem {
 }
 
 function presetList(): PathItem {
-  const presets = PRESETS.map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary, url: `${SANDBOX_PREFIX}/presets/${preset.id}` }));
+  const presets = allPresets().map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary, url: `${SANDBOX_PREFIX}/presets/${preset.id}` }));
   return {
     get: {
       operationId: 'listPresets',
@@ -432,7 +432,7 @@ function schemas(): Record<string, JsonSchema> {
 
 function securitySchemes(): Record<string, JsonSchema> {
   const users = labUsers().map((user) => `${user.name}:${user.password}`).join(', ');
-  const proxies = [...new Map(PRESETS.flatMap((preset) => (preset.scenario.proxy ? [[preset.scenario.proxy.realm, preset.scenario.proxy] as const] : []))).values()];
+  const proxies = [...new Map(allPresets().flatMap((preset) => (preset.scenario.proxy ? [[preset.scenario.proxy.realm, preset.scenario.proxy] as const] : []))).values()];
   const proxyText = proxies.map((layer) => `realm "${layer.realm}" takes ${layer.schemes.map((scheme) => SCHEME_NAMES[scheme.kind]).join(', ')} from ${layer.users.map((user) => user.name).join(', ')}`).join('; ');
   return {
     basic: { type: 'http', scheme: 'basic', description: `RFC 7617: base64 of user:password, as UTF-8. Lab users: ${users}.` },

@@ -5,7 +5,7 @@ import { evaluate } from './engine';
 import { isPlainChallenge } from './challenges';
 import { splitTarget, targetPath, type SandboxRequest, type SandboxResponse } from './message';
 import { applyOverrides } from './overrides';
-import { findPreset, PRESETS, type Preset } from './presets';
+import { findPreset, allPresets, type Preset } from './presets';
 import { problemResponse } from './problem';
 import type { Scenario } from './scenario';
 import { tokenEndpoint } from './token-endpoint';
@@ -59,7 +59,7 @@ function presetTargets(): Array<{ target: string; preset: Preset }> {
     const preset = findPreset(id);
     return preset ? [{ target: `${SANDBOX_PREFIX}/${name}`, preset }] : [];
   });
-  return [...short, ...PRESETS.map((preset) => ({ target: `${SANDBOX_PREFIX}/presets/${preset.id}`, preset }))];
+  return [...short, ...allPresets().map((preset) => ({ target: `${SANDBOX_PREFIX}/presets/${preset.id}`, preset }))];
 }
 
 /**
@@ -74,7 +74,7 @@ export function invariantBareTargets(): string[] {
 }
 
 function presetList(): SandboxResponse {
-  const presets = PRESETS.map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary, url: `${SANDBOX_PREFIX}/presets/${preset.id}` }));
+  const presets = allPresets().map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary, url: `${SANDBOX_PREFIX}/presets/${preset.id}` }));
   return { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify({ presets }) };
 }
 

@@ -15,7 +15,7 @@ import { GET as oembedGet } from '@/app/api/oembed/route';
 import { GET, POST } from '@/app/api/sandbox/[[...path]]/route';
 import { loadLessons } from '@/lib/content/lessons';
 import type { Transcript } from '@/lib/sandbox/exchange-input';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { expectOverridesRoundTrip, expectWellFormedFields, hostileQuery } from '../lib/sandbox/hostile';
 
 const BASE = 'http://lab.test';
@@ -24,7 +24,7 @@ const headersOf = (response: Response): [string, string][] => [...response.heade
 describe('the sandbox route handler: hostile overrides', () => {
   test('200 hostile override sets on every preset: a 4xx, well-formed fields, challenges that parse and round-trip', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PRESETS.map((preset) => preset.id)), hostileQuery, async (id, query) => {
+      fc.asyncProperty(fc.constantFrom(...allPresets().map((preset) => preset.id)), hostileQuery, async (id, query) => {
         const response = await GET(new Request(`${BASE}/api/sandbox/presets/${id}?${query.toString()}`));
         expect([400, 401, 407]).toContain(response.status);
         const headers = headersOf(response);
@@ -144,7 +144,7 @@ describe('/api/exchange reaches nothing but the engine', () => {
   });
 
   test('auto mode through every preset (proxy hops, token refresh, Digest) opens no connection', async () => {
-    for (const preset of PRESETS) {
+    for (const preset of allPresets()) {
       const response = await post({ request: { method: 'GET', target: `/api/sandbox/presets/${preset.id}` }, mode: 'auto' });
       expect(response.status).toBe(200);
     }

@@ -9,7 +9,7 @@ import net from 'node:net';
 import fc from 'fast-check';
 import { isSandboxPath } from '@/lib/sandbox/http/dispatch';
 import { targetForm } from '@/lib/sandbox/http/limits';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { baseUrl } from './support/site';
 
 jest.setTimeout(240_000);
@@ -165,7 +165,7 @@ const methods = fc.oneof(
   { weight: 1, arbitrary: fc.oneof(fc.constantFrom('get', 'Post', 'CONNECTX'), token.map((text) => text.toUpperCase())) },
 );
 
-const presetIds = PRESETS.map((preset) => preset.id);
+const presetIds = allPresets().map((preset) => preset.id);
 const paths = fc.oneof(
   fc.constantFrom(
     '/api/sandbox/basic',

@@ -2,7 +2,7 @@
 // playground's /api/exchange answer the same request with the same status, headers and body.
 import http from 'node:http';
 import type { HeaderList } from '@/lib/sandbox/message';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { invariantBareTargets } from '@/lib/sandbox/router';
 import { baseUrl } from './support/site';
 
@@ -39,7 +39,7 @@ function sendRaw(method: string, target: string, headers: HeaderList, body: stri
 }
 
 describe('real endpoint and /api/exchange agree', () => {
-  test.each(PRESETS.map((preset) => [preset.id, preset] as const))('%s', async (_id, preset) => {
+  test.each(allPresets().map((preset) => [preset.id, preset] as const))('%s', async (_id, preset) => {
     const { method, path, headers, body = '' } = preset.request;
     const real = await sendRaw(method, path, headers, body);
     const exchanged = await fetch(`${baseUrl()}/api/exchange`, {

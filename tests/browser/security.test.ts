@@ -11,7 +11,7 @@ import net from 'node:net';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
 import type { Transcript } from '@/lib/sandbox/exchange-input';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { expectOverridesRoundTrip, expectWellFormedFields, hostileQuery } from '../lib/sandbox/hostile';
 import { openBrowser } from './support/chromium';
 import { sendRaw } from './support/raw-http';
@@ -35,7 +35,7 @@ async function rawHead(bytes: string): Promise<Head> {
 }
 
 const request = (target: string, fields: string[] = []) => [`GET ${target} HTTP/1.1`, `Host: ${new URL(baseUrl()).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
-const presetIds = PRESETS.map((preset) => preset.id);
+const presetIds = allPresets().map((preset) => preset.id);
 
 describe('header reflection over real HTTP', () => {
   test('150 hostile override sets, raw on the wire: a 4xx whose every head line is a well-formed field', async () => {

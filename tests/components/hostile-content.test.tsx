@@ -13,7 +13,7 @@ let ResultPanel: typeof import('@/components/playground/ResultPanel').ResultPane
 let TranscriptPanel: typeof import('@/components/playground/TranscriptPanel').TranscriptPanel;
 let Playground: typeof import('@/components/playground/Playground').Playground;
 let decodeState: typeof import('@/lib/playground/url-state').decodeState;
-let PRESETS: typeof import('@/lib/sandbox/presets').PRESETS;
+let allPresets: typeof import('@/lib/sandbox/presets').allPresets;
 
 beforeAll(async () => {
   Object.assign(globalThis, { TextEncoder, TextDecoder, structuredClone: (value: unknown) => v8.deserialize(v8.serialize(value)) });
@@ -21,7 +21,7 @@ beforeAll(async () => {
   ({ TranscriptPanel } = await import('@/components/playground/TranscriptPanel'));
   ({ Playground } = await import('@/components/playground/Playground'));
   ({ decodeState } = await import('@/lib/playground/url-state'));
-  ({ PRESETS } = await import('@/lib/sandbox/presets'));
+  ({ allPresets } = await import('@/lib/sandbox/presets'));
 });
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -91,7 +91,7 @@ describe('transcripts render markup as text', () => {
 });
 
 describe('a share link full of markup', () => {
-  const groups = () => [{ label: 'All', presets: PRESETS.map(({ id, title, summary }) => ({ id, title, summary })) }];
+  const groups = () => [{ label: 'All', presets: allPresets().map(({ id, title, summary }) => ({ id, title, summary })) }];
 
   test('opens as text: the fields hold the payload, problems quote it, nothing is parsed as HTML', () => {
     const query = new URLSearchParams([

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SiteLink } from '@/components/layout/SiteLink';
 import { labUsers, openApiDocument, overrideReach, type JsonSchema, type OpenApiDocument, type OperationObject, type ParameterObject } from '@/lib/sandbox/openapi';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { siteUrl } from '@/lib/site/site';
 import { EndpointSection, parameterFields, schemaSummary, type Field } from './_components/EndpointSection';
 import { curlExamples } from './_components/examples';
@@ -87,7 +87,7 @@ function PresetList({ base }: { base: URL }) {
     <>
       <h3 className="mt-6 text-lg font-semibold">The presets</h3>
       <ul className="mt-3 space-y-3">
-        {PRESETS.map((preset) => (
+        {allPresets().map((preset) => (
           <li key={preset.id} className="rounded-lg border border-line p-4">
             <p className="font-semibold">{preset.title}</p>
             <p className="mt-1 text-sm text-muted">{preset.summary}</p>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { defaultState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { decodeState, encodeState, SHARE_URL_LIMIT, shareUrl, shareUrlTooLong } from '@/lib/playground/url-state';
 import type { HeldSecret } from '@/lib/sandbox/client-profile';
-import { findPreset, PRESETS } from '@/lib/sandbox/presets';
+import { findPreset, allPresets } from '@/lib/sandbox/presets';
 
 const ORIGIN = 'https://http-auth-lab.example';
 const preset = (id: string) => {
@@ -35,7 +35,7 @@ const heldSecret: fc.Arbitrary<HeldSecret> = fc.oneof(
 );
 
 /** A preset's state with each part either kept (so the link omits it) or replaced by a random value. */
-const playgroundState: fc.Arbitrary<PlaygroundState> = fc.constantFrom(...PRESETS).chain((chosen) => {
+const playgroundState: fc.Arbitrary<PlaygroundState> = fc.constantFrom(...allPresets()).chain((chosen) => {
   const base = stateForPreset(chosen);
   const keepOr = <T,>(value: T, other: fc.Arbitrary<T>) => fc.oneof(fc.constant(value), other);
   return fc.record({
@@ -64,7 +64,7 @@ describe('encodeState / decodeState', () => {
     );
   });
 
-  test.each(PRESETS.map((p) => p.id))('preset %s: a short, readable link', (id) => {
+  test.each(allPresets().map((p) => p.id))('preset %s: a short, readable link', (id) => {
     expect(encodeState(preset(id))).toBe(`v=1&p=${id}`);
   });
 
@@ -151,7 +151,7 @@ describe('decodeState: hostile links', () => {
 
 describe('share links', () => {
   test('every preset, and a busy state, fit in the limit', () => {
-    for (const p of PRESETS) expect(shareUrlTooLong(stateForPreset(p), ORIGIN)).toBe(false);
+    for (const p of allPresets()) expect(shareUrlTooLong(stateForPreset(p), ORIGIN)).toBe(false);
     const busy: PlaygroundState = {
       ...preset('digest-auth-int'),
       request: {

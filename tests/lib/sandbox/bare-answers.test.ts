@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/http/bare-answers';
 import { summariseFields, toNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { handleSandboxRequest, invariantBareTargets } from '@/lib/sandbox/router';
 import { request, testContext } from './support';
 
@@ -18,7 +18,7 @@ describe('invariantBareTargets', () => {
 
   test('every preset is either prepared or answers each bare GET with a fresh Digest nonce', async () => {
     const ctx = testContext();
-    for (const preset of PRESETS) {
+    for (const preset of allPresets()) {
       const target = `/api/sandbox/presets/${preset.id}`;
       const first = await handleSandboxRequest(request(target), ctx);
       ctx.advance(1_000);

@@ -1,7 +1,7 @@
 import { runExchange } from '@/lib/sandbox/exchange';
 import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange-input';
 import { headerValues } from '@/lib/sandbox/message';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { testContext } from './support';
 
 function run(input: ExchangeInput, ctx = testContext()) {
@@ -9,7 +9,7 @@ function run(input: ExchangeInput, ctx = testContext()) {
 }
 
 function presetInput(id: string): ExchangeInput {
-  const preset = PRESETS.find((p) => p.id === id);
+  const preset = allPresets().find((p) => p.id === id);
   if (!preset) throw new Error(id);
   return { request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' }, mode: 'auto' };
 }
@@ -37,7 +37,7 @@ const CONVERSATIONS: [string, number[]][] = [
 
 describe('exchange in auto mode', () => {
   test('every preset has a conversation below', () => {
-    expect(CONVERSATIONS.map(([id]) => id).sort()).toEqual(PRESETS.map((preset) => preset.id).sort());
+    expect(CONVERSATIONS.map(([id]) => id).sort()).toEqual(allPresets().map((preset) => preset.id).sort());
   });
 
   test.each(CONVERSATIONS)('%s: %j', async (id, statuses) => {

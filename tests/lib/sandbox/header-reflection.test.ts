@@ -11,7 +11,7 @@ import { CORS_HEADERS } from '@/lib/sandbox/cors';
 import { toNodeResponse } from '@/lib/sandbox/http/node';
 import { toWebResponse } from '@/lib/sandbox/http/web';
 import type { HeaderList, SandboxResponse } from '@/lib/sandbox/message';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { handleSandboxRequest } from '@/lib/sandbox/router';
 import { issueToken } from '@/lib/sandbox/tokens';
 import { challengesIn, expectOverridesRoundTrip, expectWellFormedFields, hostileQuery, hostileValue, listOf } from './hostile';
@@ -42,7 +42,7 @@ describe('query overrides never break the response head', () => {
   test(`${RUNS} hostile overrides on every preset, without credentials: a 4xx, well-formed fields, challenges that parse and round-trip`, async () => {
     const ctx = testContext();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PRESETS.map((preset) => preset.id)), hostileQuery, async (id, query) => {
+      fc.asyncProperty(fc.constantFrom(...allPresets().map((preset) => preset.id)), hostileQuery, async (id, query) => {
         const response = await handleSandboxRequest(request(`/api/sandbox/presets/${id}?${query.toString()}`), ctx);
         expectSafeHead(response, query);
         // A refused override is a 400 naming it; an accepted one is the preset's refusal.

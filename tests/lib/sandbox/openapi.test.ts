@@ -5,7 +5,7 @@ import { EXCHANGE_PATH } from '@/lib/sandbox/http/dispatch';
 import { headerValues, type SandboxRequest } from '@/lib/sandbox/message';
 import { openApiDocument, openApiJson, SHORT_ENDPOINTS, type OperationObject } from '@/lib/sandbox/openapi';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
-import { PRESETS } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/presets';
 import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from '@/lib/sandbox/router';
 
 // The OpenAPI document is generated from the sandbox's own data; these tests hold it to the router:
@@ -22,7 +22,7 @@ const operations = Object.entries(document.paths).flatMap(([route, item]) =>
 
 /** Concrete URLs for a documented path: {id} becomes every preset id. */
 function concrete(route: string): string[] {
-  return route.includes('{id}') ? PRESETS.map((preset) => route.replace('{id}', preset.id)) : [route];
+  return route.includes('{id}') ? allPresets().map((preset) => route.replace('{id}', preset.id)) : [route];
 }
 
 /** The paths the router's source names: its endpoint table and its fixed branches. */
@@ -98,8 +98,8 @@ describe('the OpenAPI document', () => {
     // On the path item, so the preflight has it too.
     const id = item?.parameters?.find((parameter) => parameter.name === 'id');
     expect(id).toMatchObject({ in: 'path', required: true });
-    expect(id?.schema.enum).toEqual(PRESETS.map((preset) => preset.id));
-    for (const preset of PRESETS) {
+    expect(id?.schema.enum).toEqual(allPresets().map((preset) => preset.id));
+    for (const preset of allPresets()) {
       expect(operation?.description).toContain(preset.id);
       expect(operation?.description).toContain(preset.title);
       expect(operation?.description).toContain(preset.summary);

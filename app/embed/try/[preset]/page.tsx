@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedFooter } from '@/components/embed/EmbedFooter';
 import { TryIt } from '@/components/mdx/TryIt';
-import { PRESETS, findPreset } from '@/lib/sandbox/presets';
+import { allPresets, findPreset } from '@/lib/sandbox/presets';
 import { oembedDiscovery } from '@/lib/site/oembed';
 import { siteUrl } from '@/lib/site/site';
 
@@ -11,7 +11,7 @@ type Params = Promise<{ preset: string }>;
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return PRESETS.map((preset) => ({ preset: preset.id }));
+  return allPresets().map((preset) => ({ preset: preset.id }));
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
