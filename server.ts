@@ -4,11 +4,14 @@
 // rate-limited per client here (SANDBOX_RATE_LIMIT, client addresses behind TRUST_PROXY), and every
 // response to a request that arrived over HTTPS carries HSTS; `next dev` has neither.
 import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
+import { connectRefusal } from '@/lib/sandbox/http/connect-refusal';
 import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
 import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/http/bare-answers';
 import { fromNodeRequest, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
@@ -18,6 +21,7 @@ import { rateLimitGate } from '@/lib/sandbox/http/rate-limit-gate';
 import { rateLimitFromEnvironment } from '@/lib/sandbox/http/rate-limit-setting';
 import { HSTS_FIELDS, STRICT_TRANSPORT_SECURITY } from '@/lib/sandbox/http/strict-transport-security';
 import { targetPath } from '@/lib/sandbox/message';
+import { SANDBOX_METHODS } from '@/lib/sandbox/cors';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';
@@ -69,7 +73,13 @@ async function main() {
   const ctx = sandboxContext();
   const bareAnswers = await prepareBareAnswers(ctx);
   const dir = path.dirname(fileURLToPath(import.meta.url));
-  const app = next({ dev: false, dir });
+  // Next attaches a WebSocket 'upgrade' listener to the server of the first request it handles (for
+  // next dev's hot reload); in production that listener only drops the socket. With it in place,
+  // node:http hands it every request that carries Upgrade, so once any page had been served,
+  // `curl --http2` (Upgrade: h2c) and Java's HttpClient, which asks for h2c on every http:// request,
+  // lost their connection. Next gets a server that never listens instead: with no 'upgrade' listener
+  // node:http serves such a request as plain HTTP/1.1, as RFC 9110 §7.8 allows (a server MAY ignore Upgrade).
+  const app = next({ dev: false, dir, httpServer: http.createServer() });
   await app.prepare();
   const handleNext = app.getRequestHandler();
 
@@ -88,7 +98,7 @@ async function main() {
     switch (form.kind) {
       case 'asterisk':
         // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
-        response.writeHead(204, ['Allow', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', ...extra]).end();
+        response.writeHead(204, ['Allow', SANDBOX_METHODS, ...extra]).end();
         return;
       case 'invalid':
         writeNodeResponse(response, problemResponse({ status: 400, detail: form.detail }), method, extra);
@@ -133,6 +143,16 @@ async function main() {
   server.on('checkExpectation', (request: http.IncomingMessage, response: http.ServerResponse) => {
     const detail = 'This server meets only the expectation "100-continue" (RFC 9110 §10.1.1); send the request without this Expect field.';
     writeNodeResponse(response, problemResponse({ status: 417, detail }), request.method ?? 'GET', connection(request).extra);
+  });
+  // CONNECT asks for a tunnel (RFC 9110 §9.3.6), e.g. `curl -x <lab> https://…` or a browser whose proxy
+  // is the lab. The lab never connects anywhere else, so it refuses with a problem body and closes
+  // (node:http would drop the connection without a word when no listener is set).
+  server.on('connect', (request: http.IncomingMessage, socket: Duplex) => {
+    const response = new http.ServerResponse(request);
+    response.shouldKeepAlive = false;
+    response.assignSocket(socket as Socket);
+    response.on('finish', () => socket.end());
+    writeNodeResponse(response, connectRefusal(), 'CONNECT', connection(request).extra);
   });
   // Oversized headers get 431 from node:http itself; make the other client errors polite too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the tests need from Debian: Chromium (driven by playwright-core; nothing downloads a browser at
-# run time), curl and Python requests (real clients for the sandbox endpoints and the snippets), and
+# run time), curl, wget and Python requests (real clients for the sandbox endpoints and the snippets), and
 # nginx (the two-instance test puts it in front of two servers; it runs its own nginx -p <tmpdir>, so
 # Debian's nginx service is never started: see policy-rc.d below).
 set -euo pipefail
@@ -8,6 +8,7 @@ chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v wget >/dev/null 2>&1 || missing+=(wget)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 # The snippet tests use whichever python3 can import requests (PATH first, then Debian's).
 { python3 -c "import requests" || /usr/bin/python3 -c "import requests"; } >/dev/null 2>&1 || missing+=(python3-requests)

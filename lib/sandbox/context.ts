@@ -6,8 +6,8 @@ export type SandboxContext = {
   /** HMAC key for Digest nonces and Bearer tokens; shared by every instance behind a load balancer. */
   secret: Uint8Array;
   random: (length: number) => Uint8Array;
-  /** Highest Digest nc seen per nonce, for replay detection; bounded (see boundedMap). */
-  nonceCounts: { get(nonce: string): number | undefined; set(nonce: string, nc: number): unknown };
+  /** Highest Digest nc seen per nonce and cnonce, for replay detection; bounded (see boundedMap). */
+  nonceCounts: { get(key: string): number | undefined; set(key: string, nc: number): unknown };
 };
 
 /** A Map that forgets its oldest entries past `limit`, so no client can grow memory without bound. */

@@ -5,18 +5,25 @@ import type { HeaderList, SandboxResponse } from './message';
 // Allow-Headers, so it is listed by name; the challenge fields are exposed so scripts can read them, and
 // Retry-After so a script can wait as long as a 429 asks (it is not a CORS-safelisted response field).
 
+/** Every method a sandbox resource answers (each with its challenge, or 405 where a route takes fewer). */
+export const SANDBOX_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+
 export const CORS_HEADERS: HeaderList = [
   ['Access-Control-Allow-Origin', '*'],
   ['Access-Control-Expose-Headers', 'WWW-Authenticate, Proxy-Authenticate, Authentication-Info, Proxy-Authentication-Info, Retry-After'],
 ];
 
-/** A preflight never carries credentials, so it is answered 204 whatever the resource would say (not 401). */
+/**
+ * A preflight never carries credentials, so it is answered 204 whatever the resource would say (not 401).
+ * A plain OPTIONS (no Origin) gets the same answer; Allow tells it what the resource takes (RFC 9110 §9.3.7).
+ */
 export function preflightResponse(): SandboxResponse {
   return {
     status: 204,
     headers: [
+      ['Allow', SANDBOX_METHODS],
       ...CORS_HEADERS,
-      ['Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'],
+      ['Access-Control-Allow-Methods', SANDBOX_METHODS],
       ['Access-Control-Allow-Headers', 'Authorization, Content-Type'],
       ['Access-Control-Max-Age', '600'],
     ],

@@ -7,7 +7,7 @@ import { findScheme, type Layer, type Scenario } from './scenario';
 import { authenticateBasic } from './schemes/basic';
 import { authenticateBearer } from './schemes/bearer';
 import { authenticateDigest } from './schemes/digest';
-import { refused, type AuthAttempt, type AuthOutcome } from './schemes/outcome';
+import { refused, type AuthAttempt, type AuthOutcome, type ChallengeHint } from './schemes/outcome';
 import type { Hop, TraceStep } from './trace';
 
 // The one place that decides 200/400/401/403/404/407. Pure apart from the context's clock, randomness
@@ -26,26 +26,41 @@ function schemeName(kind: string): string {
   return kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
+/** Does this credentials field (parseable or not) name the Bearer scheme? Its first token says so. */
+function namesBearer(fieldValue: string): boolean {
+  return /^[ \t]*bearer(?![^ \t,])/i.test(fieldValue);
+}
+
+/** A 400 about a Bearer request gets RFC 6750 §3.1's invalid_request challenge; others get none. */
+function malformedHint(layer: Layer, hop: Hop, values: readonly string[]): ChallengeHint {
+  return hop === 'origin' && findScheme(layer, 'bearer') && values.some(namesBearer) ? { kind: 'bearer-invalid-request' } : { kind: 'none' };
+}
+
 async function checkCredentials(hop: Hop, layer: Layer, request: SandboxRequest, ctx: SandboxContext): Promise<AuthOutcome> {
   const field = credentialsField(hop);
   const values = headerValues(request.headers, field);
   const bearerInQuery = hop === 'origin' && findScheme(layer, 'bearer') !== undefined && splitTarget(request.target).query.has('access_token');
   if (bearerInQuery) {
-    return refused(400, 'Send the access token in the Authorization header only (RFC 6750 §2.1); this server does not accept access_token in the query.', [
-      { kind: 'token-in-query', hop, alsoInHeader: values.length > 0 },
-    ]);
+    return refused(
+      400,
+      'Send the access token in the Authorization header only (RFC 6750 §2.1); this server does not accept access_token in the query.',
+      [{ kind: 'token-in-query', hop, alsoInHeader: values.length > 0 }],
+      { kind: 'bearer-invalid-request' },
+    );
   }
   if (values.length === 0) {
     return refused(401, `This resource needs credentials: answer the challenge in ${challengeField(hop)}.`, [{ kind: 'no-credentials', hop, field }]);
   }
   if (values.length > 1) {
-    return refused(400, `The request carries ${values.length} ${field} fields; send exactly one.`, [{ kind: 'repeated-credentials', hop, field, count: values.length }]);
+    const trace: TraceStep[] = [{ kind: 'repeated-credentials', hop, field, count: values.length }];
+    return refused(400, `The request carries ${values.length} ${field} fields; send exactly one.`, trace, malformedHint(layer, hop, values));
   }
   const fieldValue = values[0] ?? '';
   const parsed = parseCredentials(fieldValue);
   if (!parsed.ok) {
     const { message, index } = parsed.error;
-    return refused(400, `The ${field} field is malformed at character ${index}: ${message}`, [{ kind: 'malformed-credentials', hop, field, message, index }]);
+    const trace: TraceStep[] = [{ kind: 'malformed-credentials', hop, field, message, index }];
+    return refused(400, `The ${field} field is malformed at character ${index}: ${message}`, trace, malformedHint(layer, hop, values));
   }
   const received = parsed.value.scheme;
   const scheme = layer.schemes.find((offered) => offered.kind === received.toLowerCase());
@@ -85,8 +100,9 @@ const lastPlainRefusal = new WeakMap<Layer, Partial<Record<Hop, { detail: string
 /** A refusal as the hop sends it: 400, or 401/407 with a fresh challenge (RFC 9110 §15.5.2, §15.5.8). */
 function refusal(hop: Hop, layer: Layer, outcome: Extract<AuthOutcome, { kind: 'refused' }>, ctx: SandboxContext): SandboxResponse {
   if (outcome.status === 400) {
-    // RFC 6750 §3.1: a malformed Bearer request is invalid_request; say so in the challenge too.
-    const bearer = hop === 'origin' && findScheme(layer, 'bearer');
+    // RFC 6750 §3.1: a malformed Bearer request is invalid_request; say so in the challenge too. A 400
+    // about Basic or Digest credentials gets no challenge: a Bearer error would blame the wrong scheme.
+    const bearer = outcome.hint.kind === 'bearer-invalid-request';
     const headers: HeaderList = bearer ? [['WWW-Authenticate', formatChallenge(bearerChallenge({ realm: layer.realm, error: 'invalid_request' }))]] : [];
     return problemResponse({ status: 400, detail: outcome.detail }, headers);
   }

@@ -8,9 +8,12 @@ export async function authenticateBearer(attempt: AuthAttempt): Promise<AuthOutc
   const read = readBearerToken(fieldValue);
   if (!read.ok) {
     // RFC 6750 §3.1: a malformed request is invalid_request, 400.
-    return refused(400, `The Bearer credentials are malformed: ${read.error.message}`, [
-      { kind: 'malformed-credentials', hop, field: 'Authorization', message: read.error.message, index: read.error.index },
-    ]);
+    return refused(
+      400,
+      `The Bearer credentials are malformed: ${read.error.message}`,
+      [{ kind: 'malformed-credentials', hop, field: 'Authorization', message: read.error.message, index: read.error.index }],
+      { kind: 'bearer-invalid-request' },
+    );
   }
   const check = await checkToken(read.value, { now: ctx.now(), secret: ctx.secret });
   switch (check.kind) {

@@ -15,9 +15,13 @@ export type AuthAttempt = {
   credentials: Credentials;
 };
 
-/** How the next challenge should differ from a plain one. */
+/**
+ * How the next challenge should differ from a plain one. bearer-invalid-request goes with a 400 about
+ * a Bearer token (RFC 6750 §3.1); a 400 about Basic or Digest credentials carries no challenge.
+ */
 export type ChallengeHint =
   | { kind: 'none' }
+  | { kind: 'bearer-invalid-request' }
   | { kind: 'bearer-invalid-token'; description: string }
   | { kind: 'digest-stale' };
 

@@ -76,6 +76,38 @@ describe('Digest server: verifying the RFC 7616 §3.9.1 Authorization', () => {
     expect([run(answer(1)), run(answer(2)), run(answer(2)), run(answer(16))]).toEqual(['accepted', 'accepted', 'rejected', 'accepted']);
   });
 
+  // Chromium, retrying through a proxy after the origin's 401, answers the proxy's nonce again with
+  // nc=00000001 and a new cnonce: not a replay (the response covers the cnonce). The same three again is.
+  it('keys replays on nonce and cnonce: nc=00000001 with a new cnonce is accepted, the same triple is not', () => {
+    const counts = new Map<string, number>();
+    const challenge = digestChallenge({ realm: 'http-auth@example.org', nonce: 'n', algorithm: 'SHA-256' });
+    const answer = (nc: number, cnonce: string) => {
+      const a = answerDigestChallenge({ challenge, username: 'Mufasa', password: 'Circle of Life', method: 'GET', uri: '/dir/index.html', nc, cnonce });
+      if (!a.ok) throw new Error(a.error.message);
+      return verifyDigestCredentials({
+        credentials: a.value.credentials,
+        request: { method: 'GET', uri: '/dir/index.html' },
+        server: { realm: 'http-auth@example.org', algorithms: ['SHA-256'], qop: ['auth'] },
+        checkNonce: () => ({ kind: 'fresh', issuedAt: 0 }),
+        lookupPassword: () => 'Circle of Life',
+        nonceCounts: counts,
+      });
+    };
+    expect(answer(1, 'first').kind).toBe('accepted');
+    expect(answer(1, 'second').kind).toBe('accepted');
+    expect(answer(1, 'first')).toMatchObject({ kind: 'rejected', reason: 'replayed-nc', status: 401, message: expect.stringContaining('nc=00000001 was already used with this nonce and cnonce') });
+    expect(answer(2, 'second').kind).toBe('accepted');
+  });
+
+  // wget and Perl's LWP send this old form when the challenge's qop is anything but exactly "auth".
+  it('names the RFC 2069 form (no qop, nc or cnonce) when it sees one: 400', () => {
+    const rfc2069 = RFC_MD5_AUTHORIZATION.replace(', nc=00000001', '').replace(', qop=auth', '').replace(/, cnonce="[^"]*"/, '');
+    expect(rfc2069).not.toMatch(/qop|nc=|cnonce/);
+    const verdict = verify(rfc2069);
+    expect(verdict).toMatchObject({ kind: 'rejected', reason: 'malformed', status: 400 });
+    expect(verdict.kind === 'rejected' && verdict.message).toMatch(/^No qop, nc or cnonce: this is the RFC 2069 form.*RFC 7616 §3\.4/);
+  });
+
   it.each([
     [RFC_MD5_AUTHORIZATION.replace('realm="http-auth@example.org"', 'realm="other"'), 'wrong-realm', 401],
     [RFC_MD5_AUTHORIZATION.replace('algorithm=MD5', 'algorithm=SHA-512-256'), 'unsupported-algorithm', 401],

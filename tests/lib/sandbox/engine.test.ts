@@ -83,6 +83,22 @@ describe('evaluate: scenario x request', () => {
     expect(trace.at(-1)).toEqual({ kind: 'token-in-query', hop: 'origin', alsoInHeader: true });
   });
 
+  // Found with Perl's LWP, which sent a Digest field with no nonce to the several-challenges scenario
+  // and was told error="invalid_request" in a Bearer challenge, about a request that used no Bearer.
+  test.each([
+    ['a Digest answer without nonce, cnonce, nc or qop', [['Authorization', 'Digest username="alice", realm="reports", uri="/x", response="00"']], false],
+    ['two Basic fields', [['Authorization', ALICE_BASIC], ['Authorization', ALICE_BASIC]], false],
+    ['an unparseable Basic field', [['Authorization', 'Basic a b']], false],
+    ['an unparseable Bearer field', [['Authorization', 'Bearer abc def']], true],
+    ['a lower-case bearer field next to a Basic one', [['Authorization', ALICE_BASIC], ['Authorization', 'bearer abc']], true],
+    ['a token in the query', [], true],
+  ] as [string, [string, string][], boolean][])('400 for %s: a Bearer invalid_request challenge only when the request used Bearer', async (name, headers, bearer) => {
+    const target = name === 'a token in the query' ? '/x?access_token=abc' : '/x';
+    const { response } = await evaluate(scenario('several-challenges'), request(target, headers), testContext());
+    expect(response.status).toBe(400);
+    expect(headerValues(response.headers, 'WWW-Authenticate')).toEqual(bearer ? ['Bearer realm="reports", error="invalid_request"'] : []);
+  });
+
   test('several challenges: one field line each, in the configured order, or all on one line (RFC 9110 §11.6.1)', async () => {
     const several = scenario('several-challenges');
     const lines = headerValues((await evaluate(several, request('/x'), testContext())).response.headers, 'WWW-Authenticate');

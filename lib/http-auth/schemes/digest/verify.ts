@@ -22,8 +22,11 @@ export type DigestVerifyInput = {
   lookupPassword: (username: string) => string | undefined;
   /** Needed to resolve `userhash=true` credentials (RFC 7616 §3.4.4): hashes are compared, not reversed. */
   usernames?: readonly string[];
-  /** Highest nc seen per nonce; a Map will do. Omit to skip replay detection. */
-  nonceCounts?: { get(nonce: string): number | undefined; set(nonce: string, nc: number): unknown };
+  /**
+   * Highest nc seen per nonce and cnonce (the key is both, space-separated); a Map will do. Omit to skip
+   * replay detection. See replayKey for why the cnonce is part of the key.
+   */
+  nonceCounts?: { get(key: string): number | undefined; set(key: string, nc: number): unknown };
 };
 
 export type DigestRejectReason =
@@ -65,6 +68,12 @@ function readFields(c: Credentials, server: DigestServerOptions): Fields | Diges
   const missing = [['username', username], ['realm', realm], ['nonce', nonce], ['uri', uri], ['response', response], ['cnonce', cnonce], ['nc', nc], ['qop', qop]]
     .filter(([, v]) => v === undefined)
     .map(([n]) => n);
+  if (qop === undefined && nc === undefined && cnonce === undefined) {
+    // What wget and Perl's LWP send when they do not support every qop offered (they know only "auth").
+    const rest = missing.filter((name) => name !== 'qop' && name !== 'nc' && name !== 'cnonce');
+    const also = rest.length > 0 ? ` ${rest.join(', ')} ${rest.length === 1 ? 'is' : 'are'} missing too.` : '';
+    return reject('malformed', `No qop, nc or cnonce: this is the RFC 2069 form, which RFC 7616 §3.4 no longer accepts. A client sends it when it supports none of the qop values offered.${also}`, 400);
+  }
   if (missing.length > 0) return reject('malformed', `Missing ${missing.join(', ')} (RFC 7616 §3.4).`, 400);
   if (!/^[0-9a-fA-F]{8}$/.test(nc ?? '')) return reject('malformed', `nc=${nc ?? ''} is not 8 hex digits (RFC 7616 §3.4).`, 400);
   const algorithm = digestAlgorithm(p('algorithm'));
@@ -85,6 +94,17 @@ function resolveUsername(f: Fields, input: DigestVerifyInput): string | undefine
     if (constantTimeEqualText(digestUserhash(f.algorithm.hash, candidate, f.realm), hashed)) found = candidate;
   }
   return found;
+}
+
+/**
+ * RFC 7616 §3.4 has nc count every request sent with a nonce, so that a server can refuse a repeat.
+ * Chromium does not keep that count when it retries through a proxy: after the origin's 401 it answers
+ * the proxy's nonce again with nc=00000001 and a new cnonce. That is no replay: the response covers the
+ * cnonce, so only someone who knows the password can produce it. A captured request sent again repeats
+ * nonce, cnonce and nc together, and that is what is refused.
+ */
+function replayKey(f: Fields): string {
+  return `${f.nonce} ${f.cnonce}`;
 }
 
 /**
@@ -109,8 +129,9 @@ export function verifyDigestCredentials(input: DigestVerifyInput): DigestVerific
   if (!constantTimeEqualText(expected, f.response.toLowerCase())) return reject('wrong-response', 'The response digest does not match: wrong password?');
   if (nonceState.kind === 'stale') return reject('stale-nonce', 'The nonce has expired; the response was right, so retry with the new nonce (stale=true).');
   const count = parseInt(f.nc, 16);
-  const last = input.nonceCounts?.get(f.nonce);
-  if (last !== undefined && count <= last) return reject('replayed-nc', `nc=${f.nc} was already used with this nonce: a replay (RFC 7616 §3.4).`);
-  input.nonceCounts?.set(f.nonce, count);
+  const key = replayKey(f);
+  const last = input.nonceCounts?.get(key);
+  if (last !== undefined && count <= last) return reject('replayed-nc', `nc=${f.nc} was already used with this nonce and cnonce: a replay (RFC 7616 §3.4).`);
+  input.nonceCounts?.set(key, count);
   return { kind: 'accepted', username, exchange };
 }
