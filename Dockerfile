@@ -11,7 +11,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx next build
+RUN npm run build
 # The build needs the dev dependencies (Tailwind, TypeScript, ...); the running server does not.
 RUN npm prune --omit=dev --no-audit --no-fund
 

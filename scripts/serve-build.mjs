@@ -6,7 +6,6 @@ import net from 'node:net';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
 /** A free loopback port (for the server, or anything else a script starts). */
@@ -39,8 +38,9 @@ async function waitUntilServing(url, child, timeoutMs) {
 /** Builds when there is no production build yet, so `jest --selectProjects browser` works alone. */
 export function ensureBuild() {
   if (fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return;
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('next build failed');
+  // npm run build: next build, then the compile hints (scripts/compile-hints.mjs).
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run build failed');
 }
 
 /**

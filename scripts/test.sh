@@ -20,7 +20,7 @@ check() {
 bash scripts/ensure-test-tools.sh || printf 'test-tools\tfailed\n' >> test-results/checks.tsv
 check lint npx eslint . --max-warnings 0
 check typecheck npx tsc --noEmit
-check build npx next build
+check build npm run build
 echo "== jest (unit, components, browser)"
 npx jest --ci --json --outputFile=test-results/jest.json
 node scripts/test-summary.mjs

@@ -31,6 +31,18 @@ describe('site over plain HTTP', () => {
     expect(robots).toMatch(/^Sitemap: http.*\/sitemap\.xml$/m);
   });
 
+  // npm run build marks every client chunk for eager compilation (scripts/compile-hints.mjs): without
+  // it, lazy compilation on the main thread was most of the long task after the first paint.
+  test.each(['/', '/playground'])('every script %s loads starts with V8\'s compile hint', async (path) => {
+    const html = await (await fetch(`${baseUrl()}${path}`)).text();
+    const scripts = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map(([src]) => src))];
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const src of scripts) {
+      const code = await (await fetch(`${baseUrl()}${src}`)).text();
+      expect([src, code.slice(0, 29)]).toEqual([src, '//# allFunctionsCalledOnLoad\n']);
+    }
+  });
+
   test('the icon and metadata are served', async () => {
     const html = await (await fetch(`${baseUrl()}/lessons/${firstLesson().slug}`)).text();
     const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
