@@ -148,6 +148,9 @@ async function main() {
   // is the lab. The lab never connects anywhere else, so it refuses with a problem body and closes
   // (node:http would drop the connection without a word when no listener is set).
   server.on('connect', (request: http.IncomingMessage, socket: Duplex) => {
+    // node:http has taken its own error listener off a CONNECT socket: without this, a client that
+    // resets the connection would crash the process with an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
     const response = new http.ServerResponse(request);
     response.shouldKeepAlive = false;
     response.assignSocket(socket as Socket);

@@ -2,8 +2,10 @@
 // wget, curl asking for HTTP/2 or a tunnel, and Chromium using the lab as its configured proxy. Each
 // case below failed for that client once, until the server or the engine was mended.
 import { execFile, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { promisify } from 'node:util';
 import { answerChallenges, provide } from './support/cdp-auth';
+import { startServer } from '../../scripts/serve-build.mjs';
 import { openBrowser } from './support/chromium';
 import { curl, json, single } from './support/curl';
 import { sendRaw } from './support/raw-http';
@@ -50,6 +52,31 @@ describe('requests that ask for another protocol', () => {
     expect(problem).toMatchObject({ status: 405, title: 'Method Not Allowed' });
     expect(problem.detail).toMatch(/does not open tunnels.*http:\/\//);
     expect(answer.body).not.toContain('example.com');
+  });
+
+  // node:http takes its own error listener off a CONNECT socket; a reset then surfaced as an uncaught
+  // ECONNRESET (Next's handler logged it; without Next's, the process would have died).
+  test('CONNECT whose client resets the connection at once: nothing uncaught, the server answers on', async () => {
+    const server = await startServer({ SANDBOX_SECRET: 'other-clients-secret-at-least-32-characters', SANDBOX_RATE_LIMIT: 'off' }, { captureOutput: true });
+    try {
+      const { hostname, port } = new URL(server.baseUrl);
+      for (let i = 0; i < 5; i++) {
+        await new Promise<void>((resolve) => {
+          const socket = net.connect(Number(port), hostname, () => {
+            socket.write('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', () => {
+              socket.resetAndDestroy();
+              resolve();
+            });
+          });
+          socket.on('error', () => resolve());
+        });
+      }
+      const alice = `Basic ${Buffer.from(ALICE).toString('base64')}`;
+      expect((await fetch(`${server.baseUrl}/api/sandbox/basic`, { headers: { Authorization: alice } })).status).toBe(200);
+      expect(server.output()).not.toMatch(/uncaught|ECONNRESET/i);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
   });
 
   test('a plain OPTIONS (no Origin) says in Allow which methods a sandbox URL takes (RFC 9110 §9.3.7)', async () => {
