@@ -21,7 +21,7 @@ import { rateLimitGate } from '@/lib/sandbox/http/rate-limit-gate';
 import { rateLimitFromEnvironment } from '@/lib/sandbox/http/rate-limit-setting';
 import { HSTS_FIELDS, STRICT_TRANSPORT_SECURITY } from '@/lib/sandbox/http/strict-transport-security';
 import { targetPath } from '@/lib/sandbox/message';
-import { SANDBOX_METHODS } from '@/lib/sandbox/cors';
+import { SANDBOX_METHODS } from '@/lib/sandbox/methods';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';

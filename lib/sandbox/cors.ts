@@ -1,12 +1,10 @@
 import type { HeaderList, SandboxResponse } from './message';
+import { SANDBOX_METHODS } from './methods';
 
 // CORS for trainers' pages calling the sandbox (WHATWG Fetch). The sandbox uses no cookies, so any
 // origin may call it without credentials mode. Authorization is never covered by "*" in
 // Allow-Headers, so it is listed by name; the challenge fields are exposed so scripts can read them, and
 // Retry-After so a script can wait as long as a 429 asks (it is not a CORS-safelisted response field).
-
-/** Every method a sandbox resource answers (each with its challenge, or 405 where a route takes fewer). */
-export const SANDBOX_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 
 export const CORS_HEADERS: HeaderList = [
   ['Access-Control-Allow-Origin', '*'],
@@ -17,13 +15,13 @@ export const CORS_HEADERS: HeaderList = [
  * A preflight never carries credentials, so it is answered 204 whatever the resource would say (not 401).
  * A plain OPTIONS (no Origin) gets the same answer; Allow tells it what the resource takes (RFC 9110 §9.3.7).
  */
-export function preflightResponse(): SandboxResponse {
+export function preflightResponse(methods: string = SANDBOX_METHODS): SandboxResponse {
   return {
     status: 204,
     headers: [
-      ['Allow', SANDBOX_METHODS],
+      ['Allow', methods],
       ...CORS_HEADERS,
-      ['Access-Control-Allow-Methods', SANDBOX_METHODS],
+      ['Access-Control-Allow-Methods', methods],
       ['Access-Control-Allow-Headers', 'Authorization, Content-Type'],
       ['Access-Control-Max-Age', '600'],
     ],

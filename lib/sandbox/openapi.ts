@@ -8,7 +8,7 @@ import { MAX_BODY_BYTES } from './http/limits';
 import { OVERRIDE_PARAMETERS } from './overrides';
 import { findPreset, allPresets } from './presets';
 import { PROBLEM_CONTENT_TYPE } from './problem';
-import { resolveScenario, SANDBOX_PREFIX } from './router';
+import { allowedMethods, resolveScenario, SANDBOX_PREFIX } from './router';
 import { basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema, layerSchema, realmSchema, userSchema, type Layer, type Scenario, type SchemeKind } from './scenario';
 import { DEFAULT_TOKEN_LIFETIME_SECONDS } from './token-endpoint';
 
@@ -311,8 +311,8 @@ function withRateLimit(item: PathItem): PathItem {
   return { ...item, ...(item.get ? { get: limited(item.get) } : {}), ...(item.post ? { post: limited(item.post) } : {}) };
 }
 
-function preflight(operationId: string): OperationObject {
-  const headers = Object.fromEntries(preflightResponse().headers.map(([name, value]): [string, HeaderObject] => [name, { description: `"${value}"`, required: true, schema: { type: 'string', const: value } }]));
+function preflight(operationId: string, methods: string): OperationObject {
+  const headers = Object.fromEntries(preflightResponse(methods).headers.map(([name, value]): [string, HeaderObject] => [name, { description: `"${value}"`, required: true, schema: { type: 'string', const: value } }]));
   return {
     operationId,
     summary: 'CORS preflight',
@@ -469,8 +469,13 @@ export function openApiDocument(): OpenApiDocument {
     [`${SANDBOX_PREFIX}/presets/{id}`, presetById()],
     [`${SANDBOX_PREFIX}/openapi.json`, openApiEndpoint()],
   ];
-  // The router answers OPTIONS for every sandbox path the same way.
-  const paths = Object.fromEntries(sandboxPaths.map(([path, item]) => [path, { ...withRateLimit(item), options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`) }]));
+  // The router answers OPTIONS for every sandbox path alike, naming the methods that path takes.
+  const paths = Object.fromEntries(
+    sandboxPaths.map(([path, item]) => [
+      path,
+      { ...withRateLimit(item), options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`, allowedMethods(path)) },
+    ]),
+  );
   return {
     openapi: '3.1.1',
     info: { title: 'HTTP Auth Lab sandbox', version: '1.0.0', summary: 'Configurable 401, 403 and 407 endpoints for learning HTTP authentication.', description: infoDescription() },

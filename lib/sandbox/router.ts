@@ -4,6 +4,7 @@ import { preflightResponse, withCors } from './cors';
 import { evaluate } from './engine';
 import { isPlainChallenge } from './challenges';
 import { splitTarget, targetPath, type SandboxRequest, type SandboxResponse } from './message';
+import { READ_METHODS, SANDBOX_METHODS, TOKEN_METHODS } from './methods';
 import { applyOverrides } from './overrides';
 import { findPreset, allPresets, type Preset } from './presets';
 import { problemResponse } from './problem';
@@ -80,9 +81,26 @@ function presetList(): SandboxResponse {
 
 export type SandboxResult = { response: SandboxResponse; trace: TraceStep[]; forwarded?: SandboxRequest };
 
+/** The sandbox path after /api/sandbox, without a trailing slash ("/token", "/presets/basic"). */
+const sandboxRest = (path: string) => path.slice(SANDBOX_PREFIX.length).replace(/\/$/, '');
+
+/** The methods a sandbox URL path takes (lib/sandbox/methods.ts): what OPTIONS and a 405 name. */
+export function allowedMethods(path: string): string {
+  const rest = sandboxRest(path);
+  if (rest === '/token') return TOKEN_METHODS;
+  if (rest === '/presets' || rest === '/openapi.json') return READ_METHODS;
+  return SANDBOX_METHODS;
+}
+
+/** The read-only documents refuse other methods (RFC 9110 §15.5.6: a 405 carries Allow). */
+function readOnly(request: SandboxRequest, path: string, answer: () => SandboxResponse | Promise<SandboxResponse>): SandboxResponse | Promise<SandboxResponse> {
+  if (request.method === 'GET' || request.method === 'HEAD') return answer();
+  return problemResponse({ status: 405, detail: `${path} is read-only: use GET or HEAD.` }, [['Allow', READ_METHODS]]);
+}
+
 export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResult> {
-  if (request.method === 'OPTIONS') return { response: preflightResponse(), trace: [] };
   const path = targetPath(request.target);
+  if (request.method === 'OPTIONS') return { response: preflightResponse(allowedMethods(path)), trace: [] };
   const lookup = resolveScenario(request.target);
   switch (lookup.kind) {
     case 'scenario': {
@@ -98,12 +116,15 @@ export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxC
       return never;
     }
   }
-  const rest = path.slice(SANDBOX_PREFIX.length).replace(/\/$/, '');
-  if (rest === '/presets') return { response: withCors(presetList()), trace: [] };
+  const rest = sandboxRest(path);
+  if (rest === '/presets') return { response: withCors(await readOnly(request, path, presetList)), trace: [] };
   if (rest === '/openapi.json') {
-    // Loaded on demand: openapi.ts reads the router (and the modules that read it) to describe it.
-    const { openApiJson } = await import('./openapi');
-    return { response: withCors({ status: 200, headers: [['Content-Type', 'application/json']], body: openApiJson() }), trace: [] };
+    const document = async (): Promise<SandboxResponse> => {
+      // Loaded on demand: openapi.ts reads the router (and the modules that read it) to describe it.
+      const { openApiJson } = await import('./openapi');
+      return { status: 200, headers: [['Content-Type', 'application/json']], body: openApiJson() };
+    };
+    return { response: withCors(await readOnly(request, path, document)), trace: [] };
   }
   if (rest === '/token') {
     const users = findPreset('bearer')?.scenario.origin.users ?? [];

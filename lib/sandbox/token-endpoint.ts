@@ -1,6 +1,7 @@
 import { constantTimeEqualText, decodeBasicCredentials, formatChallenge, basicChallenge } from '@/lib/http-auth';
 import type { SandboxContext } from './context';
 import { firstHeader, headerValues, type SandboxRequest, type SandboxResponse } from './message';
+import { TOKEN_METHODS } from './methods';
 import { problemResponse } from './problem';
 import type { SandboxUser } from './scenario';
 import { scopeTokenSchema } from './scenario';
@@ -38,7 +39,7 @@ function clientCredentials(request: SandboxRequest, form: URLSearchParams): { id
 
 export async function tokenEndpoint(request: SandboxRequest, users: readonly SandboxUser[], ctx: SandboxContext): Promise<SandboxResponse> {
   if (request.method !== 'POST') {
-    return problemResponse({ status: 405, detail: 'The token endpoint takes POST with a form body (RFC 6749 §3.2).' }, [['Allow', 'POST, OPTIONS']]);
+    return problemResponse({ status: 405, detail: 'The token endpoint takes POST with a form body (RFC 6749 §3.2).' }, [['Allow', TOKEN_METHODS]]);
   }
   const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') {

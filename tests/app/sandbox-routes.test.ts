@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // The Next route handlers (the Web adapter used under `next dev`), called with real Request objects.
 import { POST as exchange } from '@/app/api/exchange/route';
-import { GET, OPTIONS, POST } from '@/app/api/sandbox/[[...path]]/route';
+import { DELETE, GET, OPTIONS, POST, PUT } from '@/app/api/sandbox/[[...path]]/route';
 
 const BASE = 'http://lab.test';
 
@@ -70,6 +70,33 @@ describe('app/api/sandbox route handler', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('www-authenticate')).toBeNull();
     expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
+  });
+
+  // Allow names what each path takes (RFC 9110 §9.3.7, §15.5.6); the preflight allows the same methods.
+  test.each([
+    ['/api/sandbox/basic', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'],
+    ['/api/sandbox/presets/proxy-then-origin', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'],
+    ['/api/sandbox/token', 'POST, OPTIONS'],
+    ['/api/sandbox/presets', 'GET, HEAD, OPTIONS'],
+    ['/api/sandbox/openapi.json', 'GET, HEAD, OPTIONS'],
+  ])('OPTIONS %s: 204, Allow and Access-Control-Allow-Methods say %s', async (path, methods) => {
+    const response = await OPTIONS(new Request(`${BASE}${path}`, { method: 'OPTIONS' }));
+    expect(response.status).toBe(204);
+    expect([response.headers.get('allow'), response.headers.get('access-control-allow-methods')]).toEqual([methods, methods]);
+  });
+
+  test.each([
+    ['DELETE', '/api/sandbox/presets'],
+    ['POST', '/api/sandbox/openapi.json'],
+    ['PUT', '/api/sandbox/presets/'],
+  ])('%s %s: 405 problem with Allow: GET, HEAD, OPTIONS (the documents are read-only)', async (method, path) => {
+    const handler = method === 'POST' ? POST : method === 'DELETE' ? DELETE : PUT;
+    const response = await handler(new Request(`${BASE}${path}`, { method }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 405, title: 'Method Not Allowed' });
+    expect((await GET(new Request(`${BASE}${path}`))).status).toBe(200);
   });
 
   test('unknown endpoint and unknown preset: 404 problem details', async () => {

@@ -1,4 +1,4 @@
-import { SANDBOX_METHODS } from '../cors';
+import { SANDBOX_METHODS } from '../methods';
 import type { SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 
