@@ -33,17 +33,26 @@ async function settle(page: Page) {
   await page.waitForTimeout(1_000);
 }
 
+/** A fresh browser watching the router's fetches; `load` opens `path` and waits until it has settled. */
+async function openWatched(path: string, options?: Parameters<typeof openBrowser>[0]) {
+  const session = await openBrowser(options);
+  const seen = watchRouterFetches(session.page);
+  const load = async () => {
+    await session.page.goto(`${baseUrl()}${path}`);
+    await settle(session.page);
+  };
+  return { ...session, seen, load };
+}
+
 describe('links between pages prefetch on intent', () => {
   test.each([
     ['the home page', '/'],
     ['a lesson', `/lessons/${firstLesson().slug}`],
     ['the lessons index', '/lessons'],
   ])('%s, only looked at (phone-sized, links in view): no page it links to is fetched', async (_label, path) => {
-    const { page, close } = await openBrowser({ viewport: { width: 412, height: 823 } });
+    const { page, close, seen, load } = await openWatched(path, { viewport: { width: 412, height: 823 } });
     try {
-      const seen = watchRouterFetches(page);
-      await page.goto(`${baseUrl()}${path}`);
-      await settle(page);
+      await load();
       await page.mouse.wheel(0, 4_000);
       await settle(page);
       expect(await page.getByRole('link').count()).toBeGreaterThan(3);
@@ -54,15 +63,13 @@ describe('links between pages prefetch on intent', () => {
   });
 
   test('the pointer over a link prefetches its page; following it needs no new document', async () => {
-    const { page, close } = await openBrowser();
+    const { page, close, seen, load } = await openWatched('/');
     try {
-      const seen = watchRouterFetches(page);
       const documents: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'document') documents.push(new URL(request.url()).pathname);
       });
-      await page.goto(`${baseUrl()}/`);
-      await settle(page);
+      await load();
       const link = page.getByRole('link', { name: 'Open the playground' });
       await link.hover();
       await eventually(() => seen.prefetched.includes('/playground'), () => `prefetched ${JSON.stringify(seen.prefetched)}`);
@@ -76,11 +83,9 @@ describe('links between pages prefetch on intent', () => {
   });
 
   test('keyboard focus on a link prefetches its page', async () => {
-    const { page, close } = await openBrowser();
+    const { page, close, seen, load } = await openWatched('/');
     try {
-      const seen = watchRouterFetches(page);
-      await page.goto(`${baseUrl()}/`);
-      await settle(page);
+      await load();
       await page.getByRole('link', { name: 'Lessons' }).first().focus();
       await eventually(() => seen.prefetched.includes('/lessons'), () => `prefetched ${JSON.stringify(seen.prefetched)}`);
     } finally {

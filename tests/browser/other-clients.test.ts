@@ -1,13 +1,14 @@
 // The sandbox against more real clients than curl's defaults and Chromium on a page: Python requests,
 // wget, curl asking for HTTP/2 or a tunnel, and Chromium using the lab as its configured proxy. Each
 // case below failed for that client once, until the server or the engine was mended.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import net from 'node:net';
 import { promisify } from 'node:util';
 import { answerChallenges, provide } from './support/cdp-auth';
 import { startServer } from '../../scripts/serve-build.mjs';
 import { openBrowser } from './support/chromium';
 import { curl, json, single } from './support/curl';
+import { requirePython } from './support/python';
 import { sendRaw } from './support/raw-http';
 import { baseUrl } from './support/site';
 
@@ -111,13 +112,9 @@ describe('Chromium with the lab as its configured proxy', () => {
   });
 });
 
-// Debian's python3-requests (scripts/ensure-test-tools.sh installs it), or a python3 on PATH that has it.
-const python = ['python3', '/usr/bin/python3'].find((bin) => spawnSync(bin, ['-c', 'import requests']).status === 0);
-
 async function pythonRequests(code: string): Promise<string> {
-  if (!python) throw new Error('no python3 with the requests package: install python3-requests');
   const script = ['import sys, requests', 'from requests.auth import HTTPDigestAuth', `BASE = ${JSON.stringify(baseUrl())}`, code].join('\n');
-  return (await run(python, ['-c', script], { encoding: 'utf8', timeout: 20_000 })).stdout.trim();
+  return (await run(requirePython(), ['-c', script], { encoding: 'utf8', timeout: 20_000 })).stdout.trim();
 }
 
 describe('Python requests', () => {

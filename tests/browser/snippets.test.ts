@@ -1,7 +1,7 @@
 // Snippets run for real: the playground's curl, Python, Node and fetch snippets, executed against the
 // production server, must print the status the sandbox gives for the same request (which
 // /api/exchange reports). A snippet that quotes wrongly or drops a header fails here.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend, type PlaygroundAction } from '@/lib/playground/reducer';
 import { snippetFor, snippetRequestFor, type SnippetLanguage } from '@/lib/playground/snippets';
 import { findPreset } from '@/lib/sandbox/presets';
+import { requirePython } from './support/python';
 import { baseUrl } from './support/site';
 
 const run = promisify(execFile);
@@ -42,9 +43,6 @@ async function sandboxStatus(state: PlaygroundState): Promise<number> {
   return transcript.steps[0]?.response.status ?? 0;
 }
 
-/** The first interpreter that has requests: the snippet is for requests, not urllib. */
-const python = ['python3', '/usr/bin/python3'].find((bin) => spawnSync(bin, ['-c', 'import requests']).status === 0);
-
 let dir = '';
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'snippets-'));
@@ -62,8 +60,8 @@ async function runSnippet(language: SnippetLanguage, snippet: string, name: stri
     case 'curl':
       return (await run('sh', ['-c', snippet], options)).stdout;
     case 'python':
-      if (!python) throw new Error('no python3 with the requests package: install python3-requests');
-      return (await run(python, [file('py')], options)).stdout;
+      // The snippet is for requests, not urllib.
+      return (await run(requirePython(), [file('py')], options)).stdout;
     case 'node':
     case 'fetch':
       return (await run(process.execPath, [file('mjs')], options)).stdout;
