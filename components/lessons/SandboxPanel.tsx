@@ -1,7 +1,7 @@
 import { SiteLink } from '@/components/layout/SiteLink';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { curlCommand } from '@/lib/playground/snippets/curl';
-import { findPreset, type Preset } from '@/lib/sandbox/presets';
+import { findPreset, type Preset } from '@/lib/sandbox/scenario/presets';
 import { siteUrl } from '@/lib/site/site';
 
 function PresetCard({ preset }: { preset: Preset }) {

@@ -1,5 +1,5 @@
 import { TROUBLESHOOTING_TREE } from '@/lib/content/troubleshooting-tree';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { TroubleshooterView } from './troubleshooter/TroubleshooterView';
 
 /** Preset titles for the causes' "try it" links, looked up here so the client needs no preset data. */

@@ -2,9 +2,9 @@ import { SiteLink } from '@/components/layout/SiteLink';
 import { LiveRun } from '@/components/playground/LiveRun';
 import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
 import { createSandboxContext } from '@/lib/sandbox/context';
-import { runExchange } from '@/lib/sandbox/exchange';
-import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange-input';
-import { findPreset } from '@/lib/sandbox/presets';
+import { runExchange } from '@/lib/sandbox/exchange/run';
+import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange/input';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 
 // A build-time context of its own: the transcript is an illustration (its nonces and tokens are
 // never checked), so it needs no shared secret and must not warn about one.

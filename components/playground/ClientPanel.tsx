@@ -3,7 +3,7 @@
 import type { Dispatch } from 'react';
 import type { PlaygroundAction } from '@/lib/playground/reducer';
 import type { PlaygroundState } from '@/lib/playground/model';
-import type { HeldSecret } from '@/lib/sandbox/client-profile';
+import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
 
 const TOKEN_KINDS = [
   ['valid', 'A valid token'],

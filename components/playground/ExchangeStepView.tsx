@@ -1,4 +1,4 @@
-import type { ExchangeStep } from '@/lib/sandbox/exchange-input';
+import type { ExchangeStep } from '@/lib/sandbox/exchange/input';
 import { statusMeaning } from '@/lib/playground/status-meaning';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import type { HeaderList } from '@/lib/sandbox/message';

@@ -1,7 +1,7 @@
 'use client';
 
 import { type ComponentType, type ReactNode, useState } from 'react';
-import type { ExchangeInput, Transcript } from '@/lib/sandbox/exchange-input';
+import type { ExchangeInput, Transcript } from '@/lib/sandbox/exchange/input';
 
 // The code that draws a transcript is fetched only when the reader runs the exchange live (or points
 // at or focuses the button): until then the lesson shows the transcript rendered on the server, so a

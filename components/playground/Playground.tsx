@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useReducer, useRef, useState } from 'react';
 import type { PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend } from '@/lib/playground/reducer';
 import { encodeState } from '@/lib/playground/url-state';
-import type { Transcript } from '@/lib/sandbox/exchange-input';
+import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { ClientPanel } from './ClientPanel';
 import { headerValues } from '@/lib/sandbox/message';
 import { RequestEditor } from './RequestEditor';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Transcript } from '@/lib/sandbox/exchange-input';
+import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { SequenceDiagram } from './SequenceDiagram';
 import { TranscriptView } from './ExchangeStepView';
 

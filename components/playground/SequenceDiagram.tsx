@@ -1,4 +1,4 @@
-import type { Transcript } from '@/lib/sandbox/exchange-input';
+import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
 import { SequenceSvg } from '@/components/ui/SequenceSvg';
 

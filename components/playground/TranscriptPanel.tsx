@@ -1,4 +1,4 @@
-import type { Transcript } from '@/lib/sandbox/exchange-input';
+import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { SequenceDiagram } from './SequenceDiagram';
 import { TranscriptView } from './ExchangeStepView';
 

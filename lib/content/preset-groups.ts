@@ -1,5 +1,5 @@
 import { loadLessons } from './lessons';
-import { allPresets } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
 
 // The playground's preset picker, for the full page and the embed alike.
 

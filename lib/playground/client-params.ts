@@ -1,4 +1,4 @@
-import { clientProfileSchema, heldSecretSchema, type ClientProfile, type HeldSecret } from '@/lib/sandbox/client-profile';
+import { clientProfileSchema, heldSecretSchema, type ClientProfile, type HeldSecret } from '@/lib/sandbox/scenario/client-profile';
 
 // What the simulated client holds, as short share-link parameters. One letter for the hop (c: the
 // origin, p: the proxy), one for the part: cu/cp/cc = user, password, charset of a password;

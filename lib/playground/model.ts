@@ -1,7 +1,7 @@
 import * as z from '@/lib/zod';
-import { clientProfileSchema } from '@/lib/sandbox/client-profile';
-import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
-import { findPreset, allPresets, type Preset } from '@/lib/sandbox/presets';
+import { clientProfileSchema } from '@/lib/sandbox/scenario/client-profile';
+import { exchangeInputSchema } from '@/lib/sandbox/exchange/input';
+import { findPreset, allPresets, type Preset } from '@/lib/sandbox/scenario/presets';
 
 // The playground's whole state: what the reader is about to send, how, and with what the simulated
 // client holds. Versioned, because share links outlive releases (a link made today must open later).

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ClientProfile } from '@/lib/sandbox/client-profile';
-import { exchangeInputSchema } from '@/lib/sandbox/exchange-input';
-import { findPreset } from '@/lib/sandbox/presets';
+import type { ClientProfile } from '@/lib/sandbox/scenario/client-profile';
+import { exchangeInputSchema } from '@/lib/sandbox/exchange/input';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { withField, withHeaderAt, withHeaderMoved, withoutHeaderAt, type CredentialsField } from './header-fields';
 import { contentFor } from './methods';
 import { stateForPreset, type PlaygroundState } from './model';

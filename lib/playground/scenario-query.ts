@@ -1,4 +1,4 @@
-import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
+import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 
 // The scenario lives in the target's query string (/api/sandbox/presets/basic?realm=x&qop=auth-int),
 // so one URL is the whole experiment. Editing one parameter must leave the path and every other

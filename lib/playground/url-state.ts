@@ -1,5 +1,5 @@
-import { exchangeInputSchema, headerFieldSchema } from '@/lib/sandbox/exchange-input';
-import { findPreset } from '@/lib/sandbox/presets';
+import { exchangeInputSchema, headerFieldSchema } from '@/lib/sandbox/exchange/input';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { CLIENT_PARAMS, decodeClient, encodeClient } from './client-params';
 import { defaultState, PLAYGROUND_STATE_VERSION, playgroundStateSchema, stateForPreset, type PlaygroundState } from './model';
 

@@ -1,5 +1,5 @@
 import type { HeaderList, SandboxResponse } from './message';
-import { SANDBOX_METHODS } from './methods';
+import { SANDBOX_METHODS } from './routes/methods';
 
 // CORS for trainers' pages calling the sandbox (WHATWG Fetch). The sandbox uses no cookies, so any
 // origin may call it without credentials mode. Authorization is never covered by "*" in

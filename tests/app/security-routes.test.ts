@@ -14,8 +14,8 @@ import { POST as exchange } from '@/app/api/exchange/route';
 import { GET as oembedGet } from '@/app/api/oembed/route';
 import { GET, POST } from '@/app/api/sandbox/[[...path]]/route';
 import { loadLessons } from '@/lib/content/lessons';
-import type { Transcript } from '@/lib/sandbox/exchange-input';
-import { allPresets } from '@/lib/sandbox/presets';
+import type { Transcript } from '@/lib/sandbox/exchange/input';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { expectOverridesRoundTrip, expectWellFormedFields, hostileQuery } from '../lib/sandbox/hostile';
 
 const BASE = 'http://lab.test';

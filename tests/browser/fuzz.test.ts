@@ -9,7 +9,7 @@ import net from 'node:net';
 import fc from 'fast-check';
 import { isSandboxPath } from '@/lib/sandbox/http/dispatch';
 import { targetForm } from '@/lib/sandbox/http/limits';
-import { allPresets } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { baseUrl } from './support/site';
 
 jest.setTimeout(240_000);

@@ -2,8 +2,8 @@
 // playground's /api/exchange answer the same request with the same status, headers and body.
 import http from 'node:http';
 import type { HeaderList } from '@/lib/sandbox/message';
-import { allPresets } from '@/lib/sandbox/presets';
-import { invariantBareTargets } from '@/lib/sandbox/router';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
+import { invariantBareTargets } from '@/lib/sandbox/routes/router';
 import { baseUrl } from './support/site';
 
 type Answer = { status: number; headers: HeaderList; body: string };

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend, type PlaygroundAction } from '@/lib/playground/reducer';
 import { snippetFor, snippetRequestFor, type SnippetLanguage } from '@/lib/playground/snippets';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { requirePython } from './support/python';
 import { baseUrl } from './support/site';
 

@@ -5,7 +5,7 @@
 import { TextDecoder, TextEncoder } from 'node:util';
 import v8 from 'node:v8';
 import { render, screen, within } from '@testing-library/react';
-import type { ExchangeStep, Transcript } from '@/lib/sandbox/exchange-input';
+import type { ExchangeStep, Transcript } from '@/lib/sandbox/exchange/input';
 
 // jsdom has no TextEncoder (lib/http-auth needs it when it loads) nor structuredClone (share links):
 // both are put in place before the components load.
@@ -13,7 +13,7 @@ let ResultPanel: typeof import('@/components/playground/ResultPanel').ResultPane
 let TranscriptPanel: typeof import('@/components/playground/TranscriptPanel').TranscriptPanel;
 let Playground: typeof import('@/components/playground/Playground').Playground;
 let decodeState: typeof import('@/lib/playground/url-state').decodeState;
-let allPresets: typeof import('@/lib/sandbox/presets').allPresets;
+let allPresets: typeof import('@/lib/sandbox/scenario/presets').allPresets;
 
 beforeAll(async () => {
   Object.assign(globalThis, { TextEncoder, TextDecoder, structuredClone: (value: unknown) => v8.deserialize(v8.serialize(value)) });
@@ -21,7 +21,7 @@ beforeAll(async () => {
   ({ TranscriptPanel } = await import('@/components/playground/TranscriptPanel'));
   ({ Playground } = await import('@/components/playground/Playground'));
   ({ decodeState } = await import('@/lib/playground/url-state'));
-  ({ allPresets } = await import('@/lib/sandbox/presets'));
+  ({ allPresets } = await import('@/lib/sandbox/scenario/presets'));
 });
 
 const IMG = '<img src=x onerror="window.__pwned=1">';

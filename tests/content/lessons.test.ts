@@ -3,7 +3,7 @@ import { loadLessons } from '@/lib/content/lessons';
 import { staticPageRoutes } from '@/lib/content/routes';
 import { CODE_LANGUAGES } from '@/lib/content/mdx/code-languages.mjs';
 import { CALLOUT_KINDS } from '@/components/mdx/Callout';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 
 const lessons = loadLessons();
 const routes = new Set(staticPageRoutes());

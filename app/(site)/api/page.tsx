@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { SiteLink } from '@/components/layout/SiteLink';
-import { labUsers, openApiDocument, overrideReach, type JsonSchema, type OpenApiDocument, type OperationObject, type ParameterObject } from '@/lib/sandbox/openapi';
-import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
-import { allPresets } from '@/lib/sandbox/presets';
+import { labUsers, openApiDocument, overrideReach, type JsonSchema, type OpenApiDocument, type OperationObject, type ParameterObject } from '@/lib/sandbox/openapi/document';
+import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { siteUrl } from '@/lib/site/site';
 import { EndpointSection, parameterFields, schemaSummary, type Field } from './_components/EndpointSection';
 import { curlExamples } from './_components/examples';

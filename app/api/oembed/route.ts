@@ -1,6 +1,6 @@
 // oEmbed endpoint: parse the query with zod, resolve with lib/site/oembed, serialise.
 import { findLesson } from '@/lib/content/lessons';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { problemBody, PROBLEM_CONTENT_TYPE } from '@/lib/sandbox/problem';
 import { oembedFor, type OembedLookup } from '@/lib/site/oembed';
 import { oembedQuerySchema } from '@/lib/site/oembed-query';

@@ -1,8 +1,8 @@
 import type { SandboxContext } from '../context';
 import { targetPath, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
-import { handleSandboxRequest, SANDBOX_PREFIX } from '../router';
-import { exchangeEndpoint } from './exchange-endpoint';
+import { handleSandboxRequest, SANDBOX_PREFIX } from '../routes/router';
+import { exchangeEndpoint } from '../exchange/endpoint';
 
 export const EXCHANGE_PATH = '/api/exchange';
 

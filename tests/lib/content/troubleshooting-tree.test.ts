@@ -3,7 +3,7 @@ import { findRfcSection } from '@/lib/content/rfc-sections';
 import { TROUBLESHOOTING_TREE, citationUrl, lessonHref, tryHref, type LeafNode, type TroubleTree } from '@/lib/content/troubleshooting-tree';
 import { choicesFor, treeProblems, walk, walkReducer } from '@/lib/content/troubleshooting-walk';
 import { decodeState } from '@/lib/playground/url-state';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { inlineSegments } from '@/lib/content/widgets/inline-code';
 
 const tree = TROUBLESHOOTING_TREE;

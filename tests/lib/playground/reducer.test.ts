@@ -1,6 +1,6 @@
 import { defaultState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend, type PlaygroundAction } from '@/lib/playground/reducer';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 
 const preset = (id: string) => {
   const found = findPreset(id);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { stateForPreset } from '@/lib/playground/model';
 import { SNIPPET_LANGUAGES, snippetFor, snippetRequestFor } from '@/lib/playground/snippets';
 import { highlightSnippet, type SnippetGrammar, type SnippetToken } from '@/lib/playground/snippets/highlight';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 
 const GRAMMARS: SnippetGrammar[] = ['shell', 'javascript', 'python'];
 const kinds = (tokens: SnippetToken[], kind: SnippetToken['kind']) => tokens.filter((token) => token.kind === kind).map((token) => token.text);

@@ -7,7 +7,7 @@ import { SNIPPET_LANGUAGES, snippetFor, snippetRequestFor } from '@/lib/playgrou
 import type { SnippetRequest } from '@/lib/playground/snippets/curl';
 import { httpieSnippet } from '@/lib/playground/snippets/httpie';
 import { pythonString } from '@/lib/playground/snippets/python';
-import { findPreset } from '@/lib/sandbox/presets';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 
 // Golden files: tests/lib/playground/golden/<case>.<language>.txt hold each snippet exactly as a
 // reader copies it. A change in output is a change in what learners paste: review the diff.

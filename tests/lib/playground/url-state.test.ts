@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { defaultState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { decodeState, encodeState, SHARE_URL_LIMIT, shareUrl, shareUrlTooLong } from '@/lib/playground/url-state';
-import type { HeldSecret } from '@/lib/sandbox/client-profile';
-import { findPreset, allPresets } from '@/lib/sandbox/presets';
+import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
+import { findPreset, allPresets } from '@/lib/sandbox/scenario/presets';
 
 const ORIGIN = 'https://http-auth-lab.example';
 const preset = (id: string) => {

@@ -1,8 +1,8 @@
 /** @jest-environment node */
-import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/http/bare-answers';
+import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/edge/bare-answers';
 import { summariseFields, toNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
-import { allPresets } from '@/lib/sandbox/presets';
-import { handleSandboxRequest, invariantBareTargets } from '@/lib/sandbox/router';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
+import { handleSandboxRequest, invariantBareTargets } from '@/lib/sandbox/routes/router';
 import { request, testContext } from './support';
 
 const bareFields: FieldSummary = { hosts: 1, credentials: false, body: false };

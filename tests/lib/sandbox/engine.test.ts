@@ -1,9 +1,9 @@
 import { parseChallenges } from '@/lib/http-auth';
-import { evaluate } from '@/lib/sandbox/engine';
+import { evaluate } from '@/lib/sandbox/engine/engine';
 import { headerValues } from '@/lib/sandbox/message';
-import { findPreset } from '@/lib/sandbox/presets';
-import type { Scenario } from '@/lib/sandbox/scenario';
-import { describeStep } from '@/lib/sandbox/trace';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
+import type { Scenario } from '@/lib/sandbox/scenario/scenario';
+import { describeStep } from '@/lib/sandbox/engine/trace';
 import { ALICE_BASIC, basicFor, request, testContext } from './support';
 
 function scenario(id: string): Scenario {

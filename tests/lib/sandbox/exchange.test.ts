@@ -1,7 +1,7 @@
-import { runExchange } from '@/lib/sandbox/exchange';
-import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange-input';
+import { runExchange } from '@/lib/sandbox/exchange/run';
+import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange/input';
 import { headerValues } from '@/lib/sandbox/message';
-import { allPresets } from '@/lib/sandbox/presets';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { testContext } from './support';
 
 function run(input: ExchangeInput, ctx = testContext()) {

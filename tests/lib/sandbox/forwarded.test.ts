@@ -1,5 +1,5 @@
-import { normaliseAddress, rateLimitKey } from '@/lib/sandbox/http/client-address';
-import { arrivedOverHttps, clientAddress, NO_TRUSTED_PROXIES, trustedProxiesFromEnvironment, type TrustedProxies } from '@/lib/sandbox/http/forwarded';
+import { normaliseAddress, rateLimitKey } from '@/lib/sandbox/edge/client-address';
+import { arrivedOverHttps, clientAddress, NO_TRUSTED_PROXIES, trustedProxiesFromEnvironment, type TrustedProxies } from '@/lib/sandbox/edge/forwarded';
 
 function trust(value: string): TrustedProxies {
   const result = trustedProxiesFromEnvironment(value);

@@ -11,9 +11,9 @@ import { CORS_HEADERS } from '@/lib/sandbox/cors';
 import { toNodeResponse } from '@/lib/sandbox/http/node';
 import { toWebResponse } from '@/lib/sandbox/http/web';
 import type { HeaderList, SandboxResponse } from '@/lib/sandbox/message';
-import { allPresets } from '@/lib/sandbox/presets';
-import { handleSandboxRequest } from '@/lib/sandbox/router';
-import { issueToken } from '@/lib/sandbox/tokens';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
+import { handleSandboxRequest } from '@/lib/sandbox/routes/router';
+import { issueToken } from '@/lib/sandbox/engine/tokens';
 import { challengesIn, expectOverridesRoundTrip, expectWellFormedFields, hostileQuery, hostileValue, listOf } from './hostile';
 import { ALICE_BASIC, request, SECRET, testContext } from './support';
 

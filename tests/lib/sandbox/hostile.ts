@@ -1,7 +1,7 @@
 // Hostile text for the security tests (unit, route handler and browser): values a query override or a
 // request field may carry, and the checks every response head must pass whatever came in.
 import fc from 'fast-check';
-import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
+import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { getParam, parseChallenges, type Challenge } from '@/lib/http-auth';
 
 /** Characters that break a header or a quoted-string when reflected carelessly (RFC 9110 §5.5, §5.6.4). */

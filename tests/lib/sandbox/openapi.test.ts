@@ -3,10 +3,10 @@ import path from 'node:path';
 import { createSandboxContext } from '@/lib/sandbox/context';
 import { EXCHANGE_PATH } from '@/lib/sandbox/http/dispatch';
 import { headerValues, type SandboxRequest } from '@/lib/sandbox/message';
-import { openApiDocument, openApiJson, SHORT_ENDPOINTS, type OperationObject } from '@/lib/sandbox/openapi';
-import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
-import { allPresets } from '@/lib/sandbox/presets';
-import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from '@/lib/sandbox/router';
+import { openApiDocument, openApiJson, SHORT_ENDPOINTS, type OperationObject } from '@/lib/sandbox/openapi/document';
+import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
+import { allPresets } from '@/lib/sandbox/scenario/presets';
+import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from '@/lib/sandbox/routes/router';
 
 // The OpenAPI document is generated from the sandbox's own data; these tests hold it to the router:
 // every path served is documented, and every documented GET answers with a status it documents.

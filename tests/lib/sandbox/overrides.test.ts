@@ -1,5 +1,5 @@
-import { applyOverrides } from '@/lib/sandbox/overrides';
-import { findPreset } from '@/lib/sandbox/presets';
+import { applyOverrides } from '@/lib/sandbox/scenario/overrides';
+import { findPreset } from '@/lib/sandbox/scenario/presets';
 
 const basic = () => findPreset('basic')?.scenario ?? (() => { throw new Error('no basic preset'); })();
 const apply = (query: string) => applyOverrides(basic(), new URLSearchParams(query));

@@ -1,7 +1,7 @@
 import { firstHeader } from '@/lib/sandbox/message';
-import { trustedProxiesFromEnvironment, NO_TRUSTED_PROXIES, type TrustedProxies } from '@/lib/sandbox/http/forwarded';
-import { rateLimitGate } from '@/lib/sandbox/http/rate-limit-gate';
-import { rateLimitFromEnvironment } from '@/lib/sandbox/http/rate-limit-setting';
+import { trustedProxiesFromEnvironment, NO_TRUSTED_PROXIES, type TrustedProxies } from '@/lib/sandbox/edge/forwarded';
+import { rateLimitGate } from '@/lib/sandbox/edge/rate-limit-gate';
+import { rateLimitFromEnvironment } from '@/lib/sandbox/edge/rate-limit-setting';
 
 function gate(limit: string, trusted: TrustedProxies = NO_TRUSTED_PROXIES) {
   const setting = rateLimitFromEnvironment(limit);

@@ -1,4 +1,4 @@
-import { DEFAULT_SANDBOX_RATE_LIMIT, rateLimitFromEnvironment } from '@/lib/sandbox/http/rate-limit-setting';
+import { DEFAULT_SANDBOX_RATE_LIMIT, rateLimitFromEnvironment } from '@/lib/sandbox/edge/rate-limit-setting';
 
 describe('SANDBOX_RATE_LIMIT', () => {
   test.each([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createRateLimiter, type RateDecision, type RateLimitPolicy } from '@/lib/sandbox/rate-limit';
+import { createRateLimiter, type RateDecision, type RateLimitPolicy } from '@/lib/sandbox/edge/rate-limit';
 
 /** A limiter on a clock the test moves by hand (whole milliseconds). */
 function limiterAt(policy: RateLimitPolicy, maxClients?: number) {

@@ -1,5 +1,5 @@
-import { OVERRIDE_DOCS, overrideReach, reachText } from '@/lib/sandbox/openapi';
-import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/overrides';
+import { OVERRIDE_DOCS, overrideReach, reachText } from '@/lib/sandbox/openapi/document';
+import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 
 const exampleValue = (value: unknown) => (Array.isArray(value) ? value.join(',') : String(value));
 

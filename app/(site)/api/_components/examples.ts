@@ -1,5 +1,5 @@
 import { shellQuote } from '@/lib/playground/snippets/curl';
-import { labUsers, type OpenApiDocument } from '@/lib/sandbox/openapi';
+import { labUsers, type OpenApiDocument } from '@/lib/sandbox/openapi/document';
 
 // Runnable curl lines for each operation of the sandbox API, keyed by operationId, built for the host
 // the reader sees. Only the lab's own users appear here.

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedFooter } from '@/components/embed/EmbedFooter';
 import { TryIt } from '@/components/mdx/TryIt';
-import { allPresets, findPreset } from '@/lib/sandbox/presets';
+import { allPresets, findPreset } from '@/lib/sandbox/scenario/presets';
 import { oembedDiscovery } from '@/lib/site/oembed';
 import { siteUrl } from '@/lib/site/site';
 

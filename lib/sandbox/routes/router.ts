@@ -1,16 +1,16 @@
-import type { SandboxContext } from './context';
-import { SANDBOX_PREFIX } from './exchange-input';
-import { preflightResponse, withCors } from './cors';
-import { evaluate } from './engine';
-import { isPlainChallenge } from './challenges';
-import { splitTarget, targetPath, type SandboxRequest, type SandboxResponse } from './message';
+import type { SandboxContext } from '../context';
+import { SANDBOX_PREFIX } from '../exchange/input';
+import { preflightResponse, withCors } from '../cors';
+import { evaluate } from '../engine/engine';
+import { isPlainChallenge } from '../engine/challenges';
+import { splitTarget, targetPath, type SandboxRequest, type SandboxResponse } from '../message';
 import { READ_METHODS, SANDBOX_METHODS, TOKEN_METHODS } from './methods';
-import { applyOverrides } from './overrides';
-import { findPreset, allPresets, type Preset } from './presets';
-import { problemResponse } from './problem';
-import type { Scenario } from './scenario';
-import { tokenEndpoint } from './token-endpoint';
-import type { TraceStep } from './trace';
+import { applyOverrides } from '../scenario/overrides';
+import { findPreset, allPresets, type Preset } from '../scenario/presets';
+import { problemResponse } from '../problem';
+import type { Scenario } from '../scenario/scenario';
+import { tokenEndpoint } from '../engine/token-endpoint';
+import type { TraceStep } from '../engine/trace';
 
 // /api/sandbox/*: which scenario a URL names, and the response. Both HTTP adapters (node:http in
 // server.ts and the Next route handler) call handleSandboxRequest, and /api/exchange resolves its
@@ -121,7 +121,7 @@ export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxC
   if (rest === '/openapi.json') {
     const document = async (): Promise<SandboxResponse> => {
       // Loaded on demand: openapi.ts reads the router (and the modules that read it) to describe it.
-      const { openApiJson } = await import('./openapi');
+      const { openApiJson } = await import('../openapi/document');
       return { status: 200, headers: [['Content-Type', 'application/json']], body: openApiJson() };
     };
     return { response: withCors(await readOnly(request, path, document)), trace: [] };

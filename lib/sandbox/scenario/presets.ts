@@ -1,5 +1,5 @@
 import { clientProfileSchema, type ClientProfile } from './client-profile';
-import type { HeaderList } from './message';
+import type { HeaderList } from '../message';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './scenario';
 
 // Named scenarios the lessons and the playground open by id. Each says what it teaches, the request

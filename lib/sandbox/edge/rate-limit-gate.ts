@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { withCors } from '../cors';
 import type { SandboxResponse } from '../message';
-import { createRateLimiter, type RateLimiter } from '../rate-limit';
+import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { rateLimitKey } from './client-address';
-import { EXCHANGE_PATH } from './dispatch';
+import { EXCHANGE_PATH } from '../http/dispatch';
 import { clientAddress, type TrustedProxies } from './forwarded';
 import type { RateLimitSetting } from './rate-limit-setting';
 import { tooManyRequests } from './too-many-requests';

@@ -1,5 +1,5 @@
 import { checkDigestNonce, verifyDigestCredentials, type DigestAlgorithmName, type DigestQop } from '@/lib/http-auth';
-import { findScheme } from '../scenario';
+import { findScheme } from '../../scenario/scenario';
 import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
 
 // RFC 7616: check the response digest against the user's password, the nonce's signature and age,

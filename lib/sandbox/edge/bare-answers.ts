@@ -1,6 +1,6 @@
 import type { SandboxContext } from '../context';
-import { handleSandboxRequest, invariantBareTargets } from '../router';
-import { toNodeResponse, type FieldSummary, type NodeResponse } from './node';
+import { handleSandboxRequest, invariantBareTargets } from '../routes/router';
+import { toNodeResponse, type FieldSummary, type NodeResponse } from '../http/node';
 
 // The sandbox's hottest request is a client's first, bare GET of a preset: curl without -u, a
 // browser before its dialog, every reader of every lesson. Its answer never changes (see

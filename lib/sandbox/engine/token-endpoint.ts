@@ -1,10 +1,10 @@
 import { constantTimeEqualText, decodeBasicCredentials, formatChallenge, basicChallenge } from '@/lib/http-auth';
-import type { SandboxContext } from './context';
-import { firstHeader, headerValues, type SandboxRequest, type SandboxResponse } from './message';
-import { TOKEN_METHODS } from './methods';
-import { problemResponse } from './problem';
-import type { SandboxUser } from './scenario';
-import { scopeTokenSchema } from './scenario';
+import type { SandboxContext } from '../context';
+import { firstHeader, headerValues, type SandboxRequest, type SandboxResponse } from '../message';
+import { TOKEN_METHODS } from '../routes/methods';
+import { problemResponse } from '../problem';
+import type { SandboxUser } from '../scenario/scenario';
+import { scopeTokenSchema } from '../scenario/scenario';
 import { issueToken } from './tokens';
 
 // POST /api/sandbox/token: an OAuth 2.0 client-credentials grant (RFC 6749 §4.4), small but exact.

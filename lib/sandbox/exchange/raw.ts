@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse } from './message';
-import { reasonPhrase } from './reason-phrases';
+import type { SandboxRequest, SandboxResponse } from '../message';
+import { reasonPhrase } from '../reason-phrases';
 
 // The HTTP/1.1 text of a message as it would cross the wire (RFC 9112 §2.1), for learners to read.
 

@@ -1,6 +1,6 @@
 import type { SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
-import type { RateLimitPolicy } from '../rate-limit';
+import type { RateLimitPolicy } from './rate-limit';
 import { describePolicy } from './rate-limit-setting';
 
 // The answer when a client's bucket is empty: 429 Too Many Requests (RFC 6585 §4), which "SHOULD include

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { newClientState, nextDigestCredentials, nextMove } from './auto-client';
-import { clientProfileSchema, type ClientProfile } from './client-profile';
-import type { exchangeInputSchema, ExchangeStep, MessageView, ResponseView, Transcript } from './exchange-input';
-import type { SandboxContext } from './context';
-import { withoutHeader, type SandboxRequest, type SandboxResponse } from './message';
+import { clientProfileSchema, type ClientProfile } from '../scenario/client-profile';
+import type { exchangeInputSchema, ExchangeStep, MessageView, ResponseView, Transcript } from './input';
+import type { SandboxContext } from '../context';
+import { withoutHeader, type SandboxRequest, type SandboxResponse } from '../message';
 import { rawRequest, rawResponse } from './raw';
-import { resolveScenario, routeSandboxRequest } from './router';
-import { describeStep, type Hop, type TraceStep } from './trace';
+import { resolveScenario, routeSandboxRequest } from '../routes/router';
+import { describeStep, type Hop, type TraceStep } from '../engine/trace';
 
 // POST /api/exchange: a request description in, the whole conversation out. Only ever calls the
 // engine in-process through the same router as the real endpoints: no outbound request, and no target

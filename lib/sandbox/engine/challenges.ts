@@ -10,9 +10,9 @@ import {
   type DigestAlgorithmName,
   type DigestQop,
 } from '@/lib/http-auth';
-import type { SandboxContext } from './context';
-import type { HeaderList } from './message';
-import type { Layer, SchemeConfig } from './scenario';
+import type { SandboxContext } from '../context';
+import type { HeaderList } from '../message';
+import type { Layer, SchemeConfig } from '../scenario/scenario';
 import type { ChallengeHint } from './schemes/outcome';
 import type { Hop } from './trace';
 

@@ -1,9 +1,9 @@
 import { bearerChallenge, digestAuthenticationInfo, formatAuthInfo, formatChallenge, parseCredentials } from '@/lib/http-auth';
 import { challengeField, challengeHeaders, credentialsField, isPlainChallenge } from './challenges';
-import type { SandboxContext } from './context';
-import { headerValues, splitTarget, withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from './message';
-import { problemResponse } from './problem';
-import { findScheme, type Layer, type Scenario } from './scenario';
+import type { SandboxContext } from '../context';
+import { headerValues, splitTarget, withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from '../message';
+import { problemResponse } from '../problem';
+import { findScheme, type Layer, type Scenario } from '../scenario/scenario';
 import { authenticateBasic } from './schemes/basic';
 import { authenticateBearer } from './schemes/bearer';
 import { authenticateDigest } from './schemes/digest';

@@ -1,7 +1,7 @@
 import type { Credentials, DigestExchange } from '@/lib/http-auth';
-import type { SandboxContext } from '../context';
-import type { SandboxRequest } from '../message';
-import type { Layer } from '../scenario';
+import type { SandboxContext } from '../../context';
+import type { SandboxRequest } from '../../message';
+import type { Layer } from '../../scenario/scenario';
 import type { Hop, TraceStep } from '../trace';
 
 /** What a scheme module gets: one parsed credentials field, checked against one layer. */

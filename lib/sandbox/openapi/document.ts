@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { challengeHeaders } from './challenges';
-import type { SandboxContext } from './context';
-import { CORS_HEADERS, preflightResponse } from './cors';
-import { exchangeInputSchema } from './exchange-input';
-import { EXCHANGE_PATH } from './http/dispatch';
-import { MAX_BODY_BYTES } from './http/limits';
-import { OVERRIDE_PARAMETERS } from './overrides';
-import { findPreset, allPresets } from './presets';
-import { PROBLEM_CONTENT_TYPE } from './problem';
-import { allowedMethods, resolveScenario, SANDBOX_PREFIX } from './router';
-import { basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema, layerSchema, realmSchema, userSchema, type Layer, type Scenario, type SchemeKind } from './scenario';
-import { DEFAULT_TOKEN_LIFETIME_SECONDS } from './token-endpoint';
+import { challengeHeaders } from '../engine/challenges';
+import type { SandboxContext } from '../context';
+import { CORS_HEADERS, preflightResponse } from '../cors';
+import { exchangeInputSchema } from '../exchange/input';
+import { EXCHANGE_PATH } from '../http/dispatch';
+import { MAX_BODY_BYTES } from '../http/limits';
+import { OVERRIDE_PARAMETERS } from '../scenario/overrides';
+import { findPreset, allPresets } from '../scenario/presets';
+import { PROBLEM_CONTENT_TYPE } from '../problem';
+import { allowedMethods, resolveScenario, SANDBOX_PREFIX } from '../routes/router';
+import { basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema, layerSchema, realmSchema, userSchema, type Layer, type Scenario, type SchemeKind } from '../scenario/scenario';
+import { DEFAULT_TOKEN_LIFETIME_SECONDS } from '../engine/token-endpoint';
 
 // The sandbox's HTTP API as an OpenAPI 3.1 document, generated from the code's own data (presets,
 // query overrides, the router's short URLs, the zod schemas) so it cannot drift from what the server

@@ -1,6 +1,6 @@
 import type { SandboxContext } from '../context';
-import { runExchange } from '../exchange';
-import { exchangeInputSchema } from '../exchange-input';
+import { runExchange } from './run';
+import { exchangeInputSchema } from './input';
 import { firstHeader, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 

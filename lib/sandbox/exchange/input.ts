@@ -1,7 +1,7 @@
 import * as z from '@/lib/zod';
-import { clientProfileSchema } from './client-profile';
-import type { HeaderList } from './message';
-import type { Hop, TraceStep } from './trace';
+import { clientProfileSchema } from '../scenario/client-profile';
+import type { HeaderList } from '../message';
+import type { Hop, TraceStep } from '../engine/trace';
 
 // What crosses /api/exchange: the request description in, the transcript out. Kept apart from the
 // engine so the browser bundle (playground state, share links) gets the schema without the engine.

@@ -9,10 +9,10 @@ import {
   type Challenge,
   type HeldCredentials,
 } from '@/lib/http-auth';
-import type { HeldSecret } from './client-profile';
-import type { SandboxContext } from './context';
-import { headerValues, type SandboxRequest, type SandboxResponse } from './message';
-import { issueToken } from './tokens';
+import type { HeldSecret } from '../scenario/client-profile';
+import type { SandboxContext } from '../context';
+import { headerValues, type SandboxRequest, type SandboxResponse } from '../message';
+import { issueToken } from '../engine/tokens';
 
 // The careful client of auto mode: answers 407 with Proxy-Authorization and 401 with Authorization,
 // chooses among challenges with lib/http-auth's chooseChallenge, retries a stale Digest nonce and

@@ -1,4 +1,4 @@
-import type { RateLimitPolicy } from '../rate-limit';
+import type { RateLimitPolicy } from './rate-limit';
 
 // SANDBOX_RATE_LIMIT, read once by server.ts at start-up (a bad value stops it with this message).
 // `next dev` never reads it: the route handlers under app/api have no rate limit.

@@ -1,4 +1,4 @@
-import { SANDBOX_METHODS } from '../methods';
+import { SANDBOX_METHODS } from '../routes/methods';
 import type { SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 
