@@ -12,7 +12,36 @@ const config = [
       'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use SiteLink from @/components/layout/SiteLink: it prefetches when the reader shows intent, not when the link scrolls into view.' }] }],
     },
   },
-  { ignores: ['.next/**', 'bench/floor-app/.next/**', 'node_modules/**', 'test-results/**', 'dist/**', 'next-env.d.ts'] },
+  // No import cycles anywhere (docs/architecture: imports point downwards only). A cycle is a layer that
+  // imports upwards, often hidden behind a dynamic import(); tests/lint/import-rules.test.ts holds the rule.
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  // The sandbox's pure layers (scenario, engine, exchange, routes, openapi) never reach for the HTTP
+  // adapters or the server edge; only those two know about node:http, sockets and the environment.
+  {
+    files: ['lib/sandbox/**'],
+    ignores: ['lib/sandbox/http/**', 'lib/sandbox/edge/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/http/*', '**/edge/*', '@/lib/sandbox/http/*', '@/lib/sandbox/edge/*'], message: 'Pure sandbox layers must not import the HTTP adapters (lib/sandbox/http) or the server edge (lib/sandbox/edge).' },
+            { group: ['next', 'next/*', 'react', 'react-dom', 'react/*'], message: 'lib/sandbox runs outside Next and React.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/http-auth/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['next', 'next/*', 'react', 'react-dom', 'react/*', '@/lib/*', '@/components/*', '@/app/*'], message: 'lib/http-auth is a stand-alone RFC library: it imports nothing of the lab, Next or React.' }] }],
+    },
+  },
+  { ignores: ['tests/fixtures/lint/**', '.next/**', 'bench/floor-app/.next/**', 'node_modules/**', 'test-results/**', 'dist/**', 'next-env.d.ts'] },
 ];
 
 export default config;

@@ -10,9 +10,11 @@ import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
-import { dispatch, isSandboxPath } from '@/lib/sandbox/http/dispatch';
+import { dispatch } from '@/lib/sandbox/http/dispatch';
+import { isSandboxPath } from '@/lib/sandbox/routes/router';
 import { connectRefusal } from '@/lib/sandbox/edge/connect-refusal';
-import { MAX_HEADER_BYTES, targetForm } from '@/lib/sandbox/http/limits';
+import { MAX_HEADER_BYTES } from '@/lib/sandbox/limits';
+import { targetForm } from '@/lib/sandbox/http/target-form';
 import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/edge/bare-answers';
 import { fromNodeRequest, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
 import { normaliseAddress } from '@/lib/sandbox/edge/client-address';
@@ -21,7 +23,7 @@ import { rateLimitGate } from '@/lib/sandbox/edge/rate-limit-gate';
 import { rateLimitFromEnvironment } from '@/lib/sandbox/edge/rate-limit-setting';
 import { HSTS_FIELDS, STRICT_TRANSPORT_SECURITY } from '@/lib/sandbox/edge/strict-transport-security';
 import { targetPath } from '@/lib/sandbox/message';
-import { SANDBOX_METHODS } from '@/lib/sandbox/routes/methods';
+import { SCENARIO_ALLOW } from '@/lib/sandbox/routes/route';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';
@@ -98,7 +100,7 @@ async function main() {
     switch (form.kind) {
       case 'asterisk':
         // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
-        response.writeHead(204, ['Allow', SANDBOX_METHODS, ...extra]).end();
+        response.writeHead(204, ['Allow', SCENARIO_ALLOW, ...extra]).end();
         return;
       case 'invalid':
         writeNodeResponse(response, problemResponse({ status: 400, detail: form.detail }), method, extra);

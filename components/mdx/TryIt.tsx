@@ -4,6 +4,7 @@ import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
 import { createSandboxContext } from '@/lib/sandbox/context';
 import { runExchange } from '@/lib/sandbox/exchange/run';
 import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange/input';
+import { sandboxSender } from '@/lib/sandbox/routes/router';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 
 // A build-time context of its own: the transcript is an illustration (its nonces and tokens are
@@ -19,7 +20,7 @@ export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { p
     request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' },
     mode,
   };
-  const transcript = await runExchange(exchangeInputSchema.parse(input), buildContext);
+  const transcript = await runExchange(exchangeInputSchema.parse(input), buildContext, sandboxSender(buildContext));
   const headingId = `tryit-${id}`;
   return (
     <section aria-labelledby={headingId} data-embed-part="sandbox" className="not-prose my-6 rounded-lg border border-line bg-surface p-4">

@@ -2,6 +2,7 @@
 
 import { type ComponentType, type ReactNode, useState } from 'react';
 import type { ExchangeInput, Transcript } from '@/lib/sandbox/exchange/input';
+import { EXCHANGE_PATH } from '@/lib/sandbox/routes/paths';
 
 // The code that draws a transcript is fetched only when the reader runs the exchange live (or points
 // at or focuses the button): until then the lesson shows the transcript rendered on the server, so a
@@ -30,7 +31,7 @@ export function LiveRun({ input, idPrefix, label, children }: { input: ExchangeI
     setState({ kind: 'running' });
     const panel = loadPanel();
     try {
-      const response = await fetch('/api/exchange', {
+      const response = await fetch(EXCHANGE_PATH, {
         method: 'POST',
         credentials: 'omit',
         headers: { 'Content-Type': 'application/json' },

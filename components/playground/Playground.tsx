@@ -11,6 +11,7 @@ import { RequestEditor } from './RequestEditor';
 import { ResultPanel, type HistoryEntry, type SendState } from './ResultPanel';
 import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
 import { SnippetTabs } from './SnippetTabs';
+import { EXCHANGE_PATH } from '@/lib/sandbox/routes/paths';
 
 const HISTORY_LIMIT = 10;
 
@@ -25,7 +26,7 @@ const prefetchHelpers = () => void loadHelpers().catch(() => undefined);
 /** Posts the request description to /api/exchange (see LiveRun for why the page never calls the sandbox itself). */
 async function sendExchange(body: unknown): Promise<{ kind: 'ok'; transcript: Transcript; elapsedMs: number } | { kind: 'refused'; message: string }> {
   const started = performance.now();
-  const response = await fetch('/api/exchange', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(EXCHANGE_PATH, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   if (response.ok) {
     const transcript = (await response.json()) as Transcript;
     return { kind: 'ok', transcript, elapsedMs: Math.round(performance.now() - started) };

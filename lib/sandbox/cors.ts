@@ -1,5 +1,4 @@
 import type { HeaderList, SandboxResponse } from './message';
-import { SANDBOX_METHODS } from './routes/methods';
 
 // CORS for trainers' pages calling the sandbox (WHATWG Fetch). The sandbox uses no cookies, so any
 // origin may call it without credentials mode. Authorization is never covered by "*" in
@@ -15,7 +14,7 @@ export const CORS_HEADERS: HeaderList = [
  * A preflight never carries credentials, so it is answered 204 whatever the resource would say (not 401).
  * A plain OPTIONS (no Origin) gets the same answer; Allow tells it what the resource takes (RFC 9110 §9.3.7).
  */
-export function preflightResponse(methods: string = SANDBOX_METHODS): SandboxResponse {
+export function preflightResponse(methods: string): SandboxResponse {
   return {
     status: 204,
     headers: [

@@ -7,8 +7,8 @@
 // The server must answer normal requests afterwards. fast-check shrinks a failure to a small request.
 import net from 'node:net';
 import fc from 'fast-check';
-import { isSandboxPath } from '@/lib/sandbox/http/dispatch';
-import { targetForm } from '@/lib/sandbox/http/limits';
+import { isSandboxPath } from '@/lib/sandbox/routes/router';
+import { targetForm } from '@/lib/sandbox/http/target-form';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { baseUrl } from './support/site';
 

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { SiteLink } from '@/components/layout/SiteLink';
-import { labUsers, openApiDocument, overrideReach, type JsonSchema, type OpenApiDocument, type OperationObject, type ParameterObject } from '@/lib/sandbox/openapi/document';
+import { openApiDocument } from '@/lib/sandbox/openapi/document';
+import { overrideReach } from '@/lib/sandbox/openapi/overrides';
+import type { JsonSchema, OpenApiDocument, OperationObject, ParameterObject } from '@/lib/sandbox/openapi/types';
+import { OPENAPI_PATH, presetPath, SANDBOX_PREFIX } from '@/lib/sandbox/routes/paths';
+import { SANDBOX_ROUTES } from '@/lib/sandbox/routes/table';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
-import { allPresets } from '@/lib/sandbox/scenario/presets';
+import { allPresets, labUsers } from '@/lib/sandbox/scenario/presets';
 import { siteUrl } from '@/lib/site/site';
 import { EndpointSection, parameterFields, schemaSummary, type Field } from './_components/EndpointSection';
 import { curlExamples } from './_components/examples';
@@ -13,8 +17,6 @@ export const metadata: Metadata = {
   description: 'Real HTTP endpoints that answer with configurable 401, 403 and 407 responses, for curl and any client.',
   alternates: { canonical: '/api' },
 };
-
-const OPENAPI_PATH = '/api/sandbox/openapi.json';
 
 type Endpoint = { id: string; method: 'GET' | 'POST'; path: string; operation: OperationObject; pathParameters: ParameterObject[] };
 
@@ -31,7 +33,7 @@ function endpoints(document: OpenApiDocument): Endpoint[] {
 
 /** The query overrides that act on this URL as it is (the rest need schemes= or proxy=). */
 function actingOverrides(path: string): string[] {
-  return OVERRIDE_PARAMETERS.filter((name) => path.includes('{id}') || overrideReach(name).some((reach) => reach.target === 'origin' || reach.defaultPaths.includes(path)));
+  return OVERRIDE_PARAMETERS.filter((name) => path.includes('{id}') || overrideReach(name, SANDBOX_ROUTES).some((reach) => reach.target === 'origin' || reach.defaultPaths.includes(path)));
 }
 
 function OverrideChips({ path }: { path: string }) {
@@ -92,7 +94,7 @@ function PresetList({ base }: { base: URL }) {
             <p className="font-semibold">{preset.title}</p>
             <p className="mt-1 text-sm text-muted">{preset.summary}</p>
             <p className="mt-2 text-sm">
-              <code className="font-mono break-all">{new URL(`/api/sandbox/presets/${preset.id}`, base).toString()}</code>
+              <code className="font-mono break-all">{new URL(presetPath(preset.id), base).toString()}</code>
             </p>
           </li>
         ))}
@@ -102,11 +104,12 @@ function PresetList({ base }: { base: URL }) {
 }
 
 export default function ApiPage() {
-  const document = openApiDocument();
+  const document = openApiDocument(SANDBOX_ROUTES);
   const base = siteUrl();
   const examples = curlExamples(document, base);
   const list = endpoints(document);
-  const preflight = document.paths['/api/sandbox/basic']?.options;
+  // Every cross-origin route answers the same preflight but for its methods: the first one stands for all.
+  const preflight = Object.values(document.paths).find((item) => item.options)?.options;
   const users = labUsers();
   return (
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6 sm:py-14">
@@ -195,7 +198,7 @@ export default function ApiPage() {
           );
         })}
         {preflight ? (
-          <EndpointSection id="preflight" method="OPTIONS" path="/api/sandbox/…" operation={preflight} fields={[]} examples={examples.preflight ?? []} />
+          <EndpointSection id="preflight" method="OPTIONS" path={`${SANDBOX_PREFIX}/…`} operation={preflight} fields={[]} examples={examples.preflight ?? []} />
         ) : null}
         <QueryParameters />
       </div>

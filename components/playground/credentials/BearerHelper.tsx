@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/ui/CopyButton';
 import { countdownText, decodeJwt, problemMessage, readTokenResponse, truncateToken, type TokenResponse } from './token';
 import type { HelperProps } from './types';
 import { ApplyButton, ErrorText, inputClass, PasswordField, primaryButtonClass, Step, TextField } from './ui';
+import { TOKEN_PATH } from '@/lib/sandbox/routes/paths';
 
 // RFC 6750: a Bearer token from the lab's OAuth 2.0 token endpoint (client-credentials grant,
 // RFC 6749 §4.4), with its JWT header and claims decoded and a live countdown to its expiry.
@@ -34,7 +35,7 @@ function challengeScope(challenges: string[]): string | undefined {
 async function requestToken(clientAuthorization: string, body: URLSearchParams): Promise<TokenState> {
   let response: Response;
   try {
-    response = await fetch('/api/sandbox/token', {
+    response = await fetch(TOKEN_PATH, {
       method: 'POST',
       // Facts 25: the endpoint answers a bad client with 401 and a Basic challenge; with credentials
       // included, the browser would open its own login dialog. "omit" never prompts (and sends no cookies).

@@ -1,4 +1,4 @@
-import { SANDBOX_METHODS } from '../routes/methods';
+import { SCENARIO_ALLOW } from '../routes/route';
 import type { SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 
@@ -11,5 +11,5 @@ const DETAIL =
  * methods it does take (a 405 must carry Allow, RFC 9110 §15.5.6). The authority asked for is not echoed.
  */
 export function connectRefusal(): SandboxResponse {
-  return problemResponse({ status: 405, detail: DETAIL }, [['Allow', SANDBOX_METHODS]]);
+  return problemResponse({ status: 405, detail: DETAIL }, [['Allow', SCENARIO_ALLOW]]);
 }

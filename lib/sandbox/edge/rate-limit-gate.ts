@@ -3,7 +3,7 @@ import { withCors } from '../cors';
 import type { SandboxResponse } from '../message';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { rateLimitKey } from './client-address';
-import { EXCHANGE_PATH } from '../http/dispatch';
+import { isCrossOriginPath } from '../routes/router';
 import { clientAddress, type TrustedProxies } from './forwarded';
 import type { RateLimitSetting } from './rate-limit-setting';
 import { tooManyRequests } from './too-many-requests';
@@ -40,6 +40,6 @@ export function rateLimitGate(setting: RateLimitSetting, trusted: TrustedProxies
     const refusal = tooManyRequests(policy, client, decision.retryAfterSeconds);
     // CORS like every other answer of the same path: the sandbox's so a trainer's page can read the
     // 429 and Retry-After; /api/exchange is the lab's own, same-origin, and sends none.
-    return pathname === EXCHANGE_PATH ? refusal : withCors(refusal);
+    return isCrossOriginPath(pathname) ? withCors(refusal) : refusal;
   };
 }

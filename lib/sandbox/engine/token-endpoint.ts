@@ -1,7 +1,6 @@
 import { constantTimeEqualText, decodeBasicCredentials, formatChallenge, basicChallenge } from '@/lib/http-auth';
 import type { SandboxContext } from '../context';
 import { firstHeader, headerValues, type SandboxRequest, type SandboxResponse } from '../message';
-import { TOKEN_METHODS } from '../routes/methods';
 import { problemResponse } from '../problem';
 import type { SandboxUser } from '../scenario/scenario';
 import { scopeTokenSchema } from '../scenario/scenario';
@@ -37,10 +36,8 @@ function clientCredentials(request: SandboxRequest, form: URLSearchParams): { id
   return id !== null && secret !== null ? { id, secret } : undefined;
 }
 
+/** Called for POST only: the route table answers other methods with 405 (routes/token.ts). */
 export async function tokenEndpoint(request: SandboxRequest, users: readonly SandboxUser[], ctx: SandboxContext): Promise<SandboxResponse> {
-  if (request.method !== 'POST') {
-    return problemResponse({ status: 405, detail: 'The token endpoint takes POST with a form body (RFC 6749 §3.2).' }, [['Allow', TOKEN_METHODS]]);
-  }
   const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') {
     return oauthError(400, 'invalid_request', 'Send the parameters as application/x-www-form-urlencoded (RFC 6749 §4.4.2).');

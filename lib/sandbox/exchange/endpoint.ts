@@ -3,14 +3,13 @@ import { runExchange } from './run';
 import { exchangeInputSchema } from './input';
 import { firstHeader, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
+import type { SendRequest } from '../routes/route';
 
-// POST /api/exchange, independent of the HTTP library: JSON in, transcript out, problem+json on any
+// POST /api/exchange (the route checks the method), independent of the HTTP library: JSON in, transcript out, problem+json on any
 // bad input (never a 500 for something the client sent).
 
-export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResponse> {
-  if (request.method !== 'POST') {
-    return problemResponse({ status: 405, detail: 'POST a JSON request description to /api/exchange.' }, [['Allow', 'POST']]);
-  }
+/** `send` runs each request of the conversation through the sandbox's router (the route passes its own). */
+export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxContext, send: SendRequest): Promise<SandboxResponse> {
   const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
     return problemResponse({ status: 415, detail: 'Send the request description as application/json.' });
@@ -27,6 +26,6 @@ export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxCont
     const detail = `The request description is invalid: ${issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ')}`;
     return problemResponse({ status: 400, detail, extensions: { issues } });
   }
-  const transcript = await runExchange(input.data, ctx);
+  const transcript = await runExchange(input.data, ctx, send);
   return { status: 200, headers: [['Content-Type', 'application/json'], ['Cache-Control', 'no-store']], body: JSON.stringify(transcript) };
 }

@@ -6,7 +6,7 @@ import type { Hop, TraceStep } from '../engine/trace';
 // What crosses /api/exchange: the request description in, the transcript out. Kept apart from the
 // engine so the browser bundle (playground state, share links) gets the schema without the engine.
 
-export const SANDBOX_PREFIX = '/api/sandbox';
+import { SANDBOX_PREFIX } from '../routes/paths';
 
 /** RFC 9110 §5.1 field-name = token; §5.5 field-value: no CR, LF or NUL, so nothing can be injected. */
 const headerName = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP token'));

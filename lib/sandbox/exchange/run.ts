@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { newClientState, nextDigestCredentials, nextMove } from './auto-client';
+import { newClientState, nextDigestCredentials, nextMove, type ClientState } from './auto-client';
 import { clientProfileSchema, type ClientProfile } from '../scenario/client-profile';
 import type { exchangeInputSchema, ExchangeStep, MessageView, ResponseView, Transcript } from './input';
 import type { SandboxContext } from '../context';
 import { withoutHeader, type SandboxRequest, type SandboxResponse } from '../message';
 import { rawRequest, rawResponse } from './raw';
-import { resolveScenario, routeSandboxRequest } from '../routes/router';
+import type { SandboxResult, SendRequest } from '../routes/route';
 import { describeStep, type Hop, type TraceStep } from '../engine/trace';
 
 // POST /api/exchange: a request description in, the whole conversation out. Only ever calls the
@@ -27,12 +27,17 @@ function respondedBy(trace: TraceStep[]): Hop {
   return trace.some((step) => step.kind === 'hop' && step.hop === 'origin') ? 'origin' : trace.length > 0 ? 'proxy' : 'origin';
 }
 
-export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ctx: SandboxContext): Promise<Transcript> {
-  const lookup = resolveScenario(input.request.target);
-  const preset = lookup.kind === 'scenario' ? lookup.preset : undefined;
-  const profile: ClientProfile = input.client ?? preset?.client ?? clientProfileSchema.parse({});
-  const bearer = lookup.kind === 'scenario' ? lookup.scenario.origin.schemes.find((scheme) => scheme.kind === 'bearer') : undefined;
-  const state = newClientState(bearer?.kind === 'bearer' ? bearer.tokenLifetimeSeconds : undefined);
+/** The simulated client: what it holds (the input's, else the preset's) and what it has tried so far. */
+function simulatedClient(input: z.infer<typeof exchangeInputSchema>, named: SandboxResult['scenario']): { profile: ClientProfile; state: ClientState } {
+  const profile: ClientProfile = input.client ?? named?.preset.client ?? clientProfileSchema.parse({});
+  const bearer = named?.scenario.origin.schemes.find((scheme) => scheme.kind === 'bearer');
+  return { profile, state: newClientState(bearer?.kind === 'bearer' ? bearer.tokenLifetimeSeconds : undefined) };
+}
+
+/** `send` is the router's: every attempt goes to the same target, so the first answer names the scenario for all. */
+export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ctx: SandboxContext, send: SendRequest): Promise<Transcript> {
+  let named: SandboxResult['scenario'];
+  let client: ReturnType<typeof simulatedClient> | undefined;
   let request: SandboxRequest = {
     method: input.request.method,
     target: input.request.target,
@@ -41,7 +46,12 @@ export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ct
   };
   const steps: ExchangeStep[] = [];
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const result = await routeSandboxRequest(request, ctx);
+    const result = await send(request);
+    if (!client) {
+      named = result.scenario;
+      client = simulatedClient(input, named);
+    }
+    const { profile, state } = client;
     const move =
       input.mode === 'auto' && attempt < MAX_ATTEMPTS
         ? await nextMove(result.response, request, profile, state, ctx)
@@ -61,5 +71,6 @@ export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ct
     const again = nextDigestCredentials(other, state, request, ctx);
     if (again !== undefined) request = { ...request, headers: [...withoutHeader(request.headers, other), [other, again]] };
   }
+  const preset = named?.preset;
   return { mode: input.mode, preset: preset && { id: preset.id, title: preset.title, summary: preset.summary }, steps };
 }

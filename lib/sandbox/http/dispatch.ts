@@ -1,21 +1,12 @@
 import type { SandboxContext } from '../context';
-import { targetPath, type SandboxRequest, type SandboxResponse } from '../message';
+import type { SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
-import { handleSandboxRequest, SANDBOX_PREFIX } from '../routes/router';
-import { exchangeEndpoint } from '../exchange/endpoint';
-
-export const EXCHANGE_PATH = '/api/exchange';
-
-/** Is this URL path served by the sandbox (and not by Next)? */
-export function isSandboxPath(path: string): boolean {
-  return path === SANDBOX_PREFIX || path.startsWith(`${SANDBOX_PREFIX}/`) || path === EXCHANGE_PATH;
-}
+import { handleSandboxRequest } from '../routes/router';
 
 /** The sandbox's single entry for every HTTP adapter. An unexpected error is a logged 500, never a crash. */
 export async function dispatch(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResponse> {
   try {
-    const path = targetPath(request.target);
-    return path === EXCHANGE_PATH ? await exchangeEndpoint(request, ctx) : await handleSandboxRequest(request, ctx);
+    return await handleSandboxRequest(request, ctx);
   } catch (error) {
     // Log the error, never the request: it may carry credentials.
     console.error('[sandbox] unexpected error', error);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiSecurityHeaders, securityHeaders } from '@/lib/site/security-headers.mjs';
 import type { HeaderList, SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
-import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from './limits';
+import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from '../limits';
 
 // The node:http adapter used by server.ts. rawHeaders keeps every field line in order, and
 // writeHead with a flat array sends repeated WWW-Authenticate lines as separate lines.

@@ -1,7 +1,7 @@
 import { apiSecurityHeaders, securityHeaders } from '@/lib/site/security-headers.mjs';
 import type { HeaderList, SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
-import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from './limits';
+import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from '../limits';
 
 // The Fetch API adapter (Next route handlers under `next dev`). The Fetch Headers object joins
 // repeated fields with ", " (facts 6), so server.ts, not this adapter, serves production traffic.

@@ -1,6 +1,7 @@
 import { clientProfileSchema, type ClientProfile } from './client-profile';
 import type { HeaderList } from '../message';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './scenario';
+import { presetPath } from '../routes/paths';
 
 // Named scenarios the lessons and the playground open by id. Each says what it teaches, the request
 // a reader starts with, and what the simulated client holds in auto mode.
@@ -174,7 +175,7 @@ function buildPreset(input: PresetInput): Preset {
     title: input.title,
     summary: input.summary,
     scenario: scenarioSchema.parse(input.scenario),
-    request: { method: 'GET', path: `/api/sandbox/presets/${input.id}`, headers: [], ...input.request },
+    request: { method: 'GET', path: presetPath(input.id), headers: [], ...input.request },
     client: clientProfileSchema.parse(input.client ?? {}),
   };
 }
@@ -202,4 +203,9 @@ let all: readonly Preset[] | undefined;
 export function allPresets(): readonly Preset[] {
   all ??= PRESET_INPUTS.map((input) => findPreset(input.id) as Preset);
   return all;
+}
+
+/** The lab's users (the Basic preset's): the only credentials anyone should send here. */
+export function labUsers(): { name: string; password: string; roles: string[] }[] {
+  return (findPreset('basic')?.scenario.origin.users ?? []).map(({ name, password, roles }) => ({ name, password, roles }));
 }

@@ -3,7 +3,8 @@
 import { findRfcSection, RFC_SECTIONS } from '@/lib/content/rfc-sections';
 import { decodeState } from '@/lib/playground/url-state';
 import { createSandboxContext } from '@/lib/sandbox/context';
-import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from '@/lib/sandbox/routes/router';
+import { SANDBOX_PREFIX } from '@/lib/sandbox/routes/paths';
+import { resolveScenario, routeSandboxRequest } from '@/lib/sandbox/routes/router';
 import type { CheckedLesson } from './checked-lesson';
 import { checkHttpText } from './http-message';
 import type { PropValue, StaticValue, Widget } from '@/lib/content/lesson-model';

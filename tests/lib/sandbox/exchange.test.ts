@@ -1,11 +1,12 @@
 import { runExchange } from '@/lib/sandbox/exchange/run';
+import { sandboxSender } from '@/lib/sandbox/routes/router';
 import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange/input';
 import { headerValues } from '@/lib/sandbox/message';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { testContext } from './support';
 
 function run(input: ExchangeInput, ctx = testContext()) {
-  return runExchange(exchangeInputSchema.parse(input), ctx);
+  return runExchange(exchangeInputSchema.parse(input), ctx, sandboxSender(ctx));
 }
 
 function presetInput(id: string): ExchangeInput {

@@ -1,17 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { createSandboxContext } from '@/lib/sandbox/context';
-import { EXCHANGE_PATH } from '@/lib/sandbox/http/dispatch';
 import { headerValues, type SandboxRequest } from '@/lib/sandbox/message';
-import { openApiDocument, openApiJson, SHORT_ENDPOINTS, type OperationObject } from '@/lib/sandbox/openapi/document';
+import { openApiDocument, openApiJson } from '@/lib/sandbox/openapi/document';
+import type { OperationObject } from '@/lib/sandbox/openapi/types';
+import { EXCHANGE_PATH, SANDBOX_PREFIX } from '@/lib/sandbox/routes/paths';
+import { resolveScenario, routeSandboxRequest } from '@/lib/sandbox/routes/router';
+import { SANDBOX_ROUTES } from '@/lib/sandbox/routes/table';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
-import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from '@/lib/sandbox/routes/router';
 
 // The OpenAPI document is generated from the sandbox's own data; these tests hold it to the router:
 // every path served is documented, and every documented GET answers with a status it documents.
 
-const document = openApiDocument();
+const document = openApiDocument(SANDBOX_ROUTES);
 const context = () => createSandboxContext({ secret: new TextEncoder().encode('x'.repeat(32)) });
 const get = (target: string): SandboxRequest => ({ method: 'GET', target, headers: [], body: new Uint8Array() });
 
@@ -25,14 +25,8 @@ function concrete(route: string): string[] {
   return route.includes('{id}') ? allPresets().map((preset) => route.replace('{id}', preset.id)) : [route];
 }
 
-/** The paths the router's source names: its endpoint table and its fixed branches. */
-function routerSourcePaths(): string[] {
-  const source = fs.readFileSync(path.join(process.cwd(), 'lib/sandbox/router.ts'), 'utf8');
-  const table = /const ENDPOINT_PRESETS[^=]*=\s*\{([^}]*)\}/.exec(source)?.[1] ?? '';
-  const shortNames = [...table.matchAll(/^\s*'?([a-z]+)'?\s*:/gm)].map((match) => match[1]);
-  const branches = [...source.matchAll(/rest === '(\/[^']+)'/g)].map((match) => match[1]);
-  return [...shortNames.map((name) => `/${name}`), ...branches, '/presets/{id}'].map((rest) => `${SANDBOX_PREFIX}${rest}`);
-}
+/** The short scenario URLs: routes of one fixed preset. */
+const shortRoutes = SANDBOX_ROUTES.flatMap((route) => (route.kind === 'scenario' && route.preset.kind === 'fixed' ? [route.path] : []));
 
 describe('the OpenAPI document', () => {
   test('has the OpenAPI 3.1 shape and survives JSON unchanged', () => {
@@ -42,7 +36,7 @@ describe('the OpenAPI document', () => {
     expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
     expect(Object.keys(document.paths).length).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(document))).toStrictEqual(document);
-    expect(JSON.parse(openApiJson())).toStrictEqual(document);
+    expect(JSON.parse(openApiJson(SANDBOX_ROUTES))).toStrictEqual(document);
   });
 
   test('every operation but the preflight documents the rate limit: 429 with Retry-After, as the gate answers it', () => {
@@ -58,7 +52,7 @@ describe('the OpenAPI document', () => {
   });
 
   test('is the same on every call (example challenges use a fixed clock and key)', () => {
-    expect(JSON.stringify(openApiDocument())).toBe(JSON.stringify(document));
+    expect(JSON.stringify(openApiDocument(SANDBOX_ROUTES))).toBe(JSON.stringify(document));
   });
 
   test('every operation has a unique operationId, a summary, tags and responses with descriptions', () => {
@@ -108,7 +102,7 @@ describe('the OpenAPI document', () => {
 
   test('every scenario URL documents every query override', () => {
     const scenarioOperations = operations.filter(({ operation }) => operation.tags.includes('Scenarios'));
-    expect(scenarioOperations.map(({ route }) => route)).toEqual([...SHORT_ENDPOINTS.map((name) => `${SANDBOX_PREFIX}/${name}`), `${SANDBOX_PREFIX}/presets/{id}`]);
+    expect(scenarioOperations.map(({ route }) => route)).toEqual([...shortRoutes, `${SANDBOX_PREFIX}/presets/{id}`]);
     for (const { operation } of scenarioOperations) {
       const query = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
       expect(query).toEqual([...OVERRIDE_PARAMETERS]);
@@ -127,13 +121,9 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the document and the router agree', () => {
-  test('every path the router serves is documented', () => {
-    const documented = Object.keys(document.paths);
-    const served = routerSourcePaths();
-    // A guard on the guard: if the router is rewritten so these patterns miss, fail rather than pass vacuously.
-    expect(served).toEqual(expect.arrayContaining(['basic', 'digest', 'bearer', 'proxy', 'presets', 'token'].map((rest) => `${SANDBOX_PREFIX}/${rest}`)));
-    for (const route of served) expect(documented).toContain(route);
-    expect(documented).toContain(EXCHANGE_PATH);
+  test('documents exactly the route table, in its order', () => {
+    expect(Object.keys(document.paths)).toEqual(SANDBOX_ROUTES.map((route) => route.path));
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([...['basic', 'digest', 'bearer', 'proxy', 'presets', 'token'].map((rest) => `${SANDBOX_PREFIX}/${rest}`), EXCHANGE_PATH]));
   });
 
   test('every documented sandbox path is served, and the short URLs name the presets they say', async () => {
@@ -143,10 +133,11 @@ describe('the document and the router agree', () => {
         expect(response.body).not.toContain('No sandbox endpoint');
       }
     }
-    for (const name of SHORT_ENDPOINTS) {
-      const lookup = resolveScenario(`${SANDBOX_PREFIX}/${name}`);
+    expect(shortRoutes).toEqual(['basic', 'digest', 'bearer', 'proxy'].map((name) => `${SANDBOX_PREFIX}/${name}`));
+    for (const path of shortRoutes) {
+      const lookup = resolveScenario(path);
       expect(lookup.kind).toBe('scenario');
-      if (lookup.kind === 'scenario') expect(document.paths[`${SANDBOX_PREFIX}/${name}`]?.get?.summary).toBe(lookup.preset.title);
+      if (lookup.kind === 'scenario') expect(document.paths[path]?.get?.summary).toBe(lookup.preset.title);
     }
   });
 

@@ -1,4 +1,4 @@
-import { targetForm } from '@/lib/sandbox/http/limits';
+import { targetForm } from '@/lib/sandbox/http/target-form';
 
 describe('targetForm (RFC 9112 §3.2)', () => {
   test.each([

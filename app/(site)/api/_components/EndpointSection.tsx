@@ -1,5 +1,5 @@
 import { StatusBadge } from '@/components/ui/StatusBadge';
-import type { JsonSchema, OperationObject, ParameterObject } from '@/lib/sandbox/openapi/document';
+import type { JsonSchema, OperationObject, ParameterObject } from '@/lib/sandbox/openapi/types';
 import { CurlBlock } from './CurlBlock';
 import type { CurlExample } from './examples';
 

@@ -1,4 +1,5 @@
-import { OVERRIDE_DOCS, overrideReach, reachText } from '@/lib/sandbox/openapi/document';
+import { OVERRIDE_DOCS, overrideReach, reachText } from '@/lib/sandbox/openapi/overrides';
+import { SANDBOX_ROUTES } from '@/lib/sandbox/routes/table';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 
 const exampleValue = (value: unknown) => (Array.isArray(value) ? value.join(',') : String(value));
@@ -25,7 +26,7 @@ export function QueryParameters() {
               </dt>
               <dd className="text-sm">
                 <p>{doc.description}</p>
-                <p className="mt-1 text-muted">{overrideReach(name).map(reachText).join(' ')}</p>
+                <p className="mt-1 text-muted">{overrideReach(name, SANDBOX_ROUTES).map(reachText).join(' ')}</p>
                 <p className="mt-1 text-muted">
                   Example: <code className="font-mono break-all text-ink">?{name}={exampleValue(doc.example)}</code>
                 </p>

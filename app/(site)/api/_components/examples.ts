@@ -1,5 +1,7 @@
 import { shellQuote } from '@/lib/playground/snippets/curl';
-import { labUsers, type OpenApiDocument } from '@/lib/sandbox/openapi/document';
+import type { OpenApiDocument } from '@/lib/sandbox/openapi/types';
+import { labUsers } from '@/lib/sandbox/scenario/presets';
+import { EXCHANGE_PATH, OPENAPI_PATH, presetPath, PRESETS_PATH, TOKEN_PATH } from '@/lib/sandbox/routes/paths';
 
 // Runnable curl lines for each operation of the sandbox API, keyed by operationId, built for the host
 // the reader sees. Only the lab's own users appear here.
@@ -11,7 +13,7 @@ export function curlExamples(document: OpenApiDocument, base: URL): Record<strin
   const [alice = { name: 'alice', password: 'wonderland' }, bob = { name: 'bob', password: 'builder' }] = labUsers();
   const asAlice = `-u ${alice.name}:${alice.password}`;
   const proxyCredentials = `Basic ${Buffer.from(`${alice.name}:${alice.password}`).toString('base64')}`;
-  const tokenRequest = `curl -s ${asAlice} -d grant_type=client_credentials -d scope=read ${url('/api/sandbox/token')}`;
+  const tokenRequest = `curl -s ${asAlice} -d grant_type=client_credentials -d scope=read ${url(TOKEN_PATH)}`;
   const exchange = document.paths['/api/exchange']?.post?.requestBody?.content['application/json']?.example;
   return {
     getBasic: [
@@ -36,17 +38,17 @@ export function curlExamples(document: OpenApiDocument, base: URL): Record<strin
       { caption: 'Credentials for the proxy only: now the origin asks', copyLabel: 'Copy the request without origin credentials', command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${url('/api/sandbox/proxy')}`, expect: 401 },
       { caption: 'Both', copyLabel: 'Copy the request with both credentials', command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${asAlice} ${url('/api/sandbox/proxy')}`, expect: 200 },
     ],
-    listPresets: [{ caption: 'Every preset, as JSON', copyLabel: 'Copy the preset list request', command: `curl -s ${url('/api/sandbox/presets')}`, expect: 200 }],
+    listPresets: [{ caption: 'Every preset, as JSON', copyLabel: 'Copy the preset list request', command: `curl -s ${url(PRESETS_PATH)}`, expect: 200 }],
     getPreset: [
-      { caption: `${alice.name} lacks the editor role`, copyLabel: `Copy the preset request as ${alice.name}`, command: `curl -i ${asAlice} ${url('/api/sandbox/presets/forbidden-by-role')}`, expect: 403 },
-      { caption: `${bob.name} has it`, copyLabel: `Copy the preset request as ${bob.name}`, command: `curl -i -u ${bob.name}:${bob.password} ${url('/api/sandbox/presets/forbidden-by-role')}`, expect: 200 },
+      { caption: `${alice.name} lacks the editor role`, copyLabel: `Copy the preset request as ${alice.name}`, command: `curl -i ${asAlice} ${url(presetPath('forbidden-by-role'))}`, expect: 403 },
+      { caption: `${bob.name} has it`, copyLabel: `Copy the preset request as ${bob.name}`, command: `curl -i -u ${bob.name}:${bob.password} ${url(presetPath('forbidden-by-role'))}`, expect: 200 },
     ],
-    getOpenApi: [{ caption: 'The OpenAPI document', copyLabel: 'Copy the OpenAPI request', command: `curl -s ${url('/api/sandbox/openapi.json')}`, expect: 200 }],
+    getOpenApi: [{ caption: 'The OpenAPI document', copyLabel: 'Copy the OpenAPI request', command: `curl -s ${url(OPENAPI_PATH)}`, expect: 200 }],
     runExchange: [
       {
         caption: 'The whole Basic conversation, answered automatically',
         copyLabel: 'Copy the exchange request',
-        command: `curl -s -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(exchange))} ${url('/api/exchange')}`,
+        command: `curl -s -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify(exchange))} ${url(EXCHANGE_PATH)}`,
         expect: 200,
       },
     ],

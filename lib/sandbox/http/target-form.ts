@@ -1,8 +1,3 @@
-// Bounds on what one request may make the sandbox read: the engine only needs small messages.
-export const MAX_BODY_BYTES = 64 * 1024;
-export const MAX_HEADER_BYTES = 16 * 1024;
-export const MAX_TARGET_LENGTH = 4096;
-
 /**
  * The request-target forms of RFC 9112 §3.2. A server MUST accept absolute-form (what a client sends
  * when it uses the lab as its proxy): the lab only ever answers itself, so the authority is dropped

@@ -1,0 +1,39 @@
+import { exchangeEndpoint } from '../exchange/endpoint';
+import { MAX_BODY_BYTES } from '../limits';
+import { json, problem, ref } from '../openapi/refs';
+import type { PathItem } from '../openapi/types';
+import { EXCHANGE_PATH, SANDBOX_PREFIX } from './paths';
+import type { EndpointRoute } from './route';
+
+// POST /api/exchange: the playground's door. The lab's own pages call it, so it has no CORS; it runs
+// every request of the conversation through the router it was called from (send), in-process.
+
+function describe(): PathItem {
+  return {
+    post: {
+      operationId: 'runExchange',
+      summary: 'Run a whole exchange',
+      description: `The playground's door: post a request description, get the whole conversation back, hop by hop, with a trace of every decision. Targets must be under ${SANDBOX_PREFIX}/ and nothing leaves the server. In auto mode a simulated client answers each challenge with what it holds, as a careful client would.`,
+      tags: ['Playground'],
+      security: [],
+      requestBody: { required: true, description: 'A request description.', content: { 'application/json': { schema: ref('ExchangeRequest'), example: { request: { method: 'GET', target: `${SANDBOX_PREFIX}/basic` }, mode: 'auto' } } } },
+      responses: {
+        '200': { description: 'The transcript: each request, the response and who sent it, the trace and what the client does next.', content: json('Transcript') },
+        '400': { description: 'The body is not JSON, or not a valid request description; the issues member lists each problem.', content: problem() },
+        '405': { description: 'Any method but POST.', content: problem() },
+        '413': { description: `A body larger than ${MAX_BODY_BYTES} bytes.`, content: problem() },
+        '415': { description: 'A body that is not application/json.', content: problem() },
+      },
+    },
+  };
+}
+
+export const exchangeRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: EXCHANGE_PATH,
+  methods: ['POST'],
+  cors: false,
+  wrongMethod: `POST a JSON request description to ${EXCHANGE_PATH}.`,
+  handle: async (request, { ctx, send }) => ({ response: await exchangeEndpoint(request, ctx, send), trace: [] }),
+  describe,
+};
