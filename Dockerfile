@@ -1,7 +1,7 @@
 # HTTP Auth Lab in a container: `npm start` (server.ts on node:http, with Next for the pages).
 # Next's `output: 'standalone'` is not used: it traces only Next's own minimal server.js, never a custom
 # server such as server.ts (Next's docs: the two "cannot be used together"), so the image keeps the
-# default output and the production node_modules instead. See README.md, "Deploying".
+# default output and the production node_modules instead. See docs/deploying.md, "Docker".
 #
 #   docker build -t http-auth-lab .
 #   docker run --rm -p 8080:3000 -e SANDBOX_SECRET="$(openssl rand -hex 32)" http-auth-lab

@@ -1,6 +1,6 @@
 // The Content-Security-Policy (CSP Level 3) of the lab's pages, and the minimal one of its non-HTML
 // answers. Plain .mjs so next.config.mjs can import it at start-up; proxy.ts builds the embeds' policy
-// from the same directives, with their own frame-ancestors. The README ("Security headers") explains
+// from the same directives, with their own frame-ancestors. docs/security.md explains
 // every choice, above all why scripts keep 'unsafe-inline'.
 
 /** @typedef {readonly [name: string, sources: readonly string[]]} Directive */

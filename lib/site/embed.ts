@@ -4,7 +4,7 @@
 
 export const EMBED_PREFIX = '/embed';
 
-/** The message an embed posts to its parent when its height changes (documented in the README). */
+/** The message an embed posts to its parent when its height changes (documented in docs/embedding.md, "Sizing"). */
 export const RESIZE_MESSAGE_TYPE = 'http-auth-lab:resize';
 /** `href` is the embed's origin and path only, never its query or fragment (they may hold what a reader typed). */
 export type ResizeMessage = { type: typeof RESIZE_MESSAGE_TYPE; height: number; href: string };

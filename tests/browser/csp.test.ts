@@ -143,7 +143,7 @@ describe('the policy is enforced', () => {
       expect(await violations(page, observed)).toEqual([]);
       await page.evaluate(() => {
         document.body.insertAdjacentHTML('beforeend', '<img src="/icon.svg" alt="" onload="window.__handlerRan = true">');
-        // An inline script element may run (see the README), but it cannot eval. Added from a task of
+        // An inline script element may run (docs/security.md says why), but it cannot eval. Added from a task of
         // the page's own: Chromium lets code gen through while a DevTools evaluation is on the stack.
         setTimeout(() => {
           const script = document.createElement('script');

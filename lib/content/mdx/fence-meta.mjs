@@ -1,6 +1,6 @@
 // Parses the meta words after a code fence's language. Its own module (no Shiki) so the content tests can
 // read fences exactly as the build does.
-// Which languages may carry which meta words (README "How to write a lesson"; the content tests act on them).
+// Which languages may carry which meta words (docs/writing-lessons.md, "Code blocks"; the content tests act on them).
 const EXPECT_LANGUAGES = ['shell'];
 const RUNNABLE_LANGUAGES = ['python', 'js', 'ts'];
 

@@ -1,4 +1,4 @@
-// The meta words a lesson may put after a fence's language (README "How to write a lesson").
+// The meta words a lesson may put after a fence's language (docs/writing-lessons.md, "Code blocks").
 import { parseFenceMeta } from '@/lib/content/mdx/fence-meta.mjs';
 
 describe('parseFenceMeta', () => {
