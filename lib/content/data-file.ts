@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, YAMLError, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type * as z from 'zod';
 
 // Content kept as data (content/rfc/*.json, content/troubleshooter.yaml): read once on the server, checked
 // against a zod schema, and refused with messages an author can act on: the file, the line, the path to
-// the bad value and the entry it belongs to ("causes[3] utf8-vs-latin1"), then what is wrong with it.
+// the bad value and the entry it belongs to (`causes[3] (in "utf8-vs-latin1")`), then what is wrong.
 
 export class ContentDataError extends Error {
   override name = 'ContentDataError';
@@ -30,7 +30,9 @@ export function readDataFile<Schema extends z.ZodType>(file: string, schema: Sch
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const where = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-    return `${name}:${lineOf(document, lines, where)}: ${describePath(data, where)}: ${issue.message}`;
+    // An unknown key (a typo such as "notTheCuase") is reported on its parent; its line is its own.
+    const at = issue.code === 'unrecognized_keys' ? [...where, ...issue.keys.slice(0, 1)] : where;
+    return `${name}:${lineOf(document, lines, at)}: ${describePath(data, where)}: ${issue.message}`;
   });
   throw new ContentDataError(`${name} does not match its schema:\n  ${problems.join('\n  ')}`);
 }
@@ -45,11 +47,12 @@ function parseJson(name: string, text: string): unknown {
 
 function yamlData(name: string, document: Document): unknown {
   const [syntax] = document.errors;
-  if (syntax) throw new ContentDataError(`${name}:${syntax.linePos?.[0].line ?? 1}: not valid YAML: ${firstLine(syntax)}`);
+  if (syntax) throw new ContentDataError(`${name}:${syntax.linePos?.[0].line ?? 1}: not valid YAML: ${reason(syntax)}`);
   return document.toJS();
 }
 
-const firstLine = (error: YAMLError) => error.message.split('\n')[0] ?? error.message;
+/** The parser's sentence without the position it appends ("at line 4, column 13:") and the excerpt below. */
+const reason = (error: YAMLError) => (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 
 /** The line of the value at `where`, or of its nearest parent that exists (a missing key has no line). */
 function lineOf(document: Document, lines: LineCounter, where: readonly (string | number)[]): number {

@@ -14,7 +14,12 @@ export const RFC_DIR = path.join(process.cwd(), 'content', 'rfc');
 const RFC_FILE = /^rfc([1-9]\d*)\.json$/;
 
 /** "4.2.1", "15.5", "A", "B.2": the section numbers RFCs use, and the form every citation is written in. */
-export const rfcSectionNumber = z.string().regex(/^(?:[A-Z]|\d+)(?:\.\d+)*$/, 'must be a section number such as "4.2.1" or "B.2"');
+export const rfcSectionNumber = z
+  .string({
+    // YAML reads an unquoted 15.1 as a number (and 15.10 as 15.1): say how to write it.
+    error: (issue) => (typeof issue.input === 'number' ? `must be a quoted string such as "${issue.input}": unquoted, YAML reads a number` : undefined),
+  })
+  .regex(/^(?:[A-Z]|\d+)(?:\.\d+)*$/, 'must be a section number such as "4.2.1" or "B.2"');
 
 export const rfcTableSchema = z
   .object({
@@ -39,9 +44,11 @@ export type SectionTable = { title: string; sections: ReadonlyMap<string, string
 export function loadRfcSections(dir: string = RFC_DIR): Readonly<Record<number, SectionTable>> {
   const tables: Record<number, SectionTable> = {};
   for (const file of fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((name) => name.endsWith('.json')).sort()) {
+    // The comment keeps Turbopack from tracing the whole project for a path it cannot resolve statically.
+    const full = path.join(/*turbopackIgnore: true*/ dir, file);
     const rfc = RFC_FILE.exec(file)?.[1];
-    if (rfc === undefined) throw new ContentDataError(`${displayPath(path.join(dir, file))}: name each RFC's table rfcNNNN.json, after the RFC's number`);
-    const { title, sections } = readDataFile(path.join(dir, file), rfcTableSchema);
+    if (rfc === undefined) throw new ContentDataError(`${displayPath(full)}: name each RFC's table rfcNNNN.json, after the RFC's number`);
+    const { title, sections } = readDataFile(full, rfcTableSchema);
     tables[Number(rfc)] = { title, sections: new Map(sections) };
   }
   return tables;
