@@ -14,7 +14,11 @@ function presetTitles(): Record<string, string> {
   return titles;
 }
 
-/** <Troubleshooter />: from the symptoms of a failing request to its cause, its fix and the rule. */
+/**
+ * <Troubleshooter />: from the symptoms of a failing request to its cause, its fix and the rule. A server
+ * component: the tree is read from content/troubleshooter.yaml here (checked when loaded, so at build
+ * time) and handed down as plain data, the only way it reaches the client walk.
+ */
 export function Troubleshooter() {
-  return <TroubleshooterView presetTitles={presetTitles()} />;
+  return <TroubleshooterView tree={TROUBLESHOOTING_TREE} presetTitles={presetTitles()} />;
 }

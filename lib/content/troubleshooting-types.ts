@@ -1,38 +1,26 @@
-// Types and link helpers of the troubleshooting tree, without its data: the client walk imports
-// these, and receives the tree itself as a prop, so the tree's text never enters a shared JS chunk.
+import type * as z from 'zod';
+import type {
+  answerSchema,
+  causeSchema,
+  citationSchema,
+  lessonLinkSchema,
+  questionSchema,
+  troubleshooterFileSchema,
+  tryTargetSchema,
+} from './troubleshooting-schema';
 
-/** An RFC section, or a step of the WHATWG Fetch standard where browsers, not an RFC, set the rule. */
-export type Citation =
-  | { kind: 'rfc'; rfc: 6750 | 7616 | 7617 | 9110 | 9111; section: string }
-  | { kind: 'fetch'; anchor: string; name: string };
+// Types and link helpers of the troubleshooting tree, without its data or its schema: the client walk
+// imports these, and receives the tree itself as a prop, so neither the tree's text nor zod enters a
+// shared JS chunk. The types come from the schema (type-only imports, erased from the bundle).
 
-/** Where to read more: a lesson by slug, with a heading id only for lessons that already exist. */
-export type LessonLink = { slug: string; anchor?: string; label: string };
-
-/** Something to try: a sandbox preset, or the playground (a share link's query without "?", or none). */
-export type TryTarget = { kind: 'preset'; preset: string } | { kind: 'playground'; query?: string; label: string };
-
-export type Answer = { label: string; next: string };
-
-export type QuestionNode = { kind: 'question'; id: string; prompt: string; hint?: string; answers: Answer[] };
-
-export type LeafNode = {
-  kind: 'leaf';
-  id: string;
-  /** The cause in a few words, shown as the leaf's heading and in the breadcrumb. */
-  title: string;
-  cause: string;
-  fix: string;
-  /** True where a common belief names a cause that is not one (the leaf says what to check instead). */
-  notTheCause?: boolean;
-  citations: Citation[];
-  lesson: LessonLink;
-  tryIt: TryTarget;
-};
-
+export type Citation = z.infer<typeof citationSchema>;
+export type LessonLink = z.infer<typeof lessonLinkSchema>;
+export type TryTarget = z.infer<typeof tryTargetSchema>;
+export type Answer = z.infer<typeof answerSchema>;
+export type QuestionNode = z.infer<typeof questionSchema>;
+export type LeafNode = z.infer<typeof causeSchema>;
 export type TroubleNode = QuestionNode | LeafNode;
-
-export type TroubleTree = { root: string; nodes: readonly TroubleNode[] };
+export type TroubleTree = z.infer<typeof troubleshooterFileSchema>;
 
 export function citationUrl(citation: Citation): string {
   switch (citation.kind) {

@@ -4,7 +4,7 @@ import { TroubleshooterView } from '@/components/mdx/troubleshooter/Troubleshoot
 import { TROUBLESHOOTING_TREE } from '@/lib/content/troubleshooting-tree';
 
 // The server wrapper looks preset titles up in the sandbox (which needs Node's TextEncoder); here they are given.
-const Troubleshooter = () => <TroubleshooterView presetTitles={{ 'basic-missing-credentials': 'Basic: missing credentials' }} />;
+const Troubleshooter = () => <TroubleshooterView tree={TROUBLESHOOTING_TREE} presetTitles={{ 'basic-missing-credentials': 'Basic: missing credentials' }} />;
 const firstQuestion = () => screen.getByRole('group', { name: 'Question 1: What did the failing request get back?' });
 const answer = (name: string) => screen.getByRole('button', { name });
 

@@ -68,7 +68,7 @@ describe('each check fails on a bad example', () => {
   test('RFC citations: missing sections, unknown RFCs, other sites, text and target that disagree', () => {
     expect(checkRfcCitations(fixture('05-bad-rfc.mdx'))).toEqual([
       `${file}/05-bad-rfc.mdx:6: https://www.rfc-editor.org/rfc/rfc9110#section-99.1: RFC 9110 has no section 99.1`,
-      expect.stringMatching(/05-bad-rfc\.mdx:7: .*RFC 1234 is cited but lib\/content\/rfc-sections\.ts has no table of its sections/),
+      expect.stringMatching(/05-bad-rfc\.mdx:7: .*RFC 1234 is cited but content\/rfc\/rfc1234\.json, the table of its sections, does not exist/),
       expect.stringMatching(/05-bad-rfc\.mdx:8: cite RFCs as https:\/\/www\.rfc-editor\.org/),
       `${file}/05-bad-rfc.mdx:9: the link text says RFC 9110 §11.4 but the link goes to RFC 9110 §11.5`,
       expect.stringMatching(/05-bad-rfc\.mdx:10: .*#page-3: the fragment must be #section-X\.Y/),

@@ -80,7 +80,7 @@ const OTHER_RFC_LINK = /^https?:\/\/(?:datatracker\.ietf\.org\/doc\/(?:html\/)?r
 
 function sectionProblem(rfc: number, section: string): string | undefined {
   if (!Object.hasOwn(RFC_SECTIONS, rfc)) {
-    return `RFC ${rfc} is cited but lib/content/rfc-sections.ts has no table of its sections: add the RFC's table of contents there`;
+    return `RFC ${rfc} is cited but content/rfc/rfc${rfc}.json, the table of its sections, does not exist: add it from the RFC's table of contents`;
   }
   return findRfcSection(rfc, section) ? undefined : `RFC ${rfc} has no section ${section}`;
 }

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { loadLessons } from '@/lib/content/lessons';
 import { findRfcSection } from '@/lib/content/rfc-sections';
-import { TROUBLESHOOTING_TREE, citationUrl, lessonHref, tryHref, type LeafNode, type TroubleTree } from '@/lib/content/troubleshooting-tree';
+import { loadTroubleshootingTree, TROUBLESHOOTING_TREE } from '@/lib/content/troubleshooting-tree';
+import { citationUrl, lessonHref, tryHref, type LeafNode, type TroubleTree } from '@/lib/content/troubleshooting-types';
 import { choicesFor, treeProblems, walk, walkReducer } from '@/lib/content/troubleshooting-walk';
 import { decodeState } from '@/lib/playground/url-state';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
@@ -52,6 +54,47 @@ describe('the troubleshooting tree is well formed', () => {
       ]),
     );
     expect(tree.nodes.find((node) => node.id === 'lowercase-scheme')).toMatchObject({ notTheCause: true });
+  });
+});
+
+describe('the tree file is checked when it is loaded', () => {
+  const dir = 'tests/fixtures/content/troubleshooter';
+  const load = (name: string) => () => loadTroubleshootingTree(path.join(process.cwd(), dir, name));
+
+  test('the lab’s tree comes from content/troubleshooter.yaml: questions first, then causes', () => {
+    expect(loadTroubleshootingTree()).toEqual(tree);
+    expect(tree.root).toBe('status');
+    const kinds = tree.nodes.map((node) => node.kind);
+    expect(kinds.indexOf('leaf')).toBeGreaterThan(0);
+    expect(kinds.slice(kinds.indexOf('leaf'))).not.toContain('question');
+  });
+
+  test('a value that breaks the schema is refused, naming the file, the line, the path and the entry', () => {
+    expect(load('bad-values.yaml')).toThrow(
+      [
+        `${dir}/bad-values.yaml does not match its schema:`,
+        `  ${dir}/bad-values.yaml:11: questions[0].answers[1].next (in "status"): must be a kebab-case id such as "wrong-scheme"`,
+        `  ${dir}/bad-values.yaml:19: causes[0].citations[0].section (in "missing-credentials"): must be a quoted string such as "15.1": unquoted, YAML reads a number`,
+        `  ${dir}/bad-values.yaml:23: causes[1].fix (in "forbidden-by-role"): is missing`,
+        `  ${dir}/bad-values.yaml:28: causes[1].citations[0].kind (in "forbidden-by-role"): Invalid discriminator value. Expected 'rfc' | 'fetch'`,
+        `  ${dir}/bad-values.yaml:25: causes[1] (in "forbidden-by-role"): Unrecognized key: "notTheCuase"`,
+      ].join('\n'),
+    );
+  });
+
+  test('a file that is not YAML is refused with the parser’s line', () => {
+    expect(load('broken-yaml.yaml')).toThrow(`${dir}/broken-yaml.yaml:4: not valid YAML: Nested mappings are not allowed in compact mappings`);
+  });
+
+  test('valid values that do not make a walkable tree, or cite a section no RFC table lists, are refused', () => {
+    expect(load('bad-tree.yaml')).toThrow(
+      [
+        `${dir}/bad-tree.yaml is not a well-formed tree:`,
+        '  Answer "403 Forbidden" of "status" leads to no node "forbidden-by-role".',
+        '  Node "server-error-5xx" cannot be reached from the root.',
+        '  Cause "missing-credentials" cites RFC 9110 §99.1, which content/rfc/rfc9110.json does not list.',
+      ].join('\n'),
+    );
   });
 });
 
