@@ -1,9 +1,9 @@
 import { parseAuthInfo, parseCredentials } from '@/lib/http-auth';
-import { finding } from './explain-challenges';
-import { extentAt } from './explain-locate';
-import type { ParsedMessage } from './explain-message';
-import { type SourceField, type Span, fieldsNamed, listElements, locate, nameSpan } from './explain-source';
-import type { AuthInfoField, Finding } from './explain-types';
+import { finding } from './challenges';
+import { extentAt } from './locate';
+import type { ParsedMessage } from './message';
+import { type SourceField, type Span, fieldsNamed, listElements, locate, nameSpan } from './source';
+import type { AuthInfoField, Finding } from './types';
 
 // Rules about the response as a whole: the status and the fields that must (or must not) go with it,
 // caching, CORS, and Authentication-Info.

@@ -1,7 +1,7 @@
 import { type Challenge, type Diagnostic, bearerErrorStatus, getParam, parseChallenges } from '@/lib/http-auth';
-import { type LocatedChallenge, type LocatedParam, extentAt, locateChallenges } from './explain-locate';
-import { type SourceField, type Span, locate, nameSpan } from './explain-source';
-import type { ChallengeField, ChallengeHeader, Finding, Severity } from './explain-types';
+import { type LocatedChallenge, type LocatedParam, extentAt, locateChallenges } from './locate';
+import { type SourceField, type Span, locate, nameSpan } from './source';
+import type { ChallengeField, ChallengeHeader, Finding, Severity } from './types';
 
 // WWW-Authenticate and Proxy-Authenticate: the library's diagnostics placed in the paste, plus what
 // only the whole response can tell (the status that goes with a Bearer error code).
