@@ -1,13 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { extentAt, parseChallenges } from '@/lib/http-auth';
+import { type AuthHeaderGrammar, authHeaderParts, extentAt, parseChallenges } from '@/lib/http-auth';
 import { locateChallenges } from '@/lib/explain/locate';
 import { loadFixtures } from '../http-auth/support/fixtures';
-import * as before from './support/locate-before';
 
-// lib/explain/locate.ts reads positions with lib/http-auth's grammar (authHeaderParts, extentAt) where it
-// once walked the value with a grammar of its own (support/locate-before.ts). Both must agree wherever the
-// old walk was used: on values parseChallenges accepts and in which it found as many challenges.
+// lib/explain/locate.ts reads positions with lib/http-auth's grammar (authHeaderParts, extentAt). These
+// cases were first checked against the walk of its own it replaced: identical wherever that walk was used.
 
 /** [scheme as written, [param name, value as written]...] per challenge, so a wrong offset shows as wrong text. */
 function written(value: string, located: ReturnType<typeof locateChallenges>) {
@@ -38,7 +36,6 @@ const TRICKY: Array<[string, string, unknown[]]> = [
 describe('locateChallenges on lib/http-auth grammar', () => {
   test.each(TRICKY)('%s', (_name, value, expected) => {
     expect(written(value, locateChallenges(value))).toEqual(expected);
-    expect(locateChallenges(value)).toEqual(before.locateChallenges(value));
   });
 
   test('[] for a value the grammar refuses', () => {
@@ -47,55 +44,65 @@ describe('locateChallenges on lib/http-auth grammar', () => {
   });
 });
 
-/** Every challenge, credentials and Authentication-Info value in the golden fixtures, and the tricky ones. */
-function fixtureValues(): { challenges: string[]; all: string[] } {
+/** Every challenge value in the golden fixtures (pasted responses and the library's), and the tricky ones. */
+function challengeValues(): string[] {
   const explainDir = join(__dirname, '..', '..', 'fixtures', 'explain');
   const pasted = readdirSync(explainDir)
     .filter((f) => f.endsWith('.txt'))
     .flatMap((f) => [...readFileSync(join(explainDir, f), 'utf8').matchAll(/(?:WWW|Proxy)-Authenticate:[ \t]*([^\r\n]*)/gi)].map((m) => m[1] ?? ''));
-  const fixtures = loadFixtures();
-  const library = fixtures.filter((f) => f.kind === 'challenge').flatMap((f) => f.lines);
-  const others = fixtures.filter((f) => f.kind !== 'challenge').map((f) => f.lines.join(''));
-  const challenges = [...new Set([...TRICKY.map(([, value]) => value), ...pasted, ...library])];
-  return { challenges, all: [...new Set([...challenges, ...others])] };
+  const library = loadFixtures().filter((f) => f.kind === 'challenge').flatMap((f) => f.lines);
+  return [...new Set([...TRICKY.map(([, value]) => value), ...pasted, ...library])];
 }
 
-describe('the old walk and the library grammar agree on the fixtures', () => {
-  const { challenges, all } = fixtureValues();
+const unquote = (text: string) => (text.startsWith('"') ? text.slice(1, -1).replace(/\\(.)/g, '$1') : text);
+
+describe('on every fixture value the grammar accepts', () => {
+  const values = challengeValues().filter((value) => parseChallenges(value).ok);
 
   test('enough values to mean something', () => {
-    expect(challenges.length).toBeGreaterThan(100);
-    expect(all.length).toBeGreaterThan(challenges.length);
+    expect(values.length).toBeGreaterThan(80);
   });
 
-  // A field value never reaches locate with an obs-fold in it: the paste reader reads a fold as SP
-  // (lib/explain/message.ts, RFC 9112 §5.2). The library fixtures keep theirs as CRLF + whitespace.
-  const folded = (value: string) => /[\r\n]/.test(value);
-
-  test('the same positions wherever the old walk was used', () => {
-    const used = challenges.filter((value) => {
+  test('the challenges parseChallenges finds, each parameter where its value is written', () => {
+    const wrong = values.filter((value) => {
       const parsed = parseChallenges(value);
-      return !folded(value) && parsed.ok && before.locateChallenges(value).length === parsed.value.length;
+      const located = locateChallenges(value);
+      if (!parsed.ok || located.length !== parsed.value.length) return true;
+      return parsed.value.some((challenge, i) => {
+        const at = located[i];
+        if (!at || at.scheme !== challenge.scheme) return true;
+        const names = at.params.map((p) => p.name);
+        if ([...new Set(names)].sort().join() !== Object.keys(challenge.params).sort().join()) return true;
+        // A repeated parameter is an error the library reports; its record keeps one of the values.
+        const once = at.params.filter((p) => names.indexOf(p.name) === names.lastIndexOf(p.name));
+        return once.some((p) => unquote(value.slice(p.valueIndex, p.valueIndex + p.valueLength)) !== challenge.params[p.name]);
+      });
     });
-    expect(used.length).toBeGreaterThan(50);
-    expect(used.filter((value) => JSON.stringify(locateChallenges(value)) !== JSON.stringify(before.locateChallenges(value)))).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 
-  test('an obs-fold left in a value: the old walk lost what followed it, the grammar reads through it', () => {
-    const value = 'Bearer realm="example",\r\n  error="invalid_token"';
-    expect(challenges.filter(folded).length).toBeGreaterThan(0);
-    expect(written(value, before.locateChallenges(value))).toEqual([['Bearer', [['realm', 'realm', '"example"']]]]);
-    expect(written(value, locateChallenges(value))).toEqual([['Bearer', [['realm', 'realm', '"example"'], ['error', 'error', '"invalid_token"']]]]);
-  });
-
-  test('the same extent at every index, for a token and for a token68', () => {
+  test('extentAt spans exactly each part authHeaderParts finds, in challenges, credentials and Authentication-Info', () => {
+    const fixtures = loadFixtures();
+    const read: Array<[AuthHeaderGrammar, string]> = [
+      ...values.map((value): [AuthHeaderGrammar, string] => ['challenges', value]),
+      ...fixtures.filter((f) => f.kind === 'credentials').map((f): [AuthHeaderGrammar, string] => ['credentials', f.lines.join('')]),
+      ...fixtures.filter((f) => f.kind === 'auth-info').map((f): [AuthHeaderGrammar, string] => ['auth-info', f.lines.join('')]),
+    ];
     const differences: string[] = [];
-    for (const value of all) {
-      for (let i = 0; i <= value.length; i++) {
-        if (extentAt(value, i, 'token') !== before.extentAt(value, i)) differences.push(`${JSON.stringify(value)} @${i} token`);
-        if (extentAt(value, i, 'token68') !== before.extentAt(value, i, 'invalid-token68')) differences.push(`${JSON.stringify(value)} @${i} token68`);
+    for (const [grammar, value] of read) {
+      const parts = authHeaderParts(grammar, value);
+      if (!parts.ok) continue;
+      for (const part of parts.value) {
+        const extent = extentAt(value, part.start, part.kind === 'token68' ? 'token68' : 'token');
+        if (extent !== part.end - part.start) differences.push(`${JSON.stringify(value)}: ${part.kind} at ${part.start} spans ${part.end - part.start}, extentAt says ${extent}`);
       }
     }
+    expect(read.length).toBeGreaterThan(100);
     expect(differences).toEqual([]);
+  });
+
+  test('an obs-fold left in a value is read through (the paste reader reads a fold as SP before locate sees it)', () => {
+    const value = 'Bearer realm="example",\r\n  error="invalid_token"';
+    expect(written(value, locateChallenges(value))).toEqual([['Bearer', [['realm', 'realm', '"example"'], ['error', 'error', '"invalid_token"']]]]);
   });
 });
