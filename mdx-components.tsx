@@ -5,8 +5,8 @@ import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
+import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
 import { Quiz } from '@/components/mdx/Quiz';
-import { SequenceDiagram } from '@/components/mdx/SequenceDiagram';
 import { SectionHeading } from '@/components/mdx/SectionHeading';
 import { Troubleshooter } from '@/components/mdx/Troubleshooter';
 import { TryIt } from '@/components/mdx/TryIt';
@@ -34,7 +34,8 @@ const components = {
   Exchange,
   HeaderAnatomy,
   Quiz,
-  SequenceDiagram,
+  // Lessons write <SequenceDiagram>; the playground's transcript diagram is TranscriptSequenceDiagram.
+  SequenceDiagram: LessonSequenceDiagram,
   Troubleshooter,
   TryIt,
 } satisfies MDXComponents;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { type ExchangeProps, exchangeModel } from '@/lib/content/widgets/exchange';
 import { domId } from './dom-id';
-import { InlineText } from './InlineText';
+import { InlineSegments } from './InlineSegments';
 
 /**
  * <Exchange caption messages>: raw HTTP messages as a static transcript, lines numbered. An annotated
@@ -58,7 +58,7 @@ export function Exchange(props: ExchangeProps) {
                       {note.number}
                     </span>
                     <span>
-                      <span className="font-semibold">Line {note.line}:</span> <InlineText segments={note.text} />{' '}
+                      <span className="font-semibold">Line {note.line}:</span> <InlineSegments segments={note.text} />{' '}
                       <a href={`#${markerId(note.number)}`} className="text-accent underline underline-offset-2">
                         <span aria-hidden="true">↩</span>
                         <span className="sr-only">Back to line {note.line}</span>

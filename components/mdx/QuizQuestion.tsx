@@ -5,7 +5,7 @@ import type { QuizModel } from '@/lib/content/widgets/quiz';
 import { recordQuizAnswer } from '@/lib/site/progress';
 import { useProgress } from '@/lib/site/use-progress';
 import { domId } from './dom-id';
-import { InlineText } from './InlineText';
+import { InlineSegments } from './InlineSegments';
 
 type Answer = { kind: 'none' } | { kind: 'unchosen' } | { kind: 'checked'; option: number };
 
@@ -32,7 +32,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
       <fieldset>
         <legend id={`${base}-question`} className="font-semibold">
           <span className="sr-only">Question: </span>
-          <InlineText segments={quiz.question} />
+          <InlineSegments segments={quiz.question} />
         </legend>
         <div className="mt-3 space-y-2">
           {quiz.options.map((option, i) => (
@@ -46,7 +46,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
                 className="mt-1 h-4 w-4 shrink-0 accent-[var(--color-accent)]"
               />
               <span>
-                <InlineText segments={option.text} />
+                <InlineSegments segments={option.text} />
               </span>
             </label>
           ))}
@@ -70,7 +70,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
               {right ? '✓' : '✗'}
             </span>
             <span>
-              <strong>{right ? 'Correct.' : 'Not quite.'}</strong> <InlineText segments={quiz.options[checked]?.explain ?? []} />
+              <strong>{right ? 'Correct.' : 'Not quite.'}</strong> <InlineSegments segments={quiz.options[checked]?.explain ?? []} />
             </span>
           </p>
         ) : null}
@@ -84,7 +84,7 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
             {quiz.options.map((option, i) => (
               <li key={i}>
                 <span className="font-semibold">{i === quiz.correct ? '✓ Correct answer: ' : '✗ Wrong answer: '}</span>
-                <InlineText segments={option.text} /> — <InlineText segments={option.explain} />
+                <InlineSegments segments={option.text} /> — <InlineSegments segments={option.explain} />
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
-import { type Explanation, explainResponse } from '@/lib/playground/explain';
+import { type Explanation, explainResponse } from '@/lib/explain';
 import { EXPLAIN_EXAMPLES } from './explain/examples';
 import { ExplainResult, type HeadingLevel } from './explain/ExplainResult';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Transcript } from '@/lib/sandbox/exchange/input';
-import { SequenceDiagram } from './SequenceDiagram';
+import { TranscriptSequenceDiagram } from './TranscriptSequenceDiagram';
 import { TranscriptView } from './ExchangeStepView';
 
 // What the result area shows: an HTTP 401 from the sandbox is a result (kind 'done'), never a
@@ -39,7 +39,7 @@ export function ResultPanel({ send, history, onShow }: { send: SendState; histor
             <p className="text-sm font-medium">
               {summary(send.transcript)} <span className="font-normal text-muted">({send.elapsedMs} ms)</span>
             </p>
-            <SequenceDiagram transcript={send.transcript} idPrefix="playground" label="Playground conversation" />
+            <TranscriptSequenceDiagram transcript={send.transcript} idPrefix="playground" label="Playground conversation" />
             <TranscriptView steps={send.transcript.steps} />
           </>
         ) : null}

@@ -1,5 +1,5 @@
 import type { Transcript } from '@/lib/sandbox/exchange/input';
-import { SequenceDiagram } from './SequenceDiagram';
+import { TranscriptSequenceDiagram } from './TranscriptSequenceDiagram';
 import { TranscriptView } from './ExchangeStepView';
 
 /**
@@ -10,7 +10,7 @@ import { TranscriptView } from './ExchangeStepView';
 export function TranscriptPanel({ transcript, idPrefix, label }: { transcript: Transcript; idPrefix: string; label: string }) {
   return (
     <>
-      <SequenceDiagram transcript={transcript} idPrefix={idPrefix} label={label} />
+      <TranscriptSequenceDiagram transcript={transcript} idPrefix={idPrefix} label={label} />
       <details className="rounded-md border border-line p-3">
         <summary className="cursor-pointer text-sm font-semibold">Every request and response, explained</summary>
         <div className="mt-3">

@@ -2,6 +2,7 @@
 export type { Challenge, Credentials, Diagnostic, ParamContext, ParseResult } from './types';
 export { parseAuthInfo, parseChallenges, parseCredentials } from './parse';
 export { type AuthHeaderGrammar, type AuthHeaderPart, authHeaderParts } from './anatomy';
+export { type ExtentKind, extentAt } from './extent';
 export { formatAuthInfo, formatChallenge, formatChallenges, formatCredentials, quoteString } from './format';
 export { getParam } from './params';
 export { isToken, isToken68 } from './grammar/chars';

@@ -1,6 +1,6 @@
 import { SiteLink } from '@/components/layout/SiteLink';
 import { citationText, citationUrl, lessonHref, tryHref, type LeafNode } from '@/lib/content/troubleshooting-types';
-import { InlineText } from './InlineText';
+import { TroubleshooterText } from './TroubleshooterText';
 
 /** A cause's explanation, fix, rule and next steps; shared by the interactive walk and the outline. */
 export function CauseDetails({ cause, presetTitles }: { cause: LeafNode; presetTitles: Readonly<Record<string, string>> }) {
@@ -10,11 +10,11 @@ export function CauseDetails({ cause, presetTitles }: { cause: LeafNode; presetT
     <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
       <dt className="font-semibold">{cause.notTheCause ? 'Why not' : 'Cause'}</dt>
       <dd>
-        <InlineText text={cause.cause} />
+        <TroubleshooterText text={cause.cause} />
       </dd>
       <dt className="font-semibold">{cause.notTheCause ? 'Instead' : 'Fix'}</dt>
       <dd>
-        <InlineText text={cause.fix} />
+        <TroubleshooterText text={cause.fix} />
       </dd>
       <dt className="font-semibold">Rule</dt>
       <dd>
@@ -34,7 +34,7 @@ export function CauseDetails({ cause, presetTitles }: { cause: LeafNode; presetT
         </SiteLink>
         {' · '}
         <SiteLink href={tryHref(cause.tryIt)} className="text-accent underline underline-offset-4">
-          <InlineText text={tryLabel} />
+          <TroubleshooterText text={tryLabel} />
         </SiteLink>
       </dd>
     </dl>

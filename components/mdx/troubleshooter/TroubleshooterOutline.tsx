@@ -1,7 +1,7 @@
 import type { LeafNode, TroubleNode, TroubleTree } from '@/lib/content/troubleshooting-types';
 import { indexNodes } from '@/lib/content/troubleshooting-walk';
 import { CauseDetails } from './CauseDetails';
-import { InlineText, plainText } from './InlineText';
+import { TroubleshooterText, spokenTroubleshooterText } from './TroubleshooterText';
 
 const anchor = (id: string) => `troubleshooter-outline-${id}`;
 
@@ -19,7 +19,7 @@ export function TroubleshooterOutline({ tree, presetTitles }: { tree: TroubleTre
     if (written.has(id)) {
       return (
         <a href={`#${anchor(id)}`} className="text-accent underline underline-offset-4">
-          see “{plainText(node.kind === 'question' ? node.prompt : node.title)}” above
+          see “{spokenTroubleshooterText(node.kind === 'question' ? node.prompt : node.title)}” above
         </a>
       );
     }
@@ -28,13 +28,13 @@ export function TroubleshooterOutline({ tree, presetTitles }: { tree: TroubleTre
     return (
       <>
         <p id={anchor(id)} className="font-semibold">
-          <InlineText text={node.prompt} />
+          <TroubleshooterText text={node.prompt} />
         </p>
         <ul className="mt-1 list-disc space-y-2 pl-5">
           {node.answers.map((answer) => (
             <li key={answer.label}>
               <span className="italic">
-                <InlineText text={answer.label} />
+                <TroubleshooterText text={answer.label} />
               </span>
               {' → '}
               {render(answer.next)}
@@ -58,7 +58,7 @@ function Cause({ cause, presetTitles }: { cause: LeafNode; presetTitles: Readonl
     <div id={anchor(cause.id)} className="mt-1 rounded-md border border-line p-3">
       <p className="font-semibold">
         {cause.notTheCause ? 'Not the cause: ' : 'Cause: '}
-        <InlineText text={cause.title} />
+        <TroubleshooterText text={cause.title} />
       </p>
       <CauseDetails cause={cause} presetTitles={presetTitles} />
     </div>

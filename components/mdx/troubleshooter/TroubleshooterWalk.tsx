@@ -4,7 +4,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { TroubleTree } from '@/lib/content/troubleshooting-types';
 import { indexNodes, walk, walkReducer } from '@/lib/content/troubleshooting-walk';
 import { CauseDetails } from './CauseDetails';
-import { InlineText, plainText } from './InlineText';
+import { TroubleshooterText, spokenTroubleshooterText } from './TroubleshooterText';
 
 const buttonClass = 'rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface disabled:opacity-60';
 
@@ -36,8 +36,8 @@ export function TroubleshooterWalk({ tree, presetTitles }: { tree: TroubleTree; 
     !moved
       ? ''
       : current.kind === 'question'
-        ? `Question ${steps.length + 1}: ${plainText(current.prompt)}`
-        : `${current.notTheCause ? 'Not the cause' : 'Cause found'}: ${plainText(current.title)}`;
+        ? `Question ${steps.length + 1}: ${spokenTroubleshooterText(current.prompt)}`
+        : `${current.notTheCause ? 'Not the cause' : 'Cause found'}: ${spokenTroubleshooterText(current.title)}`;
 
   return (
     <div className="rounded-lg border border-line p-4">
@@ -49,7 +49,7 @@ export function TroubleshooterWalk({ tree, presetTitles }: { tree: TroubleTree; 
                 {i > 0 && <span aria-hidden="true">›</span>}
                 <button type="button" className="rounded px-1 underline underline-offset-4 hover:bg-surface" onClick={() => go({ kind: 'return-to', step: i })}>
                   <span className="sr-only">Change answer {i + 1}: </span>
-                  <InlineText text={step.answer.label} />
+                  <TroubleshooterText text={step.answer.label} />
                 </button>
               </li>
             ))}
@@ -61,18 +61,18 @@ export function TroubleshooterWalk({ tree, presetTitles }: { tree: TroubleTree; 
         <div role="group" aria-labelledby={headingId}>
           <h3 id={headingId} ref={heading} tabIndex={-1} className="mt-0 text-base font-bold">
             <span className="text-muted">Question {steps.length + 1}: </span>
-            <InlineText text={current.prompt} />
+            <TroubleshooterText text={current.prompt} />
           </h3>
           {current.hint && (
             <p className="mt-1 text-sm text-muted">
-              <InlineText text={current.hint} />
+              <TroubleshooterText text={current.hint} />
             </p>
           )}
           <ul className="mt-3 grid list-none gap-2 p-0">
             {current.answers.map((answer, choice) => (
               <li key={answer.next + answer.label}>
                 <button type="button" className={`${buttonClass} w-full text-left`} onClick={() => go({ kind: 'answer', choice })}>
-                  <InlineText text={answer.label} />
+                  <TroubleshooterText text={answer.label} />
                 </button>
               </li>
             ))}
@@ -82,7 +82,7 @@ export function TroubleshooterWalk({ tree, presetTitles }: { tree: TroubleTree; 
         <section aria-labelledby={headingId}>
           <h3 id={headingId} ref={heading} tabIndex={-1} className="mt-0 text-base font-bold">
             <span className="text-muted">{current.notTheCause ? 'Not the cause: ' : 'Cause: '}</span>
-            <InlineText text={current.title} />
+            <TroubleshooterText text={current.title} />
           </h3>
           <CauseDetails cause={current} presetTitles={presetTitles} />
         </section>

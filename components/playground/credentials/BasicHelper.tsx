@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { type BasicCharset, encodeBasicCredentials, formatCredentials, getParam, parseChallenges } from '@/lib/http-auth';
 import type { HelperProps } from './types';
-import { ApplyButton, PasswordField, Step, TextField } from './ui';
+import { ApplyButton, ComputationStep, PasswordField, TextField } from './ui';
 
 // RFC 7617: Basic credentials are base64(user-id ":" password). Each step is shown as the reader
 // types, in both encodings, because the bytes are where "£" and "ë" go wrong.
@@ -88,9 +88,9 @@ export function BasicHelper({ field, onApply, challenges }: HelperProps) {
       </fieldset>
 
       <dl className="space-y-3">
-        <Step name='1. The text: user-id ":" password' value={pair} />
-        <Step name="2a. Its bytes in UTF-8 (hex)" value={hex(utf8.encode(pair))} />
-        <Step name="2b. Its bytes in ISO-8859-1 (hex)" value={latin1 ? hex(latin1) : 'No bytes: a character is above U+00FF, which ISO-8859-1 cannot encode.'} />
+        <ComputationStep name='1. The text: user-id ":" password' value={pair} />
+        <ComputationStep name="2a. Its bytes in UTF-8 (hex)" value={hex(utf8.encode(pair))} />
+        <ComputationStep name="2b. Its bytes in ISO-8859-1 (hex)" value={latin1 ? hex(latin1) : 'No bytes: a character is above U+00FF, which ISO-8859-1 cannot encode.'} />
         {special.length > 0 && (
           <div>
             <dt className="text-sm font-medium">Where the two encodings differ</dt>
@@ -105,8 +105,8 @@ export function BasicHelper({ field, onApply, challenges }: HelperProps) {
             </dd>
           </div>
         )}
-        <Step name={`3. Base64 of the ${charset} bytes`} value={result.ok ? (result.value.token68 ?? '') : '—'} note="Base64 is an encoding, not encryption: whoever sees the header reads the password, so Basic needs TLS (RFC 7617 §4)." />
-        <Step name={`4. The ${field} value`} value={header ?? '— (fix the error above)'} />
+        <ComputationStep name={`3. Base64 of the ${charset} bytes`} value={result.ok ? (result.value.token68 ?? '') : '—'} note="Base64 is an encoding, not encryption: whoever sees the header reads the password, so Basic needs TLS (RFC 7617 §4)." />
+        <ComputationStep name={`4. The ${field} value`} value={header ?? '— (fix the error above)'} />
       </dl>
 
       <p className="text-sm text-muted">

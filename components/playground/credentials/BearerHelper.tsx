@@ -3,9 +3,9 @@
 import { useEffect, useId, useState } from 'react';
 import { encodeBasicCredentials, formatCredentials, getParam, parseChallenges } from '@/lib/http-auth';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { countdownText, decodeJwt, problemMessage, readTokenResponse, truncateToken, type TokenResponse } from './token';
+import { countdownText, prettyJwt, problemMessage, readTokenResponse, truncateToken, type TokenResponse } from './token';
 import type { HelperProps } from './types';
-import { ApplyButton, ErrorText, inputClass, PasswordField, primaryButtonClass, Step, TextField } from './ui';
+import { ApplyButton, ComputationStep, ErrorText, inputClass, PasswordField, primaryButtonClass, TextField } from './ui';
 import { TOKEN_PATH } from '@/lib/sandbox/routes/paths';
 
 // RFC 6750: a Bearer token from the lab's OAuth 2.0 token endpoint (client-credentials grant,
@@ -129,7 +129,7 @@ export function BearerHelper({ field, onApply, challenges }: HelperProps) {
 }
 
 function IssuedToken({ field, onApply, token, expiresAt, now }: { field: HelperProps['field']; onApply: HelperProps['onApply']; token: TokenResponse; expiresAt: number; now: number }) {
-  const jwt = decodeJwt(token.accessToken);
+  const jwt = prettyJwt(token.accessToken);
   const expired = now >= expiresAt;
   return (
     <div className="space-y-3 rounded border border-line p-3">
@@ -149,8 +149,8 @@ function IssuedToken({ field, onApply, token, expiresAt, now }: { field: HelperP
       </p>
       {jwt ? (
         <dl className="space-y-3">
-          <Step name="JWT header (decoded, not verified)" value={jwt.header} />
-          <Step name="JWT claims (decoded, not verified)" value={jwt.claims} note="Anyone holding the token can read these; only the server, with its key, can check the signature. exp and iat are seconds since 1970 (RFC 7519 §2)." />
+          <ComputationStep name="JWT header (decoded, not verified)" value={jwt.header} />
+          <ComputationStep name="JWT claims (decoded, not verified)" value={jwt.claims} note="Anyone holding the token can read these; only the server, with its key, can check the signature. exp and iat are seconds since 1970 (RFC 7519 §2)." />
         </dl>
       ) : (
         <p className="text-sm text-muted">This token is not a JWT. That is fine: to the client a Bearer token is an opaque string.</p>

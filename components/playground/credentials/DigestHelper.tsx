@@ -3,8 +3,8 @@
 import { useId, useState, useSyncExternalStore } from 'react';
 import { type DigestQop, encodeBase64 } from '@/lib/http-auth';
 import { digestSteps, readChallenges, type UsableChallenge } from './digest-steps';
-import { challengeField, type HelperProps } from './types';
-import { ApplyButton, buttonClass, ErrorText, inputClass, PasswordField, Step, TextField } from './ui';
+import { challengeFieldAnsweredBy, type HelperProps } from './types';
+import { ApplyButton, buttonClass, ComputationStep, ErrorText, inputClass, PasswordField, TextField } from './ui';
 
 // RFC 7616: answer the last response's Digest challenge, showing A1, A2 and KD with the real values.
 
@@ -27,7 +27,7 @@ export function DigestHelper({ field, onApply, challenges, method, target, body,
   if (read.usable.length === 0 || chosen === undefined) {
     return (
       <div className="space-y-2 text-sm">
-        {read.unreadable !== undefined && <p>The {challengeField(field)} field could not be read: {read.unreadable}</p>}
+        {read.unreadable !== undefined && <p>The {challengeFieldAnsweredBy(field)} field could not be read: {read.unreadable}</p>}
         {read.ignored.map((reason) => (
           <p key={reason}>A Digest challenge was ignored: {reason}</p>
         ))}
@@ -137,18 +137,18 @@ function DigestAnswer({ chosen, field, onApply, method, target, body, fixedCnonc
       {result && !result.ok && <ErrorText id={`${id}-error`}>{result.error}</ErrorText>}
       {steps && (
         <dl className="space-y-3">
-          {steps.sessionBase !== undefined && <Step name={`H(username ":" realm ":" password), ${H}`} value={steps.sessionBase} />}
-          <Step name={steps.sessionBase === undefined ? 'A1 = username ":" realm ":" password' : 'A1 = H(username:realm:password) ":" nonce ":" cnonce (-sess)'} value={steps.a1} />
-          <Step name={`H(A1), ${H}`} value={steps.ha1} />
-          {steps.hBody !== undefined && <Step name={`H(body), ${H}`} value={steps.hBody} note="auth-int protects the body too; an empty body still has a hash." />}
-          <Step name={steps.hBody === undefined ? 'A2 = method ":" request-uri' : 'A2 = method ":" request-uri ":" H(body)'} value={steps.a2} note="request-uri is the request-target exactly as sent on the request line." />
-          <Step name={`H(A2), ${H}`} value={steps.ha2} />
-          <Step
+          {steps.sessionBase !== undefined && <ComputationStep name={`H(username ":" realm ":" password), ${H}`} value={steps.sessionBase} />}
+          <ComputationStep name={steps.sessionBase === undefined ? 'A1 = username ":" realm ":" password' : 'A1 = H(username:realm:password) ":" nonce ":" cnonce (-sess)'} value={steps.a1} />
+          <ComputationStep name={`H(A1), ${H}`} value={steps.ha1} />
+          {steps.hBody !== undefined && <ComputationStep name={`H(body), ${H}`} value={steps.hBody} note="auth-int protects the body too; an empty body still has a hash." />}
+          <ComputationStep name={steps.hBody === undefined ? 'A2 = method ":" request-uri' : 'A2 = method ":" request-uri ":" H(body)'} value={steps.a2} note="request-uri is the request-target exactly as sent on the request line." />
+          <ComputationStep name={`H(A2), ${H}`} value={steps.ha2} />
+          <ComputationStep
             name={steps.qop === undefined ? 'KD(H(A1), nonce ":" H(A2)): the data hashed' : 'KD(H(A1), nonce ":" nc ":" cnonce ":" qop ":" H(A2)) = H(H(A1) ":" …): the data hashed'}
             value={steps.kdData}
           />
-          <Step name="response" value={steps.response} />
-          <Step name={`The ${field} value`} value={steps.header} note={steps.usernameNote} />
+          <ComputationStep name="response" value={steps.response} />
+          <ComputationStep name={`The ${field} value`} value={steps.header} note={steps.usernameNote} />
         </dl>
       )}
       <ApplyButton field={field} value={steps?.header} onApply={onApply} label="Use this header" />

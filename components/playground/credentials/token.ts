@@ -1,4 +1,4 @@
-import { decodeBase64 } from '@/lib/http-auth';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 
 // What the Bearer helper shows about a token, kept free of React so it is easy to test: the JWT's
 // header and claims (decoded, NOT verified), the token endpoint's answer and the countdown text.
@@ -24,26 +24,17 @@ export function problemMessage(status: number, json: unknown): string {
   return `${status}: ${detail ?? code ?? 'the token endpoint refused the request.'}`;
 }
 
-/** RFC 7515 §2: base64url without padding. */
-function base64UrlJson(part: string): string | undefined {
-  const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  const decoded = decodeBase64(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  if (decoded.kind !== 'bytes') return undefined;
+/**
+ * A JWT's protected header and claims as indented JSON, for reading (jose decodes; nothing verifies the
+ * signature); undefined, not an exception, when the token is not a JWS compact serialization (RFC 7519 §7.2).
+ */
+export function prettyJwt(token: string): { header: string; claims: string } | undefined {
+  const pretty = (value: object) => JSON.stringify(value, null, 2);
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(decoded.bytes);
-    return JSON.stringify(JSON.parse(text), null, 2);
+    return { header: pretty(decodeProtectedHeader(token)), claims: pretty(decodeJwt(token)) };
   } catch {
     return undefined;
   }
-}
-
-/** A JWS compact serialization's first two parts, pretty-printed; undefined when it is not a JWT. */
-export function decodeJwt(token: string): { header: string; claims: string } | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const header = base64UrlJson(parts[0] ?? '');
-  const claims = base64UrlJson(parts[1] ?? '');
-  return header && claims ? { header, claims } : undefined;
 }
 
 function clock(seconds: number): string {

@@ -1,7 +1,7 @@
+import type { CredentialsField } from '@/lib/playground/header-fields';
+
 // The contract every credential helper shares, so the playground can mount the same helpers for the
 // origin (Authorization) and for the proxy hop (Proxy-Authorization, RFC 9110 §11.7.2).
-
-export type CredentialsField = 'Authorization' | 'Proxy-Authorization';
 
 export type HelperProps = {
   /** Which header the helper writes. */
@@ -17,6 +17,6 @@ export type HelperProps = {
 };
 
 /** The header a helper answers: a 401 challenges in WWW-Authenticate, a 407 in Proxy-Authenticate. */
-export function challengeField(field: CredentialsField): string {
+export function challengeFieldAnsweredBy(field: CredentialsField): 'WWW-Authenticate' | 'Proxy-Authenticate' {
   return field === 'Authorization' ? 'WWW-Authenticate' : 'Proxy-Authenticate';
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
-import type { CredentialsField } from './types';
+import type { CredentialsField } from '@/lib/playground/header-fields';
 
 // Small building blocks the three helpers share: labelled inputs whose error is tied to them with
 // aria-describedby and announced, a box for long values that wraps inside itself at 360 px, and the
@@ -100,7 +100,7 @@ export function PasswordField({ label, value, onChange, error, hint, autoComplet
 }
 
 /** One step of a computation: a name, an optional explanation, and the value in a box that wraps. */
-export function Step({ name, value, note }: { name: ReactNode; value: string; note?: ReactNode }) {
+export function ComputationStep({ name, value, note }: { name: ReactNode; value: string; note?: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-sm font-medium">{name}</dt>

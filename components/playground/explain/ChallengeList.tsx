@@ -1,4 +1,4 @@
-import type { Explanation } from '@/lib/playground/explain';
+import type { Explanation } from '@/lib/explain';
 
 // The challenges as the parser read them: scheme, then token68 or parameters, per field line.
 export function ChallengeList({ explanation }: { explanation: Explanation }) {

@@ -1,4 +1,4 @@
-import type { Explanation, Severity } from '@/lib/playground/explain';
+import type { Explanation, Severity } from '@/lib/explain';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { FindingItem } from './FindingItem';
 import { ChallengeList } from './ChallengeList';

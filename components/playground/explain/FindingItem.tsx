@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/playground/explain';
+import type { Finding } from '@/lib/explain';
 import { MarkedLine } from './MarkedLine';
 import { SeverityLabel } from './Severity';
 

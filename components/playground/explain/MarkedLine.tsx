@@ -1,4 +1,4 @@
-import { excerpt } from '@/lib/playground/explain-excerpt';
+import { excerpt } from '@/lib/explain/excerpt';
 
 /**
  * One line of the paste with the characters in question inside <mark>, and a caret line under them

@@ -1,4 +1,4 @@
-import type { Severity } from '@/lib/playground/explain';
+import type { Severity } from '@/lib/explain';
 
 // Severity in words and a shape, with colour only as a third cue (WCAG 1.4.1).
 const LOOK: Record<Severity, { word: string; icon: string; tone: string }> = {

@@ -1,5 +1,5 @@
-import { headerLine, isBlank, isFold } from '@/lib/playground/explain-source';
-import type { Finding } from '@/lib/playground/explain-types';
+import { headerLine, isBlank, isFold } from '@/lib/explain/source';
+import type { Finding } from '@/lib/explain/types';
 
 // Reads the raw HTTP/1.1 text an <Exchange> shows: a start line, field lines up to a blank line, then
 // an optional body. Field lines go through the same reader as "Explain this response".

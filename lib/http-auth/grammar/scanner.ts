@@ -142,6 +142,21 @@ export class Scanner {
     return k >= this.input.length || this.codeAt(k) === COMMA;
   }
 
+  /**
+   * Index just past the quoted-string whose DQUOTE is at `i`, or the end of the input when it never
+   * closes (RFC 9110 §5.6.4: a backslash escapes the next character). Judges nothing, unlike
+   * readQuotedString: it only finds where a reader's highlight of the string ends.
+   */
+  quotedStringEnd(i: number): number {
+    const { input } = this;
+    for (let j = i + 1; j < input.length; j++) {
+      const c = input.charCodeAt(j);
+      if (c === BACKSLASH) j++;
+      else if (c === DQUOTE) return j + 1;
+    }
+    return input.length;
+  }
+
   readToken(): string {
     const start = this.pos;
     this.pos = this.tokenEnd(start);

@@ -1,5 +1,5 @@
 import './text-encoding';
-import { countdownText, decodeJwt, problemMessage, readTokenResponse, truncateToken } from '@/components/playground/credentials/token';
+import { countdownText, prettyJwt, problemMessage, readTokenResponse, truncateToken } from '@/components/playground/credentials/token';
 
 describe('token helpers', () => {
   test('countdown text in minutes, hours and after expiry', () => {
@@ -12,11 +12,14 @@ describe('token helpers', () => {
   });
 
   test('decodes a JWT header and claims from base64url, and refuses what is not one', () => {
-    const jwt = decodeJwt('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiLDqyJ9.sig');
+    const jwt = prettyJwt('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiLDqyJ9.sig');
     expect(jwt?.header).toBe('{\n  "alg": "HS256"\n}');
     expect(jwt?.claims).toBe('{\n  "sub": "ë"\n}');
-    expect(decodeJwt('opaque')).toBeUndefined();
-    expect(decodeJwt('a.b.c')).toBeUndefined();
+    expect(prettyJwt('opaque')).toBeUndefined();
+    expect(prettyJwt('a.b.c')).toBeUndefined();
+    // An unsecured JWT (RFC 7519 §6) has an empty signature and still reads; a JWE (five parts) does not.
+    expect(prettyJwt('eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.')).toEqual({ header: '{\n  "alg": "none"\n}', claims: '{\n  "sub": "alice"\n}' });
+    expect(prettyJwt('eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..iv.ciphertext.tag')).toBeUndefined();
   });
 
   test('reads RFC 6749 §5.1 answers and RFC 9457 problems', () => {

@@ -2,8 +2,8 @@
 // real peer could send, read with the same field-line reader as "Explain this response" and the
 // header parsers of lib/http-auth. A deliberately broken example belongs in a ```text fence.
 import { parseAuthInfo, parseChallenges, parseCredentials } from '@/lib/http-auth';
-import { headerLine, isBlank, isFold, type SourceField } from '@/lib/playground/explain-source';
-import type { Finding } from '@/lib/playground/explain-types';
+import { headerLine, isBlank, isFold, type SourceField } from '@/lib/explain/source';
+import type { Finding } from '@/lib/explain/types';
 
 export type HttpProblem = { line: number; message: string };
 

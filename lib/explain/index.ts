@@ -1,10 +1,10 @@
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
-import { analyseChallenges, finding } from './explain-challenges';
-import { type ParsedMessage, readMessage } from './explain-message';
-import { nextStep } from './explain-next';
-import { authInfoRules, responseRules } from './explain-rules';
-import { type SourceField, type Span, fieldsNamed, locate, nameSpan } from './explain-source';
-import type { Explanation, Finding } from './explain-types';
+import { analyseChallenges, finding } from './challenges';
+import { type ParsedMessage, readMessage } from './message';
+import { nextStep } from './next-step';
+import { authInfoRules, responseRules } from './rules';
+import { type SourceField, type Span, fieldsNamed, locate, nameSpan } from './source';
+import type { Explanation, Finding } from './types';
 
 // "Explain this response": a pasted response (raw HTTP, curl -v output, or a lone header line) in,
 // findings that point at its exact characters and what a client does next out. Pure and total: it
@@ -21,7 +21,7 @@ export type {
   NextStepKind,
   Severity,
   SourceKind,
-} from './explain-types';
+} from './types';
 
 /** 64 KiB of UTF-8: far more than any real response head. */
 export const MAX_EXPLAIN_BYTES = 64 * 1024;

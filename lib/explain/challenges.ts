@@ -1,7 +1,7 @@
-import { type Challenge, type Diagnostic, bearerErrorStatus, getParam, parseChallenges } from '@/lib/http-auth';
-import { type LocatedChallenge, type LocatedParam, extentAt, locateChallenges } from './explain-locate';
-import { type SourceField, type Span, locate, nameSpan } from './explain-source';
-import type { ChallengeField, ChallengeHeader, Finding, Severity } from './explain-types';
+import { type Challenge, type Diagnostic, bearerErrorStatus, extentAt, getParam, parseChallenges } from '@/lib/http-auth';
+import { type LocatedChallenge, type LocatedParam, diagnosticSpan, locateChallenges } from './locate';
+import { type SourceField, type Span, locate, nameSpan } from './source';
+import type { ChallengeField, ChallengeHeader, Finding, Severity } from './types';
 
 // WWW-Authenticate and Proxy-Authenticate: the library's diagnostics placed in the paste, plus what
 // only the whole response can tell (the status that goes with a Bearer error code).
@@ -55,8 +55,7 @@ function enrich(d: Diagnostic, value: string): string {
 }
 
 function fromDiagnostic(field: SourceField, d: Diagnostic, severity: Severity): Finding {
-  const span = locate(field, d.index, extentAt(field.value, d.index, d.code));
-  return finding(severity, d.code, enrich(d, field.value), span);
+  return finding(severity, d.code, enrich(d, field.value), diagnosticSpan(field, d));
 }
 
 const valueSpan = (field: SourceField, p: LocatedParam | undefined): Span =>
@@ -119,8 +118,7 @@ function analyseField(field: SourceField, header: ChallengeHeader, ctx: Challeng
     if (w.code === 'no-challenge') out.findings.push(noChallenge(field, header, ctx.status));
     else out.findings.push(fromDiagnostic(field, w, LIBRARY_SEVERITY[w.code] ?? 'warning'));
   }
-  const located = locateChallenges(field.value);
-  const positions = located.length === challenges.length ? located : [];
+  const positions = locateChallenges(field.value);
   challenges.forEach((c, i) => {
     const at = positions[i];
     out.findings.push(...schemeFindings(c, field, at));

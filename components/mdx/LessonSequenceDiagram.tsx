@@ -10,7 +10,7 @@ const RESPONSE_LABEL = /^\d{3}\b/;
  * <SequenceDiagram caption lanes steps>: 2 or 3 lanes drawn as SVG (scrolls sideways on a narrow
  * screen), followed by the same steps as an ordered list, the text alternative every reader can use.
  */
-export function SequenceDiagram(props: SequenceProps) {
+export function LessonSequenceDiagram(props: SequenceProps) {
   const { caption, lanes, steps } = sequenceModel(props);
   const base = `sequence-${domId(useId())}`;
   const lane = (index: number) => lanes[index] ?? '';

@@ -1,9 +1,9 @@
 import { parseAuthInfo, parseCredentials } from '@/lib/http-auth';
-import { finding } from './explain-challenges';
-import { extentAt } from './explain-locate';
-import type { ParsedMessage } from './explain-message';
-import { type SourceField, type Span, fieldsNamed, listElements, locate, nameSpan } from './explain-source';
-import type { AuthInfoField, Finding } from './explain-types';
+import { finding } from './challenges';
+import { diagnosticSpan } from './locate';
+import type { ParsedMessage } from './message';
+import { type SourceField, type Span, fieldsNamed, listElements, locate, nameSpan } from './source';
+import type { AuthInfoField, Finding } from './types';
 
 // Rules about the response as a whole: the status and the fields that must (or must not) go with it,
 // caching, CORS, and Authentication-Info.
@@ -119,12 +119,12 @@ export function authInfoRules({ fields, msg }: Ctx): { parsed: AuthInfoField[]; 
       const result = parseAuthInfo(field.value, { scheme: usedScheme(msg, field.value) });
       if (!result.ok) {
         const d = result.error;
-        findings.push(finding('error', d.code, d.message, locate(field, d.index, extentAt(field.value, d.index, d.code))));
+        findings.push(finding('error', d.code, d.message, diagnosticSpan(field, d)));
         parsed.push({ header, line: field.line, ok: false, params: {} });
         continue;
       }
       parsed.push({ header, line: field.line, ok: true, params: result.value });
-      for (const d of result.warnings) findings.push(finding('warning', d.code, d.message, locate(field, d.index, extentAt(field.value, d.index, d.code))));
+      for (const d of result.warnings) findings.push(finding('warning', d.code, d.message, diagnosticSpan(field, d)));
       const names = Object.keys(result.value);
       const next = names.includes('nextnonce') ? ' nextnonce: use this nonce for the next request (RFC 7616 §3.5).' : '';
       const rsp = names.includes('rspauth') ? ' rspauth: lets the client check that the server, too, knows the password (RFC 7616 §3.5).' : '';

@@ -1,5 +1,5 @@
-import type { Finding, SourceKind } from './explain-types';
-import { type SourceField, type SourceLine, headerLine, isBlank, isFold, leadingWs, trimOws } from './explain-source';
+import type { Finding, SourceKind } from './types';
+import { type SourceField, type SourceLine, headerLine, isBlank, isFold, leadingWs, trimOws } from './source';
 
 // Reads a pasted response: raw HTTP/1.1 or HTTP/2 text (curl -i, devtools), `curl -v` output, or bare
 // field lines. Only the structure is read here; what the fields mean is judged elsewhere.

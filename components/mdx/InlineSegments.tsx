@@ -1,7 +1,7 @@
 import type { InlineSegment } from '@/lib/content/widgets/inline-code';
 
 /** Widget text with its `backtick` spans as <code> (see lib/content/widgets/inline-code.ts). */
-export function InlineText({ segments }: { segments: readonly InlineSegment[] }) {
+export function InlineSegments({ segments }: { segments: readonly InlineSegment[] }) {
   return (
     <>
       {segments.map((segment, i) => {

@@ -1,4 +1,4 @@
-import type { Finding, HeaderField } from './explain-types';
+import type { Finding, HeaderField } from './types';
 
 // Field lines with the map from a position in the field value back to the pasted text, so that a
 // library diagnostic (an index in the value) can be shown under the very characters it names.

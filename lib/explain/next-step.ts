@@ -1,5 +1,5 @@
 import { type Challenge, type ClientChoice, type HeldCredentials, chooseChallenge, getParam } from '@/lib/http-auth';
-import type { AuthInfoField, NextStep } from './explain-types';
+import type { AuthInfoField, NextStep } from './types';
 
 // "What a client does next", in a sentence or two, for the response explained.
 

@@ -35,7 +35,7 @@ export function sequenceArrows(transcript: Transcript): { lanes: Lane[]; arrows:
 const LANE_LABEL: Record<Lane, string> = { client: 'Client', proxy: 'Proxy', origin: 'Origin' };
 
 /** Client, proxy and origin lanes as SVG, with the same story as an ordered list for every reader. */
-export function SequenceDiagram({ transcript, idPrefix = 'seq', label = 'Conversation' }: { transcript: Transcript; idPrefix?: string; label?: string }) {
+export function TranscriptSequenceDiagram({ transcript, idPrefix = 'seq', label = 'Conversation' }: { transcript: Transcript; idPrefix?: string; label?: string }) {
   const { lanes, arrows } = sequenceArrows(transcript);
   return (
     <figure className="min-w-0">

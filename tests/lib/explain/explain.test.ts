@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { type Explanation, type Finding, MAX_EXPLAIN_BYTES, explainResponse } from '@/lib/playground/explain';
-import { excerpt } from '@/lib/playground/explain-excerpt';
+import { type Explanation, type Finding, MAX_EXPLAIN_BYTES, explainResponse } from '@/lib/explain';
+import { excerpt } from '@/lib/explain/excerpt';
 
 // Golden fixtures: `name.txt` is a paste exactly as a reader would give it (raw HTTP, curl -v output,
 // one header line); `name.json` lists every finding with the characters it marks, and the next step.

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { SequenceDiagram } from '@/components/mdx/SequenceDiagram';
+import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
 import type { SequenceProps } from '@/lib/content/widgets/sequence';
 
 const proxy: SequenceProps = {
@@ -15,7 +15,7 @@ const proxy: SequenceProps = {
 
 describe('<SequenceDiagram>', () => {
   test('an SVG image named by the caption, and every step as an ordered list in words', () => {
-    render(<SequenceDiagram {...proxy} />);
+    render(<LessonSequenceDiagram {...proxy} />);
     const figure = screen.getByRole('figure', { name: 'A proxy and an origin both ask who you are' });
     expect(within(figure).getByRole('img', { name: /^Sequence diagram: A proxy and an origin both ask who you are\. 4 messages between Client, Proxy, Origin/ })).toBeInTheDocument();
     const steps = within(figure).getAllByRole('listitem').map((li) => li.textContent);
@@ -28,7 +28,7 @@ describe('<SequenceDiagram>', () => {
   });
 
   test('the drawing labels each arrow, dashes responses, and shows notes', () => {
-    const { container } = render(<SequenceDiagram {...proxy} />);
+    const { container } = render(<LessonSequenceDiagram {...proxy} />);
     const svg = container.querySelector('svg') as SVGSVGElement;
     const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
     expect(texts).toEqual(expect.arrayContaining(['Client', 'Proxy', 'Origin', '1. GET /report', '2. 407 Proxy-Authenticate: Basic', 'The proxy consumes its own credentials.']));
@@ -39,7 +39,7 @@ describe('<SequenceDiagram>', () => {
   });
 
   test('the scrolling container is reachable by keyboard', () => {
-    render(<SequenceDiagram {...proxy} />);
+    render(<LessonSequenceDiagram {...proxy} />);
     expect(screen.getByRole('region', { name: /sequence diagram \(scrolls sideways\)/ })).toHaveAttribute('tabindex', '0');
   });
 
@@ -52,7 +52,7 @@ describe('<SequenceDiagram>', () => {
       ['an arrow to its own lane', { ...proxy, steps: [{ from: 'Client', to: 'Client', label: 'GET' }] }, /steps\.0: from and to are both "Client"/],
       ['an empty label', { ...proxy, steps: [{ from: 'Client', to: 'Proxy', label: ' ' }] }, /steps\.0\.label: must not be empty/],
     ])('%s', (_, props, message) => {
-      expect(() => SequenceDiagram(props)).toThrow(message);
+      expect(() => LessonSequenceDiagram(props)).toThrow(message);
     });
   });
 });
