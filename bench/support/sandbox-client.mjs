@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 
-/** A user of the digest and bearer presets (lib/sandbox/presets.ts). */
+/** A user of the digest and bearer presets (lib/sandbox/scenario/presets.ts). */
 export const USER = 'alice';
 export const PASSWORD = 'wonderland';
 export const DIGEST_URI = '/api/sandbox/digest?algorithm=SHA-256';

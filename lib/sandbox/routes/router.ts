@@ -5,7 +5,7 @@ import { problemResponse } from '../problem';
 import { routeMatcher } from './match';
 import { PRESETS_PATH, SANDBOX_PREFIX } from './paths';
 import { allowedMethods, crossOrigin, SCENARIO_ALLOW, type SandboxResult, type ScenarioRoute, type SendRequest } from './route';
-import { answerScenario, invariantBareTargets as bareTargetsOf, lookupScenario, type ScenarioLookup } from './scenario';
+import { answerScenario, bareScenarioTargets, lookupScenario, type ScenarioLookup } from './scenario';
 import { SANDBOX_ROUTES } from './table';
 
 // Every sandbox request goes through here: both HTTP adapters (node:http in server.ts and the Next route
@@ -43,7 +43,7 @@ export function resolveScenario(target: string): ScenarioLookup | { kind: 'other
 }
 
 /** The sandbox URLs whose bare GET always gets the same answer (server.ts prepares them). */
-export const invariantBareTargets = (): string[] => bareTargetsOf(scenarioRoutes);
+export const invariantBareTargets = (): string[] => bareScenarioTargets(scenarioRoutes);
 
 export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResult> {
   const path = targetPath(request.target);

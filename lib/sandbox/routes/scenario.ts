@@ -48,7 +48,7 @@ export function scenarioTargets(route: ScenarioRoute): Array<{ target: string; p
  * time: the first hop refuses with a plain challenge (no Digest nonce, see isPlainChallenge), and
  * nothing else in such a request reaches the engine. server.ts serialises these answers once.
  */
-export function invariantBareTargets(routes: readonly ScenarioRoute[]): string[] {
+export function bareScenarioTargets(routes: readonly ScenarioRoute[]): string[] {
   return routes
     .flatMap(scenarioTargets)
     .filter(({ preset }) => isPlainChallenge(preset.scenario.proxy ?? preset.scenario.origin, { kind: 'none' }))
