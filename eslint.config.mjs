@@ -15,7 +15,7 @@ const config = [
   // No import cycles anywhere (docs/architecture: imports point downwards only). A cycle is a layer that
   // imports upwards, often hidden behind a dynamic import(); tests/lint/import-rules.test.ts holds the rule.
   {
-    files: ['**/*.{ts,tsx,mjs}'],
+    files: ['{lib,components,app,scripts}/**/*.{ts,tsx,mjs}', '*.{ts,tsx,mjs}', 'tests/fixtures/lint/**'],
     rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
   },
   // The sandbox's pure layers (scenario, engine, exchange, routes, openapi) never reach for the HTTP
