@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { LessonContentError } from './lesson-content-error';
+import type { FrontmatterSource } from './lesson-model';
 
 // Status codes a lesson may say it covers: the authentication-related ones and their neighbours.
 export const LESSON_STATUS_CODES = [200, 400, 401, 403, 404, 407, 429] as const;
@@ -27,12 +29,17 @@ export const lessonFrontmatterSchema = z
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 
-export class LessonContentError extends Error {
-  override name = 'LessonContentError';
+/** The schema for one file: its NN- prefix orders the course, so `order` must say the same number. */
+function schemaFor(fileOrder: number | undefined) {
+  if (fileOrder === undefined) return lessonFrontmatterSchema;
+  return lessonFrontmatterSchema.refine((data) => data.order === fileOrder, {
+    path: ['order'],
+    error: (issue) => `is ${String((issue.input as { order?: unknown }).order)} but the file name says ${fileOrder}`,
+  });
 }
 
 /** Formats zod issues as "file: field: problem" lines, so a failing build names both. */
-export function describeIssues(file: string, error: z.ZodError): string {
+function describeIssues(file: string, error: z.ZodError): string {
   const lines = error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : '(frontmatter)';
     return `  ${field}: ${issue.message}`;
@@ -40,8 +47,24 @@ export function describeIssues(file: string, error: z.ZodError): string {
   return `Invalid frontmatter in ${file}:\n${lines.join('\n')}`;
 }
 
-export function validateFrontmatter(file: string, data: unknown): LessonFrontmatter {
-  const result = lessonFrontmatterSchema.safeParse(data);
-  if (!result.success) throw new LessonContentError(describeIssues(file, result.error));
-  return result.data;
+/**
+ * A lesson's frontmatter, validated; `fileOrder` is the number its file name starts with. Throws a
+ * LessonContentError naming the file and every problem.
+ */
+export function validateFrontmatter(file: string, source: FrontmatterSource, fileOrder?: number): LessonFrontmatter {
+  switch (source.kind) {
+    case 'missing':
+      throw new LessonContentError(`Invalid frontmatter in ${file}: the file must start with a --- YAML block ---`);
+    case 'invalid-yaml':
+      throw new LessonContentError(`Invalid frontmatter in ${file}: YAML does not parse: ${source.message}`);
+    case 'yaml': {
+      const result = schemaFor(fileOrder).safeParse(source.data);
+      if (!result.success) throw new LessonContentError(describeIssues(file, result.error));
+      return result.data;
+    }
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
 }

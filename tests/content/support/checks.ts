@@ -6,12 +6,13 @@ import { createSandboxContext } from '@/lib/sandbox/context';
 import { resolveScenario, routeSandboxRequest, SANDBOX_PREFIX } from '@/lib/sandbox/router';
 import type { CheckedLesson } from './checked-lesson';
 import { checkHttpText } from './http-message';
-import type { PropValue, StaticValue, Widget } from '@/lib/content/lesson-model';
+import type { PropValue, StaticValue, Widget } from '@/lib/content/jsx-props';
 
 /** The origin lessons write sandbox commands against; the tests swap in their own server's. */
 export const LESSON_ORIGIN = 'http://localhost:3000';
 
-const at = (lesson: CheckedLesson, line: number, message: string) => `${lesson.file}:${line}: ${message}`;
+/** A problem as "file:line: what is wrong". */
+export const at = (lesson: CheckedLesson, line: number, message: string) => `${lesson.file}:${line}: ${message}`;
 
 function staticProp(widget: Widget, name: string): { value?: StaticValue; problem?: string } {
   const prop: PropValue | undefined = widget.props[name];
@@ -162,7 +163,7 @@ export async function checkInternalLinks(lesson: CheckedLesson, site: Site): Pro
     const [beforeHash = '', hash] = url.split('#') as [string, string | undefined];
     const [pathname = '', query] = beforeHash.split('?') as [string, string | undefined];
     if (pathname === '') {
-      if (hash !== undefined && !lesson.toc.some((entry) => entry.id === hash)) report(`no heading with id "${hash}" in this lesson`);
+      if (hash !== undefined && !lesson.model.headings.some((heading) => heading.id === hash)) report(`no heading with id "${hash}" in this lesson`);
       continue;
     }
     const lessonSlug = /^\/lessons\/([^/]+)\/?$/.exec(pathname)?.[1];
@@ -171,7 +172,7 @@ export async function checkInternalLinks(lesson: CheckedLesson, site: Site): Pro
       if (!target) {
         if (!site.plannedSlugs.includes(lessonSlug)) report('no such lesson');
         else if (hash !== undefined) report('that lesson is not written yet: link it without an #anchor until it lands');
-      } else if (hash !== undefined && !target.toc.some((entry) => entry.id === hash)) {
+      } else if (hash !== undefined && !target.model.headings.some((heading) => heading.id === hash)) {
         report(`lesson ${lessonSlug} has no heading with id "${hash}"`);
       }
       continue;
