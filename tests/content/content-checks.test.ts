@@ -120,12 +120,12 @@ describe('each check fails on a bad example', () => {
     ]);
   });
 
-  test('structure: no Summary, Check yourself not last and with one quiz, minutes out of range', () => {
+  // Minutes out of range (8 to 20) is a frontmatter rule now: tests/lib/content/frontmatter.test.ts.
+  test('structure: no Summary, Check yourself not last and with one quiz', () => {
     expect(checkLessonStructure(fixture('08-bad-structure.mdx'))).toEqual([
       `${file}/08-bad-structure.mdx:1: the lesson needs a "## Summary" section`,
       `${file}/08-bad-structure.mdx:6: "## Check yourself" must be the last ## section`,
       `${file}/08-bad-structure.mdx:6: "## Check yourself" needs 2 to 4 <Quiz> items, has 1`,
-      `${file}/08-bad-structure.mdx:1: minutes must be 8 to 20, is 30`,
     ]);
   });
 
@@ -160,7 +160,7 @@ describe('each check fails on a bad example', () => {
 
     test('presets: one in the frontmatter and one in a <TryIt> that do not exist, a <TryIt> naming none', () => {
       expect(checkPresets(bad)).toEqual([
-        `${file}/10-bad-markup.mdx:1: presets: no sandbox preset "no-such-preset"`,
+        `${file}/10-bad-markup.mdx:1: presets.1: names no sandbox preset: there is no "no-such-preset" in lib/sandbox/presets`,
         `${file}/10-bad-markup.mdx:23: <TryIt preset="no-such-preset"> names no sandbox preset`,
         `${file}/10-bad-markup.mdx:25: <TryIt> needs preset="..." naming a sandbox preset`,
       ]);

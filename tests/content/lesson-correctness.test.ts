@@ -73,7 +73,8 @@ describe('content/lessons correctness', () => {
     });
 
     // Issue 6 "Reading quality". Enforced on every lesson, the first included: a lesson without these fails.
-    test('READING QUALITY: ## Summary, then ## Check yourself last with 2 to 4 quizzes; minutes 8 to 20', () => {
+    // Minutes 8 to 20 is a frontmatter rule (lib/content/frontmatter.ts), checked when the index loads.
+    test('READING QUALITY: ## Summary, then ## Check yourself last with 2 to 4 quizzes', () => {
       expect(checkLessonStructure(lesson)).toEqual([]);
     });
   });

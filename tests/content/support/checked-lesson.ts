@@ -10,19 +10,14 @@ export type CheckedLesson = {
   /** Path shown in problems, relative to the repository. */
   file: string;
   slug: string;
-  /** The frontmatter as written (not validated: the fixtures hold only what their check reads). */
-  frontmatter: Record<string, unknown>;
   model: LessonModel;
 };
 
 export function readCheckedLesson(filePath: string): CheckedLesson {
-  const model = readLessonFile(filePath);
-  const data = model.frontmatter.kind === 'yaml' ? model.frontmatter.data : undefined;
   return {
     file: path.relative(process.cwd(), filePath),
     slug: path.basename(filePath, '.mdx').replace(/^\d{2}-/, ''),
-    frontmatter: data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {},
-    model,
+    model: readLessonFile(filePath),
   };
 }
 

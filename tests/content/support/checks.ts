@@ -232,7 +232,10 @@ export function checkQuizzes(lessons: CheckedLesson[]): string[] {
   return problems;
 }
 
-/** Issue 6 "Reading quality": ## Summary, then ## Check yourself (last) with 2 to 4 quizzes; 8 to 20 minutes. */
+/**
+ * Issue 6 "Reading quality": ## Summary, then ## Check yourself (last) with 2 to 4 quizzes. (8 to 20
+ * minutes is a frontmatter rule: lib/content/frontmatter.ts.)
+ */
 export function checkLessonStructure(lesson: CheckedLesson): string[] {
   const problems: string[] = [];
   const sections = lesson.model.headings.filter((heading) => heading.depth === 2);
@@ -246,7 +249,5 @@ export function checkLessonStructure(lesson: CheckedLesson): string[] {
     const quizzes = lesson.model.widgets.filter((w) => w.name === 'Quiz' && w.line > check.line).length;
     if (quizzes < 2 || quizzes > 4) problems.push(at(lesson, check.line, `"## Check yourself" needs 2 to 4 <Quiz> items, has ${quizzes}`));
   }
-  const minutes = lesson.frontmatter.minutes;
-  if (typeof minutes !== 'number' || minutes < 8 || minutes > 20) problems.push(at(lesson, 1, `minutes must be 8 to 20, is ${JSON.stringify(minutes)}`));
   return problems;
 }

@@ -2,6 +2,7 @@
 // fences and inline code are never mistaken for markup): headings and their ids, links, fence languages,
 // widget props that name something, RFC citations. Each returns "file:line: what is wrong" problems.
 import { CALLOUT_KINDS } from '@/components/mdx/Callout';
+import { lessonFrontmatterSchema } from '@/lib/content/frontmatter';
 import { CODE_LANGUAGES } from '@/lib/content/mdx/code-languages.mjs';
 import { findPreset } from '@/lib/sandbox/presets';
 import { isSectionId } from '@/lib/site/embed';
@@ -55,13 +56,16 @@ export function checkCallouts(lesson: CheckedLesson): string[] {
   });
 }
 
-/** Every sandbox preset the lesson names exists: in its frontmatter and in each <TryIt preset>. */
+/**
+ * Every sandbox preset the lesson names exists: in its frontmatter (the schema's rule for `presets`, which
+ * the lesson index applies with every other frontmatter rule) and in each <TryIt preset>.
+ */
 export function checkPresets(lesson: CheckedLesson): string[] {
   const problems: string[] = [];
-  const listed = lesson.frontmatter.presets;
-  for (const id of Array.isArray(listed) ? listed : []) {
-    if (typeof id !== 'string' || !findPreset(id)) problems.push(at(lesson, 1, `presets: no sandbox preset ${JSON.stringify(id)}`));
-  }
+  const { frontmatter } = lesson.model;
+  const listed = frontmatter.kind === 'yaml' && frontmatter.data !== null && typeof frontmatter.data === 'object' ? (frontmatter.data as { presets?: unknown }).presets : undefined;
+  const parsed = listed === undefined ? undefined : lessonFrontmatterSchema.shape.presets.safeParse(listed);
+  for (const issue of parsed?.error?.issues ?? []) problems.push(at(lesson, frontmatter.kind === 'yaml' ? frontmatter.line : 1, `presets.${issue.path.join('.')}: ${issue.message}`));
   for (const widget of lesson.model.widgets.filter((w) => w.name === 'TryIt')) {
     const preset = widget.props.preset;
     if (preset === undefined) problems.push(at(lesson, widget.line, '<TryIt> needs preset="..." naming a sandbox preset'));

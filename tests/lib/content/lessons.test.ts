@@ -49,6 +49,12 @@ describe('lesson index', () => {
     expect(() => loadLessons(dir)).toThrow(/02-first-lesson\.mdx:\n {2}order: is 1 but the file name says 2/);
   });
 
+  test('refuses an invalid frontmatter, naming the file by its path, the field and its line', () => {
+    const dir = tempCourse({ '01-first-lesson.mdx': valid.replace('minutes: 10', 'minutes: 45') });
+    expect(() => loadLessons(dir)).toThrow(`Invalid frontmatter in ${path.join(dir, '01-first-lesson.mdx')}:\n  minutes: must be 8 to 20`);
+    expect(() => loadLessons(COURSE)).not.toThrow();
+  });
+
   test('refuses MDX that does not parse, naming the file, line and column', () => {
     const dir = tempCourse({ '01-first-lesson.mdx': `${valid}\n<Quiz id="x"\n` });
     // The fixture has 24 lines; the tag opened on line 26 is still open at the end of the file.
