@@ -4,12 +4,13 @@ import nextJest from 'next/jest.js';
 
 const createJestConfig = nextJest({ dir: './' });
 
-// ESM-only packages Jest must transform rather than skip. The second group is the MDX parser (unified,
-// remark-mdx and their micromark/mdast/unist helpers) the content tests read lessons with.
+// ESM-only packages Jest must transform rather than skip. The second group is the MDX reader (unified,
+// remark-mdx and their micromark/mdast/unist helpers; mdast-util-to-hast and rehype-slug for heading ids)
+// that lib/content/lesson-model.ts reads lessons with.
 const esmPackages = [
-  'github-slugger',
   'jose',
   ...['unified', 'bail', 'devlop', 'is-plain-obj', 'trough', 'vfile[^/]*', 'unist-[^/]+', 'remark-[^/]+', 'mdast-[^/]+'],
+  ...['rehype-slug', 'github-slugger', 'hast-util-[^/]+', 'trim-lines'],
   ...['micromark[^/]*', 'decode-named-character-reference', 'character-[^/]+', 'longest-streak', 'zwitch', 'ccount'],
   ...['parse-entities', 'is-alphanumerical', 'is-alphabetical', 'is-decimal', 'is-hexadecimal', 'stringify-entities'],
   ...['estree-util-[^/]+', 'escape-string-regexp', 'fault'],

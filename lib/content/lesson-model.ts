@@ -1,32 +1,43 @@
-// Reads an MDX lesson into what the content checks look at: fences (with their meta parsed as the build
-// does), JSX widgets with their props evaluated statically, links, headings and prose. Parsed with the
-// same micromark MDX grammar @next/mdx uses, so a construct the build reads differently cannot slip by.
-import type { Expression, Node as EstreeNode, Program } from 'estree';
+// The one reader of a lesson file. It parses the MDX once, with the micromark MDX grammar @next/mdx
+// builds with, and everything else reads its result: the lesson index (frontmatter, table of contents,
+// quiz ids), the SCORM export's quizzes and every content check (fences with their meta parsed as the
+// build does, JSX widgets with their props evaluated statically, links, headings with their ids, prose).
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Root, RootContent } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { type Heading, slugHeadings, tableOfContents, type TocEntry } from './headings';
+import { stringProp, stringsIn, type Widget, widgetOf } from './jsx-props';
+import { LessonContentError } from './lesson-content-error';
 import { type FenceMeta, parseFenceMeta } from '@/lib/content/mdx/fence-meta.mjs';
 
-export type StaticValue = string | number | boolean | null | StaticValue[] | { [key: string]: StaticValue };
-
-/** A JSX prop: its value when it is a literal, or why it is not. */
-export type PropValue = { kind: 'static'; value: StaticValue } | { kind: 'dynamic'; reason: string };
-
 export type Fence = { lang: string; meta: FenceMeta; metaError?: string; code: string; line: number };
-export type Widget = { name: string; line: number; props: Record<string, PropValue> };
 export type Link = { url: string; text: string; line: number };
-export type Heading = { depth: number; text: string; line: number };
 export type Prose = { text: string; line: number };
 
+/** The YAML block a lesson starts with, parsed but not yet validated (lib/content/frontmatter.ts does that). */
+export type FrontmatterSource =
+  | { kind: 'yaml'; data: unknown; yaml: string; line: number }
+  | { kind: 'invalid-yaml'; message: string }
+  | { kind: 'missing' };
+
 export type LessonModel = {
+  /** The file as the reader was given it. */
   file: string;
+  frontmatter: FrontmatterSource;
   fences: Fence[];
   widgets: Widget[];
   links: Link[];
+  /** Every heading, # to ######, with the id the built page gives it. */
   headings: Heading[];
+  /** "On this page": the ## and ### headings. */
+  toc: TocEntry[];
+  /** The ids of its <Quiz> widgets in page order (progress is stored by them). */
+  quizIds: string[];
   /** Text a reader sees: Markdown text and the string props of widgets (quiz explanations, captions). */
   prose: Prose[];
 };
@@ -40,113 +51,54 @@ function textOf(node: MdastNode): string {
   return 'children' in node ? (node.children as MdastNode[]).map(textOf).join('') : '';
 }
 
-/**
- * Evaluates a prop expression that is a literal: strings, numbers, booleans, null, template literals
- * without ${}, and arrays/objects of those. Anything else (a variable, a call, a spread) is refused: the
- * tests could not know its value, so a lesson must not hide content behind it.
- */
-export function staticValue(node: EstreeNode): StaticValue {
-  switch (node.type) {
-    case 'Literal':
-      if ('regex' in node || 'bigint' in node) throw new Error('a regular expression or bigint literal');
-      return node.value as string | number | boolean | null;
-    case 'TemplateLiteral':
-      if (node.expressions.length > 0) throw new Error('a template literal with ${...} expressions');
-      return node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('');
-    case 'ArrayExpression':
-      return node.elements.map((element) => {
-        if (element === null) throw new Error('an array with a hole');
-        if (element.type === 'SpreadElement') throw new Error('a spread (...) in an array');
-        return staticValue(element);
-      });
-    case 'ObjectExpression': {
-      const object: { [key: string]: StaticValue } = {};
-      for (const property of node.properties) {
-        if (property.type !== 'Property') throw new Error('a spread (...) in an object');
-        if (property.computed || property.method || property.shorthand || property.kind !== 'init') {
-          throw new Error('an object property that is not a plain `key: value`');
-        }
-        const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
-        if (key === undefined) throw new Error('an object key that is not a name or a string');
-        object[key] = staticValue(property.value);
-      }
-      return object;
-    }
-    default:
-      throw new Error(`a ${node.type}, not a literal`);
-  }
-}
-
-function propValue(expression: Program | undefined): PropValue {
-  const statement = expression?.body[0];
-  if (!expression || expression.body.length !== 1 || statement?.type !== 'ExpressionStatement') {
-    return { kind: 'dynamic', reason: 'the expression could not be read' };
-  }
+function fenceOf(node: Extract<MdastNode, { type: 'code' }>): Fence {
+  const lang = node.lang ?? 'text';
   try {
-    return { kind: 'static', value: staticValue(statement.expression as Expression) };
+    return { lang, meta: parseFenceMeta(node.meta ?? undefined, lang), code: node.value, line: node.position?.start.line ?? 0 };
   } catch (error) {
-    return { kind: 'dynamic', reason: `the value is ${(error as Error).message}; write the value out as a literal` };
+    return { lang, meta: {}, metaError: (error as Error).message, code: node.value, line: node.position?.start.line ?? 0 };
   }
 }
 
-function widgetOf(node: MdxJsxFlowElement | MdxJsxTextElement): Widget {
-  const props: Record<string, PropValue> = {};
-  for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxExpressionAttribute') {
-      props['...'] = { kind: 'dynamic', reason: `a spread attribute ${attribute.value}; write each prop out` };
-      continue;
-    }
-    const value = attribute.value;
-    if (value === null || value === undefined) props[attribute.name] = { kind: 'static', value: true };
-    else if (typeof value === 'string') props[attribute.name] = { kind: 'static', value };
-    else props[attribute.name] = propValue(value.data?.estree ?? undefined);
+// remark-frontmatter reads a YAML block only at the very start of the file, as the build does.
+function frontmatterOf(tree: Root): FrontmatterSource {
+  const first = tree.children[0];
+  if (first?.type !== 'yaml') return { kind: 'missing' };
+  try {
+    return { kind: 'yaml', data: parseYaml(first.value), yaml: first.value, line: first.position?.start.line ?? 1 };
+  } catch (error) {
+    return { kind: 'invalid-yaml', message: error instanceof YAMLParseError ? error.message : String(error) };
   }
-  return { name: node.name ?? '', line: node.position?.start.line ?? 0, props };
 }
 
-function stringsIn(value: StaticValue): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
-}
-
-/** Parses one MDX file (frontmatter included, so line numbers are the file's). */
+/** Reads one MDX lesson from its text (frontmatter included, so line numbers are the file's). */
 export function readLessonModel(file: string, text: string): LessonModel {
-  const model: LessonModel = { file, fences: [], widgets: [], links: [], headings: [], prose: [] };
+  const tree = parser.parse(text);
+  const headings = slugHeadings(tree);
+  const model: LessonModel = { file, frontmatter: frontmatterOf(tree), fences: [], widgets: [], links: [], headings, toc: tableOfContents(headings), quizIds: [], prose: [] };
   const visit = (node: MdastNode) => {
     const line = node.position?.start.line ?? 0;
     switch (node.type) {
-      case 'code': {
-        const lang = node.lang ?? 'text';
-        let meta: FenceMeta = {};
-        let metaError: string | undefined;
-        try {
-          meta = parseFenceMeta(node.meta ?? undefined, lang);
-        } catch (error) {
-          metaError = (error as Error).message;
-        }
-        model.fences.push({ lang, meta, metaError, code: node.value, line });
+      case 'code':
+        model.fences.push(fenceOf(node));
         return;
-      }
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const widget = widgetOf(node);
         model.widgets.push(widget);
         for (const [name, prop] of Object.entries(widget.props)) {
-          if (prop.kind === 'static' && name !== 'messages') stringsIn(prop.value).forEach((text) => model.prose.push({ text, line }));
+          if (prop.kind === 'static' && name !== 'messages') stringsIn(prop.value).forEach((value) => model.prose.push({ text: value, line }));
           if (name === 'href' && prop.kind === 'static' && typeof prop.value === 'string') {
             model.links.push({ url: prop.value, text: textOf(node), line });
           }
         }
+        const quizId = widget.name === 'Quiz' ? stringProp(widget, 'id') : undefined;
+        if (quizId !== undefined) model.quizIds.push(quizId);
         break;
       }
       case 'link':
       case 'definition':
         model.links.push({ url: node.url, text: node.type === 'link' ? textOf(node) : '', line });
-        break;
-      case 'heading':
-        model.headings.push({ depth: node.depth, text: textOf(node), line });
         break;
       case 'text':
         model.prose.push({ text: node.value, line });
@@ -156,6 +108,36 @@ export function readLessonModel(file: string, text: string): LessonModel {
     }
     if ('children' in node) (node.children as MdastNode[]).forEach(visit);
   };
-  visit(parser.parse(text));
+  visit(tree);
+  return model;
+}
+
+/** A path as errors show it: relative to the project when it is inside it. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+const cache = new Map<string, { mtimeMs: number; size: number; model: LessonModel }>();
+
+/**
+ * Reads a lesson file once per process (again only when it changed on disk, as under `next dev`).
+ * An MDX syntax error is thrown naming the file, line and column.
+ */
+export function readLessonFile(filePath: string): LessonModel {
+  const file = path.resolve(filePath);
+  const { mtimeMs, size } = fs.statSync(/*turbopackIgnore: true*/ file);
+  const cached = cache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.model;
+  let model: LessonModel;
+  try {
+    model = readLessonModel(file, fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8'));
+  } catch (error) {
+    // micromark's errors (VFileMessage) carry the place; the build's MDX loader would stop at the same one.
+    const { line, column } = error as { line?: number; column?: number };
+    const place = line === undefined ? '' : `:${line}:${column ?? 0}`;
+    throw new LessonContentError(`${shownPath(file)}${place}: the MDX does not parse: ${(error as Error).message}`, { cause: error });
+  }
+  cache.set(file, { mtimeMs, size, model });
   return model;
 }

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { type Lesson, LESSONS_DIR } from './lessons';
-import { readLessonModel } from './lesson-model';
+import { readLessonFile } from './lesson-model';
 import { quizModel, type QuizModel } from './widgets/quiz';
 
 /**
@@ -9,8 +8,7 @@ import { quizModel, type QuizModel } from './widgets/quiz';
  * it: for the SCORM copy (which runs its quizzes without React) and the tests that answer them.
  */
 export function lessonQuizModels(lesson: Lesson, dir: string = LESSONS_DIR): QuizModel[] {
-  const file = path.join(dir, lesson.file);
-  return readLessonModel(file, fs.readFileSync(file, 'utf8'))
+  return readLessonFile(path.join(dir, lesson.file))
     .widgets.filter((widget) => widget.name === 'Quiz')
     .map((widget) => {
       const props = Object.fromEntries(

@@ -5,6 +5,7 @@ import { staticPageRoutes } from '@/lib/content/routes';
 import { PLANNED_LESSON_SLUGS, readCheckedLesson, readCheckedLessons } from './support/checked-lesson';
 import { checkFenceMeta, checkHttpExamples, checkInternalLinks, checkLessonStructure, checkQuizzes, checkRfcCitations, type Site } from './support/checks';
 import { checkPythonCompiles, checkScriptBlocks } from './support/code-checks';
+import { checkCallouts, checkCitesRfc, checkExternalLinks, checkFenceLanguages, checkNoTitleHeading, checkPresets, checkSections } from './support/markup-checks';
 
 const fixture = (name: string) => readCheckedLesson(path.join(process.cwd(), 'tests/fixtures/content/checks', name));
 const site: Site = { lessons: readCheckedLessons(), plannedSlugs: PLANNED_LESSON_SLUGS, routes: new Set(staticPageRoutes()) };
@@ -20,6 +21,13 @@ describe('a lesson that follows every rule', () => {
     ['structure', () => checkLessonStructure(good)],
     ['python', () => checkPythonCompiles([good])],
     ['ts and js', () => checkScriptBlocks([good])],
+    ['title heading', () => checkNoTitleHeading(good)],
+    ['sections', () => checkSections(good)],
+    ['external links', () => checkExternalLinks(good)],
+    ['fence languages', () => checkFenceLanguages(good)],
+    ['callouts', () => checkCallouts(good)],
+    ['presets', () => checkPresets(good)],
+    ['cites an RFC', () => checkCitesRfc(good)],
   ])('passes the %s check', (_name, check) => {
     expect(check()).toEqual([]);
   });
@@ -112,12 +120,61 @@ describe('each check fails on a bad example', () => {
     ]);
   });
 
-  test('structure: no Summary, Check yourself not last and with one quiz, minutes out of range', () => {
+  // Minutes out of range (8 to 20) is a frontmatter rule now: tests/lib/content/frontmatter.test.ts.
+  test('structure: no Summary, Check yourself not last and with one quiz', () => {
     expect(checkLessonStructure(fixture('08-bad-structure.mdx'))).toEqual([
       `${file}/08-bad-structure.mdx:1: the lesson needs a "## Summary" section`,
       `${file}/08-bad-structure.mdx:6: "## Check yourself" must be the last ## section`,
       `${file}/08-bad-structure.mdx:6: "## Check yourself" needs 2 to 4 <Quiz> items, has 1`,
-      `${file}/08-bad-structure.mdx:1: minutes must be 8 to 20, is 30`,
     ]);
+  });
+
+  describe('markup, read from the syntax tree', () => {
+    const bad = fixture('10-bad-markup.mdx');
+
+    test('headings: a # title in the body', () => {
+      expect(checkNoTitleHeading(bad)).toEqual([`${file}/10-bad-markup.mdx:7: "# A second title": the page title comes from the frontmatter, so the body starts at ##`]);
+    });
+
+    test('sections: only one, and a ## id an embed cannot name', () => {
+      expect(checkSections(bad)).toEqual([
+        `${file}/10-bad-markup.mdx:1: the lesson needs at least two ## or ### sections for its table of contents, has 1`,
+        `${file}/10-bad-markup.mdx:11: "## ???" gets the id "", which an embed's ?section= cannot name: give it words`,
+      ]);
+    });
+
+    test('external links: http in a Markdown link and in a JSX href', () => {
+      expect(checkExternalLinks(bad)).toEqual([
+        `${file}/10-bad-markup.mdx:9: http://example.com/: link over https`,
+        `${file}/10-bad-markup.mdx:9: http://example.org/: link over https`,
+      ]);
+    });
+
+    test('fence languages: one the build does not highlight', () => {
+      expect(checkFenceLanguages(bad)).toEqual([`${file}/10-bad-markup.mdx:13: \`\`\`yaml is not a supported code language; use one of http, shell, json, js, ts, python, text`]);
+    });
+
+    test('callouts: an unknown kind', () => {
+      expect(checkCallouts(bad)).toEqual([`${file}/10-bad-markup.mdx:17: <Callout kind="tip"> is not one of note, warning, misconception`]);
+    });
+
+    test('presets: one in the frontmatter and one in a <TryIt> that do not exist, a <TryIt> naming none', () => {
+      expect(checkPresets(bad)).toEqual([
+        `${file}/10-bad-markup.mdx:1: presets.1: names no sandbox preset: there is no "no-such-preset" in lib/sandbox/scenario/presets`,
+        `${file}/10-bad-markup.mdx:23: <TryIt preset="no-such-preset"> names no sandbox preset`,
+        `${file}/10-bad-markup.mdx:25: <TryIt> needs preset="..." naming a sandbox preset`,
+      ]);
+    });
+
+    test('RFC: a lesson that cites no section', () => {
+      expect(checkCitesRfc(bad)).toEqual([`${file}/10-bad-markup.mdx:1: the lesson cites no RFC section: name the ones it relies on, as "RFC 9110 §11.6.1"`]);
+    });
+
+    test('what sits in code is not markup: a # line, an http: URL and a <Callout> inside fences and inline code', () => {
+      const quiet = fixture('01-good.mdx');
+      expect(quiet.model.fences.some((fence) => fence.code.includes('# not a heading') && fence.code.includes('<TryIt preset="no-such-preset" />'))).toBe(true);
+      expect(quiet.model.widgets.map((widget) => widget.name)).toEqual(['Exchange', 'Quiz', 'Quiz']);
+      expect([...checkNoTitleHeading(quiet), ...checkExternalLinks(quiet), ...checkCallouts(quiet), ...checkPresets(quiet)]).toEqual([]);
+    });
   });
 });

@@ -1,31 +1,23 @@
-// A lesson file as the content checks see it: its parsed MDX, its table of contents and its raw
-// frontmatter. Works on the real lessons and on the small bad examples in tests/fixtures/content/checks.
+// A lesson file as the content checks see it: the lesson reader's model of it (lib/content/lesson-model.ts,
+// the same reading the site is built from) and the names problems are reported under. Works on the real
+// lessons and on the small bad examples in tests/fixtures/content/checks.
 import fs from 'node:fs';
 import path from 'node:path';
 import { LESSONS_DIR } from '@/lib/content/lessons';
-import { splitLessonSource } from '@/lib/content/source';
-import { tableOfContents, type TocEntry } from '@/lib/content/toc';
-import { readLessonModel, type LessonModel } from '@/lib/content/lesson-model';
+import { readLessonFile, type LessonModel } from '@/lib/content/lesson-model';
 
 export type CheckedLesson = {
   /** Path shown in problems, relative to the repository. */
   file: string;
   slug: string;
-  frontmatter: Record<string, unknown>;
-  toc: TocEntry[];
   model: LessonModel;
 };
 
 export function readCheckedLesson(filePath: string): CheckedLesson {
-  const file = path.relative(process.cwd(), filePath);
-  const text = fs.readFileSync(filePath, 'utf8');
-  const { frontmatter, body } = splitLessonSource(file, text);
   return {
-    file,
+    file: path.relative(process.cwd(), filePath),
     slug: path.basename(filePath, '.mdx').replace(/^\d{2}-/, ''),
-    frontmatter: frontmatter !== null && typeof frontmatter === 'object' ? (frontmatter as Record<string, unknown>) : {},
-    toc: tableOfContents(body),
-    model: readLessonModel(file, text),
+    model: readLessonFile(filePath),
   };
 }
 

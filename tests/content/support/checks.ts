@@ -7,12 +7,13 @@ import { SANDBOX_PREFIX } from '@/lib/sandbox/routes/paths';
 import { resolveScenario, routeSandboxRequest } from '@/lib/sandbox/routes/router';
 import type { CheckedLesson } from './checked-lesson';
 import { checkHttpText } from './http-message';
-import type { PropValue, StaticValue, Widget } from '@/lib/content/lesson-model';
+import type { PropValue, StaticValue, Widget } from '@/lib/content/jsx-props';
 
 /** The origin lessons write sandbox commands against; the tests swap in their own server's. */
 export const LESSON_ORIGIN = 'http://localhost:3000';
 
-const at = (lesson: CheckedLesson, line: number, message: string) => `${lesson.file}:${line}: ${message}`;
+/** A problem as "file:line: what is wrong". */
+export const at = (lesson: CheckedLesson, line: number, message: string) => `${lesson.file}:${line}: ${message}`;
 
 function staticProp(widget: Widget, name: string): { value?: StaticValue; problem?: string } {
   const prop: PropValue | undefined = widget.props[name];
@@ -163,7 +164,7 @@ export async function checkInternalLinks(lesson: CheckedLesson, site: Site): Pro
     const [beforeHash = '', hash] = url.split('#') as [string, string | undefined];
     const [pathname = '', query] = beforeHash.split('?') as [string, string | undefined];
     if (pathname === '') {
-      if (hash !== undefined && !lesson.toc.some((entry) => entry.id === hash)) report(`no heading with id "${hash}" in this lesson`);
+      if (hash !== undefined && !lesson.model.headings.some((heading) => heading.id === hash)) report(`no heading with id "${hash}" in this lesson`);
       continue;
     }
     const lessonSlug = /^\/lessons\/([^/]+)\/?$/.exec(pathname)?.[1];
@@ -172,7 +173,7 @@ export async function checkInternalLinks(lesson: CheckedLesson, site: Site): Pro
       if (!target) {
         if (!site.plannedSlugs.includes(lessonSlug)) report('no such lesson');
         else if (hash !== undefined) report('that lesson is not written yet: link it without an #anchor until it lands');
-      } else if (hash !== undefined && !target.toc.some((entry) => entry.id === hash)) {
+      } else if (hash !== undefined && !target.model.headings.some((heading) => heading.id === hash)) {
         report(`lesson ${lessonSlug} has no heading with id "${hash}"`);
       }
       continue;
@@ -232,7 +233,10 @@ export function checkQuizzes(lessons: CheckedLesson[]): string[] {
   return problems;
 }
 
-/** Issue 6 "Reading quality": ## Summary, then ## Check yourself (last) with 2 to 4 quizzes; 8 to 20 minutes. */
+/**
+ * Issue 6 "Reading quality": ## Summary, then ## Check yourself (last) with 2 to 4 quizzes. (8 to 20
+ * minutes is a frontmatter rule: lib/content/frontmatter.ts.)
+ */
 export function checkLessonStructure(lesson: CheckedLesson): string[] {
   const problems: string[] = [];
   const sections = lesson.model.headings.filter((heading) => heading.depth === 2);
@@ -246,7 +250,5 @@ export function checkLessonStructure(lesson: CheckedLesson): string[] {
     const quizzes = lesson.model.widgets.filter((w) => w.name === 'Quiz' && w.line > check.line).length;
     if (quizzes < 2 || quizzes > 4) problems.push(at(lesson, check.line, `"## Check yourself" needs 2 to 4 <Quiz> items, has ${quizzes}`));
   }
-  const minutes = lesson.frontmatter.minutes;
-  if (typeof minutes !== 'number' || minutes < 8 || minutes > 20) problems.push(at(lesson, 1, `minutes must be 8 to 20, is ${JSON.stringify(minutes)}`));
   return problems;
 }

@@ -1,62 +1,78 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { LessonContentError, validateFrontmatter } from '@/lib/content/frontmatter';
-import { splitLessonSource } from '@/lib/content/source';
+import { validateFrontmatter } from '@/lib/content/frontmatter';
+import { LessonContentError } from '@/lib/content/lesson-content-error';
+import { readLessonFile, readLessonModel } from '@/lib/content/lesson-model';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/content/frontmatter');
 
-function check(file: string) {
-  const { frontmatter } = splitLessonSource(file, fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
-  return validateFrontmatter(file, frontmatter);
+function check(file: string, fileOrder?: number) {
+  return validateFrontmatter(file, readLessonFile(path.join(FIXTURES, file)).frontmatter, fileOrder);
 }
+
+function failure(run: () => unknown): Error {
+  try {
+    run();
+  } catch (caught) {
+    expect(caught).toBeInstanceOf(LessonContentError);
+    return caught as Error;
+  }
+  throw new Error('expected a LessonContentError');
+}
+
+const VALID = {
+  title: 'Valid lesson',
+  summary: 'A fixture lesson used by the content tests, long enough to pass.',
+  order: 1,
+  minutes: 10,
+  objectives: ['Tell a 401 from a 403 on the wire.'],
+  statusCodes: [401, 403],
+  presets: ['basic-missing-credentials'],
+};
 
 describe('lesson frontmatter', () => {
   test('a complete frontmatter is accepted and typed', () => {
-    expect(check('valid.mdx')).toEqual({
-      title: 'Valid lesson',
-      summary: 'A fixture lesson used by the content tests, long enough to pass.',
-      order: 1,
-      minutes: 5,
-      objectives: ['Tell a 401 from a 403 on the wire.'],
-      statusCodes: [401, 403],
-      presets: ['basic-missing-credentials'],
-    });
+    expect(check('valid.mdx')).toEqual(VALID);
   });
 
   // Each bad fixture must fail with a message naming the file and the offending field.
   test.each([
     ['missing-title.mdx', 'title'],
     ['minutes-not-number.mdx', 'minutes'],
+    ['minutes-out-of-range.mdx', 'minutes: must be 8 to 20 (a lesson is one sitting; split a longer one), is 30'],
     ['unknown-status.mdx', 'statusCodes.1'],
     ['bad-preset-id.mdx', 'presets.0'],
+    ['unknown-preset.mdx', 'presets.1: names no sandbox preset: there is no "no-such-preset" in lib/sandbox/scenario/presets'],
     ['unknown-field.mdx', 'author'],
     ['no-objectives.mdx', 'objectives'],
     ['bad-yaml.mdx', 'YAML does not parse'],
     ['no-frontmatter.mdx', 'must start with a --- YAML block ---'],
   ])('%s is refused, naming %s', (file, field) => {
-    let error: unknown;
-    try {
-      check(file);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(LessonContentError);
-    const message = (error as Error).message;
+    const message = failure(() => check(file)).message;
     expect(message).toContain(`Invalid frontmatter in ${file}`);
     expect(message).toContain(field);
   });
 
+  test('each problem names the line of its field in the file', () => {
+    expect(failure(() => check('unknown-status.mdx')).message).toMatch(/\n {2}statusCodes\.1: .* \(line 8\)$/);
+    expect(failure(() => check('minutes-out-of-range.mdx')).message).toMatch(/\n {2}minutes: .*, is 30 \(line 5\)$/);
+    expect(failure(() => check('unknown-field.mdx')).message).toBe(
+      'Invalid frontmatter in unknown-field.mdx:\n  author: is not a frontmatter field (the fields are title, summary, order, minutes, objectives, statusCodes, presets) (line 5)',
+    );
+  });
+
+  test('a kebab-case check that fails is not followed by a lookup of the preset', () => {
+    expect(failure(() => check('bad-preset-id.mdx')).message).toBe(
+      'Invalid frontmatter in bad-preset-id.mdx:\n  presets.0: must be a kebab-case preset id such as "basic-missing-credentials" (line 9)',
+    );
+  });
+
+  test('order must say the number the file name starts with', () => {
+    expect(check('valid.mdx', 1)).toEqual(VALID);
+    expect(failure(() => check('valid.mdx', 2)).message).toBe('Invalid frontmatter in valid.mdx:\n  order: is 1 but the file name says 2 (line 4)');
+  });
+
   test('a repeated status code is refused', () => {
-    expect(() =>
-      validateFrontmatter('x.mdx', {
-        title: 'Valid lesson',
-        summary: 'A fixture lesson used by the content tests, long enough to pass.',
-        order: 1,
-        minutes: 5,
-        objectives: ['Tell a 401 from a 403 on the wire.'],
-        statusCodes: [401, 401],
-        presets: [],
-      }),
-    ).toThrow(/statusCodes: must not repeat a status code/);
+    const text = ['---', 'title: Valid lesson', `summary: ${VALID.summary}`, 'order: 1', 'minutes: 10', 'objectives: [Tell a 401 from a 403 on the wire.]', 'statusCodes: [401, 401]', 'presets: []', '---', ''].join('\n');
+    expect(() => validateFrontmatter('x.mdx', readLessonModel('x.mdx', text).frontmatter)).toThrow(/statusCodes: must not repeat a status code \(line 7\)/);
   });
 });

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findLesson, lessonNeighbours, loadLessons, quizIdsIn } from '@/lib/content/lessons';
+import { findLesson, lessonNeighbours, loadLessons } from '@/lib/content/lessons';
+import { readLessonFile, readLessonModel } from '@/lib/content/lesson-model';
+import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 
 const COURSE = path.join(__dirname, '../../fixtures/content/course');
 
@@ -47,13 +49,44 @@ describe('lesson index', () => {
     expect(() => loadLessons(dir)).toThrow(/02-first-lesson\.mdx:\n {2}order: is 1 but the file name says 2/);
   });
 
+  test('refuses an invalid frontmatter, naming the file by its path, the field and its line', () => {
+    const dir = tempCourse({ '01-first-lesson.mdx': valid.replace('minutes: 10', 'minutes: 45') });
+    expect(() => loadLessons(dir)).toThrow(`Invalid frontmatter in ${path.join(dir, '01-first-lesson.mdx')}:\n  minutes: must be 8 to 20`);
+    expect(() => loadLessons(COURSE)).not.toThrow();
+  });
+
+  test('refuses MDX that does not parse, naming the file, line and column', () => {
+    const dir = tempCourse({ '01-first-lesson.mdx': `${valid}\n<Quiz id="x"\n` });
+    // The fixture has 24 lines; the tag opened on line 26 is still open at the end of the file.
+    expect(() => loadLessons(dir)).toThrow(`${path.join(dir, '01-first-lesson.mdx')}:27:1: the MDX does not parse: Unexpected end of file`);
+  });
+
+  test('reads each lesson file once per process (the index, its quizzes and the checks share it), and again when it changes', () => {
+    const dir = tempCourse({ '01-first-lesson.mdx': valid });
+    const file = path.join(dir, '01-first-lesson.mdx');
+    const read = jest.spyOn(fs, 'readFileSync');
+    try {
+      const [lesson] = loadLessons(dir);
+      expect(lesson && lessonQuizModels(lesson, dir)).toEqual([]);
+      const first = readLessonFile(file);
+      expect(readLessonFile(file)).toBe(first);
+      expect(read.mock.calls.filter(([name]) => name === file)).toHaveLength(1);
+      fs.writeFileSync(file, `${valid}\n## Added\n`);
+      fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+      expect(readLessonFile(file).toc.map((entry) => entry.text)).toContain('Added');
+      expect(read.mock.calls.filter(([name]) => name === file)).toHaveLength(2);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   test('refuses two lessons with the same slug', () => {
     const second = valid.replace('order: 1', 'order: 2');
     const dir = tempCourse({ '01-same.mdx': valid, '02-same.mdx': second });
     expect(() => loadLessons(dir)).toThrow('01-same.mdx and 02-same.mdx both have the slug same');
   });
 
-  test('knows the ids of its quizzes, in order, for progress; a quiz shown inside a code fence is not one', () => {
+  test('knows the ids of its quizzes, in order, for progress; a quiz shown inside code is not one', () => {
     const body = [
       '## Check yourself',
       '<Quiz id="basic-colon" question="Q?" options={[]} />',
@@ -62,14 +95,22 @@ describe('lesson index', () => {
       '<Quiz id="not-a-quiz" />',
       '```',
       '',
+      'Written `<Quiz id="not-one-either" />` in inline code.',
+      '',
+      '<Callout>',
+      '',
+      '<Quiz id="basic-nested" question="Q?" options={[]} />',
+      '',
+      '</Callout>',
+      '',
       '<Quiz',
       '  question="Which `>` matters?"',
       "  id='basic-charset'",
       '/>',
     ].join('\n');
-    expect(quizIdsIn(body)).toEqual(['basic-colon', 'basic-charset']);
+    expect(readLessonModel('x.mdx', body).quizIds).toEqual(['basic-colon', 'basic-nested', 'basic-charset']);
     const dir = tempCourse({ '01-first-lesson.mdx': `${valid}\n${body}\n` });
-    expect(loadLessons(dir)[0]?.quizIds).toEqual(['basic-colon', 'basic-charset']);
+    expect(loadLessons(dir)[0]?.quizIds).toEqual(['basic-colon', 'basic-nested', 'basic-charset']);
   });
 
   test('refuses a quiz id used twice (progress is stored by id)', () => {

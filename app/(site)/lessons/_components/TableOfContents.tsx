@@ -1,4 +1,4 @@
-import type { TocEntry } from '@/lib/content/toc';
+import type { TocEntry } from '@/lib/content/headings';
 
 export function TableOfContents({ entries }: { entries: TocEntry[] }) {
   if (entries.length === 0) return null;
