@@ -2,6 +2,7 @@ import { openApiJson } from '../openapi/document';
 import { text } from '../openapi/refs';
 import type { PathItem } from '../openapi/types';
 import { OPENAPI_PATH } from './paths';
+import { readOnlyJsonRoute } from './read-only';
 import type { EndpointRoute } from './route';
 
 // GET /api/sandbox/openapi.json: the OpenAPI document of the very table that routed the request.
@@ -19,12 +20,4 @@ function describe(): PathItem {
   };
 }
 
-export const openApiRoute: EndpointRoute = {
-  kind: 'endpoint',
-  path: OPENAPI_PATH,
-  methods: ['GET', 'HEAD'],
-  cors: true,
-  wrongMethod: `${OPENAPI_PATH} is read-only: use GET or HEAD.`,
-  handle: (_request, { routes }) => ({ response: { status: 200, headers: [['Content-Type', 'application/json']], body: openApiJson(routes) }, trace: [] }),
-  describe,
-};
+export const openApiRoute: EndpointRoute = readOnlyJsonRoute(OPENAPI_PATH, ({ routes }) => openApiJson(routes), describe);

@@ -1,8 +1,8 @@
-import type { SandboxResponse } from '../message';
 import { json } from '../openapi/refs';
 import type { PathItem } from '../openapi/types';
 import { allPresets } from '../scenario/presets';
 import { presetPath, PRESETS_PATH } from './paths';
+import { readOnlyJsonRoute } from './read-only';
 import type { EndpointRoute } from './route';
 
 // GET /api/sandbox/presets: every preset, in course order, with its URL.
@@ -24,12 +24,4 @@ function describe(): PathItem {
   };
 }
 
-export const presetListRoute: EndpointRoute = {
-  kind: 'endpoint',
-  path: PRESETS_PATH,
-  methods: ['GET', 'HEAD'],
-  cors: true,
-  wrongMethod: `${PRESETS_PATH} is read-only: use GET or HEAD.`,
-  handle: (): { response: SandboxResponse; trace: [] } => ({ response: { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify(presetList()) }, trace: [] }),
-  describe,
-};
+export const presetListRoute: EndpointRoute = readOnlyJsonRoute(PRESETS_PATH, () => JSON.stringify(presetList()), describe);
