@@ -1,8 +1,8 @@
-// Production entry (`npm start`): the sandbox straight from the engine on node:http, everything else
-// through Next's request handler. Next's pipeline costs ~30x per request for the tiny sandbox
-// responses, and the Fetch Headers object would merge repeated WWW-Authenticate lines. The sandbox is
-// rate-limited per client here (SANDBOX_RATE_LIMIT, client addresses behind TRUST_PROXY), and every
-// response to a request that arrived over HTTPS carries HSTS; `next dev` has neither.
+// Production entry (`npm start` runs its bundle, dist/server.mjs): the sandbox straight from the engine on
+// node:http, everything else through Next's request handler. Next's pipeline costs ~30x per request for the
+// tiny sandbox responses, and the Fetch Headers object would merge repeated WWW-Authenticate lines. The
+// sandbox is rate-limited per client here (SANDBOX_RATE_LIMIT, client addresses behind TRUST_PROXY), and
+// every response to a request that arrived over HTTPS carries HSTS; `next dev` has neither.
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -74,7 +74,9 @@ async function main() {
   };
   const ctx = sandboxContext();
   const bareAnswers = await prepareBareAnswers(ctx);
-  const dir = path.dirname(fileURLToPath(import.meta.url));
+  // This file runs bundled as dist/server.mjs (scripts/build-server.mjs): the project root, Next's `dir`
+  // (with .next in it), is the folder above the bundle's.
+  const dir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   // Next attaches a WebSocket 'upgrade' listener to the server of the first request it handles (for
   // next dev's hot reload); in production that listener only drops the socket. With it in place,
   // node:http hands it every request that carries Upgrade, so once any page had been served,

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { serverNodeFlags, serverPid, startServer } from '../scripts/serve-build.mjs';
+import { serverNodeFlags, startServer } from '../scripts/serve-build.mjs';
 import { BEARER_PATH, CLIENT_BASIC, DIGEST_URI, TOKEN_FORM, TOKEN_PATH, digestParams, digestSignerFor } from './support/sandbox-client.mjs';
 import { BENCH_RATE_LIMIT, children, parseWholeNumbers, percentile, stopAll } from './support/runner.mjs';
 
@@ -187,7 +187,8 @@ try {
   const server = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: BENCH_RATE_LIMIT }, { nodeFlags });
   children.push(server.child);
   const { duration, warmup } = options;
-  const pid = serverPid(server.child);
+  // The child is the server itself (npm start's `node`, no launcher): its memory is the server's.
+  const pid = server.child.pid;
 
   const cpus = os.cpus();
   console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), load average ${os.loadavg()[0]?.toFixed(2)} before the run; server Node flags: ${nodeFlags.join(' ') || '(none)'}`);

@@ -1,12 +1,12 @@
-// Starts the production server (server.ts, what `npm start` runs) on a free loopback port, for the
-// browser tests and benchmarks.
+// Starts the production server (dist/server.mjs, the bundle of server.ts that `npm start` runs) on a free
+// loopback port, for the browser tests and benchmarks.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { bundleServer, SERVER_BUNDLE } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
 /** A free loopback port (for the server, or anything else a script starts). */
 export function freePort() {
@@ -35,25 +35,40 @@ async function waitUntilServing(url, child, timeoutMs) {
   throw new Error(`the server did not answer ${url} within ${timeoutMs} ms`);
 }
 
-/** Builds when there is no production build yet, so `jest --selectProjects browser` works alone. */
-export function ensureBuild() {
-  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return;
-  // npm run build: next build, then the compile hints (scripts/compile-hints.mjs).
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm run build failed');
+/**
+ * Builds what is missing, so `jest --selectProjects browser` works alone: all of `npm run build` when there
+ * is no Next build, only the server bundle (about a second) when just that is missing.
+ */
+export async function ensureBuild() {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    // npm run build: next build, the compile hints (scripts/compile-hints.mjs), the server bundle.
+    const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('npm run build failed');
+  } else if (!fs.existsSync(path.join(root, SERVER_BUNDLE))) {
+    await bundleServer();
+  }
 }
 
 /**
- * The Node flags `npm start` gives server.ts (package.json's "start": `… tsx <flags> server.ts`), so the
- * server the tests and benchmarks start is the one a deployment runs: today the old-space cap that keeps
- * V8 from letting its heap grow for minutes under load (bench/README.md, "Soak").
+ * The Node flags `npm start` gives the server bundle (package.json's "start": `… node <flags> dist/server.mjs`),
+ * so the server the tests and benchmarks start is the one a deployment runs: today the old-space cap that
+ * keeps V8 from letting its heap grow for minutes under load (bench/README.md, "Soak").
  * @returns {string[]}
  */
 export function serverNodeFlags() {
   const start = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
-  const flags = /\btsx\s+(.*?)\s*server\.ts$/.exec(start)?.[1];
-  if (flags === undefined) throw new Error(`package.json's start script does not run "tsx … server.ts": ${start}`);
-  return flags.split(/\s+/).filter(Boolean);
+  const words = start.split(/\s+/).filter(Boolean);
+  const node = words.indexOf('node');
+  if (node === -1 || words.at(-1) !== SERVER_BUNDLE) throw new Error(`package.json's start script does not run "node … ${SERVER_BUNDLE}": ${start}`);
+  return words.slice(node + 1, -1);
+}
+
+/**
+ * What `npm start` runs after `node`: its flags (or `nodeFlags` instead), then the bundle.
+ * @param {string[]} [nodeFlags]
+ */
+export function serverArguments(nodeFlags = serverNodeFlags()) {
+  return [...nodeFlags, path.join(root, SERVER_BUNDLE)];
 }
 
 /**
@@ -63,9 +78,10 @@ export function serverNodeFlags() {
  *   `output()`) instead of passing stderr through, e.g. to check what it logs.
  */
 export async function startServer(extraEnv = {}, { nodeFlags = serverNodeFlags(), ...options } = {}) {
-  ensureBuild();
+  await ensureBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, [tsxCli, ...nodeFlags, 'server.ts'], {
+  // The child is the server itself (no launcher in between): its pid is the one to signal or measure.
+  const child = spawn(process.execPath, serverArguments(nodeFlags), {
     cwd: root,
     stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', options.captureOutput ? 'pipe' : 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), ...extraEnv },
@@ -77,24 +93,4 @@ export async function startServer(extraEnv = {}, { nodeFlags = serverNodeFlags()
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilServing(baseUrl, child, 30_000);
   return { baseUrl, child, output: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-/**
- * The pid of the node process that runs server.ts: tsx's CLI (startServer's `child`) runs it in a child
- * process of its own and only relays signals, so memory must be read from, and SIGKILL sent to, this one.
- * @param {import('node:child_process').ChildProcess} child
- */
-export function serverPid(child) {
-  let pid = child.pid;
-  if (pid === undefined) throw new Error('the server process has no pid');
-  for (;;) {
-    let next;
-    try {
-      next = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
-    } catch {
-      return pid;
-    }
-    if (next === undefined) return pid;
-    pid = next;
-  }
 }

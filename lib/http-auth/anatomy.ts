@@ -1,16 +1,13 @@
 import type { ParamSyntax } from './grammar/auth-params';
 import type { ParsedElement } from './grammar/elements';
-import * as linesModule from './grammar/lines';
-import * as scannerModule from './grammar/scanner';
+import { parseAuthInfoLine, parseChallengeLine, parseCredentialsLine } from './grammar/lines';
+import { GrammarError, Scanner } from './grammar/scanner';
 import type { ParseResult } from './types';
 
 // Where each part of an auth header value sits, for a reader to see the grammar of RFC 9110 §11:
 // `auth-scheme [ 1*SP ( token68 / #auth-param ) ]`, `auth-param = token BWS "=" BWS ( token / quoted-string )`.
 // The same grammar code as parseChallenges / parseCredentials / parseAuthInfo finds the parts; this
 // module only reports the positions that grammar already tracks.
-
-const { GrammarError, Scanner } = scannerModule;
-const { parseAuthInfoLine, parseChallengeLine, parseCredentialsLine } = linesModule;
 
 /** Which header grammar to read the value with. */
 export type AuthHeaderGrammar = 'challenges' | 'credentials' | 'auth-info';

@@ -1,17 +1,10 @@
-import * as diagnosticModule from './diagnostic';
+import { diagnostic } from './diagnostic';
 import type { ParsedElement } from './grammar/elements';
-import * as scannerModule from './grammar/scanner';
-import * as linesModule from './grammar/lines';
-import * as lintModule from './lint';
-import * as paramsModule from './params';
+import { GrammarError, Scanner } from './grammar/scanner';
+import { parseAuthInfoLine, parseChallengeLine, parseCredentialsLine } from './grammar/lines';
+import { lintAuthInfo, lintChallenge, lintCredentials } from './lint';
+import { paramsRecord } from './params';
 import type { Challenge, Credentials, Diagnostic, ParseResult } from './types';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { diagnostic } = diagnosticModule;
-const { GrammarError, Scanner } = scannerModule;
-const { parseAuthInfoLine, parseChallengeLine, parseCredentialsLine } = linesModule;
-const { lintAuthInfo, lintChallenge, lintCredentials } = lintModule;
-const { paramsRecord } = paramsModule;
 
 function toElementValue(el: ParsedElement): Challenge {
   const params = paramsRecord(el.params);

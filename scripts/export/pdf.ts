@@ -3,11 +3,12 @@
 // navigation, code wrapped, link addresses shown). A handout a trainer can hand out or upload.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openBrowser } from '../chromium.mjs';
 import { startServer } from '../serve-build.mjs';
 import { loadLessons } from '@/lib/content/lessons';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = path.join(root, 'dist', 'pdf');
 
 async function main() {

@@ -6,6 +6,7 @@
 // (scorm-lesson.js) runs the quizzes and reports completion and score through the LMS's SCORM API.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { loadLessons, type Lesson } from '@/lib/content/lessons';
 import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
@@ -14,9 +15,9 @@ import { siteUrl } from '@/lib/site/site';
 import { openBrowser } from '../chromium.mjs';
 import { startServer } from '../serve-build.mjs';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(root, 'dist', 'scorm');
-const RUNTIME = fs.readFileSync(path.join(__dirname, 'scorm-lesson.js'), 'utf8');
+const RUNTIME = fs.readFileSync(new URL('scorm-lesson.js', import.meta.url), 'utf8');
 
 type Page = Awaited<ReturnType<typeof openBrowser>>['page'];
 

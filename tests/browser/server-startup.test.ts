@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { ensureBuild, serverArguments } from '../../scripts/serve-build.mjs';
 
 // `npm start` fails fast, with one clear line, on a bad environment variable: before it listens.
 
 const root = process.cwd();
 
+// What npm start runs: node with its flags on the server bundle.
+beforeAll(() => ensureBuild(), 600_000);
+
 function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server.ts'], {
+  return spawnSync(process.execPath, serverArguments(), {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', SANDBOX_SECRET: 'a-startup-test-secret-of-32-bytes!!', ...env },
     encoding: 'utf8',

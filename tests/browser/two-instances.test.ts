@@ -19,7 +19,7 @@ import {
   issueToken,
   request,
 } from '../../bench/support/sandbox-client.mjs';
-import { serverPid, startServer } from '../../scripts/serve-build.mjs';
+import { startServer } from '../../scripts/serve-build.mjs';
 
 jest.setTimeout(180_000);
 
@@ -37,7 +37,7 @@ const BURST_DEADLINE_MS = 90_000;
  */
 const INSTANCE_ENV = { SANDBOX_SECRET, TRUST_PROXY: 'loopback', SANDBOX_RATE_LIMIT: '240/60s,burst=240' };
 
-type Instance = { baseUrl: string; child: ChildProcess; pid: number };
+type Instance = { baseUrl: string; child: ChildProcess };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -140,7 +140,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-nginx-'));
   for (let i = 0; i < 2; i++) {
     const { baseUrl, child } = await startServer(INSTANCE_ENV);
-    instances.push({ baseUrl, child, pid: serverPid(child) });
+    instances.push({ baseUrl, child });
   }
   nginx = await startNginx(
     dir,
@@ -218,7 +218,7 @@ describe('behind nginx, round robin', () => {
       // it lose their connection, and only nginx's retry can save them.
       if (!killed && outcomes.length >= total / 3) {
         killed = true;
-        process.kill(victim.pid, 'SIGKILL');
+        victim.child.kill('SIGKILL');
       }
       return status === expected ? body : '';
     };
@@ -260,7 +260,7 @@ describe('behind nginx, round robin', () => {
     }
     console.log(
       [
-        `burst through nginx: ${outcomes.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, instance 1 (pid ${victim.pid}) SIGKILLed after ${Math.round(total / 3)}`,
+        `burst through nginx: ${outcomes.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, instance 1 (pid ${victim.child.pid}) SIGKILLed after ${Math.round(total / 3)}`,
         ...[...histogram].sort().map(([label, count]) => `  ${label}: ${count}`),
         `nginx: ${retried.length} requests passed to the next upstream after a failure, e.g. ${JSON.stringify(retried.slice(0, 3))}`,
         `nginx: requests per upstream (first tried) ${JSON.stringify(Object.fromEntries(byUpstream))}`,

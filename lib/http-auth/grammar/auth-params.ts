@@ -1,10 +1,6 @@
-import * as diagnosticModule from '../diagnostic';
-import * as chars from './chars';
+import { describeChar } from '../diagnostic';
+import { COMMA, CR, DQUOTE, EQUALS, HTAB, LF, SP } from './chars';
 import { type Scanner, fail } from './scanner';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { describeChar } = diagnosticModule;
-const { COMMA, CR, DQUOTE, EQUALS, HTAB, LF, SP } = chars;
 
 /** One auth-param as written, kept for the sender-mistake warnings (quoting, position). */
 export type ParamSyntax = { name: string; value: string; quoted: boolean; nameIndex: number; valueIndex: number };

@@ -1,13 +1,7 @@
-import * as diagnosticModule from '../diagnostic';
-import * as chars from './chars';
-import type { ParamSyntax } from './auth-params';
-import * as authParamsModule from './auth-params';
+import { describeChar } from '../diagnostic';
+import { COMMA, EQUALS, HTAB } from './chars';
+import { type ParamSyntax, parseParamList } from './auth-params';
 import { type Scanner, fail } from './scanner';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { describeChar } = diagnosticModule;
-const { parseParamList } = authParamsModule;
-const { COMMA, EQUALS, HTAB } = chars;
 
 /** A challenge or credentials as written: enough to build the public value and to lint it. */
 export type ParsedElement = {

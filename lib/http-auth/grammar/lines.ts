@@ -1,14 +1,7 @@
-import * as chars from './chars';
-import type { ParamSyntax } from './auth-params';
-import * as authParamsModule from './auth-params';
-import type { ParsedElement } from './elements';
-import * as elementsModule from './elements';
+import { COMMA } from './chars';
+import { type ParamSyntax, parseParamList } from './auth-params';
+import { type ParsedElement, parseElement } from './elements';
 import { type Scanner, fail } from './scanner';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { parseParamList } = authParamsModule;
-const { parseElement } = elementsModule;
-const { COMMA } = chars;
 
 /** RFC 9110 §11.6.1: `WWW-Authenticate = #challenge`, one field line. */
 export function parseChallengeLine(s: Scanner): ParsedElement[] {

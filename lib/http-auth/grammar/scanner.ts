@@ -1,15 +1,9 @@
 import type { Diagnostic } from '../types';
 import { describeChar, diagnostic } from '../diagnostic';
-import * as chars from './chars';
+import { BACKSLASH, COMMA, CR, DQUOTE, EQUALS, HTAB, LF, SP, TCHAR_TABLE as TCHAR, TOKEN68_TABLE as TOKEN68 } from './chars';
 
-// Bound once at load: see the note below on imported names under CommonJS.
-const { BACKSLASH, COMMA, CR, DQUOTE, EQUALS, HTAB, LF, SP, TCHAR_TABLE, TOKEN68_TABLE } = chars;
-
-// The per-character work of the grammar lives here, as methods of one cursor. Callers in other
-// modules reach it through the instance: when TypeScript runs as CommonJS (tsx, ts-jest), every use
-// of an imported name becomes a property getter call, which would otherwise happen per character.
-const TCHAR = TCHAR_TABLE;
-const TOKEN68 = TOKEN68_TABLE;
+// The per-character work of the grammar lives here, as methods of one cursor; callers in other modules
+// reach it through the instance.
 /** Anything in a quoted-string's content that needs the careful path: "\", a control, a non-octet. */
 const NOT_PLAIN_QDTEXT = /[^\t\x20-\x5b\x5d-\x7e\x80-\xff]/;
 

@@ -1,9 +1,6 @@
-import * as diagnosticModule from '../diagnostic';
+import { diagnostic } from '../diagnostic';
 import type { ParsedElement } from '../grammar/elements';
 import type { Diagnostic } from '../types';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { diagnostic } = diagnosticModule;
 
 /** RFC 7617 §2 and §2.1: what a Basic challenge needs, and what it may carry. */
 export function lintBasicChallenge(el: ParsedElement): Diagnostic[] {

@@ -1,9 +1,6 @@
-import * as diagnosticModule from '../diagnostic';
+import { diagnostic } from '../diagnostic';
 import type { ParsedElement } from '../grammar/elements';
 import type { Diagnostic } from '../types';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { diagnostic } = diagnosticModule;
 
 export const BEARER_ERROR_CODES = ['invalid_request', 'invalid_token', 'insufficient_scope'] as const;
 

@@ -1,11 +1,7 @@
-import * as diagnosticModule from '../diagnostic';
+import { diagnostic } from '../diagnostic';
 import type { ParsedElement } from '../grammar/elements';
-import * as algorithmModule from '../schemes/digest/algorithm';
+import { digestAlgorithm } from '../schemes/digest/algorithm';
 import type { Diagnostic } from '../types';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { diagnostic } = diagnosticModule;
-const { digestAlgorithm } = algorithmModule;
 
 function missing(el: ParsedElement, names: readonly string[], section: string): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -1,16 +1,10 @@
 import type { ParamSyntax } from '../grammar/auth-params';
 import type { ParsedElement } from '../grammar/elements';
 import type { Diagnostic } from '../types';
-import * as basicModule from './basic';
-import * as bearerModule from './bearer';
-import * as digestModule from './digest';
-import * as quotingModule from './quoting';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { lintBasicChallenge, lintBasicCredentials } = basicModule;
-const { lintBearerChallenge, lintBearerCredentials } = bearerModule;
-const { lintDigestChallenge, lintDigestCredentials } = digestModule;
-const { lintQuoting } = quotingModule;
+import { lintBasicChallenge, lintBasicCredentials } from './basic';
+import { lintBearerChallenge, lintBearerCredentials } from './bearer';
+import { lintDigestChallenge, lintDigestCredentials } from './digest';
+import { lintQuoting } from './quoting';
 
 /** Concatenates without allocating in the usual case where one side (or both) is empty. */
 function join(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {

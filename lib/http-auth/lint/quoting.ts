@@ -1,11 +1,7 @@
-import * as diagnosticModule from '../diagnostic';
+import { diagnostic } from '../diagnostic';
 import type { ParamSyntax } from '../grammar/auth-params';
-import * as quotingModule from '../quoting';
+import { quotingRules } from '../quoting';
 import type { Diagnostic, ParamContext } from '../types';
-
-// Bound once at load, not read through an import getter on every call (see grammar/scanner.ts).
-const { diagnostic } = diagnosticModule;
-const { quotingRules } = quotingModule;
 
 const DIGEST_SECTION: Record<ParamContext, string> = { challenge: '§3.3', credentials: '§3.4', 'auth-info': '§3.5' };
 

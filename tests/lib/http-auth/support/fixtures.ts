@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type Diagnostic,
   type ParseResult,
@@ -15,7 +16,7 @@ import {
 // line starting with SP or HTAB continues the previous one (an HTTP/1.1 obs-fold, kept as CRLF).
 // The prefix of the name says which header it is: challenge-, credentials- or auth-info-.
 
-export const FIXTURE_DIR = join(__dirname, '..', '..', '..', 'fixtures', 'http-auth');
+export const FIXTURE_DIR = fileURLToPath(new URL('../../../fixtures/http-auth', import.meta.url));
 
 export type FixtureKind = 'challenge' | 'credentials' | 'auth-info';
 export type Fixture = { name: string; kind: FixtureKind; lines: string[] };
