@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 test('takes in server.ts and the lab code it imports, never Next, tsx or TypeScript', () => {
   const inputs = Object.keys(bundle.metafile.inputs);
-  expect(inputs).toEqual(expect.arrayContaining([SERVER_ENTRY, 'lib/sandbox/engine.ts', 'lib/sandbox/http/node.ts', 'lib/http-auth/parse.ts']));
+  expect(inputs).toEqual(expect.arrayContaining([SERVER_ENTRY, 'lib/sandbox/engine/engine.ts', 'lib/sandbox/http/node.ts', 'lib/http-auth/parse.ts']));
   expect(inputs.filter((input) => /node_modules\/(next|tsx|esbuild|typescript)\//.test(input))).toEqual([]);
 });
 
