@@ -19,7 +19,45 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * A fresh Chromium profile per call (launchPersistentContext with a new --user-data-dir).
+ * What a context is opened with: the same defaults for a browser of its own (openBrowser) and for a
+ * context in a shared one (openContext).
+ * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean }} options
+ */
+function contextOptions(options) {
+  return {
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    permissions: options.permissions,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  };
+}
+
+/**
+ * One Chromium that several processes drive (the browser tests' globalSetup starts it): connect to its
+ * `wsEndpoint()` with `chromium.connect` and open a context per test (openContext). Launching costs
+ * about five times as much as a context on the 2-core machine (bench/README.md, "Test run").
+ * @returns {Promise<import('playwright-core').BrowserServer>}
+ */
+export function launchBrowserServer() {
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh context (its own cookies, storage, cache, permissions and HTTP auth) and page in `browser`,
+ * the same shape as openBrowser's; `close` closes the context and leaves the browser running.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean }} [options]
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }>}
+ */
+export async function openContext(browser, options = {}) {
+  const context = await browser.newContext(contextOptions(options));
+  const page = await context.newPage();
+  return { context, page, close: () => context.close() };
+}
+
+/**
+ * A fresh Chromium profile per call (launchPersistentContext with a new --user-data-dir): for scripts,
+ * and for tests that need launch flags of their own (a proxy, file access).
  * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; extraArgs?: string[] }} [options]
  * @returns {Promise<{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }>}
  */
@@ -29,10 +67,7 @@ export async function openBrowser(options = {}) {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    permissions: options.permissions,
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...contextOptions(options),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -1,10 +1,11 @@
-import { startServer } from '../../../scripts/serve-build.mjs';
+import { launchBrowserServer } from '../../../scripts/chromium.mjs';
+import startLab from '../../http/support/global-setup.mjs';
 
+// The lab's server (shared with the HTTP project) and one Chromium for the whole run: every test file
+// connects to it and opens a fresh context per test (support/chromium.ts).
 export default async function globalSetup() {
-  // A fixed secret, as a deployment would set: the server then has no reason to warn. No rate limit:
-  // every test sends from 127.0.0.1, one client to the limiter (rate-limit.test.ts starts its own).
-  const { baseUrl, child } = await startServer({ SANDBOX_SECRET: 'browser-tests-secret-at-least-32-characters', SANDBOX_RATE_LIMIT: 'off' });
-  // Workers inherit the environment, so every browser test finds the server here.
-  process.env.LAB_BASE_URL = baseUrl;
-  globalThis.__LAB_SERVER__ = child;
+  await startLab();
+  const browser = await launchBrowserServer();
+  process.env.LAB_BROWSER_WS = browser.wsEndpoint();
+  globalThis.__LAB_BROWSER__ = browser;
 }

@@ -1,8 +1,8 @@
+import stopLab from '../../http/support/global-teardown.mjs';
+
 export default async function globalTeardown() {
-  const child = globalThis.__LAB_SERVER__;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  const browser = globalThis.__LAB_BROWSER__;
+  globalThis.__LAB_BROWSER__ = undefined;
+  await browser?.close();
+  await stopLab();
 }
