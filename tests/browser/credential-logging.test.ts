@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { answerDigestChallenge, formatCredentials, parseChallenges } from '@/lib/http-auth';
 import { startServer } from '../../scripts/serve-build.mjs';
-import { sendRaw } from './support/raw-http';
+import { sendBytes } from './support/raw-http';
 
 jest.setTimeout(120_000);
 
@@ -29,7 +29,7 @@ const secrets = new Set<string>([SANDBOX_SECRET, BASIC_PASSWORD, DIGEST_PASSWORD
 const remember = (...values: string[]) => values.forEach((value) => secrets.add(value));
 
 /** Sends bytes as they are on a fresh connection; resolves with the status once the server closes it. */
-const raw = async (bytes: string): Promise<number> => (await sendRaw(server.baseUrl, bytes)).status;
+const raw = async (bytes: string): Promise<number> => (await sendBytes(server.baseUrl, bytes)).status;
 
 const head = (requestLine: string, fields: string[]) => [requestLine, `Host: ${new URL(server.baseUrl).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
 

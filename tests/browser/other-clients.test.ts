@@ -9,7 +9,7 @@ import { startServer } from '../../scripts/serve-build.mjs';
 import { openBrowser } from './support/chromium';
 import { curl, json, single } from './support/curl';
 import { requirePython } from './support/python';
-import { sendRaw } from './support/raw-http';
+import { sendBytes } from './support/raw-http';
 import { baseUrl } from './support/site';
 
 const run = promisify(execFile);
@@ -34,7 +34,7 @@ describe('requests that ask for another protocol', () => {
 
   test('a WebSocket Upgrade to a sandbox URL gets the ordinary 401 challenge (RFC 9110 §7.8: a server may ignore Upgrade)', async () => {
     const { host } = new URL(baseUrl());
-    const answer = await sendRaw(
+    const answer = await sendBytes(
       baseUrl(),
       ['GET /api/sandbox/basic HTTP/1.1', `Host: ${host}`, 'Connection: Upgrade, close', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', '', ''].join('\r\n'),
     );
@@ -45,7 +45,7 @@ describe('requests that ask for another protocol', () => {
   // `curl -x <lab> https://…`, or a browser whose proxy is the lab, asks for a tunnel; node:http
   // dropped the connection without an answer.
   test('CONNECT: 405 with Allow and a problem body that explains, then the connection closes', async () => {
-    const answer = await sendRaw(baseUrl(), 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+    const answer = await sendBytes(baseUrl(), 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
     expect(answer.status).toBe(405);
     expect(rawValues(answer.headLines, 'Allow')).toEqual(['GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS']);
     expect(rawValues(answer.headLines, 'Content-Type')).toEqual(['application/problem+json']);

@@ -1,7 +1,7 @@
 // Hostile and malformed requests against the production server (server.ts): every one must get a 4xx
 // with an RFC 9457 problem body whose `status` is the real status, never a 5xx, a hang or a dropped
 // connection, and the server must go on answering normal requests afterwards.
-import { sendRaw } from './support/raw-http';
+import { sendBytes } from './support/raw-http';
 import { baseUrl } from './support/site';
 
 type Header = [name: string, value: string];
@@ -12,7 +12,7 @@ const url = (path: string) => `${baseUrl()}${path}`;
 
 /** Sends bytes as they are on a fresh connection and reads the whole answer; a hang fails after 5 s. */
 async function rawRequest(bytes: Buffer): Promise<Answer> {
-  const { status, headLines, body, raw } = await sendRaw(baseUrl(), bytes);
+  const { status, headLines, body, raw } = await sendBytes(baseUrl(), bytes);
   const headers = headLines.map((line): Header => {
     const colon = line.indexOf(':');
     return [line.slice(0, colon), line.slice(colon + 1).trim()];

@@ -19,7 +19,8 @@ function normalise(answer: Answer): Answer {
   return { status: answer.status, headers, body: answer.body };
 }
 
-function sendRaw(method: string, target: string, headers: HeaderList, body: string): Promise<Answer> {
+/** A request through node:http with `headers` sent as listed; the answer's field lines come back as pairs, in order. */
+function nodeHttpRequest(method: string, target: string, headers: HeaderList, body: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const url = new URL(target, baseUrl());
     // Raw header pairs keep repeated fields apart; with an array, node:http adds no Host of its own.
@@ -41,7 +42,7 @@ function sendRaw(method: string, target: string, headers: HeaderList, body: stri
 describe('real endpoint and /api/exchange agree', () => {
   test.each(allPresets().map((preset) => [preset.id, preset] as const))('%s', async (_id, preset) => {
     const { method, path, headers, body = '' } = preset.request;
-    const real = await sendRaw(method, path, headers, body);
+    const real = await nodeHttpRequest(method, path, headers, body);
     const exchanged = await fetch(`${baseUrl()}/api/exchange`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -62,11 +63,11 @@ describe('prepared bare answers and the engine agree', () => {
 
   test.each(invariantBareTargets().map((target) => [target]))('%s', async (target) => {
     const curlish: HeaderList = [['User-Agent', 'curl/8.0'], ['Accept', '*/*']];
-    const prepared = await sendRaw('GET', target, curlish, '');
-    const engine = await sendRaw('GET', `${target}/`, curlish, '');
+    const prepared = await nodeHttpRequest('GET', target, curlish, '');
+    const engine = await nodeHttpRequest('GET', `${target}/`, curlish, '');
     expect(prepared.status).toBeGreaterThanOrEqual(400);
     expect(withoutDate(prepared)).toEqual(withoutDate(engine));
-    const head = await sendRaw('HEAD', target, curlish, '');
+    const head = await nodeHttpRequest('HEAD', target, curlish, '');
     expect(withoutDate(head)).toEqual({ ...withoutDate(prepared), body: '' });
   });
 });

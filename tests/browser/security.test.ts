@@ -14,7 +14,7 @@ import type { Transcript } from '@/lib/sandbox/exchange-input';
 import { allPresets } from '@/lib/sandbox/presets';
 import { expectOverridesRoundTrip, expectWellFormedFields, hostileQuery } from '../lib/sandbox/hostile';
 import { openBrowser } from './support/chromium';
-import { sendRaw } from './support/raw-http';
+import { sendBytes } from './support/raw-http';
 import { baseUrl, firstLesson } from './support/site';
 
 jest.setTimeout(180_000);
@@ -23,7 +23,7 @@ type Head = { status: number; headers: [string, string][] };
 
 /** Sends bytes on a fresh connection and reads the response head, strictly: CRLF-separated field lines only. */
 async function rawHead(bytes: string): Promise<Head> {
-  const { status, headLines } = await sendRaw(baseUrl(), bytes);
+  const { status, headLines } = await sendBytes(baseUrl(), bytes);
   const headers = headLines.map((line): [string, string] => {
     // A lone CR or LF inside a line would be a second line to a lenient client: an injection.
     if (/[\r\n]/.test(line)) throw new Error(`a bare CR or LF in ${JSON.stringify(line)}`);

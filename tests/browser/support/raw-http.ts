@@ -11,7 +11,7 @@ export type RawAnswer = { status: number; headLines: string[]; body: string; raw
  * hang fails after 5 s, a connection closed without a head fails too. `write`, not `end`: node:http
  * aborts a half-closed request before it is answered.
  */
-export function sendRaw(base: string, bytes: Buffer | string): Promise<RawAnswer> {
+export function sendBytes(base: string, bytes: Buffer | string): Promise<RawAnswer> {
   const { hostname, port } = new URL(base);
   const payload = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes;
   return new Promise((resolve, reject) => {
