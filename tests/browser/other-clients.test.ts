@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 import { answerChallenges, provide } from './support/cdp-auth';
 import { startServer } from '../../scripts/serve-build.mjs';
 import { openBrowser } from './support/chromium';
-import { curl, json, single } from './support/curl';
-import { requirePython } from './support/python';
-import { sendBytes } from './support/raw-http';
+import { curl, json, single } from '../http/support/curl';
+import { requirePython } from '../http/support/python';
+import { sendBytes } from '../http/support/raw-http';
 import { baseUrl } from './support/site';
 
 const run = promisify(execFile);

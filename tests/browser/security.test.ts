@@ -14,7 +14,7 @@ import type { Transcript } from '@/lib/sandbox/exchange-input';
 import { allPresets } from '@/lib/sandbox/presets';
 import { expectOverridesRoundTrip, expectWellFormedFields, hostileQuery } from '../lib/sandbox/hostile';
 import { openBrowser } from './support/chromium';
-import { sendBytes } from './support/raw-http';
+import { sendBytes } from '../http/support/raw-http';
 import { baseUrl, firstLesson } from './support/site';
 
 jest.setTimeout(180_000);

@@ -1,6 +1,6 @@
 // Issue 6 "Correctness is tested, not hoped for", over every real lesson in content/lessons. The checks
 // themselves are proved able to fail in content-checks.test.ts; the ones that need the running server
-// (curl blocks, runnable code) are in tests/browser/lesson-code.test.ts.
+// (curl blocks, runnable code) are in tests/http/lesson-code.test.ts.
 import { staticPageRoutes } from '@/lib/content/routes';
 import { PLANNED_LESSON_SLUGS, readCheckedLessons } from './support/checked-lesson';
 import { checkFenceMeta, checkHttpExamples, checkInternalLinks, checkLessonStructure, checkQuizzes, checkRfcCitations, type Site } from './support/checks';

@@ -1,19 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadLessons } from '@/lib/content/lessons';
+import { baseUrl, firstLesson } from '../../http/support/lab';
 
-export function baseUrl(): string {
-  const url = process.env.LAB_BASE_URL;
-  if (!url) throw new Error('LAB_BASE_URL is not set: run the browser tests through Jest (globalSetup starts the server)');
-  return url;
-}
-
-export const firstLesson = () => {
-  const lesson = loadLessons()[0];
-  if (!lesson) throw new Error('no lessons in content/lessons');
-  return lesson;
-};
+export { baseUrl, firstLesson };
 
 /** Every page type of the site, with the status its document must answer; embeds have no site chrome. */
 export function sitePages(): { name: string; path: string; status: number; chrome?: false }[] {

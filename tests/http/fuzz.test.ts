@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { isSandboxPath } from '@/lib/sandbox/http/dispatch';
 import { targetForm } from '@/lib/sandbox/http/limits';
 import { allPresets } from '@/lib/sandbox/presets';
-import { baseUrl } from './support/site';
+import { baseUrl } from './support/lab';
 
 jest.setTimeout(240_000);
 

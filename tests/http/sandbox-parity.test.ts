@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { HeaderList } from '@/lib/sandbox/message';
 import { allPresets } from '@/lib/sandbox/presets';
 import { invariantBareTargets } from '@/lib/sandbox/router';
-import { baseUrl } from './support/site';
+import { baseUrl } from './support/lab';
 
 type Answer = { status: number; headers: HeaderList; body: string };
 
