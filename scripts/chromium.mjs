@@ -18,24 +18,19 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/**
- * What a context is opened with: the same defaults for a browser of its own (openBrowser) and for a
- * context in a shared one (openContext).
- * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean }} options
- */
-function contextOptions(options) {
-  return {
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    permissions: options.permissions,
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-  };
-}
+/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; extraArgs?: string[] }} BrowserOptions */
+/** @typedef {{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }} BrowserSession */
 
 /**
- * One Chromium that several processes drive (the browser tests' globalSetup starts it): connect to its
- * `wsEndpoint()` with `chromium.connect` and open a context per test (openContext). Launching costs
- * about five times as much as a context on the 2-core machine (bench/README.md, "Test run").
+ * The environment variable naming a running Chromium to connect to (a BrowserServer's wsEndpoint): the
+ * browser tests' globalSetup launches one for the whole run and sets it, and every process started under
+ * the run (the test workers, an export script a test runs) connects to that one.
+ */
+export const BROWSER_ENDPOINT_VARIABLE = 'LAB_BROWSER_WS';
+
+/**
+ * One Chromium that many connections share. Launching costs about five times as much as a fresh
+ * context on the 2-core machine (bench/README.md, "Test run").
  * @returns {Promise<import('playwright-core').BrowserServer>}
  */
 export function launchBrowserServer() {
@@ -43,38 +38,41 @@ export function launchBrowserServer() {
 }
 
 /**
- * A fresh context (its own cookies, storage, cache, permissions and HTTP auth) and page in `browser`,
- * the same shape as openBrowser's; `close` closes the context and leaves the browser running.
- * @param {import('playwright-core').Browser} browser
- * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean }} [options]
- * @returns {Promise<{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }>}
- */
-export async function openContext(browser, options = {}) {
-  const context = await browser.newContext(contextOptions(options));
-  const page = await context.newPage();
-  return { context, page, close: () => context.close() };
-}
-
-/**
- * A fresh Chromium profile per call (launchPersistentContext with a new --user-data-dir): for scripts,
- * and for tests that need launch flags of their own (a proxy, file access).
- * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; extraArgs?: string[] }} [options]
- * @returns {Promise<{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }>}
+ * A fresh context and its page: its own cookies, storage, cache, permissions and HTTP auth, as
+ * isolated as a new profile. With LAB_BROWSER_WS set (and no launch flags asked for) the context is
+ * opened in that running browser; otherwise, or with `extraArgs` (a proxy, file access), in a Chromium
+ * of its own with a fresh profile (launchPersistentContext with a new --user-data-dir). `close` ends
+ * the context and whatever was opened for it, never the shared browser.
+ * @param {BrowserOptions} [options]
+ * @returns {Promise<BrowserSession>}
  */
 export async function openBrowser(options = {}) {
+  const context = {
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    permissions: options.permissions,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  };
+  const endpoint = process.env[BROWSER_ENDPOINT_VARIABLE];
+  if (endpoint && !options.extraArgs?.length) {
+    const browser = await chromium.connect(endpoint);
+    const opened = await browser.newContext(context);
+    // Disconnecting closes the contexts this connection opened; the browser runs on.
+    return { context: opened, page: await opened.newPage(), close: () => browser.close() };
+  }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const persistent = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
-    ...contextOptions(options),
+    ...context,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = persistent.pages()[0] ?? (await persistent.newPage());
   return {
-    context,
+    context: persistent,
     page,
     close: async () => {
-      await context.close();
+      await persistent.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
