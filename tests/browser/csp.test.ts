@@ -1,11 +1,10 @@
 // The Content-Security-Policy in real Chromium: the interactive parts still work under it, it is really
 // enforced (an injected event handler and eval are refused), and every kind of answer carries it. Every
 // page type in both themes is checked under it in pages.test.ts, in the same visit as its other checks.
-import type { ChildProcess } from 'node:child_process';
 import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 import { API_POLICY, pagePolicy } from '@/lib/site/content-security-policy.mjs';
 import { embedPolicy } from '@/lib/site/security-headers.mjs';
-import { startServer } from '../../scripts/serve-build.mjs';
+import { startLab } from '../http/support/lab-server.mjs';
 import { openBrowser } from './support/chromium';
 import { observe, violations, type Violation } from './support/csp';
 import { baseUrl, firstLesson, openPage } from './support/site';
@@ -120,19 +119,13 @@ describe('the header on every kind of answer', () => {
 
   describe('with EMBED_FRAME_ANCESTORS set', () => {
     const ALLOWED = 'https://lms.example.edu https://*.example.org';
-    let server: { baseUrl: string; child: ChildProcess } | undefined;
+    let server: Awaited<ReturnType<typeof startLab>> | undefined;
 
     beforeAll(async () => {
-      server = await startServer({ SANDBOX_SECRET: 'browser-tests-secret-at-least-32-characters', EMBED_FRAME_ANCESTORS: ALLOWED });
+      server = await startLab({ SANDBOX_SECRET: 'browser-tests-secret-at-least-32-characters', EMBED_FRAME_ANCESTORS: ALLOWED });
     });
 
-    afterAll(async () => {
-      const child = server?.child;
-      if (!child || child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    });
+    afterAll(() => server?.stop());
 
     test("embeds may be framed by those origins only; every other page keeps 'self'", async () => {
       const lab = server?.baseUrl ?? '';
