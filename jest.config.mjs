@@ -25,6 +25,7 @@ async function project(project) {
 
 const config = {
   reporters: ['default'],
+  testSequencer: '<rootDir>/tests/setup/sequencer.mjs',
   projects: [
     await project({
       displayName: 'unit',
