@@ -26,6 +26,7 @@ async function project(project) {
 
 const config = {
   reporters: ['default'],
+  testSequencer: '<rootDir>/tests/setup/sequencer.mjs',
   projects: [
     await project({
       displayName: 'unit',
@@ -33,7 +34,7 @@ const config = {
       moduleNameMapper,
       setupFiles: ['<rootDir>/tests/setup/env.ts'],
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/', '<rootDir>/tests/http/'],
     }),
     await project({
       displayName: 'components',
@@ -43,6 +44,19 @@ const config = {
       testMatch: ['<rootDir>/tests/**/*.test.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
     }),
+    // Real HTTP against the production server (globalSetup builds if needed and starts it): curl, Python,
+    // wget, raw sockets, fetch. No browser.
+    await project({
+      displayName: 'http',
+      testEnvironment: 'node',
+      moduleNameMapper,
+      testMatch: ['<rootDir>/tests/http/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/http/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/tests/http/support/global-teardown.mjs',
+      setupFilesAfterEnv: ['<rootDir>/tests/http/support/setup.ts'],
+    }),
+    // Chromium against the same server: its globalSetup also launches the one browser every test file
+    // connects to (a fresh context per test).
     await project({
       displayName: 'browser',
       testEnvironment: 'node',

@@ -118,7 +118,7 @@ async function main() {
     request.url = form.target;
     const pathname = targetPath(form.target);
     if (!isSandboxPath(pathname)) {
-      // Next keeps a field set before it writes its own (checked in tests/browser/rate-limit.test.ts).
+      // Next keeps a field set before it writes its own (checked in tests/http/rate-limit.test.ts).
       if (extra.length > 0) response.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
       void handleNext(request, response);
       return;

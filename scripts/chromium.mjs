@@ -18,28 +18,61 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; extraArgs?: string[] }} BrowserOptions */
+/** @typedef {{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }} BrowserSession */
+
 /**
- * A fresh Chromium profile per call (launchPersistentContext with a new --user-data-dir).
- * @param {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; extraArgs?: string[] }} [options]
- * @returns {Promise<{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }>}
+ * The environment variable naming a running Chromium to connect to (a BrowserServer's wsEndpoint): the
+ * browser tests' globalSetup launches one for the whole run and sets it, and every process started under
+ * the run (the test workers, an export script a test runs) connects to that one.
+ */
+export const BROWSER_ENDPOINT_VARIABLE = 'LAB_BROWSER_WS';
+
+/**
+ * One Chromium that many connections share. Launching costs about five times as much as a fresh
+ * context on the 2-core machine (bench/README.md, "Test run").
+ * @returns {Promise<import('playwright-core').BrowserServer>}
+ */
+export function launchBrowserServer() {
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh context and its page: its own cookies, storage, cache, permissions and HTTP auth, as
+ * isolated as a new profile. With LAB_BROWSER_WS set (and no launch flags asked for) the context is
+ * opened in that running browser; otherwise, or with `extraArgs` (a proxy, file access), in a Chromium
+ * of its own with a fresh profile (launchPersistentContext with a new --user-data-dir). `close` ends
+ * the context and whatever was opened for it, never the shared browser.
+ * @param {BrowserOptions} [options]
+ * @returns {Promise<BrowserSession>}
  */
 export async function openBrowser(options = {}) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+  const context = {
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     permissions: options.permissions,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+  };
+  const endpoint = process.env[BROWSER_ENDPOINT_VARIABLE];
+  if (endpoint && !options.extraArgs?.length) {
+    const browser = await chromium.connect(endpoint);
+    const opened = await browser.newContext(context);
+    // Disconnecting closes the contexts this connection opened; the browser runs on.
+    return { context: opened, page: await opened.newPage(), close: () => browser.close() };
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-chromium-'));
+  const persistent = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+    ...context,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = persistent.pages()[0] ?? (await persistent.newPage());
   return {
-    context,
+    context: persistent,
     page,
     close: async () => {
-      await context.close();
+      await persistent.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };

@@ -11,8 +11,10 @@ export const DIGEST_URI = '/api/sandbox/digest?algorithm=SHA-256';
 
 /**
  * One request with node:http (not fetch), so repeated header field lines stay separate and in order.
+ * `headers` as a flat [name, value, …] list sends each field line as listed, repeated ones apart (node:http
+ * then adds no Host of its own: list one).
  * @param {string | URL} url
- * @param {{ method?: string; headers?: Record<string, string>; body?: string }} [options]
+ * @param {{ method?: string; headers?: Record<string, string> | string[]; body?: string }} [options]
  * @returns {Promise<{ status: number; headers: [string, string][]; body: string }>}
  */
 export function request(url, { method = 'GET', headers = {}, body } = {}) {

@@ -1,77 +1,13 @@
-// The Content-Security-Policy in real Chromium: every page type obeys it in both themes (no violation,
-// the theme script still runs before the body), the interactive parts still work under it, and it is
-// really enforced (an injected event handler and eval are refused).
-import type { ChildProcess } from 'node:child_process';
-import type { Page } from 'playwright-core';
+// The Content-Security-Policy in real Chromium: the interactive parts still work under it, it is really
+// enforced (an injected event handler and eval are refused), and every kind of answer carries it. Every
+// page type in both themes is checked under it in pages.test.ts, in the same visit as its other checks.
 import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 import { API_POLICY, pagePolicy } from '@/lib/site/content-security-policy.mjs';
 import { embedPolicy } from '@/lib/site/security-headers.mjs';
-import { startServer } from '../../scripts/serve-build.mjs';
-import { openBrowser, type ColorScheme } from './support/chromium';
-import { baseUrl, firstLesson, sitePages } from './support/site';
-
-type Violation = { directive: string; blocked: string; sample: string; url: string };
-type Observed = { violations: Violation[]; console: string[] };
-type AtBody = { dark: boolean; theme: string | undefined; embed: boolean };
-
-// Runs in every frame before any of the page's scripts (CDP, so the policy does not apply to it):
-// records each violation the frame reports, and the theme <html> has when <body> is first inserted,
-// i.e. before anything of the page can be painted.
-const INIT_SCRIPT = `(() => {
-  window.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (event) => {
-    window.__cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample, url: location.href });
-  });
-  new MutationObserver((records, observer) => {
-    if (!document.body || window.__atBody) return;
-    const root = document.documentElement;
-    window.__atBody = { dark: root.classList.contains('dark'), theme: root.dataset.theme, embed: root.dataset.embed !== undefined };
-    observer.disconnect();
-  }).observe(document, { childList: true, subtree: true });
-})();`;
-
-async function observe(page: Page): Promise<Observed> {
-  const observed: Observed = { violations: [], console: [] };
-  await page.addInitScript({ content: INIT_SCRIPT });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) observed.console.push(message.text());
-  });
-  return observed;
-}
-
-/** Violations reported so far in the page and all its frames, plus Chromium's console reports. */
-async function violations(page: Page, observed: Observed): Promise<string[]> {
-  const inFrames = await Promise.all(page.frames().map((frame) => frame.evaluate(() => (window as unknown as { __cspViolations?: Violation[] }).__cspViolations ?? []).catch(() => [])));
-  return [...inFrames.flat().map((v) => `${v.directive} blocked ${v.blocked || v.sample} in ${v.url}`), ...observed.console];
-}
-
-const expectedPolicy = (path: string) => (path.startsWith('/embed/') ? embedPolicy(process.env.EMBED_FRAME_ANCESTORS) : pagePolicy());
-
-const cases = sitePages().flatMap((page) => (['light', 'dark'] as ColorScheme[]).map((theme) => ({ ...page, theme })));
-
-describe('every page type under its Content-Security-Policy', () => {
-  test.each(cases)('$name ($path) in $theme: the policy is sent, nothing is refused, the theme is set before the body', async ({ path, status, theme }) => {
-    const session = await openBrowser({ colorScheme: theme });
-    try {
-      const { page } = session;
-      const observed = await observe(page);
-      const response = await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
-      expect(response?.status()).toBe(status);
-      const headers = response?.headers() ?? {};
-      expect(headers['content-security-policy']).toBe(expectedPolicy(path));
-      expect(headers['x-frame-options']).toBe(path.startsWith('/embed/') ? undefined : 'SAMEORIGIN');
-
-      const atBody = await page.evaluate(() => (window as unknown as { __atBody?: AtBody }).__atBody);
-      // data-theme is written only by the inline head script: it ran, before <body> existed.
-      expect(atBody).toEqual({ dark: theme === 'dark', theme: 'system', embed: path.startsWith('/embed/') });
-      // Hydration ran too (Next's inline flight scripts and its chunks were allowed): React owns the page.
-      await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith('__react')));
-      expect(await violations(page, observed)).toEqual([]);
-    } finally {
-      await session.close();
-    }
-  });
-});
+import { startLab } from '../http/support/lab-server.mjs';
+import { openBrowser } from './support/chromium';
+import { observe, violations, type Violation } from './support/csp';
+import { baseUrl, firstLesson, openPage } from './support/site';
 
 describe('the interactive parts work under the policy', () => {
   test('a lesson: Try it runs live, a quiz answers, the Embed dialog previews the embed', async () => {
@@ -80,7 +16,7 @@ describe('the interactive parts work under the policy', () => {
       const { page } = session;
       const observed = await observe(page);
       const lesson = firstLesson();
-      await page.goto(`${baseUrl()}/lessons/${lesson.slug}`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/lessons/${lesson.slug}`);
 
       const widget = page.locator('section[data-embed-part="sandbox"]').first();
       await widget.getByRole('button', { name: 'Run it live' }).click();
@@ -107,7 +43,7 @@ describe('the interactive parts work under the policy', () => {
     try {
       const { page } = session;
       const observed = await observe(page);
-      await page.goto(`${baseUrl()}/playground?v=1&p=basic-missing-credentials`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/playground?v=1&p=basic-missing-credentials`);
       await page.getByRole('radio', { name: /Manual: one request at a time/ }).check();
       await page.getByRole('button', { name: 'Send', exact: true }).click();
       const result = page.getByRole('region', { name: 'Result' });
@@ -123,7 +59,7 @@ describe('the interactive parts work under the policy', () => {
     try {
       const { page } = session;
       const observed = await observe(page);
-      await page.goto(`${baseUrl()}/embed/try/basic-wrong-password`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/embed/try/basic-wrong-password`);
       await page.getByRole('button', { name: 'Run it live' }).click();
       await page.getByText('Live result from the sandbox.').waitFor();
       expect(await violations(page, observed)).toEqual([]);
@@ -139,7 +75,7 @@ describe('the policy is enforced', () => {
     try {
       const { page } = session;
       const observed = await observe(page);
-      await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/`);
       expect(await violations(page, observed)).toEqual([]);
       await page.evaluate(() => {
         document.body.insertAdjacentHTML('beforeend', '<img src="/icon.svg" alt="" onload="window.__handlerRan = true">');
@@ -183,19 +119,13 @@ describe('the header on every kind of answer', () => {
 
   describe('with EMBED_FRAME_ANCESTORS set', () => {
     const ALLOWED = 'https://lms.example.edu https://*.example.org';
-    let server: { baseUrl: string; child: ChildProcess } | undefined;
+    let server: Awaited<ReturnType<typeof startLab>> | undefined;
 
     beforeAll(async () => {
-      server = await startServer({ SANDBOX_SECRET: 'browser-tests-secret-at-least-32-characters', EMBED_FRAME_ANCESTORS: ALLOWED });
+      server = await startLab({ SANDBOX_SECRET: 'browser-tests-secret-at-least-32-characters', EMBED_FRAME_ANCESTORS: ALLOWED });
     });
 
-    afterAll(async () => {
-      const child = server?.child;
-      if (!child || child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    });
+    afterAll(() => server?.stop());
 
     test("embeds may be framed by those origins only; every other page keeps 'self'", async () => {
       const lab = server?.baseUrl ?? '';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { RESIZE_MESSAGE_TYPE } from '@/lib/site/embed';
 import { openBrowser } from './support/chromium';
-import { axeViolations, baseUrl, firstLesson } from './support/site';
+import { axeViolations, baseUrl, firstLesson, hydratedFrame, openPage } from './support/site';
 
 // A trainer's page on a second local origin embeds the lab: this server plays the trainer's site.
 
@@ -50,7 +50,7 @@ describe('embedding the lab in another site', () => {
       page.on('console', (message) => {
         if (/frame-ancestors/.test(message.text())) refused.push(message.text());
       });
-      await page.goto(`${trainerUrl}/course`, { waitUntil: 'networkidle' });
+      await page.goto(`${trainerUrl}/course`, { waitUntil: 'load' });
 
       // The embeds render without the site's chrome, in the theme asked for.
       const lessonFrame = page.frameLocator('#lesson');
@@ -61,6 +61,7 @@ describe('embedding the lab in another site', () => {
       // embed.js applies the heights the embeds post: taller than the 200 px they started with.
       await page.waitForFunction(() => (document.getElementById('lesson')?.getBoundingClientRect().height ?? 0) > 1000);
       await page.waitForFunction(() => (document.getElementById('try')?.getBoundingClientRect().height ?? 0) > 300);
+      await page.waitForFunction(() => (document.getElementById('playground')?.getBoundingClientRect().height ?? 0) > 400);
       expect(await frameHeight(page, 'playground')).toBeGreaterThan(400);
 
       // A request sent inside the embed works (the try widget posts to the lab's /api/exchange).
@@ -87,7 +88,9 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/keyboard`, { waitUntil: 'networkidle' });
+      await page.goto(`${trainerUrl}/keyboard`, { waitUntil: 'load' });
+      // Esc is the editor's own key handler: the embed must have hydrated.
+      await hydratedFrame(page, '#pg');
       const frame = page.frameLocator('#pg');
       const body = frame.getByRole('textbox', { name: /^Body/ });
       await body.click();
@@ -112,7 +115,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/listen`, { waitUntil: 'networkidle' });
+      await page.goto(`${trainerUrl}/listen`, { waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0);
       const [first] = await page.evaluate(() => (window as unknown as { seen: { origin: string; data: { type: string; height: number; href: string } }[] }).seen);
       expect(first?.origin).toBe(new URL(lab).origin);
@@ -132,7 +135,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/listen-playground`, { waitUntil: 'networkidle' });
+      await page.goto(`${trainerUrl}/listen-playground`, { waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0);
       const seen = await page.evaluate(() => JSON.stringify((window as unknown as { seen: unknown[] }).seen));
       expect(JSON.parse(seen)).toContainEqual(expect.objectContaining({ href: `${lab}/embed/playground` }));
@@ -157,7 +160,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/oembed`, { waitUntil: 'networkidle' });
+      await page.goto(`${trainerUrl}/oembed`, { waitUntil: 'load' });
       const frame = page.frameLocator('iframe');
       // Only that section shows: its heading, and not the lesson's first section when it is another one.
       await frame.getByRole('heading', { level: 2, name: section.text }).waitFor();
@@ -172,7 +175,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       const { page } = session;
-      await page.goto(`${baseUrl()}/lessons/${firstLesson().slug}`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/lessons/${firstLesson().slug}`);
       const button = page.getByRole('button', { name: 'Embed', exact: true });
       await button.focus();
       await page.keyboard.press('Enter');

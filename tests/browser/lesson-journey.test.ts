@@ -1,7 +1,7 @@
 import { findLesson } from '@/lib/content/lessons';
 import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 import { openBrowser } from './support/chromium';
-import { axeViolations, baseUrl } from './support/site';
+import { axeViolations, baseUrl, openPage, reloadPage } from './support/site';
 
 // Two lessons walked as a reader would: read (follow the table of contents), try (run a sandbox
 // exchange live), check yourself (answer every quiz, one of them wrongly first), and find the lessons
@@ -17,7 +17,7 @@ describe('two lessons end to end', () => {
       for (const slug of JOURNEYS) {
         const lesson = findLesson(slug);
         if (!lesson) throw new Error(`no lesson ${slug}`);
-        await page.goto(`${baseUrl()}/lessons/${slug}`, { waitUntil: 'networkidle' });
+        await openPage(page, `${baseUrl()}/lessons/${slug}`);
         await page.getByRole('heading', { level: 1, name: lesson.frontmatter.title }).waitFor();
 
         // Read: the table of contents leads to the summary.
@@ -53,9 +53,9 @@ describe('two lessons end to end', () => {
         const title = findLesson(slug)?.frontmatter.title ?? slug;
         return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
       };
-      await page.goto(`${baseUrl()}/lessons`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/lessons`);
       for (const slug of JOURNEYS) await entry(slug).getByText('Completed').waitFor();
-      await page.reload({ waitUntil: 'networkidle' });
+      await reloadPage(page);
       for (const slug of JOURNEYS) await entry(slug).getByText('Completed').waitFor();
       // A lesson not walked is not completed.
       expect(await entry('digest-authentication').getByText('Completed').count()).toBe(0);

@@ -5,7 +5,7 @@ jest.setTimeout(60_000);
 // reload mid-lesson, and Back after following a link to another page.
 import type { Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
-import { baseUrl, firstLesson } from './support/site';
+import { baseUrl, firstLesson, openPage, reloadPage } from './support/site';
 
 const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
 const PHONE = { width: 412, height: 823 };
@@ -29,18 +29,49 @@ async function headingPlace(page: Page, id: string): Promise<{ top: number; head
   return { top: previous, headerBottom };
 }
 
+type InView = { id: string | undefined; top: number };
+
 /** The first heading below the top of the viewport, and where it is: what a reader sees first. */
-const firstHeadingInView = (page: Page) =>
+const firstHeadingInView = (page: Page): Promise<InView> =>
   page.evaluate(() => {
     const heading = [...document.querySelectorAll('h2[id], h3[id]')].find((element) => element.getBoundingClientRect().top > 0);
     return { id: heading?.id, top: Math.round(heading?.getBoundingClientRect().top ?? Number.NaN) };
   });
 
+/**
+ * Resolves once the page has stopped scrolling: the same scrollY on three reads in a row, 100 ms apart.
+ * The site scrolls smoothly (scroll-behavior: smooth), so every jump, restored place and scroll to the
+ * top is an animation that takes longer on a busy machine: a wait on the page, not a guess at how long.
+ */
+async function scrollAtRest(page: Page): Promise<void> {
+  let last = await page.evaluate(() => scrollY);
+  for (let same = 0, i = 0; same < 2 && i < 100; i++) {
+    await page.waitForTimeout(100);
+    const now = await page.evaluate(() => scrollY);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}
+
+/** What the reader sees first once scrolling has come to rest. */
+async function restingView(page: Page): Promise<InView> {
+  await scrollAtRest(page);
+  return firstHeadingInView(page);
+}
+
+/** Resolves once `near` holds for what the reader sees first (restoring a place can take a moment), or after 10 s. */
+async function viewWhere(page: Page, near: (view: InView) => boolean): Promise<InView> {
+  const deadline = Date.now() + 10_000;
+  let view = await restingView(page);
+  while (!near(view) && Date.now() < deadline) view = await restingView(page);
+  return view;
+}
+
 describe('deferred lesson sections', () => {
   test('a plain visit lays out only what is near the first screen; a fragment link then lays out every section', async () => {
     const { page, close } = await openBrowser({ viewport: PHONE });
     try {
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       // A section's own box is laid out; what it skips is its content.
       const skipped = () =>
         page.evaluate(() => [...document.querySelectorAll('.lesson-prose > section[data-section]')].map((section) => !section.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })));
@@ -55,11 +86,11 @@ describe('deferred lesson sections', () => {
   });
 
   test.each([
-    ['opened at its #fragment', async (page: Page, id: string) => page.goto(`${lessonUrl()}#${id}`, { waitUntil: 'networkidle' })],
+    ['opened at its #fragment', async (page: Page, id: string) => openPage(page, `${lessonUrl()}#${id}`)],
     [
       'reached by its table-of-contents link',
       async (page: Page, id: string) => {
-        await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+        await openPage(page, lessonUrl());
         await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: lastSection().text, exact: true }).click();
         await page.waitForURL(`**#${id}`);
       },
@@ -80,29 +111,28 @@ describe('deferred lesson sections', () => {
   test('a reload mid-lesson, and Back after following a link away, return the reader to the same place', async () => {
     const { page, close } = await openBrowser({ viewport: PHONE });
     try {
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       // Read on by scrolling, as a reader does: sections are laid out as they come near.
       for (let i = 0; i < 12; i++) {
         await page.mouse.wheel(0, 900);
         await page.waitForTimeout(100);
       }
-      await page.waitForTimeout(500);
-      const reading = await firstHeadingInView(page);
+      const reading = await restingView(page);
       expect(reading.id).toBeDefined();
-      await page.reload({ waitUntil: 'networkidle' });
-      await page.waitForTimeout(500);
-      expect(await firstHeadingInView(page)).toEqual(reading);
+      await reloadPage(page);
+      expect(await viewWhere(page, (view) => view.id === reading.id && view.top === reading.top)).toEqual(reading);
 
       const away = page.getByRole('link', { name: /in the playground$/ }).first();
       await away.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(300);
-      const beforeLeaving = await firstHeadingInView(page);
+      const beforeLeaving = await restingView(page);
       await away.click();
       await page.waitForURL('**/playground?**');
+      // The reader is on the playground once its scroll to the top has ended (stepping back in the middle
+      // of that animation lets it finish after the lesson's place was restored, at the top).
+      await scrollAtRest(page);
       await page.goBack();
       await page.waitForURL(lessonUrl());
-      await page.waitForTimeout(800);
-      const back = await firstHeadingInView(page);
+      const back = await viewWhere(page, (view) => view.id === beforeLeaving.id && Math.abs(view.top - beforeLeaving.top) < 40);
       expect(back.id).toBe(beforeLeaving.id);
       expect(Math.abs(back.top - beforeLeaving.top)).toBeLessThan(40);
     } finally {

@@ -1,5 +1,5 @@
 import { openBrowser } from './support/chromium';
-import { baseUrl, firstLesson, watchForProblems } from './support/site';
+import { baseUrl, firstLesson, openPage, reloadPage, watchForProblems } from './support/site';
 
 const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
 
@@ -8,7 +8,7 @@ describe('reading a lesson', () => {
     const session = await openBrowser({ viewport: { width: 1440, height: 900 } });
     try {
       const { page } = session;
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       const toc = page.getByRole('navigation', { name: 'On this page' });
       const target = firstLesson().toc.at(-1);
       if (!target) throw new Error('the first lesson has no sections');
@@ -33,7 +33,9 @@ describe('reading a lesson', () => {
     const session = await openBrowser({ viewport: { width: 360, height: 740 } });
     try {
       const { page } = session;
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
+      // Line breaks depend on the lesson's own fonts being in.
+      await page.evaluate(() => document.fonts.ready);
       const boxes = await page.locator('.section-heading').evaluateAll((wrappers) =>
         wrappers.map((wrapper) => {
           const heading = wrapper.querySelector('h2')?.getBoundingClientRect();
@@ -58,17 +60,19 @@ describe('reading a lesson', () => {
     const session = await openBrowser({ colorScheme: 'light' });
     try {
       const { page } = session;
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
       expect(await isDark()).toBe(false);
       await page.getByRole('button', { name: 'Dark theme' }).click();
       expect(await isDark()).toBe(true);
-      await page.reload({ waitUntil: 'networkidle' });
+      await reloadPage(page);
       expect(await isDark()).toBe(true);
+      // The toggle reads the stored choice once hydrated.
+      await page.getByRole('button', { name: 'Dark theme', pressed: true }).waitFor();
       expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
       await page.getByRole('button', { name: 'System theme' }).click();
       expect(await isDark()).toBe(false);
-      await page.reload({ waitUntil: 'networkidle' });
+      await reloadPage(page);
       expect(await isDark()).toBe(false);
     } finally {
       await session.close();
@@ -79,7 +83,7 @@ describe('reading a lesson', () => {
     const session = await openBrowser({ colorScheme: 'light' });
     try {
       const { page } = session;
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       await page.getByRole('button', { name: 'Dark theme' }).click();
       // Without any of the app's JavaScript, only the inline head script can choose the theme.
       await page.route('**/*.js', (route) => route.abort());
@@ -96,7 +100,7 @@ describe('reading a lesson', () => {
     const session = await openBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       const { page } = session;
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       // The first code block (Shiki's pre): widgets such as <Exchange> are figures too, without a copy button.
       const block = page.getByRole('figure').filter({ has: page.locator('pre.shiki') }).first();
       const code = (await block.locator('pre').innerText()).replace(/\n$/, '');
@@ -112,7 +116,7 @@ describe('reading a lesson', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       await page.keyboard.press('Tab');
       const skip = page.getByRole('link', { name: 'Skip to main content' });
       expect(await skip.evaluate((link) => link === document.activeElement)).toBe(true);
@@ -141,14 +145,14 @@ describe('reading a lesson', () => {
         if (request.method() !== 'GET' || !request.url().startsWith(baseUrl())) sent.push(`${request.method()} ${request.url()}`);
       });
       const listEntry = () => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
-      await page.goto(`${baseUrl()}/lessons`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/lessons`);
       expect(await listEntry().getByText('Completed').count()).toBe(0);
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       await page.getByRole('button', { name: 'Mark lesson as done' }).click();
       await page.getByRole('status').getByText('You marked this lesson as done.').waitFor();
-      await page.goto(`${baseUrl()}/lessons`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/lessons`);
       await listEntry().getByText('Completed').waitFor();
-      await page.reload({ waitUntil: 'networkidle' });
+      await reloadPage(page);
       await listEntry().getByText('Completed').waitFor();
       // Nothing about progress left the browser: every request was a GET for the site's own files.
       expect(sent).toEqual([]);
@@ -169,7 +173,7 @@ describe('reading a lesson', () => {
           },
         });
       });
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       const button = page.getByRole('button', { name: 'Mark lesson as done' });
       await button.click();
       await page.getByRole('status').getByText('You marked this lesson as done.').waitFor();

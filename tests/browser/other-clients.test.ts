@@ -5,11 +5,11 @@ import { execFile } from 'node:child_process';
 import net from 'node:net';
 import { promisify } from 'node:util';
 import { answerChallenges, provide } from './support/cdp-auth';
-import { startServer } from '../../scripts/serve-build.mjs';
 import { openBrowser } from './support/chromium';
-import { curl, json, single } from './support/curl';
-import { requirePython } from './support/python';
-import { sendBytes } from './support/raw-http';
+import { curl, json, single } from '../http/support/curl';
+import { startLab } from '../http/support/lab-server.mjs';
+import { requirePython } from '../http/support/python';
+import { sendBytes } from '../http/support/raw-http';
 import { baseUrl } from './support/site';
 
 const run = promisify(execFile);
@@ -58,7 +58,7 @@ describe('requests that ask for another protocol', () => {
   // node:http takes its own error listener off a CONNECT socket; a reset then surfaced as an uncaught
   // ECONNRESET (Next's handler logged it; without Next's, the process would have died).
   test('CONNECT whose client resets the connection at once: nothing uncaught, the server answers on', async () => {
-    const server = await startServer({ SANDBOX_SECRET: 'other-clients-secret-at-least-32-characters', SANDBOX_RATE_LIMIT: 'off' }, { captureOutput: true });
+    const server = await startLab({ SANDBOX_SECRET: 'other-clients-secret-at-least-32-characters', SANDBOX_RATE_LIMIT: 'off' }, { captureOutput: true });
     try {
       const { hostname, port } = new URL(server.baseUrl);
       for (let i = 0; i < 5; i++) {
@@ -76,7 +76,7 @@ describe('requests that ask for another protocol', () => {
       expect((await fetch(`${server.baseUrl}/api/sandbox/basic`, { headers: { Authorization: alice } })).status).toBe(200);
       expect(server.output()).not.toMatch(/uncaught|ECONNRESET/i);
     } finally {
-      server.child.kill('SIGTERM');
+      await server.stop();
     }
   });
 

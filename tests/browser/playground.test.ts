@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
-import { axeViolations, baseUrl } from './support/site';
+import { axeViolations, baseUrl, openPage } from './support/site';
 
 const result = (page: Page) => page.getByRole('region', { name: 'Result' });
 
@@ -20,7 +20,7 @@ describe('playground journeys', () => {
     const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
     try {
       const { page } = session;
-      await page.goto(`${baseUrl()}/playground?v=1&p=basic-missing-credentials`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/playground?v=1&p=basic-missing-credentials`);
       await page.getByRole('radio', { name: /Manual: one request at a time/ }).check();
       await send(page);
       expect(await statuses(page)).toContain('1 request: 401');
@@ -43,7 +43,7 @@ describe('playground journeys', () => {
     const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
     try {
       const { page } = session;
-      await page.goto(`${baseUrl()}/playground?v=1&p=proxy-then-origin`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/playground?v=1&p=proxy-then-origin`);
       await page.getByText('Configure the scenario').click();
       await page.getByRole('combobox', { name: 'Proxy hop' }).selectOption('digest');
       await page.getByRole('combobox', { name: 'Schemes offered, in order' }).selectOption('digest');
@@ -62,7 +62,7 @@ describe('playground journeys', () => {
     const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
     try {
       const { page } = session;
-      await page.goto(`${baseUrl()}/playground?v=1&p=bearer-expired-token`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/playground?v=1&p=bearer-expired-token`);
       await send(page);
       expect(await statuses(page)).toContain('3 requests: 401 → 401 → 200');
       await expect(result(page).getByText(/The token expired \d+ s ago/).count()).resolves.toBeGreaterThan(0);
@@ -77,7 +77,7 @@ describe('playground journeys', () => {
     let link = '';
     try {
       const { page } = first;
-      await page.goto(`${baseUrl()}/playground`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/playground`);
       await page.getByRole('combobox', { name: 'Preset' }).selectOption('forbidden-by-role');
       await page.getByText('Configure the scenario').click();
       await page.getByRole('combobox', { name: 'Authenticated but not permitted' }).selectOption('404');
@@ -92,7 +92,9 @@ describe('playground journeys', () => {
     const second = await openBrowser();
     try {
       const { page } = second;
-      await page.goto(link, { waitUntil: 'networkidle' });
+      await openPage(page, link);
+      // The page reads the state from its address once it runs: the added header shows when it has.
+      await page.getByRole('textbox', { name: 'Header 1 value' }).waitFor();
       await expect(page.getByRole('combobox', { name: 'Preset' }).inputValue()).resolves.toBe('forbidden-by-role');
       await expect(page.getByRole('combobox', { name: 'Method' }).inputValue()).resolves.toBe('DELETE');
       await expect(page.getByRole('textbox', { name: 'Path and query (on the sandbox)' }).inputValue()).resolves.toBe('/api/sandbox/presets/forbidden-by-role?status=404');
@@ -108,7 +110,7 @@ describe('playground journeys', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${baseUrl()}/playground`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/playground`);
       const box = page.getByRole('textbox', { name: 'Response to explain' });
       expect(await box.count()).toBe(0);
       await page.getByRole('heading', { name: 'Explain this response' }).scrollIntoViewIfNeeded();
@@ -123,7 +125,7 @@ describe('playground journeys', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${baseUrl()}/playground`, { waitUntil: 'networkidle' });
+      await openPage(page, `${baseUrl()}/playground`);
       const box = page.getByRole('textbox', { name: 'Response to explain' });
       // The tool is fetched as the reader nears it; from the keyboard, its placeholder loads it at once
       // and hands the focus to the text box.

@@ -3,7 +3,7 @@
 // light anyway, and then printed to PDF.
 import type { Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
-import { baseUrl, firstLesson } from './support/site';
+import { baseUrl, firstLesson, openPage } from './support/site';
 
 const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
 
@@ -58,7 +58,9 @@ describe('printing a lesson', () => {
     const session = await openBrowser({ colorScheme: 'dark', viewport: { width: 1440, height: 900 } });
     try {
       const { page, context } = session;
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
+      // Code widths and line breaks are measured with the lesson's own fonts.
+      await page.evaluate(() => document.fonts.ready);
       const onScreen = await handout(page);
       // On screen the chrome is there, so the print assertions below are not vacuous.
       expect(onScreen).toMatchObject({ header: true, mainNav: true, footer: true, toc: true });

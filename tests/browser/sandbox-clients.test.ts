@@ -2,7 +2,7 @@
 // (server.ts), exactly what a learner following a lesson would type or click.
 import { createHash } from 'node:crypto';
 import { answerChallenges, provide, type AuthAnswer } from './support/cdp-auth';
-import { curl, json, single, values, type CurlResponse } from './support/curl';
+import { curl, json, single, values, type CurlResponse } from '../http/support/curl';
 import { openBrowser } from './support/chromium';
 import { baseUrl } from './support/site';
 

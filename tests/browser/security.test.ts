@@ -14,8 +14,8 @@ import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { expectOverridesRoundTrip, expectWellFormedFields, hostileQuery } from '../lib/sandbox/hostile';
 import { openBrowser } from './support/chromium';
-import { sendBytes } from './support/raw-http';
-import { baseUrl, firstLesson } from './support/site';
+import { sendBytes } from '../http/support/raw-http';
+import { baseUrl, firstLesson, hydrated, hydratedFrame } from './support/site';
 
 jest.setTimeout(180_000);
 
@@ -120,7 +120,9 @@ async function visit(page: Page, url: string): Promise<{ dialogs: string[]; pwne
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'load' });
+  // A page of the lab's own has rendered everything it takes from the address once React has hydrated it.
+  if ((await page.locator('script[src*="/_next/"]').count()) > 0) await hydrated(page);
   return { dialogs, ...(await inspect(page)) };
 }
 
@@ -243,10 +245,11 @@ describe('no user input runs as script (Chromium)', () => {
       });
       await new Promise<void>((resolve) => consumer.listen(0, '127.0.0.1', resolve));
       try {
-        await page.goto(`http://localhost:${(consumer.address() as net.AddressInfo).port}/`, { waitUntil: 'networkidle' });
+        await page.goto(`http://localhost:${(consumer.address() as net.AddressInfo).port}/`, { waitUntil: 'load' });
       } finally {
         consumer.close();
       }
+      await hydratedFrame(page, 'iframe');
       const parts = await page.evaluate(() => ({
         elements: [...document.body.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()),
         src: document.querySelector('iframe')?.getAttribute('src'),

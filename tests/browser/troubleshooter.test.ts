@@ -1,5 +1,5 @@
 import { openBrowser, type ColorScheme } from './support/chromium';
-import { axeViolations, baseUrl, watchForProblems } from './support/site';
+import { axeViolations, baseUrl, openPage, watchForProblems } from './support/site';
 
 // Lesson 10's decision tree in real Chromium: keyboard only, axe-clean in both themes at the first
 // question and at a cause, and readable without JavaScript and in print (the outline).
@@ -11,7 +11,7 @@ describe('the troubleshooter in lesson 10', () => {
     try {
       const { page } = session;
       const problems = watchForProblems(page, lessonUrl());
-      await page.goto(lessonUrl(), { waitUntil: 'networkidle' });
+      await openPage(page, lessonUrl());
       const tree = page.getByRole('region', { name: 'Troubleshooter' });
       expect(await axeViolations(page)).toEqual([]);
 

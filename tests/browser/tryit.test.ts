@@ -22,6 +22,8 @@ describe('<TryIt> in a lesson', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
+      // networkidle on purpose: every script the first load fetches, even late, is in before the count
+      // below starts, so a script fetched after the click is one the click asked for.
       await page.goto(`${baseUrl()}/lessons/${firstLesson().slug}`, { waitUntil: 'networkidle' });
       const widget = page.getByRole('region', { name: 'Basic: wrong password' });
       // The code that draws a live transcript is not part of the lesson's first load: it is fetched

@@ -1,8 +1,8 @@
+import { stopProcess } from '../../http/support/lab-server.mjs';
+import stopLab from '../../http/support/global-teardown.mjs';
+
 export default async function globalTeardown() {
-  const child = globalThis.__LAB_SERVER__;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await stopProcess(globalThis.__LAB_BROWSER__);
+  globalThis.__LAB_BROWSER__ = undefined;
+  await stopLab();
 }

@@ -1,19 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { loadLessons } from '@/lib/content/lessons';
+import type { Frame, Page } from 'playwright-core';
+import { baseUrl, firstLesson } from '../../http/support/lab';
 
-export function baseUrl(): string {
-  const url = process.env.LAB_BASE_URL;
-  if (!url) throw new Error('LAB_BASE_URL is not set: run the browser tests through Jest (globalSetup starts the server)');
-  return url;
-}
-
-export const firstLesson = () => {
-  const lesson = loadLessons()[0];
-  if (!lesson) throw new Error('no lessons in content/lessons');
-  return lesson;
-};
+export { baseUrl, firstLesson };
 
 /** Every page type of the site, with the status its document must answer; embeds have no site chrome. */
 export function sitePages(): { name: string; path: string; status: number; chrome?: false }[] {
@@ -28,6 +18,38 @@ export function sitePages(): { name: string; path: string; status: number; chrom
     { chrome: false, name: 'embed-try', path: '/embed/try/proxy-then-origin', status: 200 },
     { name: 'not-found', path: '/lessons/no-such-lesson', status: 404 },
   ];
+}
+
+/**
+ * Resolves once React has hydrated the page (it owns <body>) and Next's router has committed its first
+ * render (it marks the history entry with __NA then: a link followed and stepped back from finds its
+ * place): what a click on a control needs. A wait on the page itself, instead of on the network going
+ * quiet (networkidle is 500 ms of nothing, every time).
+ */
+export async function hydrated(page: Page | Frame): Promise<void> {
+  await page.waitForFunction(() => Object.keys(document.body ?? {}).some((key) => key.startsWith('__react')) && (history.state as { __NA?: boolean } | null)?.__NA === true);
+}
+
+/** The frame of the <iframe> `selector` finds in `page`, once React has hydrated it. */
+export async function hydratedFrame(page: Page, selector: string): Promise<Frame> {
+  const frame = await (await page.waitForSelector(selector)).contentFrame();
+  if (!frame) throw new Error(`${selector} is not a frame`);
+  await hydrated(frame);
+  return frame;
+}
+
+/** page.goto, resolved once every script of the document has run (load) and React has hydrated it. */
+export async function openPage(page: Page, url: string) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  await hydrated(page);
+  return response;
+}
+
+/** page.reload, resolved as openPage resolves. */
+export async function reloadPage(page: Page) {
+  const response = await page.reload({ waitUntil: 'load' });
+  await hydrated(page);
+  return response;
 }
 
 /** Console errors and failed sub-requests while a page is open: a healthy page has none. */

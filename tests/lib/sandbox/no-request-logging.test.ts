@@ -1,4 +1,4 @@
-// Security review, credentials never logged (the static half; tests/browser/credential-logging.test.ts
+// Security review, credentials never logged (the static half; tests/http/credential-logging.test.ts
 // watches a running server's output): every console.* call in the code that runs on the server or in
 // the page is found with the TypeScript parser (so the console.log lines the snippet generators write
 // into strings do not count), and none of them is handed a request, its fields, its body or its

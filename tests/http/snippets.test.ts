@@ -11,7 +11,7 @@ import { playgroundReducer, requestForSend, type PlaygroundAction } from '@/lib/
 import { snippetFor, snippetRequestFor, type SnippetLanguage } from '@/lib/playground/snippets';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { requirePython } from './support/python';
-import { baseUrl } from './support/site';
+import { baseUrl } from './support/lab';
 
 const run = promisify(execFile);
 /** base64("alice:wonderland"), RFC 7617 §2. */

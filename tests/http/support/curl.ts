@@ -1,4 +1,4 @@
-// curl as a learner runs it, for the browser project's tests against the production server: every
+// curl as a learner runs it, for the HTTP and browser tests against the production server: every
 // response curl received (with --digest, --anyauth or a proxy there are several) and the final body.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

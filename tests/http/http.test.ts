@@ -1,5 +1,5 @@
 // What any HTTP client (not only a browser) gets from the site.
-import { baseUrl, firstLesson } from './support/site';
+import { baseUrl, firstLesson } from './support/lab';
 
 describe('site over plain HTTP', () => {
   test.each(['/', '/lessons', `/lessons/${firstLesson().slug}`, '/sitemap.xml', '/no-such-page'])(

@@ -2,7 +2,7 @@
 // with an RFC 9457 problem body whose `status` is the real status, never a 5xx, a hang or a dropped
 // connection, and the server must go on answering normal requests afterwards.
 import { sendBytes } from './support/raw-http';
-import { baseUrl } from './support/site';
+import { baseUrl } from './support/lab';
 
 type Header = [name: string, value: string];
 type Answer = { status: number; headers: Header[]; body: string; raw: string };

@@ -5,9 +5,8 @@
 // server log: success, refusal, malformed credentials, oversized heads and bodies, unparseable bytes,
 // a refused Host or Expect, and Next's pages. Afterwards none of the secrets, in any encoding, is in
 // the output; the start-up line is, so the capture itself is proven to work.
-import type { ChildProcess } from 'node:child_process';
 import { answerDigestChallenge, formatCredentials, parseChallenges } from '@/lib/http-auth';
-import { startServer } from '../../scripts/serve-build.mjs';
+import { startLab } from './support/lab-server.mjs';
 import { sendBytes } from './support/raw-http';
 
 jest.setTimeout(120_000);
@@ -23,7 +22,7 @@ const FAKE_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.Fake-Bearer-Tok
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 const basic = (user: string, password: string) => `Basic ${base64(`${user}:${password}`)}`;
 
-let server: { baseUrl: string; child: ChildProcess; output: () => string };
+let server: Awaited<ReturnType<typeof startLab>>;
 /** Every secret sent, and each encoding it travelled in; collected as the requests are made. */
 const secrets = new Set<string>([SANDBOX_SECRET, BASIC_PASSWORD, DIGEST_PASSWORD, PROXY_PASSWORD, FORM_SECRET, PROFILE_PASSWORD, FAKE_TOKEN]);
 const remember = (...values: string[]) => values.forEach((value) => secrets.add(value));
@@ -42,16 +41,10 @@ async function get(path: string, headers: Record<string, string> = {}, init: Req
 }
 
 beforeAll(async () => {
-  server = await startServer({ SANDBOX_SECRET }, { captureOutput: true });
+  server = await startLab({ SANDBOX_SECRET }, { captureOutput: true });
 });
 
-afterAll(async () => {
-  if (server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
-});
+afterAll(() => server.stop());
 
 describe('credentials never reach the server log', () => {
   test('Basic, Digest, Bearer and proxy credentials, right and wrong', async () => {
@@ -146,9 +139,7 @@ describe('credentials never reach the server log', () => {
 
   test('afterwards: the log has the start-up line and not one of the secrets, in any encoding', async () => {
     // SIGTERM flushes whatever is left and logs the drain.
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
+    await server.stop();
     const output = server.output();
     expect(output).toContain('HTTP Auth Lab ready on');
     const found = [...secrets].filter((secret) => output.includes(secret) || output.includes(encodeURIComponent(secret)));

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { readCheckedLesson, readCheckedLessons } from '../content/support/checked-lesson';
 import { runnableBlocks, runRunnableBlock, runShellBlock, sandboxShellBlocks } from '../content/support/run-blocks';
-import { baseUrl } from './support/site';
+import { baseUrl } from './support/lab';
 
 const lessons = readCheckedLessons();
 const fixture = (name: string) => readCheckedLesson(path.join(process.cwd(), 'tests/fixtures/content/checks', name));

@@ -19,7 +19,8 @@ import {
   issueToken,
   request,
 } from '../../bench/support/sandbox-client.mjs';
-import { startServer } from '../../scripts/serve-build.mjs';
+import { freePort } from '../../scripts/serve-build.mjs';
+import { startLab, stopProcess } from './support/lab-server.mjs';
 
 jest.setTimeout(180_000);
 
@@ -37,18 +38,7 @@ const BURST_DEADLINE_MS = 90_000;
  */
 const INSTANCE_ENV = { SANDBOX_SECRET, TRUST_PROXY: 'loopback', SANDBOX_RATE_LIMIT: '240/60s,burst=240' };
 
-type Instance = { baseUrl: string; child: ChildProcess };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+type Instance = Awaited<ReturnType<typeof startLab>>;
 
 /**
  * nginx's configuration, everything under `dir` (nginx -p dir): no file outside it is read or written.
@@ -98,7 +88,7 @@ ${upstreams.map((address) => `    server ${address} max_fails=1 fail_timeout=30s
 }
 
 async function startNginx(dir: string, upstreams: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const port = await freePort();
+  const port = Number(await freePort());
   const conf = path.join(dir, 'nginx.conf');
   fs.writeFileSync(conf, nginxConfig(dir, port, upstreams));
   // -e: the error log before the configuration is read (Debian's default is a system path).
@@ -120,18 +110,6 @@ async function startNginx(dir: string, upstreams: string[]): Promise<{ baseUrl: 
   }
 }
 
-function stop(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill(signal);
-  });
-}
-
 const instances: Instance[] = [];
 let nginx: { baseUrl: string; child: ChildProcess } | undefined;
 let dir = '';
@@ -139,8 +117,8 @@ let dir = '';
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-nginx-'));
   for (let i = 0; i < 2; i++) {
-    const { baseUrl, child } = await startServer(INSTANCE_ENV);
-    instances.push({ baseUrl, child });
+    const server = await startLab(INSTANCE_ENV);
+    instances.push(server);
   }
   nginx = await startNginx(
     dir,
@@ -150,8 +128,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // nginx -s quit would need the same -p; SIGQUIT is the same graceful stop, sent to the master.
-  await stop(nginx?.child, 'SIGQUIT');
-  await Promise.all(instances.map((instance) => stop(instance.child)));
+  await stopProcess(nginx?.child, 'SIGQUIT');
+  await Promise.all(instances.map((instance) => instance.stop()));
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -174,13 +152,13 @@ describe('two instances with one SANDBOX_SECRET', () => {
   });
 
   test('a nonce signed with another secret is refused: the acceptance above is the shared secret, not laxness', async () => {
-    const stranger = await startServer({ ...INSTANCE_ENV, SANDBOX_SECRET: 'some-other-secret-of-at-least-32-characters' });
+    const stranger = await startLab({ ...INSTANCE_ENV, SANDBOX_SECRET: 'some-other-secret-of-at-least-32-characters' });
     try {
       const sign = digestSignerFor(await digestChallenge(stranger.baseUrl));
       const answer = await get(new URL(DIGEST_URI, instance(0).baseUrl), { Authorization: sign() });
       expect(answer.status).toBe(401);
     } finally {
-      await stop(stranger.child);
+      await stranger.stop();
     }
   });
 

@@ -1,24 +1,36 @@
 // HTTP-level fuzzing of the production server (server.ts, started by globalSetup): fast-check generates
-// at least 10 000 requests to the sandbox endpoints and /api/exchange (random and mutated methods,
+// 10 000 requests (FUZZ_RUNS, below) to the sandbox endpoints and /api/exchange (random and mutated methods,
 // targets, query strings, headers with Authorization/Proxy-Authorization variants, bodies, very long and
 // non-UTF-8 values, then byte-level mutations of whole requests) and sends each as raw bytes on its own
 // connection, so nothing is normalised or refused by a client library. For each: an answer within 5 s,
 // never a 5xx, and every 4xx from the lab a problem+json body (RFC 9457) whose `status` is the real one.
 // The server must answer normal requests afterwards. fast-check shrinks a failure to a small request.
-import net from 'node:net';
 import fc from 'fast-check';
 import { isSandboxPath } from '@/lib/sandbox/routes/router';
 import { targetForm } from '@/lib/sandbox/http/target-form';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
-import { baseUrl } from './support/site';
+import { baseUrl } from './support/lab';
+import { sendRequestBytes } from './support/raw-http';
 
 jest.setTimeout(240_000);
 
-const STRUCTURED_RUNS = 7_000;
-const MUTATED_RUNS = 3_000;
-const TIMEOUT_MS = 5_000;
+/**
+ * How many requests in all: FUZZ_RUNS=<n> (a whole number from 10), 10 000 by default, which npm test and
+ * CI keep (about 11 s on the 2-core machine, bench/README.md "Test run"); a smaller number for a quick
+ * local run, a larger one to search further. Seven in ten are structured, the rest byte-mutated.
+ */
+const RUNS = fuzzRuns(process.env.FUZZ_RUNS);
+const STRUCTURED_RUNS = Math.round(RUNS * 0.7);
+const MUTATED_RUNS = RUNS - STRUCTURED_RUNS;
 /** A fixed seed keeps CI reproducible; FUZZ_SEED=<n> explores elsewhere. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
+
+function fuzzRuns(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return 10_000;
+  const runs = Number(setting);
+  if (!Number.isInteger(runs) || runs < 10) throw new Error(`FUZZ_RUNS must be a whole number from 10, not ${JSON.stringify(setting)}`);
+  return runs;
+}
 
 type Answer = { status: number; headers: [string, string][]; body: Buffer };
 type Sent = { bytes: Buffer; method: string; target: string };
@@ -26,91 +38,14 @@ type Sent = { bytes: Buffer; method: string; target: string };
 const histogram = new Map<string, number>();
 let sentCount = 0;
 
-/** The first final (non-1xx) response, read as soon as its framing says it is complete. */
-function parseResponse(raw: Buffer, method: string): Answer | 'incomplete' {
-  let offset = 0;
-  for (;;) {
-    const end = raw.indexOf('\r\n\r\n', offset, 'latin1');
-    if (end === -1) return 'incomplete';
-    const [statusLine = '', ...lines] = raw.subarray(offset, end).toString('latin1').split('\r\n');
-    const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? Number.NaN);
-    if (Number.isNaN(status)) throw new Error(`not an HTTP response: ${JSON.stringify(raw.subarray(offset, offset + 200).toString('latin1'))}`);
-    const headers = lines.map((line): [string, string] => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
-    });
-    const bodyStart = end + 4;
-    if (status >= 100 && status < 200) {
-      offset = bodyStart;
-      continue;
-    }
-    const field = (name: string) => headers.find(([key]) => key === name)?.[1];
-    if (method === 'HEAD' || status === 204 || status === 304) return { status, headers, body: Buffer.alloc(0) };
-    const length = field('content-length');
-    if (length !== undefined) {
-      const size = Number(length);
-      return raw.length - bodyStart >= size ? { status, headers, body: raw.subarray(bodyStart, bodyStart + size) } : 'incomplete';
-    }
-    if (/chunked/i.test(field('transfer-encoding') ?? '')) {
-      const chunks: Buffer[] = [];
-      let at = bodyStart;
-      for (;;) {
-        const lineEnd = raw.indexOf('\r\n', at, 'latin1');
-        if (lineEnd === -1) return 'incomplete';
-        const size = parseInt(raw.subarray(at, lineEnd).toString('latin1'), 16);
-        if (size === 0) return raw.indexOf('\r\n\r\n', lineEnd, 'latin1') === -1 ? 'incomplete' : { status, headers, body: Buffer.concat(chunks) };
-        if (raw.length < lineEnd + 2 + size + 2) return 'incomplete';
-        chunks.push(raw.subarray(lineEnd + 2, lineEnd + 2 + size));
-        at = lineEnd + 2 + size + 2;
-      }
-    }
-    return 'incomplete'; // Delimited by close: complete when the connection ends.
-  }
-}
-
 /** Sends the bytes on a fresh connection; resolves with the answer, rejects on a hang or a silent close. */
-function send({ bytes, method }: Sent): Promise<Answer> {
-  const { hostname, port } = new URL(baseUrl());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const socket = net.connect(Number(port), hostname);
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      outcome();
-    };
-    const timer = setTimeout(() => finish(() => reject(new Error(`no complete answer within ${TIMEOUT_MS} ms; got ${JSON.stringify(Buffer.concat(chunks).toString('latin1').slice(0, 300))}`))), TIMEOUT_MS);
-    const tryParse = (closed: boolean) => {
-      const raw = Buffer.concat(chunks);
-      let parsed: Answer | 'incomplete';
-      try {
-        parsed = parseResponse(raw, method);
-      } catch (error) {
-        finish(() => reject(error));
-        return;
-      }
-      if (parsed !== 'incomplete') finish(() => resolve(parsed));
-      else if (closed) {
-        const end = raw.indexOf('\r\n\r\n', 0, 'latin1');
-        if (end === -1) finish(() => reject(new Error(`the server closed the connection without an answer (${raw.length} bytes)`)));
-        else {
-          const head = parseResponse(Buffer.concat([raw.subarray(0, end + 4), Buffer.from('')]), 'HEAD');
-          finish(() => (head === 'incomplete' ? reject(new Error('unreadable answer')) : resolve({ ...head, body: raw.subarray(end + 4) })));
-        }
-      }
-    };
-    socket.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      tryParse(false);
-    });
-    socket.on('close', () => tryParse(true));
-    socket.on('error', () => tryParse(true));
-    // write, not end: a half-closed request is aborted by node:http before it is answered.
-    socket.write(bytes);
+async function send({ bytes, method }: Sent): Promise<Answer> {
+  const { status, headLines, body } = await sendRequestBytes(baseUrl(), bytes, method);
+  const headers = headLines.map((line): [string, string] => {
+    const colon = line.indexOf(':');
+    return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
   });
+  return { status, headers, body };
 }
 
 /** What every answer must satisfy; throws a readable reason. Returns the histogram key. */

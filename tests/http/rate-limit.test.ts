@@ -1,9 +1,8 @@
 // The public sandbox's rate limit and HSTS on the production server (server.ts), each with servers of
 // its own: one with a tiny limit that trusts loopback as its proxy (so X-Forwarded-For can stand for
 // other clients, as nginx would pass them on), and one that trusts another address only.
-import type { ChildProcess } from 'node:child_process';
 import { get, request } from '../../bench/support/sandbox-client.mjs';
-import { startServer } from '../../scripts/serve-build.mjs';
+import { startLab } from './support/lab-server.mjs';
 
 jest.setTimeout(120_000);
 
@@ -13,34 +12,20 @@ const TINY_LIMIT = '2/4s,burst=2';
 const HSTS = 'max-age=63072000; includeSubDomains';
 
 type Answer = { status: number; headers: [string, string][]; body: string };
-type Server = { baseUrl: string; child: ChildProcess };
+type Server = Awaited<ReturnType<typeof startLab>>;
 
 const field = (answer: Answer, name: string) => answer.headers.filter(([field]) => field.toLowerCase() === name.toLowerCase()).map(([, value]) => value);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let behindProxy: Server | undefined;
 let untrustedPeer: Server | undefined;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  behindProxy = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: TINY_LIMIT, TRUST_PROXY: 'loopback' });
-  children.push(behindProxy.child);
-  untrustedPeer = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: 'off', TRUST_PROXY: '192.0.2.1' });
-  children.push(untrustedPeer.child);
+  behindProxy = await startLab({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: TINY_LIMIT, TRUST_PROXY: 'loopback' });
+  untrustedPeer = await startLab({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: 'off', TRUST_PROXY: '192.0.2.1' });
 });
 
-afterAll(async () => {
-  await Promise.all(
-    children.map((child) =>
-      child.exitCode !== null
-        ? undefined
-        : new Promise((resolve) => {
-            child.once('exit', resolve);
-            child.kill('SIGTERM');
-          }),
-    ),
-  );
-});
+afterAll(() => Promise.all([behindProxy?.stop(), untrustedPeer?.stop()]));
 
 function at(server: Server | undefined, path: string): URL {
   if (!server) throw new Error('the server did not start');
