@@ -21,7 +21,7 @@ check() {
 # eslint and tsc each keep one core busy: together they take as long as the slower. Each writes to a
 # log of its own, shown in order once both are done. tsc runs before the build on purpose: the build
 # writes next-env.d.ts and .next/types, which tsc would otherwise read half-written.
-check lint npx eslint . --max-warnings 0 > test-results/lint.log 2>&1 &
+check lint npm run lint > test-results/lint.log 2>&1 &
 check typecheck npx tsc --noEmit > test-results/typecheck.log 2>&1 &
 bash scripts/ensure-test-tools.sh || printf 'test-tools\tfailed\n' >> test-results/checks.tsv
 wait
