@@ -9,7 +9,17 @@ const config = [
     files: ['app/**', 'components/**'],
     ignores: ['components/layout/SiteLink.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use SiteLink from @/components/layout/SiteLink: it prefetches when the reader shows intent, not when the link scrolls into view.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next/link',
+              message: 'Use SiteLink from @/components/layout/SiteLink: it prefetches when the reader shows intent, not when the link scrolls into view.',
+            },
+          ],
+        },
+      ],
     },
   },
   // No import cycles anywhere (docs/architecture: imports point downwards only). A cycle is a layer that
@@ -28,7 +38,10 @@ const config = [
         'error',
         {
           patterns: [
-            { group: ['**/http/*', '**/edge/*', '@/lib/sandbox/http/*', '@/lib/sandbox/edge/*'], message: 'Pure sandbox layers must not import the HTTP adapters (lib/sandbox/http) or the server edge (lib/sandbox/edge).' },
+            {
+              group: ['**/http/*', '**/edge/*', '@/lib/sandbox/http/*', '@/lib/sandbox/edge/*'],
+              message: 'Pure sandbox layers must not import the HTTP adapters (lib/sandbox/http) or the server edge (lib/sandbox/edge).',
+            },
             { group: ['next', 'next/*', 'react', 'react-dom', 'react/*'], message: 'lib/sandbox runs outside Next and React.' },
           ],
         },
@@ -38,7 +51,17 @@ const config = [
   {
     files: ['lib/http-auth/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['next', 'next/*', 'react', 'react-dom', 'react/*', '@/lib/*', '@/components/*', '@/app/*'], message: 'lib/http-auth is a stand-alone RFC library: it imports nothing of the lab, Next or React.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['next', 'next/*', 'react', 'react-dom', 'react/*', '@/lib/*', '@/components/*', '@/app/*'],
+              message: 'lib/http-auth is a stand-alone RFC library: it imports nothing of the lab, Next or React.',
+            },
+          ],
+        },
+      ],
     },
   },
   { ignores: ['tests/fixtures/lint/**', '.next/**', 'bench/floor-app/.next/**', 'node_modules/**', 'test-results/**', 'dist/**', 'next-env.d.ts'] },

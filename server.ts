@@ -89,60 +89,63 @@ async function main() {
 
   // requireHostHeader off: node:http's own refusal is a bare 400 with no body; the Host rule is checked
   // below, for every path, so the refusal explains itself like every other one.
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000, requireHostHeader: false }, (request, response) => {
-    const fields = summariseFields(request.rawHeaders);
-    const { peer, extra } = connection(request);
-    const method = request.method ?? 'GET';
-    const hostProblem = hostFieldProblem(request, fields);
-    if (hostProblem) {
-      writeNodeResponse(response, problemResponse({ status: 400, detail: hostProblem }), method, extra);
-      return;
-    }
-    const form = targetForm(request.url ?? '/');
-    switch (form.kind) {
-      case 'asterisk':
-        // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
-        response.writeHead(204, ['Allow', SCENARIO_ALLOW, ...extra]).end();
+  const server = http.createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 15_000, headersTimeout: 10_000, requireHostHeader: false },
+    (request, response) => {
+      const fields = summariseFields(request.rawHeaders);
+      const { peer, extra } = connection(request);
+      const method = request.method ?? 'GET';
+      const hostProblem = hostFieldProblem(request, fields);
+      if (hostProblem) {
+        writeNodeResponse(response, problemResponse({ status: 400, detail: hostProblem }), method, extra);
         return;
-      case 'invalid':
-        writeNodeResponse(response, problemResponse({ status: 400, detail: form.detail }), method, extra);
-        return;
-      case 'origin':
-        break;
-      default: {
-        const never: never = form;
-        return never;
       }
-    }
-    // Route on origin-form, also when a client uses the lab as its proxy (absolute-form).
-    request.url = form.target;
-    const pathname = targetPath(form.target);
-    if (!isSandboxPath(pathname)) {
-      // Next keeps a field set before it writes its own (checked in tests/http/rate-limit.test.ts).
-      if (extra.length > 0) response.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
-      void handleNext(request, response);
-      return;
-    }
-    const refusal = limitRate({ peer, rawHeaders: request.rawHeaders, method, pathname });
-    if (refusal) {
-      writeNodeResponse(response, refusal, method, extra);
-      return;
-    }
-    const bare = bareAnswerFor(bareAnswers, method, form.target, fields);
-    if (bare) {
-      sendNodeResponse(response, bare, method, extra);
-      return;
-    }
-    void (async () => {
-      const converted = await fromNodeRequest(request);
-      const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
-      writeNodeResponse(response, answer, method, extra);
-    })().catch((error: unknown) => {
-      console.error('[server] request failed', error);
-      if (!response.headersSent) response.writeHead(500, ['Content-Type', 'application/problem+json', ...extra]);
-      response.end();
-    });
-  });
+      const form = targetForm(request.url ?? '/');
+      switch (form.kind) {
+        case 'asterisk':
+          // RFC 9110 §9.3.7: OPTIONS * asks about the server in general.
+          response.writeHead(204, ['Allow', SCENARIO_ALLOW, ...extra]).end();
+          return;
+        case 'invalid':
+          writeNodeResponse(response, problemResponse({ status: 400, detail: form.detail }), method, extra);
+          return;
+        case 'origin':
+          break;
+        default: {
+          const never: never = form;
+          return never;
+        }
+      }
+      // Route on origin-form, also when a client uses the lab as its proxy (absolute-form).
+      request.url = form.target;
+      const pathname = targetPath(form.target);
+      if (!isSandboxPath(pathname)) {
+        // Next keeps a field set before it writes its own (checked in tests/http/rate-limit.test.ts).
+        if (extra.length > 0) response.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+        void handleNext(request, response);
+        return;
+      }
+      const refusal = limitRate({ peer, rawHeaders: request.rawHeaders, method, pathname });
+      if (refusal) {
+        writeNodeResponse(response, refusal, method, extra);
+        return;
+      }
+      const bare = bareAnswerFor(bareAnswers, method, form.target, fields);
+      if (bare) {
+        sendNodeResponse(response, bare, method, extra);
+        return;
+      }
+      void (async () => {
+        const converted = await fromNodeRequest(request);
+        const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
+        writeNodeResponse(response, answer, method, extra);
+      })().catch((error: unknown) => {
+        console.error('[server] request failed', error);
+        if (!response.headersSent) response.writeHead(500, ['Content-Type', 'application/problem+json', ...extra]);
+        response.end();
+      });
+    },
+  );
   // RFC 9110 §10.1.1: an expectation the server cannot meet gets 417 (node:http would send it bare).
   server.on('checkExpectation', (request: http.IncomingMessage, response: http.ServerResponse) => {
     const detail = 'This server meets only the expectation "100-continue" (RFC 9110 §10.1.1); send the request without this Expect field.';
@@ -164,9 +167,16 @@ async function main() {
   // Oversized headers get 431 from node:http itself; make the other client errors polite too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     const body = JSON.stringify({ type: 'about:blank', title: status.slice(4), status: Number(status.slice(0, 3)), detail: 'The request could not be read.' });
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 
   server.once('error', (error: NodeJS.ErrnoException) => {

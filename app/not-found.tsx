@@ -13,8 +13,8 @@ export default function NotFound() {
         <p className="font-mono text-sm font-semibold text-muted">404 Not Found</p>
         <h1 className="mt-2 text-3xl font-extrabold tracking-tight sm:text-4xl">This page does not exist</h1>
         <p className="mt-4 text-lg">
-          Unlike a 401, a 404 asks nothing of you: there is no challenge to answer and no credentials will help. The
-          address may be mistyped, or the page may have moved.
+          Unlike a 401, a 404 asks nothing of you: there is no challenge to answer and no credentials will help. The address may be mistyped, or the page may
+          have moved.
         </p>
         <h2 className="mt-10 text-xl font-bold">Where to go from here</h2>
         <ul className="mt-4 list-disc space-y-2 pl-5">

@@ -34,7 +34,10 @@ const RUNS = Number.parseInt(process.env.LIGHTHOUSE_RUNS ?? '3', 10);
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 15) throw new Error(`LIGHTHOUSE_RUNS must be an integer from 1 to 15, not ${process.env.LIGHTHOUSE_RUNS}`);
 
 function firstLessonPath() {
-  const file = fs.readdirSync(path.join(root, 'content', 'lessons')).filter((name) => /^\d\d-.+\.mdx$/.test(name)).sort()[0];
+  const file = fs
+    .readdirSync(path.join(root, 'content', 'lessons'))
+    .filter((name) => /^\d\d-.+\.mdx$/.test(name))
+    .sort()[0];
   if (!file) throw new Error('no lessons in content/lessons');
   return `/lessons/${file.replace(/^\d\d-/, '').replace(/\.mdx$/, '')}`;
 }
@@ -68,9 +71,20 @@ async function startFloorApp() {
 async function startChromium() {
   const port = await freePort();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'http-auth-lab-lighthouse-'));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless=new', `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    CHROMIUM_PATH,
+    [
+      ...CHROMIUM_ARGS,
+      '--headless=new',
+      `--remote-debugging-port=${port}`,
+      '--remote-debugging-address=127.0.0.1',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   children.push(child);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -114,7 +128,9 @@ try {
     { name: 'lesson', path: firstLessonPath(), baseUrl: server.baseUrl },
     { name: 'playground', path: '/playground', baseUrl: server.baseUrl },
   ];
-  console.log(`Lighthouse 12.2.3, ${CHROMIUM_PATH}, node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} before the run`);
+  console.log(
+    `Lighthouse 12.2.3, ${CHROMIUM_PATH}, node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} before the run`,
+  );
   const rows = [];
   const findings = [];
   for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
@@ -154,7 +170,9 @@ try {
     }
   }
   console.log('');
-  console.log(`${'page'.padEnd(48)}${'form'.padEnd(9)}${'perf'.padStart(5)}${'runs'.padStart(9)}${'a11y'.padStart(6)}${'b-p'.padStart(5)}${'seo'.padStart(5)}${'LCP ms'.padStart(8)}${'TBT ms'.padStart(8)}${'CLS'.padStart(7)}${'bench'.padStart(7)}  goal`);
+  console.log(
+    `${'page'.padEnd(48)}${'form'.padEnd(9)}${'perf'.padStart(5)}${'runs'.padStart(9)}${'a11y'.padStart(6)}${'b-p'.padStart(5)}${'seo'.padStart(5)}${'LCP ms'.padStart(8)}${'TBT ms'.padStart(8)}${'CLS'.padStart(7)}${'bench'.padStart(7)}  goal`,
+  );
   for (const row of rows) {
     const [performance, ...others] = CATEGORIES.map((category) => String(row.scores[category]));
     console.log(
@@ -162,12 +180,14 @@ try {
     );
   }
   console.log('');
-  console.log(`goals: accessibility, best practices, SEO 100; performance ≥ 98 mobile, 100 desktop. Each row is the median of ${RUNS} run(s) by performance ("runs" is their range). "bench" is Lighthouse's CPU benchmark index of this machine during the run.`);
+  console.log(
+    `goals: accessibility, best practices, SEO 100; performance ≥ 98 mobile, 100 desktop. Each row is the median of ${RUNS} run(s) by performance ("runs" is their range). "bench" is Lighthouse's CPU benchmark index of this machine during the run.`,
+  );
   console.log(findings.length === 0 ? 'no audit cost any points' : `audits that cost points:\n${findings.map((line) => `  ${line}`).join('\n')}`);
   console.log(`reports: ${path.relative(root, REPORTS)}/<page>-<form>.json`);
 } catch (error) {
   failed = true;
-  console.error(`bench:lighthouse failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`bench:lighthouse failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
   await stopAll();
 }

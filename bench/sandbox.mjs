@@ -77,7 +77,22 @@ async function load({ url, headers, duration, setupConnection }) {
 
 /** A scenario's running totals over its slices. */
 function tally({ name, expected, url, headers, pid, prepare }) {
-  return { name, expected, url, headers, pid, prepare, seconds: 0, total: 0, cpuMs: 0, non2xx: 0, errors: 0, statuses: new Map(), latencies: [], sliceRates: [] };
+  return {
+    name,
+    expected,
+    url,
+    headers,
+    pid,
+    prepare,
+    seconds: 0,
+    total: 0,
+    cpuMs: 0,
+    non2xx: 0,
+    errors: 0,
+    statuses: new Map(),
+    latencies: [],
+    sliceRates: [],
+  };
 }
 
 async function runSlice(scenario, seconds) {
@@ -104,7 +119,9 @@ async function runSlice(scenario, seconds) {
  * of on whichever happened to run while it lasted.
  */
 async function measure(scenarios, { duration, warmup }) {
-  if (warmup > 0) for (const scenario of scenarios) await load({ url: scenario.url, headers: scenario.headers, duration: warmup, setupConnection: scenario.prepare && (await scenario.prepare()) });
+  if (warmup > 0)
+    for (const scenario of scenarios)
+      await load({ url: scenario.url, headers: scenario.headers, duration: warmup, setupConnection: scenario.prepare && (await scenario.prepare()) });
   for (let round = 0; round < duration; round++) {
     for (let i = 0; i < scenarios.length; i++) await runSlice(scenarios[(round + i) % scenarios.length], SLICE_SECONDS);
   }
@@ -145,7 +162,11 @@ function printTable(rows) {
 
 let failed = false;
 try {
-  const { duration, warmup } = parseWholeNumbers(process.argv.slice(2), { duration: { default: 10, min: 1 }, warmup: { default: 3, min: 0 } }, 'npm run bench:sandbox -- [--duration N] [--warmup N]');
+  const { duration, warmup } = parseWholeNumbers(
+    process.argv.slice(2),
+    { duration: { default: 10, min: 1 }, warmup: { default: 3, min: 0 } },
+    'npm run bench:sandbox -- [--duration N] [--warmup N]',
+  );
   const server = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: BENCH_RATE_LIMIT });
   children.push(server.child);
 
@@ -153,7 +174,9 @@ try {
   const challenge = await get(new URL(BASIC_PATH, server.baseUrl));
   const wwwAuthenticate = fieldValues(challenge.headers, 'WWW-Authenticate');
   if (challenge.status !== 401 || wwwAuthenticate.join('\n') !== 'Basic realm="reports", charset="UTF-8"') {
-    throw new Error(`GET ${BASIC_PATH} answered ${challenge.status} with WWW-Authenticate ${JSON.stringify(wwwAuthenticate)}, not the expected Basic challenge`);
+    throw new Error(
+      `GET ${BASIC_PATH} answered ${challenge.status} with WWW-Authenticate ${JSON.stringify(wwwAuthenticate)}, not the expected Basic challenge`,
+    );
   }
   const rawServer = await startRawServer({
     status: challenge.status,
@@ -170,9 +193,13 @@ try {
 
   const cpus = os.cpus();
   const load1 = os.loadavg()[0] ?? 0;
-  console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}, load average ${load1.toFixed(2)} before the run`);
+  console.log(
+    `node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}, load average ${load1.toFixed(2)} before the run`,
+  );
   console.log(`sandbox rate limit: ${BENCH_RATE_LIMIT} (SANDBOX_RATE_LIMIT; the load comes from one client address)`);
-  console.log(`autocannon: ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${duration} s per scenario in ${SLICE_SECONDS} s slices taken in turn, after a ${warmup} s warm-up each; client and servers share the machine`);
+  console.log(
+    `autocannon: ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${duration} s per scenario in ${SLICE_SECONDS} s slices taken in turn, after a ${warmup} s warm-up each; client and servers share the machine`,
+  );
   console.log('');
 
   const sandboxUrl = (pathname) => new URL(pathname, server.baseUrl).href;
@@ -180,8 +207,20 @@ try {
     [
       tally({ name: 'raw node:http 401 (baseline)', expected: 401, url: rawServer.url, pid: rawServer.pid }),
       tally({ name: `sandbox GET ${BASIC_PATH} (401 challenge)`, expected: 401, url: sandboxUrl(BASIC_PATH), pid: server.child.pid }),
-      tally({ name: `sandbox GET ${BASIC_PATH}, wrong password (401 via engine)`, expected: 401, url: sandboxUrl(BASIC_PATH), headers: { Authorization: WRONG_BASIC }, pid: server.child.pid }),
-      tally({ name: `sandbox GET ${DIGEST_URI} (Digest, 200)`, expected: 200, url: sandboxUrl(DIGEST_URI), pid: server.child.pid, prepare: () => digestConnections(server.baseUrl, CONNECTIONS) }),
+      tally({
+        name: `sandbox GET ${BASIC_PATH}, wrong password (401 via engine)`,
+        expected: 401,
+        url: sandboxUrl(BASIC_PATH),
+        headers: { Authorization: WRONG_BASIC },
+        pid: server.child.pid,
+      }),
+      tally({
+        name: `sandbox GET ${DIGEST_URI} (Digest, 200)`,
+        expected: 200,
+        url: sandboxUrl(DIGEST_URI),
+        pid: server.child.pid,
+        prepare: () => digestConnections(server.baseUrl, CONNECTIONS),
+      }),
     ],
     { duration, warmup },
   );
@@ -195,7 +234,9 @@ try {
   console.log(`sandbox 401 / raw 401: ${ratio.toFixed(3)} (goal ≥ ${GOAL})  ${ratio >= GOAL ? 'PASS' : 'BELOW'}   (per round: ${range})`);
   if (!Number.isNaN(basic.cpuPerRequest)) {
     // Server CPU per request, beside the rates: it hardly moves with what else the machine is doing.
-    console.log(`server CPU per 401: sandbox ${basic.cpuPerRequest.toFixed(1)} µs, raw ${raw.cpuPerRequest.toFixed(1)} µs (raw / sandbox ${(raw.cpuPerRequest / basic.cpuPerRequest).toFixed(2)})`);
+    console.log(
+      `server CPU per 401: sandbox ${basic.cpuPerRequest.toFixed(1)} µs, raw ${raw.cpuPerRequest.toFixed(1)} µs (raw / sandbox ${(raw.cpuPerRequest / basic.cpuPerRequest).toFixed(2)})`,
+    );
   }
   console.log(`sandbox 401 via engine (wrong password) / raw 401: ${(engine401.rate / raw.rate).toFixed(2)} (for information)`);
   console.log(`sandbox Digest 200 / raw 401: ${(digest.rate / raw.rate).toFixed(2)} (for information)`);

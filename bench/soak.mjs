@@ -47,11 +47,17 @@ const CONVERSATIONS = [
         {
           method: 'GET',
           path: DIGEST_URI,
-          onResponse: (/** @type {number} */ status, /** @type {string} */ body, /** @type {Record<string, unknown>} */ context, /** @type {Record<string, string | string[]>} */ headers) => {
+          onResponse: (
+            /** @type {number} */ status,
+            /** @type {string} */ body,
+            /** @type {Record<string, unknown>} */ context,
+            /** @type {Record<string, string | string[]>} */ headers,
+          ) => {
             challenged(status);
             const fields = [headers['www-authenticate'] ?? headers['WWW-Authenticate'] ?? []].flat();
             const challenge = fields.filter((value) => /^Digest\s/i.test(value)).map(digestParams)[0];
-            if (challenge?.nonce && challenge.realm) context.sign = digestSignerFor({ realm: challenge.realm, nonce: challenge.nonce, opaque: challenge.opaque });
+            if (challenge?.nonce && challenge.realm)
+              context.sign = digestSignerFor({ realm: challenge.realm, nonce: challenge.nonce, opaque: challenge.opaque });
           },
         },
         ...Array.from({ length: DIGEST_REUSE }, () => ({
@@ -97,7 +103,9 @@ const CONVERSATIONS = [
   {
     name: 'POST /api/exchange, auto Digest (200)',
     connections: 2,
-    requests: (tally) => [{ method: 'POST', path: '/api/exchange', headers: { 'Content-Type': 'application/json' }, body: EXCHANGE_BODY, onResponse: tally('exchange', 200) }],
+    requests: (tally) => [
+      { method: 'POST', path: '/api/exchange', headers: { 'Content-Type': 'application/json' }, body: EXCHANGE_BODY, onResponse: tally('exchange', 200) },
+    ],
   },
 ];
 
@@ -138,7 +146,9 @@ async function runMix(baseUrl, duration, onTick) {
         if (status !== expected) stat.unexpected += 1;
       };
       client.setRequests(stat.conversation.requests(tally));
-      client.on('response', (/** @type {number} */ status, /** @type {number} */ bytes, /** @type {number} */ milliseconds) => stat.latencies.push(milliseconds));
+      client.on('response', (/** @type {number} */ status, /** @type {number} */ bytes, /** @type {number} */ milliseconds) =>
+        stat.latencies.push(milliseconds),
+      );
     },
   });
   const result = await instance;
@@ -162,7 +172,10 @@ function summary({ result, stats }) {
         connections: stat.conversation.connections,
         rate: sorted.length / result.duration,
         p99: percentile(sorted, 99),
-        statuses: [...stat.statuses].sort().map(([key, count]) => `${key}×${count}`).join(', '),
+        statuses: [...stat.statuses]
+          .sort()
+          .map(([key, count]) => `${key}×${count}`)
+          .join(', '),
         unexpected: stat.unexpected,
       };
     }),
@@ -191,9 +204,13 @@ try {
   const pid = server.child.pid;
 
   const cpus = os.cpus();
-  console.log(`node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), load average ${os.loadavg()[0]?.toFixed(2)} before the run; server Node flags: ${nodeFlags.join(' ') || '(none)'}`);
+  console.log(
+    `node ${process.version}, ${os.availableParallelism?.() ?? cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), load average ${os.loadavg()[0]?.toFixed(2)} before the run; server Node flags: ${nodeFlags.join(' ') || '(none)'}`,
+  );
   console.log(`sandbox rate limit: ${BENCH_RATE_LIMIT} (one client address, so one bucket however long it runs)`);
-  console.log(`server pid ${pid}; ${CONVERSATIONS.reduce((sum, c) => sum + c.connections, 0)} connections, ${warmup} s warm-up, then ${duration} s measured; client and server share the machine`);
+  console.log(
+    `server pid ${pid}; ${CONVERSATIONS.reduce((sum, c) => sum + c.connections, 0)} connections, ${warmup} s warm-up, then ${duration} s measured; client and server share the machine`,
+  );
 
   const rssBeforeWarmup = residentMiB(pid);
   const warm = summary(await runMix(server.baseUrl, warmup));
@@ -209,12 +226,20 @@ try {
   console.log('');
   console.log(`${'conversation'.padEnd(44)}${'conns'.padStart(6)}${'req/s'.padStart(8)}${'p99 ms'.padStart(9)}  statuses (step status×count)`);
   for (const row of measured.rows) {
-    console.log(`${row.name.padEnd(44)}${String(row.connections).padStart(6)}${Math.round(row.rate).toString().padStart(8)}${row.p99.toFixed(2).padStart(9)}  ${row.statuses}`);
+    console.log(
+      `${row.name.padEnd(44)}${String(row.connections).padStart(6)}${Math.round(row.rate).toString().padStart(8)}${row.p99.toFixed(2).padStart(9)}  ${row.statuses}`,
+    );
   }
   console.log('');
-  console.log(`all: ${measured.requests} requests in ${duration} s, ${Math.round(measured.rate)} req/s, p50 ${measured.p50.toFixed(2)} ms, p99 ${measured.p99.toFixed(2)} ms`);
-  console.log(`errors: ${measured.errors} (socket errors and timeouts), unexpected statuses: ${measured.unexpected} (both must be 0; warm-up: ${warm.errors} and ${warm.unexpected})`);
-  console.log(`server VmRSS: ${rssBeforeWarmup.toFixed(1)} MiB at start-up, ${rssStart.toFixed(1)} MiB after the warm-up, ${rssEnd.toFixed(1)} MiB at the end (samples every ${SAMPLE_SECONDS} s: ${samples.map((mib) => mib.toFixed(0)).join(' ')})`);
+  console.log(
+    `all: ${measured.requests} requests in ${duration} s, ${Math.round(measured.rate)} req/s, p50 ${measured.p50.toFixed(2)} ms, p99 ${measured.p99.toFixed(2)} ms`,
+  );
+  console.log(
+    `errors: ${measured.errors} (socket errors and timeouts), unexpected statuses: ${measured.unexpected} (both must be 0; warm-up: ${warm.errors} and ${warm.unexpected})`,
+  );
+  console.log(
+    `server VmRSS: ${rssBeforeWarmup.toFixed(1)} MiB at start-up, ${rssStart.toFixed(1)} MiB after the warm-up, ${rssEnd.toFixed(1)} MiB at the end (samples every ${SAMPLE_SECONDS} s: ${samples.map((mib) => mib.toFixed(0)).join(' ')})`,
+  );
   console.log(`memory growth: ${growth.toFixed(1)} % (goal < ${MEMORY_GOAL_PERCENT} %)  ${growth < MEMORY_GOAL_PERCENT ? 'PASS' : 'ABOVE'}`);
   if (measured.errors + measured.unexpected + warm.errors + warm.unexpected > 0 || measured.requests === 0) {
     failed = true;

@@ -51,7 +51,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   bundleServer().then(
     ({ metafile }) => {
       const bytes = metafile.outputs[SERVER_BUNDLE]?.bytes ?? 0;
-      console.log(`build-server: ${SERVER_ENTRY} bundled into ${SERVER_BUNDLE} (${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(metafile.inputs).length} modules).`);
+      console.log(
+        `build-server: ${SERVER_ENTRY} bundled into ${SERVER_BUNDLE} (${(bytes / 1024).toFixed(0)} KiB, ${Object.keys(metafile.inputs).length} modules).`,
+      );
     },
     () => {
       // esbuild has printed what failed.

@@ -8,16 +8,13 @@ export default function HomePage() {
     <div className="mx-auto max-w-5xl px-4 py-12 sm:px-6 sm:py-20">
       <h1 className="text-4xl font-extrabold tracking-tight sm:text-5xl">Learn HTTP authentication by doing.</h1>
       <p className="mt-6 max-w-3xl text-lg text-muted sm:text-xl">
-        HTTP Auth Lab teaches how servers ask who you are and what you may do — 401 Unauthorized, 403 Forbidden and 407
-        Proxy Authentication Required — exactly as the RFCs define them. Every lesson shows each challenge, credential and
-        retry on the wire, with examples you can run yourself and the misconceptions corrected along the way.
+        HTTP Auth Lab teaches how servers ask who you are and what you may do — 401 Unauthorized, 403 Forbidden and 407 Proxy Authentication Required — exactly
+        as the RFCs define them. Every lesson shows each challenge, credential and retry on the wire, with examples you can run yourself and the misconceptions
+        corrected along the way.
       </p>
       <div className="mt-10 flex flex-wrap gap-4">
         {first ? (
-          <SiteLink
-            href={`/lessons/${first.slug}`}
-            className="rounded-md bg-accent px-5 py-3 font-semibold text-accent-ink shadow-sm hover:opacity-90"
-          >
+          <SiteLink href={`/lessons/${first.slug}`} className="rounded-md bg-accent px-5 py-3 font-semibold text-accent-ink shadow-sm hover:opacity-90">
             Start the first lesson<span className="sr-only">: {first.frontmatter.title}</span>
           </SiteLink>
         ) : null}

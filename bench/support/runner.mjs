@@ -22,7 +22,8 @@ export function parseWholeNumbers(argv, spec, usage) {
   const parsed = {};
   for (const [name, { min, default: fallback, unit = 'seconds' }] of Object.entries(spec)) {
     const value = values[name] ?? '';
-    if (!/^\d{1,5}$/.test(value) || (Number(value) < min && Number(value) !== fallback)) throw new Error(`--${name} takes whole ${unit} from ${min} to 99999, not "${value}"`);
+    if (!/^\d{1,5}$/.test(value) || (Number(value) < min && Number(value) !== fallback))
+      throw new Error(`--${name} takes whole ${unit} from ${min} to 99999, not "${value}"`);
     parsed[name] = Number(value);
   }
   return /** @type {{ [K in keyof T]: number }} */ (parsed);

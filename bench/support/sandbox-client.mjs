@@ -124,7 +124,13 @@ export async function digestConnections(baseUrl, count) {
   return (client) => {
     const sign = signers.shift();
     if (!sign) throw new Error('more connections than Digest nonces');
-    client.setRequests([{ method: 'GET', path: DIGEST_URI, setupRequest: (/** @type {{ headers?: object }} */ request) => ({ ...request, headers: { ...request.headers, Authorization: sign() } }) }]);
+    client.setRequests([
+      {
+        method: 'GET',
+        path: DIGEST_URI,
+        setupRequest: (/** @type {{ headers?: object }} */ request) => ({ ...request, headers: { ...request.headers, Authorization: sign() } }),
+      },
+    ]);
   };
 }
 

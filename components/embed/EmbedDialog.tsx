@@ -64,9 +64,7 @@ export function EmbedDialog({
   const headingId = useId();
   const [options, setOptions] = useState<EmbedOptions>({ ...DEFAULT_EMBED_OPTIONS, section: initialSection });
   // The playground embeds whatever state its address bar holds when the dialog opens.
-  const [resolved] = useState<EmbedTarget>(() =>
-    target.kind === 'playground' ? { ...target, state: window.location.search.replace(/^\?/, '') } : target,
-  );
+  const [resolved] = useState<EmbedTarget>(() => (target.kind === 'playground' ? { ...target, state: window.location.search.replace(/^\?/, '') } : target));
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
 
   useEffect(() => {
@@ -86,7 +84,7 @@ export function EmbedDialog({
       ref={ref}
       aria-labelledby={headingId}
       onClose={onClose}
-      className="m-auto w-[min(56rem,calc(100vw-1rem))] max-h-[calc(100vh-1rem)] overflow-auto rounded-lg border border-line bg-canvas p-0 text-ink shadow-xl backdrop:bg-black/50"
+      className="m-auto max-h-[calc(100vh-1rem)] w-[min(56rem,calc(100vw-1rem))] overflow-auto rounded-lg border border-line bg-canvas p-0 text-ink shadow-xl backdrop:bg-black/50"
     >
       <div className="space-y-5 p-4 sm:p-6">
         <div className="flex items-start justify-between gap-4">
@@ -98,8 +96,8 @@ export function EmbedDialog({
           </button>
         </div>
         <p className="text-sm text-muted">
-          Paste the code into your course, slides or wiki. The embed sizes itself with the small script, opens links in a new tab,
-          and stores nothing. Esc closes this dialog.
+          Paste the code into your course, slides or wiki. The embed sizes itself with the small script, opens links in a new tab, and stores nothing. Esc
+          closes this dialog.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <fieldset className="rounded-md border border-line p-3">

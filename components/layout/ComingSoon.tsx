@@ -4,7 +4,7 @@ import { SiteLink } from '@/components/layout/SiteLink';
 export function ComingSoon({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <div className="mx-auto max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
-      <p className="text-sm font-semibold uppercase tracking-wide text-muted">Coming soon</p>
+      <p className="text-sm font-semibold tracking-wide text-muted uppercase">Coming soon</p>
       <h1 className="mt-2 text-3xl font-extrabold tracking-tight sm:text-4xl">{title}</h1>
       <div className="mt-6 space-y-4 text-lg">{children}</div>
       <p className="mt-8">

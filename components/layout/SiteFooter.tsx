@@ -5,10 +5,7 @@ export function SiteFooter() {
   return (
     <footer data-site-footer className="border-t border-line bg-surface">
       <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
-        <p>
-          {SITE_NAME} teaches HTTP authentication as RFC 9110, 7617, 6750 and 7616 define it. Never type real
-          credentials into the lab.
-        </p>
+        <p>{SITE_NAME} teaches HTTP authentication as RFC 9110, 7617, 6750 and 7616 define it. Never type real credentials into the lab.</p>
         <nav aria-label="Footer">
           <ul className="flex flex-wrap gap-4">
             <li>

@@ -20,7 +20,10 @@ export function LessonCompletion({ slug, quizIds }: { slug: string; quizIds: rea
       message = `${status.correct} of ${status.total} quiz question${status.total === 1 ? '' : 's'} answered correctly.`;
       break;
     case 'not-started':
-      message = status.total > 0 ? `Answer the ${status.total} quiz question${status.total === 1 ? '' : 's'} above, or mark the lesson as done.` : 'Mark the lesson as done when you have worked through it.';
+      message =
+        status.total > 0
+          ? `Answer the ${status.total} quiz question${status.total === 1 ? '' : 's'} above, or mark the lesson as done.`
+          : 'Mark the lesson as done when you have worked through it.';
       break;
     default: {
       const unknown: never = status;

@@ -34,10 +34,16 @@ export function SandboxPanel({ presets }: { presets: string[] }) {
         Sandbox
       </h2>
       <p className="mt-1 text-sm text-muted">
-        Real endpoints that answer as this lesson describes. Run them, read every header. Default users: alice / wonderland
-        and bob / builder; never use real credentials here.
+        Real endpoints that answer as this lesson describes. Run them, read every header. Default users: alice / wonderland and bob / builder; never use real
+        credentials here.
       </p>
-      {found.length > 0 ? <ul className="mt-3 space-y-3">{found.map((preset) => <PresetCard key={preset.id} preset={preset} />)}</ul> : null}
+      {found.length > 0 ? (
+        <ul className="mt-3 space-y-3">
+          {found.map((preset) => (
+            <PresetCard key={preset.id} preset={preset} />
+          ))}
+        </ul>
+      ) : null}
       <p className="mt-3 text-sm">
         <SiteLink href="/api" className="font-medium text-accent underline underline-offset-4">
           All sandbox endpoints

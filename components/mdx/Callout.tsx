@@ -28,7 +28,7 @@ export function Callout({ kind = 'note', title, children }: CalloutProps) {
   const style = calloutStyle(kind);
   return (
     <div role="note" aria-label={title ? `${style.label}: ${title}` : style.label} className={`rounded-r-lg border-l-4 px-4 py-3 ${style.className}`}>
-      <p className="flex items-center gap-2 text-sm font-bold uppercase tracking-wide">
+      <p className="flex items-center gap-2 text-sm font-bold tracking-wide uppercase">
         <span aria-hidden="true" className="inline-flex h-5 w-5 items-center justify-center rounded-full border border-current text-xs">
           {style.icon}
         </span>

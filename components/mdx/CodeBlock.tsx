@@ -20,9 +20,7 @@ export function CodeBlock({ lang, code, title, children }: CodeBlockProps) {
   return (
     <figure className="not-prose overflow-hidden rounded-lg border border-line">
       <div className="flex items-center justify-between gap-3 border-b border-line bg-surface px-3 py-1.5">
-        <figcaption className="min-w-0 truncate text-sm font-medium">
-          {title ?? <span className="text-muted">{label}</span>}
-        </figcaption>
+        <figcaption className="min-w-0 truncate text-sm font-medium">{title ?? <span className="text-muted">{label}</span>}</figcaption>
         <span className="flex shrink-0 items-center gap-3">
           {title ? <span className="text-xs text-muted">{label}</span> : null}
           <CopyButton text={code} label={`Copy${title ? '' : ` ${label}`}`} />

@@ -22,7 +22,7 @@ export function Exchange(props: ExchangeProps) {
         const labelId = `${base}-m${index}`;
         return (
           <div key={index} role="group" aria-labelledby={labelId} className={index > 0 ? 'border-t border-line' : undefined}>
-            <p id={labelId} className="px-3 pt-2 text-xs font-semibold uppercase tracking-wide text-muted">
+            <p id={labelId} className="px-3 pt-2 text-xs font-semibold tracking-wide text-muted uppercase">
               {message.label}
             </p>
             {/* Focusable so a keyboard can scroll long lines sideways (as Shiki's blocks are); relative so the
@@ -32,7 +32,11 @@ export function Exchange(props: ExchangeProps) {
                   lines, and an element per number made the page heavier to hydrate. */}
               <code className="exchange-code">
                 {message.lines.map(({ number, line, notes }) => (
-                  <span key={number} data-line={number} className={`exchange-line block pr-3 ${notes.length > 0 ? 'border-l-4 border-accent bg-surface pl-2' : 'border-l-4 border-transparent pl-2'}`}>
+                  <span
+                    key={number}
+                    data-line={number}
+                    className={`exchange-line block pr-3 ${notes.length > 0 ? 'border-l-4 border-accent bg-surface pl-2' : 'border-l-4 border-transparent pl-2'}`}
+                  >
                     {line.text === '' ? ' ' : line.text}
                     {notes.map((n) => (
                       <a

@@ -65,7 +65,7 @@ export function HeaderAnatomy(props: HeaderAnatomyProps) {
           {model.runs.map((run, i) => {
             if (run.kind === 'separator') {
               return (
-                <span key={i} className="whitespace-pre py-1">
+                <span key={i} className="py-1 whitespace-pre">
                   {run.text}
                 </span>
               );
@@ -73,7 +73,7 @@ export function HeaderAnatomy(props: HeaderAnatomyProps) {
             const style = kindStyle(run.part.kind);
             return (
               <span key={i} className="inline-flex flex-col items-center" data-part={run.part.kind}>
-                <span className={`whitespace-pre rounded border-current px-1 py-0.5 ${style.border}`}>{run.text}</span>
+                <span className={`rounded border-current px-1 py-0.5 whitespace-pre ${style.border}`}>{run.text}</span>
                 <span className="mt-0.5 font-sans text-xs text-muted">{style.label}</span>
               </span>
             );
@@ -90,8 +90,7 @@ export function HeaderAnatomy(props: HeaderAnatomyProps) {
                 .map((p, i) => (
                   <li key={i}>
                     {kindStyle(p.part.kind).label}
-                    {p.part.kind === 'param-value' || p.part.kind === 'quoted-string' ? ` of ${p.part.name}` : ''}:{' '}
-                    <code className="font-mono">{p.text}</code>
+                    {p.part.kind === 'param-value' || p.part.kind === 'quoted-string' ? ` of ${p.part.name}` : ''}: <code className="font-mono">{p.text}</code>
                   </li>
                 ))}
             </ul>

@@ -36,7 +36,10 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
         </legend>
         <div className="mt-3 space-y-2">
           {quiz.options.map((option, i) => (
-            <label key={i} className="flex cursor-pointer items-start gap-2 rounded-md border border-line px-3 py-2 has-[:checked]:border-accent has-[:checked]:bg-surface">
+            <label
+              key={i}
+              className="flex cursor-pointer items-start gap-2 rounded-md border border-line px-3 py-2 has-[:checked]:border-accent has-[:checked]:bg-surface"
+            >
               <input
                 type="radio"
                 name={base}
@@ -53,7 +56,12 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
         </div>
       </fieldset>
       <div className="mt-3 flex flex-wrap items-center gap-3" data-print-hidden>
-        <button type="button" onClick={check} aria-describedby={`${base}-question`} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
+        <button
+          type="button"
+          onClick={check}
+          aria-describedby={`${base}-question`}
+          className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90"
+        >
           Check answer
         </button>
         {stored && answer.kind === 'none' ? (
@@ -66,7 +74,10 @@ export function QuizQuestion({ quiz }: { quiz: QuizModel }) {
         {answer.kind === 'unchosen' ? <p className="text-sm">Choose an answer first.</p> : null}
         {checked !== undefined ? (
           <p className="flex items-start gap-2">
-            <span aria-hidden="true" className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full border-2 border-current font-bold ${right ? 'text-green-700 dark:text-green-400' : 'text-rose-700 dark:text-rose-400'}`}>
+            <span
+              aria-hidden="true"
+              className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full border-2 border-current font-bold ${right ? 'text-green-700 dark:text-green-400' : 'text-rose-700 dark:text-rose-400'}`}
+            >
               {right ? '✓' : '✗'}
             </span>
             <span>

@@ -3,7 +3,13 @@ import { SectionEmbedButton } from '@/components/embed/SectionEmbedButton';
 
 function textOf(node: ReactNode): string {
   return Children.toArray(node)
-    .map((child) => (typeof child === 'string' || typeof child === 'number' ? String(child) : isValidElement<{ children?: ReactNode }>(child) ? textOf(child.props.children) : ''))
+    .map((child) =>
+      typeof child === 'string' || typeof child === 'number'
+        ? String(child)
+        : isValidElement<{ children?: ReactNode }>(child)
+          ? textOf(child.props.children)
+          : '',
+    )
     .join('');
 }
 

@@ -24,7 +24,7 @@ export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { p
   const headingId = `tryit-${id}`;
   return (
     <section aria-labelledby={headingId} data-embed-part="sandbox" className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
-      <p className="text-xs font-semibold uppercase tracking-wide text-muted">Try it</p>
+      <p className="text-xs font-semibold tracking-wide text-muted uppercase">Try it</p>
       <Heading id={headingId} className="mt-1 text-base font-bold">
         {preset.title}
       </Heading>

@@ -41,11 +41,19 @@ function SecretEditor({ legend, secret, onChange }: { legend: string; secret: He
         <div className="mt-2 flex flex-wrap gap-2">
           <label className="flex min-w-0 flex-1 flex-col text-sm">
             User
-            <input value={secret.user} onChange={(event) => onChange({ ...secret, user: event.target.value })} className="mt-1 rounded border border-line bg-canvas px-2 py-1" />
+            <input
+              value={secret.user}
+              onChange={(event) => onChange({ ...secret, user: event.target.value })}
+              className="mt-1 rounded border border-line bg-canvas px-2 py-1"
+            />
           </label>
           <label className="flex min-w-0 flex-1 flex-col text-sm">
             Password
-            <input value={secret.password} onChange={(event) => onChange({ ...secret, password: event.target.value })} className="mt-1 rounded border border-line bg-canvas px-2 py-1" />
+            <input
+              value={secret.password}
+              onChange={(event) => onChange({ ...secret, password: event.target.value })}
+              className="mt-1 rounded border border-line bg-canvas px-2 py-1"
+            />
           </label>
         </div>
       ) : null}
@@ -53,7 +61,11 @@ function SecretEditor({ legend, secret, onChange }: { legend: string; secret: He
         <div className="mt-2 flex flex-wrap gap-2">
           <label className="flex min-w-0 flex-1 flex-col text-sm">
             Token
-            <select value={secret.token} onChange={(event) => onChange({ ...secret, token: event.target.value as typeof secret.token })} className="mt-1 rounded border border-line bg-canvas px-2 py-1">
+            <select
+              value={secret.token}
+              onChange={(event) => onChange({ ...secret, token: event.target.value as typeof secret.token })}
+              className="mt-1 rounded border border-line bg-canvas px-2 py-1"
+            >
               {TOKEN_KINDS.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -94,8 +106,16 @@ export function ClientPanel({ state, dispatch }: { state: PlaygroundState; dispa
       </div>
       {state.mode === 'auto' ? (
         <div className="mt-3 grid gap-3 md:grid-cols-2">
-          <SecretEditor legend="For the origin (Authorization)" secret={state.client.origin} onChange={(origin) => dispatch({ type: 'set-client', client: { ...state.client, origin } })} />
-          <SecretEditor legend="For the proxy (Proxy-Authorization)" secret={state.client.proxy} onChange={(proxy) => dispatch({ type: 'set-client', client: { ...state.client, proxy } })} />
+          <SecretEditor
+            legend="For the origin (Authorization)"
+            secret={state.client.origin}
+            onChange={(origin) => dispatch({ type: 'set-client', client: { ...state.client, origin } })}
+          />
+          <SecretEditor
+            legend="For the proxy (Proxy-Authorization)"
+            secret={state.client.proxy}
+            onChange={(proxy) => dispatch({ type: 'set-client', client: { ...state.client, proxy } })}
+          />
         </div>
       ) : null}
     </fieldset>

@@ -60,7 +60,11 @@ export function ExchangeStepView({ step, attempt }: { step: ExchangeStep; attemp
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <div className="min-w-0">
           <h4 className="text-sm font-semibold">Request headers</h4>
-          {step.request.headers.length > 0 ? <HeaderTable headers={step.request.headers} caption={`Request headers, attempt ${attempt}`} /> : <p className="text-xs text-muted">None (besides Host).</p>}
+          {step.request.headers.length > 0 ? (
+            <HeaderTable headers={step.request.headers} caption={`Request headers, attempt ${attempt}`} />
+          ) : (
+            <p className="text-xs text-muted">None (besides Host).</p>
+          )}
         </div>
         <div className="min-w-0">
           <h4 className="text-sm font-semibold">Response headers</h4>

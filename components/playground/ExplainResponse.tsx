@@ -18,7 +18,15 @@ function run(text: string): Explained {
  * `headingLevel` is the level of the result's heading, to fit the page it sits on; `autoFocus` puts
  * the keyboard in the text box when the reader loaded the tool on purpose (ExplainResponseOnDemand).
  */
-export function ExplainResponse({ headingLevel = 3, initialText = '', autoFocus = false }: { headingLevel?: HeadingLevel; initialText?: string; autoFocus?: boolean }) {
+export function ExplainResponse({
+  headingLevel = 3,
+  initialText = '',
+  autoFocus = false,
+}: {
+  headingLevel?: HeadingLevel;
+  initialText?: string;
+  autoFocus?: boolean;
+}) {
   const [text, setText] = useState(initialText);
   const [result, setResult] = useState<Explained | undefined>(undefined);
   const buttonRef = useRef<HTMLButtonElement>(null);

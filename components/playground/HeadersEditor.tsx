@@ -32,20 +32,41 @@ export function HeadersEditor({ headers, dispatch }: { headers: HeaderList; disp
               className="min-w-0 flex-1 basis-48 rounded border border-line bg-canvas px-2 py-1 font-mono text-sm"
             />
             <span className="flex gap-1">
-              <button type="button" aria-label={`Move header ${index + 1} up`} disabled={index === 0} onClick={() => dispatch({ type: 'move-header', index, direction: 'up' })} className="rounded border border-line px-2 py-1 text-sm disabled:opacity-40">
+              <button
+                type="button"
+                aria-label={`Move header ${index + 1} up`}
+                disabled={index === 0}
+                onClick={() => dispatch({ type: 'move-header', index, direction: 'up' })}
+                className="rounded border border-line px-2 py-1 text-sm disabled:opacity-40"
+              >
                 ↑
               </button>
-              <button type="button" aria-label={`Move header ${index + 1} down`} disabled={index === headers.length - 1} onClick={() => dispatch({ type: 'move-header', index, direction: 'down' })} className="rounded border border-line px-2 py-1 text-sm disabled:opacity-40">
+              <button
+                type="button"
+                aria-label={`Move header ${index + 1} down`}
+                disabled={index === headers.length - 1}
+                onClick={() => dispatch({ type: 'move-header', index, direction: 'down' })}
+                className="rounded border border-line px-2 py-1 text-sm disabled:opacity-40"
+              >
                 ↓
               </button>
-              <button type="button" aria-label={`Remove header ${index + 1} (${name || 'unnamed'})`} onClick={() => dispatch({ type: 'remove-header', index })} className="rounded border border-line px-2 py-1 text-sm">
+              <button
+                type="button"
+                aria-label={`Remove header ${index + 1} (${name || 'unnamed'})`}
+                onClick={() => dispatch({ type: 'remove-header', index })}
+                className="rounded border border-line px-2 py-1 text-sm"
+              >
                 Remove
               </button>
             </span>
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => dispatch({ type: 'add-header' })} className="mt-2 rounded border border-line px-3 py-1 text-sm font-medium hover:bg-surface">
+      <button
+        type="button"
+        onClick={() => dispatch({ type: 'add-header' })}
+        className="mt-2 rounded border border-line px-3 py-1 text-sm font-medium hover:bg-surface"
+      >
         Add a header
       </button>
     </div>

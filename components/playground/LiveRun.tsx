@@ -64,7 +64,13 @@ export function LiveRun({ input, idPrefix, label, children }: { input: ExchangeI
           {state.kind === 'running' ? 'Running…' : live ? 'Run again' : 'Run it live'}
         </button>
         <span role="status" className="text-sm text-muted">
-          {state.kind === 'failed' ? state.message : state.kind === 'running' ? 'Sending the request…' : live ? 'Live result from the sandbox.' : 'Expected result, computed when this page was built.'}
+          {state.kind === 'failed'
+            ? state.message
+            : state.kind === 'running'
+              ? 'Sending the request…'
+              : live
+                ? 'Live result from the sandbox.'
+                : 'Expected result, computed when this page was built.'}
         </span>
       </div>
       <div aria-live="polite" className="mt-3 space-y-4">

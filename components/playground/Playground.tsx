@@ -26,7 +26,12 @@ const prefetchHelpers = () => void loadHelpers().catch(() => undefined);
 /** Posts the request description to /api/exchange (see LiveRun for why the page never calls the sandbox itself). */
 async function sendExchange(body: unknown): Promise<{ kind: 'ok'; transcript: Transcript; elapsedMs: number } | { kind: 'refused'; message: string }> {
   const started = performance.now();
-  const response = await fetch(EXCHANGE_PATH, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(EXCHANGE_PATH, {
+    method: 'POST',
+    credentials: 'omit',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (response.ok) {
     const transcript = (await response.json()) as Transcript;
     return { kind: 'ok', transcript, elapsedMs: Math.round(performance.now() - started) };
@@ -131,7 +136,11 @@ export function Playground({
         </details>
         <ClientPanel state={state} dispatch={dispatch} />
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={ready.kind !== 'ready' || send.kind === 'sending'} className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={ready.kind !== 'ready' || send.kind === 'sending'}
+            className="rounded-md bg-accent px-5 py-2 font-semibold text-accent-ink hover:opacity-90 disabled:opacity-60"
+          >
             {send.kind === 'sending' ? 'Sending…' : 'Send'}
           </button>
           <p className="text-sm text-muted">

@@ -29,7 +29,11 @@ function readLink(search: string, keep: readonly string[]): Loaded {
  * the page rather than the playground (an embed's `theme`): not read as state, kept in the URL.
  */
 export function PlaygroundFromUrl({ groups, path = '/playground', keep = [] }: { groups: PresetGroup[]; path?: string; keep?: string[] }) {
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   // Read once, right after hydration (a state update during render, as React allows for derived state).
   if (hydrated && loaded === undefined) setLoaded(readLink(window.location.search, keep));

@@ -22,7 +22,11 @@ export function RequestEditor({ request, dispatch }: { request: PlaygroundState[
       <div className="flex flex-wrap gap-2">
         <label className="flex flex-col text-sm font-medium">
           Method
-          <select value={request.method} onChange={(event) => dispatch({ type: 'set-method', method: event.target.value })} className="mt-1 rounded border border-line bg-canvas px-2 py-1.5 font-mono">
+          <select
+            value={request.method}
+            onChange={(event) => dispatch({ type: 'set-method', method: event.target.value })}
+            className="mt-1 rounded border border-line bg-canvas px-2 py-1.5 font-mono"
+          >
             {METHODS.map((method) => (
               <option key={method}>{method}</option>
             ))}

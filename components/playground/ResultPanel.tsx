@@ -7,10 +7,7 @@ import { TranscriptView } from './ExchangeStepView';
 // What the result area shows: an HTTP 401 from the sandbox is a result (kind 'done'), never a
 // failure; 'failed' is for the lab itself being unreachable or refusing the description.
 export type SendState =
-  | { kind: 'idle' }
-  | { kind: 'sending' }
-  | { kind: 'done'; transcript: Transcript; elapsedMs: number }
-  | { kind: 'failed'; message: string };
+  { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; transcript: Transcript; elapsedMs: number } | { kind: 'failed'; message: string };
 
 export type HistoryEntry = { id: number; label: string; transcript: Transcript };
 

@@ -12,23 +12,90 @@ type Setting = { name: ScenarioParameter; label: string; options: [value: string
 
 // Choices that change the scenario through the target's query string; "" keeps the preset's own.
 const SETTINGS: Setting[] = [
-  { name: 'proxy', label: 'Proxy hop', options: [['', 'As the preset'], ['none', 'No proxy'], ['basic', 'Proxy with Basic'], ['digest', 'Proxy with Digest']] },
+  {
+    name: 'proxy',
+    label: 'Proxy hop',
+    options: [
+      ['', 'As the preset'],
+      ['none', 'No proxy'],
+      ['basic', 'Proxy with Basic'],
+      ['digest', 'Proxy with Digest'],
+    ],
+  },
   {
     name: 'schemes',
     label: 'Schemes offered, in order',
-    options: [['', 'As the preset'], ['basic', 'Basic'], ['bearer', 'Bearer'], ['digest', 'Digest'], ['digest,basic', 'Digest, then Basic'], ['bearer,basic', 'Bearer, then Basic'], ['digest,bearer,basic', 'Digest, Bearer, Basic']],
+    options: [
+      ['', 'As the preset'],
+      ['basic', 'Basic'],
+      ['bearer', 'Bearer'],
+      ['digest', 'Digest'],
+      ['digest,basic', 'Digest, then Basic'],
+      ['bearer,basic', 'Bearer, then Basic'],
+      ['digest,bearer,basic', 'Digest, Bearer, Basic'],
+    ],
   },
-  { name: 'layout', label: 'Several challenges', options: [['', 'As the preset'], ['several-lines', 'One field line each'], ['one-line', 'All on one line']] },
+  {
+    name: 'layout',
+    label: 'Several challenges',
+    options: [
+      ['', 'As the preset'],
+      ['several-lines', 'One field line each'],
+      ['one-line', 'All on one line'],
+    ],
+  },
   {
     name: 'algorithm',
     label: 'Digest algorithms',
-    options: [['', 'As the preset'], ['SHA-256', 'SHA-256'], ['MD5', 'MD5'], ['SHA-512-256', 'SHA-512-256'], ['SHA-256-sess', 'SHA-256-sess'], ['SHA-256,MD5', 'SHA-256, then MD5']],
+    options: [
+      ['', 'As the preset'],
+      ['SHA-256', 'SHA-256'],
+      ['MD5', 'MD5'],
+      ['SHA-512-256', 'SHA-512-256'],
+      ['SHA-256-sess', 'SHA-256-sess'],
+      ['SHA-256,MD5', 'SHA-256, then MD5'],
+    ],
   },
-  { name: 'qop', label: 'Digest qop', options: [['', 'As the preset'], ['auth', 'auth'], ['auth-int', 'auth-int'], ['auth,auth-int', 'auth, auth-int']] },
+  {
+    name: 'qop',
+    label: 'Digest qop',
+    options: [
+      ['', 'As the preset'],
+      ['auth', 'auth'],
+      ['auth-int', 'auth-int'],
+      ['auth,auth-int', 'auth, auth-int'],
+    ],
+  },
   // Seconds a token from the token endpoint stays valid (RFC 6749 §5.1 expires_in); a short one shows expiry and refresh.
-  { name: 'token_lifetime', label: 'Bearer token lifetime', options: [['', 'As the preset'], ['5', '5 seconds'], ['60', '1 minute'], ['300', '5 minutes'], ['3600', '1 hour']] },
-  { name: 'status', label: 'Authenticated but not permitted', options: [['', 'As the preset'], ['403', '403 Forbidden'], ['404', '404 Not Found (hide it)']] },
-  { name: 'role', label: 'Role the resource needs', options: [['', 'As the preset'], ['editor', 'editor (bob has it)'], ['reader', 'reader (alice has it)']] },
+  {
+    name: 'token_lifetime',
+    label: 'Bearer token lifetime',
+    options: [
+      ['', 'As the preset'],
+      ['5', '5 seconds'],
+      ['60', '1 minute'],
+      ['300', '5 minutes'],
+      ['3600', '1 hour'],
+    ],
+  },
+  {
+    name: 'status',
+    label: 'Authenticated but not permitted',
+    options: [
+      ['', 'As the preset'],
+      ['403', '403 Forbidden'],
+      ['404', '404 Not Found (hide it)'],
+    ],
+  },
+  {
+    name: 'role',
+    label: 'Role the resource needs',
+    options: [
+      ['', 'As the preset'],
+      ['editor', 'editor (bob has it)'],
+      ['reader', 'reader (alice has it)'],
+    ],
+  },
 ];
 
 function currentValue(target: string, name: string): string {
@@ -36,7 +103,17 @@ function currentValue(target: string, name: string): string {
   return new URLSearchParams(query).get(name) ?? '';
 }
 
-export function ScenarioPanel({ groups, preset, target, dispatch }: { groups: PresetGroup[]; preset: string; target: string; dispatch: Dispatch<PlaygroundAction> }) {
+export function ScenarioPanel({
+  groups,
+  preset,
+  target,
+  dispatch,
+}: {
+  groups: PresetGroup[];
+  preset: string;
+  target: string;
+  dispatch: Dispatch<PlaygroundAction>;
+}) {
   const summary = groups.flatMap((group) => group.presets).find((p) => p.id === preset)?.summary;
   return (
     <fieldset className="rounded-lg border border-line p-4">
@@ -46,7 +123,11 @@ export function ScenarioPanel({ groups, preset, target, dispatch }: { groups: Pr
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex min-w-0 flex-1 flex-col text-sm font-medium">
           Preset
-          <select value={preset} onChange={(event) => dispatch({ type: 'choose-preset', id: event.target.value })} className="mt-1 rounded border border-line bg-canvas px-2 py-1.5">
+          <select
+            value={preset}
+            onChange={(event) => dispatch({ type: 'choose-preset', id: event.target.value })}
+            className="mt-1 rounded border border-line bg-canvas px-2 py-1.5"
+          >
             {groups.map((group) => (
               <optgroup key={group.label} label={group.label}>
                 {group.presets.map((p) => (
@@ -58,7 +139,11 @@ export function ScenarioPanel({ groups, preset, target, dispatch }: { groups: Pr
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => dispatch({ type: 'reset' })} className="rounded border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface">
+        <button
+          type="button"
+          onClick={() => dispatch({ type: 'reset' })}
+          className="rounded border border-line px-3 py-1.5 text-sm font-medium hover:bg-surface"
+        >
           Reset to the preset
         </button>
       </div>

@@ -21,7 +21,11 @@ const noSubscribe = () => () => {};
 
 /** The same request as curl, fetch, Python, HTTPie and Node: ARIA tabs, arrow keys move between them. */
 export function SnippetTabs({ state }: { state: PlaygroundState }) {
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => 'http://localhost:3000');
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => 'http://localhost:3000',
+  );
   const [active, setActive] = useState<SnippetLanguage>('curl');
   const id = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -30,7 +34,20 @@ export function SnippetTabs({ state }: { state: PlaygroundState }) {
 
   function onKeyDown(event: React.KeyboardEvent, index: number) {
     const last = SNIPPET_LANGUAGES.length - 1;
-    const next = event.key === 'ArrowRight' ? (index === last ? 0 : index + 1) : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1) : event.key === 'Home' ? 0 : event.key === 'End' ? last : -1;
+    const next =
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : -1;
     if (next < 0) return;
     event.preventDefault();
     const language = SNIPPET_LANGUAGES[next];

@@ -14,7 +14,8 @@ export function sequenceArrows(transcript: Transcript): { lanes: Lane[]; arrows:
     const attempt = index + 1;
     const sent = step.request.headers.map(([name]) => name.toLowerCase());
     const credentials = ['proxy-authorization', 'authorization'].filter((field) => sent.includes(field));
-    const withCredentials = credentials.length > 0 ? ` + ${credentials.map((field) => (field === 'authorization' ? 'Authorization' : 'Proxy-Authorization')).join(' + ')}` : '';
+    const withCredentials =
+      credentials.length > 0 ? ` + ${credentials.map((field) => (field === 'authorization' ? 'Authorization' : 'Proxy-Authorization')).join(' + ')}` : '';
     const status = `${step.response.status} ${reasonPhrase(step.response.status)}`.trim();
     if (!hasProxy) {
       arrows.push({ from: 'client', to: 'origin', label: `${step.request.method}${withCredentials}`, response: false, attempt });
@@ -35,14 +36,27 @@ export function sequenceArrows(transcript: Transcript): { lanes: Lane[]; arrows:
 const LANE_LABEL: Record<Lane, string> = { client: 'Client', proxy: 'Proxy', origin: 'Origin' };
 
 /** Client, proxy and origin lanes as SVG, with the same story as an ordered list for every reader. */
-export function TranscriptSequenceDiagram({ transcript, idPrefix = 'seq', label = 'Conversation' }: { transcript: Transcript; idPrefix?: string; label?: string }) {
+export function TranscriptSequenceDiagram({
+  transcript,
+  idPrefix = 'seq',
+  label = 'Conversation',
+}: {
+  transcript: Transcript;
+  idPrefix?: string;
+  label?: string;
+}) {
   const { lanes, arrows } = sequenceArrows(transcript);
   return (
     <figure className="min-w-0">
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${label}: sequence diagram (scrolls sideways)`}>
         <SequenceSvg
           lanes={lanes.map((lane) => LANE_LABEL[lane])}
-          arrows={arrows.map((arrow) => ({ from: lanes.indexOf(arrow.from), to: lanes.indexOf(arrow.to), label: `${arrow.attempt}. ${arrow.label}`, dashed: arrow.response }))}
+          arrows={arrows.map((arrow) => ({
+            from: lanes.indexOf(arrow.from),
+            to: lanes.indexOf(arrow.to),
+            label: `${arrow.attempt}. ${arrow.label}`,
+            dashed: arrow.response,
+          }))}
           idPrefix={idPrefix}
           title={`Sequence diagram: ${arrows.length} messages between ${lanes.map((l) => LANE_LABEL[l]).join(', ')}`}
         />

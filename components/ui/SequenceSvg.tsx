@@ -17,7 +17,17 @@ const ROW = 34;
 const NOTE_ROW = 18;
 
 /** Ids in url(#...) must be plain: React's useId output is made safe before it is passed here. */
-export function SequenceSvg({ lanes, arrows, idPrefix, title }: { lanes: readonly string[]; arrows: readonly SequenceArrow[]; idPrefix: string; title: string }) {
+export function SequenceSvg({
+  lanes,
+  arrows,
+  idPrefix,
+  title,
+}: {
+  lanes: readonly string[];
+  arrows: readonly SequenceArrow[];
+  idPrefix: string;
+  title: string;
+}) {
   const laneX = (lane: number) => 70 + (lane * (WIDTH - 140)) / Math.max(1, lanes.length - 1);
   const rows: number[] = [];
   let y = 55;
@@ -49,7 +59,16 @@ export function SequenceSvg({ lanes, arrows, idPrefix, title }: { lanes: readonl
         const x2 = laneX(arrow.to);
         return (
           <g key={i}>
-            <line x1={x1} y1={rowY} x2={x2} y2={rowY} stroke="currentColor" strokeWidth="1.5" strokeDasharray={arrow.dashed ? '6 3' : undefined} markerEnd={`url(#${idPrefix}-head)`} />
+            <line
+              x1={x1}
+              y1={rowY}
+              x2={x2}
+              y2={rowY}
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeDasharray={arrow.dashed ? '6 3' : undefined}
+              markerEnd={`url(#${idPrefix}-head)`}
+            />
             <text x={(x1 + x2) / 2} y={rowY - 6} textAnchor="middle" fontSize="12" fill="currentColor">
               {arrow.label}
             </text>

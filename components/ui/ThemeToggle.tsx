@@ -1,13 +1,7 @@
 'use client';
 
 import { useEffect, useSyncExternalStore } from 'react';
-import {
-  applyTheme,
-  isThemePreference,
-  resolveTheme,
-  THEME_STORAGE_KEY,
-  type ThemePreference,
-} from '@/lib/site/theme';
+import { applyTheme, isThemePreference, resolveTheme, THEME_STORAGE_KEY, type ThemePreference } from '@/lib/site/theme';
 import { writePreference } from '@/lib/site/storage';
 
 const THEME_EVENT = 'http-auth-lab:themechange';
@@ -70,7 +64,15 @@ export function ThemeToggle() {
           onClick={() => choose(option.value)}
           className="inline-flex h-9 w-9 items-center justify-center rounded text-muted hover:bg-surface hover:text-ink aria-pressed:bg-accent aria-pressed:text-accent-ink"
         >
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="h-5 w-5 fill-none stroke-current" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <svg
+            viewBox="0 0 24 24"
+            aria-hidden="true"
+            focusable="false"
+            className="h-5 w-5 fill-none stroke-current"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             {option.icon}
           </svg>
         </button>

@@ -29,9 +29,12 @@ export function WhenNearViewport({
       const timer = setTimeout(() => setState('near'), 0);
       return () => clearTimeout(timer);
     }
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setState((current) => (current === 'waiting' ? 'near' : current));
-    }, { rootMargin: margin });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setState((current) => (current === 'waiting' ? 'near' : current));
+      },
+      { rootMargin: margin },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [state, margin]);

@@ -30,8 +30,20 @@ const LIBRARY_SEVERITY: Record<string, Severity> = {
 
 // IANA HTTP Authentication Scheme Registry (RFC 9110 §16.4.1), lower-cased.
 const REGISTERED = new Set([
-  'basic', 'bearer', 'concealed', 'digest', 'dpop', 'gnap', 'hoba', 'mutual', 'negotiate', 'oauth', 'privatetoken',
-  'scram-sha-1', 'scram-sha-256', 'vapid',
+  'basic',
+  'bearer',
+  'concealed',
+  'digest',
+  'dpop',
+  'gnap',
+  'hoba',
+  'mutual',
+  'negotiate',
+  'oauth',
+  'privatetoken',
+  'scram-sha-1',
+  'scram-sha-256',
+  'vapid',
 ]);
 
 const RFC_CITATION = /RFC \d+ §\d+(?:\.\d+)*/;
@@ -75,7 +87,10 @@ function schemeFindings(c: Challenge, field: SourceField, at: LocatedChallenge |
 function bearerFindings(c: Challenge, field: SourceField, at: LocatedChallenge | undefined, ctx: ChallengeContext): Finding[] {
   const error = getParam(c.params, 'error');
   if (error !== 'invalid_request' && error !== 'invalid_token' && error !== 'insufficient_scope') return [];
-  const span = valueSpan(field, at?.params.find((p) => p.name === 'error'));
+  const span = valueSpan(
+    field,
+    at?.params.find((p) => p.name === 'error'),
+  );
   const out: Finding[] = [];
   const expected = bearerErrorStatus(error);
   if (ctx.status !== undefined && ctx.status !== expected) {
@@ -89,7 +104,12 @@ function bearerFindings(c: Challenge, field: SourceField, at: LocatedChallenge |
   }
   if (ctx.requestWithoutCredentials) {
     out.push(
-      finding('warning', 'bearer-error-without-credentials', `The request carried no credentials, so the server should not send an error code (RFC 6750 §3.1).`, span),
+      finding(
+        'warning',
+        'bearer-error-without-credentials',
+        `The request carried no credentials, so the server should not send an error code (RFC 6750 §3.1).`,
+        span,
+      ),
     );
   }
   const description = getParam(c.params, 'error_description');

@@ -10,18 +10,7 @@ import type { Explanation, Finding } from './types';
 // findings that point at its exact characters and what a client does next out. Pure and total: it
 // never throws, and it refuses input over 64 KiB rather than work on it.
 
-export type {
-  AuthInfoField,
-  ChallengeField,
-  ChallengeHeader,
-  Explanation,
-  Finding,
-  HeaderField,
-  NextStep,
-  NextStepKind,
-  Severity,
-  SourceKind,
-} from './types';
+export type { AuthInfoField, ChallengeField, ChallengeHeader, Explanation, Finding, HeaderField, NextStep, NextStepKind, Severity, SourceKind } from './types';
 
 /** 64 KiB of UTF-8: far more than any real response head. */
 export const MAX_EXPLAIN_BYTES = 64 * 1024;
@@ -64,7 +53,11 @@ function notHttp(text: string, msg: ParsedMessage): Explanation {
   const content = text.split(/\r?\n/)[line - 1] ?? '';
   const message =
     'This does not look like an HTTP response. Paste the status line and header lines (HTTP/1.1 401 Unauthorized, then WWW-Authenticate: …), curl -v output, or a single header line.';
-  return base([finding('error', 'not-http', message, { line, column: 1, length: content.length })], 'Nothing to explain yet: no status line or header line was found.', 'not-http');
+  return base(
+    [finding('error', 'not-http', message, { line, column: 1, length: content.length })],
+    'Nothing to explain yet: no status line or header line was found.',
+    'not-http',
+  );
 }
 
 const publicField = ({ name, value, line, column, lastLine }: SourceField) => ({ name, value, line, column, lastLine });
@@ -73,7 +66,15 @@ function sourceFindings(msg: ParsedMessage, fields: SourceField[], statusSpan: S
   const out: Finding[] = [];
   const first = fields[0];
   if (msg.source === 'headers' && first) {
-    out.push(finding('info', 'no-status-line', 'No status line: the checks that depend on the status are skipped. Paste the line that starts with HTTP/ as well.', nameSpan(first), undefined));
+    out.push(
+      finding(
+        'info',
+        'no-status-line',
+        'No status line: the checks that depend on the status are skipped. Paste the line that starts with HTTP/ as well.',
+        nameSpan(first),
+        undefined,
+      ),
+    );
   }
   if (msg.source === 'challenge' && first) {
     out.push(finding('info', 'read-as-challenge', 'Read as the value of a WWW-Authenticate field.', locate(first, 0, first.value.length), undefined));
@@ -117,7 +118,14 @@ function explain(text: string): Explanation {
   const proxy = analyseChallenges(fieldsNamed(fields, 'Proxy-Authenticate'), 'Proxy-Authenticate', { status });
   const ruleCtx = { msg, fields, status, statusSpan };
   const authInfo = authInfoRules(ruleCtx);
-  const findings = [...msg.findings, ...sourceFindings(msg, fields, statusSpan), ...responseRules(ruleCtx), ...www.findings, ...proxy.findings, ...authInfo.findings];
+  const findings = [
+    ...msg.findings,
+    ...sourceFindings(msg, fields, statusSpan),
+    ...responseRules(ruleCtx),
+    ...www.findings,
+    ...proxy.findings,
+    ...authInfo.findings,
+  ];
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     source: msg.source,

@@ -68,7 +68,8 @@ function readBlocks(lines: SourceLine[], findings: Finding[], allowHeadless: boo
     if (isBlank(l.text)) continue;
     if (STATUS_LINE.test(l.text)) current = { kind: 'response', start: l, fields: [] };
     else if (REQUEST_LINE.test(l.text)) current = { kind: 'request', start: l, fields: [] };
-    else if (afterBlank) break; // a body: stop reading
+    else if (afterBlank)
+      break; // a body: stop reading
     else if (blocks.length === 0 && allowHeadless && /^[^\s:]+[ \t]*:/.test(l.text)) current = { kind: 'response', fields: [] };
     else if (blocks.length === 0) {
       loose = loose ?? l;

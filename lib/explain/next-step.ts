@@ -49,7 +49,11 @@ function answer(challenges: Challenge[], holder: Holder, header: string, status:
     return { kind: 'no-usable-challenge', summary: `A client holding a bearer token does not simply resend it: ${clause(bearer.reason)}.`, choice };
   }
   const why = choice.considered.map((c) => `${c.scheme}: ${clause(c.reason)}`).join('; ');
-  return { kind: 'no-usable-challenge', summary: `A client holding ${holder.who} can answer none of the challenges (${why}), so it stops and reports the ${status}.`, choice };
+  return {
+    kind: 'no-usable-challenge',
+    summary: `A client holding ${holder.who} can answer none of the challenges (${why}), so it stops and reports the ${status}.`,
+    choice,
+  };
 }
 
 function challengeStep(input: NextStepInput, hop: 'origin' | 'proxy', status: number, assumed: boolean): NextStep {
@@ -63,7 +67,9 @@ function challengeStep(input: NextStepInput, hop: 'origin' | 'proxy', status: nu
     notes.push(`The request carried ${header} (line ${sent.line}), so this ${status} says those credentials were refused: sending the same again fails again.`);
   }
   if (hop === 'proxy') {
-    notes.push("A browser treats a 407 from a server that is not its configured proxy as a network error (Chromium: ERR_UNEXPECTED_PROXY_AUTH; Firefox refuses it too), and a script cannot set Proxy-Authorization at all (a forbidden request header).");
+    notes.push(
+      'A browser treats a 407 from a server that is not its configured proxy as a network error (Chromium: ERR_UNEXPECTED_PROXY_AUTH; Firefox refuses it too), and a script cannot set Proxy-Authorization at all (a forbidden request header).',
+    );
   }
   if (challenges.length === 0) {
     const lines = hop === 'origin' ? input.wwwLines : input.proxyLines;
@@ -96,7 +102,9 @@ function forbiddenStep(input: NextStepInput): NextStep {
   const scoped = input.www.find((c) => c.scheme.toLowerCase() === 'bearer' && getParam(c.params, 'error') === 'insufficient_scope');
   if (scoped) {
     const scope = getParam(scoped.params, 'scope');
-    notes.unshift(`The Bearer challenge says insufficient_scope: get a token${scope ? ` with the scope "${scope}"` : ' with a broader scope'} and retry with that one (RFC 6750 §3.1).`);
+    notes.unshift(
+      `The Bearer challenge says insufficient_scope: get a token${scope ? ` with the scope "${scope}"` : ' with a broader scope'} and retry with that one (RFC 6750 §3.1).`,
+    );
   }
   return {
     kind: 'forbidden',
@@ -106,7 +114,8 @@ function forbiddenStep(input: NextStepInput): NextStep {
 }
 
 function otherStep(input: NextStepInput, status: number): NextStep {
-  if (status < 200) return { kind: 'informational', summary: `${status} is an interim response: the final response follows it on the same connection.`, notes: [] };
+  if (status < 200)
+    return { kind: 'informational', summary: `${status} is an interim response: the final response follows it on the same connection.`, notes: [] };
   if (status < 300 || status === 304) {
     const next = input.authInfo.find((f) => f.params.nextnonce !== undefined);
     const notes = next ? [`Authentication-Info (line ${next.line}) names a nextnonce: the next Digest request uses it (RFC 7616 §3.5).`] : [];
@@ -114,16 +123,29 @@ function otherStep(input: NextStepInput, status: number): NextStep {
     return { kind: 'success', summary, notes };
   }
   if (status < 400) {
-    return { kind: 'redirect', summary: 'The client follows Location. A browser drops Authorization when the redirect goes to another origin, so credentials must be sent again there (WHATWG Fetch).', notes: [] };
+    return {
+      kind: 'redirect',
+      summary:
+        'The client follows Location. A browser drops Authorization when the redirect goes to another origin, so credentials must be sent again there (WHATWG Fetch).',
+      notes: [],
+    };
   }
   if (status >= 500) {
-    return { kind: 'server-error', summary: 'The server failed: not an authentication problem. A client retries later (after Retry-After, if given) without changing its credentials.', notes: [] };
+    return {
+      kind: 'server-error',
+      summary: 'The server failed: not an authentication problem. A client retries later (after Retry-After, if given) without changing its credentials.',
+      notes: [],
+    };
   }
   const summaries: Record<number, string> = {
     400: 'The request is malformed: fix it rather than resend it. (Bearer\'s error="invalid_request" belongs here, RFC 6750 §3.1.)',
     404: 'Not found, or hidden: a server may answer 404 rather than 403 to hide a resource from someone not allowed to know it exists (RFC 9110 §15.5.4).',
   };
-  return { kind: 'client-error', summary: summaries[status] ?? `${status} refuses the request for a reason other than authentication: change the request, not the credentials.`, notes: [] };
+  return {
+    kind: 'client-error',
+    summary: summaries[status] ?? `${status} refuses the request for a reason other than authentication: change the request, not the credentials.`,
+    notes: [],
+  };
 }
 
 export function nextStep(input: NextStepInput): NextStep {
@@ -131,13 +153,19 @@ export function nextStep(input: NextStepInput): NextStep {
   if (status === undefined) {
     if (input.www.length > 0 || input.wwwLines > 0) return challengeStep(input, 'origin', 401, true);
     if (input.proxy.length > 0 || input.proxyLines > 0) return challengeStep(input, 'proxy', 407, true);
-    return { kind: 'headers-only', summary: 'Without the status line the lab cannot say what a client does next: paste it too (for example HTTP/1.1 401 Unauthorized).', notes: [] };
+    return {
+      kind: 'headers-only',
+      summary: 'Without the status line the lab cannot say what a client does next: paste it too (for example HTTP/1.1 401 Unauthorized).',
+      notes: [],
+    };
   }
   if (input.preflight && (status < 200 || status > 299)) {
     return {
       kind: 'preflight-failed',
       summary: `A browser does not answer challenges on a preflight: with a ${status} the preflight fails, the real request is never sent, and the script sees a network error (WHATWG Fetch, CORS-preflight fetch).`,
-      notes: ['Let OPTIONS through without authentication and answer it with 204 and the Access-Control-Allow-* headers; authenticate the real request that follows.'],
+      notes: [
+        'Let OPTIONS through without authentication and answer it with 204 and the Access-Control-Allow-* headers; authenticate the real request that follows.',
+      ],
     };
   }
   if (status === 401) return challengeStep(input, 'origin', 401, false);

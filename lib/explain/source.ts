@@ -46,7 +46,8 @@ export function headerLine(l: SourceLine, findings: Finding[]): SourceField | un
     findings.push({
       severity: 'error',
       code: 'space-before-colon',
-      message: 'No whitespace is allowed between a field name and the colon (RFC 9112 §5.1): a server must reject such a request, a proxy must remove the space, and other recipients may misread the field.',
+      message:
+        'No whitespace is allowed between a field name and the colon (RFC 9112 §5.1): a server must reject such a request, a proxy must remove the space, and other recipients may misread the field.',
       ...at(name.length + 1, rawName.length - name.length),
       rfc: 'RFC 9112 §5.1',
     });

@@ -13,9 +13,7 @@ export type Diagnostic = {
   line?: number;
 };
 
-export type ParseResult<T> =
-  | { ok: true; value: T; warnings: Diagnostic[] }
-  | { ok: false; error: Diagnostic };
+export type ParseResult<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; error: Diagnostic };
 
 /**
  * RFC 9110 §11.3: `challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`.

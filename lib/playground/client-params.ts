@@ -16,7 +16,11 @@ function encodeSecret(secret: HeldSecret, prefix: string): [string, string][] {
     case 'none':
       return [];
     case 'password':
-      return [[`${prefix}u`, secret.user], [`${prefix}p`, secret.password], ...(secret.charset === 'UTF-8' ? [] : [[`${prefix}c`, secret.charset] as [string, string]])];
+      return [
+        [`${prefix}u`, secret.user],
+        [`${prefix}p`, secret.password],
+        ...(secret.charset === 'UTF-8' ? [] : [[`${prefix}c`, secret.charset] as [string, string]]),
+      ];
     case 'token':
       return [
         [`${prefix}t`, secret.token],
@@ -32,7 +36,11 @@ function encodeSecret(secret: HeldSecret, prefix: string): [string, string][] {
 
 /** The whole profile as parameters: never empty, so "nothing" is told apart from "the preset's". */
 export function encodeClient(client: ClientProfile): [string, string][] {
-  const params = [...encodeSecret(client.origin, 'c'), ...encodeSecret(client.proxy, 'p'), ...(client.staleNonceFirst ? [['stale', '1'] as [string, string]] : [])];
+  const params = [
+    ...encodeSecret(client.origin, 'c'),
+    ...encodeSecret(client.proxy, 'p'),
+    ...(client.staleNonceFirst ? [['stale', '1'] as [string, string]] : []),
+  ];
   return params.length > 0 ? params : [['client', 'none']];
 }
 

@@ -44,7 +44,10 @@ function presetStateFor(id: string): PlaygroundState {
 export function encodeState(state: PlaygroundState): string {
   const base = presetStateFor(state.preset);
   const { method, target, headers, body } = state.request;
-  const params: [string, string][] = [['v', String(state.v)], ['p', state.preset]];
+  const params: [string, string][] = [
+    ['v', String(state.v)],
+    ['p', state.preset],
+  ];
   if (method !== base.request.method) params.push(['m', method]);
   if (target !== base.request.target) params.push(['t', target]);
   if (!sameHeaders(headers, base.request.headers)) {
@@ -70,7 +73,14 @@ export function shareUrlTooLong(state: PlaygroundState, origin: string): boolean
 /** Shortens a value for a problem message: a hostile link may carry megabytes. */
 const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 
-function decodeField<T>(query: URLSearchParams, name: string, label: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, fallback: T, problems: string[]): T {
+function decodeField<T>(
+  query: URLSearchParams,
+  name: string,
+  label: string,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  fallback: T,
+  problems: string[],
+): T {
   const raw = query.get(name);
   if (raw === null) return fallback;
   const result = schema.safeParse(raw);
@@ -101,8 +111,7 @@ function noteUnexpected(query: URLSearchParams, problems: string[]) {
   for (const name of query.keys()) {
     if (!KNOWN.has(name)) {
       if (!seen.has(name)) problems.push(`Unknown parameter ${shown(name)} was ignored.`);
-    }
-    else if (SINGLE.includes(name) && seen.has(name)) problems.push(`${name} appears more than once: the first one was used.`);
+    } else if (SINGLE.includes(name) && seen.has(name)) problems.push(`${name} appears more than once: the first one was used.`);
     seen.add(name);
   }
 }
@@ -116,7 +125,9 @@ export function decodeState(search: string): { state: PlaygroundState; problems:
   const base = presetStateFor(id ?? defaultState().preset);
   const version = query.get('v');
   if (version !== null && version !== String(PLAYGROUND_STATE_VERSION)) {
-    problems.push(`This link is in format v=${shown(version)}, which this playground does not read (it reads v=${PLAYGROUND_STATE_VERSION}): only its preset was kept.`);
+    problems.push(
+      `This link is in format v=${shown(version)}, which this playground does not read (it reads v=${PLAYGROUND_STATE_VERSION}): only its preset was kept.`,
+    );
     return { state: base, problems };
   }
   noteUnexpected(query, problems);

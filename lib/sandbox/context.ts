@@ -35,7 +35,9 @@ export const MIN_SECRET_BYTES = 32;
  */
 export function secretFromEnvironment(value: string | undefined, warn: (message: string) => void): Uint8Array {
   if (value === undefined || value === '') {
-    warn('SANDBOX_SECRET is not set: using a random secret for this process. Digest nonces and tokens will not be accepted by other instances or after a restart.');
+    warn(
+      'SANDBOX_SECRET is not set: using a random secret for this process. Digest nonces and tokens will not be accepted by other instances or after a restart.',
+    );
     return crypto.getRandomValues(new Uint8Array(MIN_SECRET_BYTES));
   }
   if (value.length < MIN_SECRET_BYTES) {

@@ -42,7 +42,5 @@ export function targetPath(target: string): string {
 
 export function splitTarget(target: string): { path: string; query: URLSearchParams } {
   const at = target.indexOf('?');
-  return at === -1
-    ? { path: target, query: new URLSearchParams() }
-    : { path: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
+  return at === -1 ? { path: target, query: new URLSearchParams() } : { path: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
 }

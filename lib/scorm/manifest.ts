@@ -4,8 +4,7 @@
 
 export type ScormLesson = { slug: string; title: string; files: readonly string[]; launch: string };
 
-const xml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** XML 1.0 identifiers (xsd:ID): a letter or underscore first, then letters, digits, '.', '-', '_'. */
 export function scormIdentifier(prefix: string, value: string): string {

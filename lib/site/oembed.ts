@@ -2,16 +2,7 @@
 // embedded lesson, playground or try widget by itself. Pure: the route adapter parses the query and
 // supplies the lookups; discovery <link> tags point here from every embeddable page.
 
-import {
-  defaultEmbedSize,
-  DEFAULT_EMBED_OPTIONS,
-  embedPath,
-  type EmbedOptions,
-  type EmbedTarget,
-  iframeCode,
-  isSectionId,
-  parseEmbedOptions,
-} from './embed';
+import { defaultEmbedSize, DEFAULT_EMBED_OPTIONS, embedPath, type EmbedOptions, type EmbedTarget, iframeCode, isSectionId, parseEmbedOptions } from './embed';
 import { SITE_NAME } from './site';
 
 export const OEMBED_PATH = '/api/oembed';

@@ -36,7 +36,8 @@ async function main() {
         margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#555"><span class="title"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+        footerTemplate:
+          '<div style="font-size:8px;width:100%;text-align:center;color:#555"><span class="title"></span> · <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
       });
       await browser.page.emulateMedia({ media: 'screen' });
       console.log(`${path.relative(root, file)}  ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);

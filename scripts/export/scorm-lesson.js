@@ -82,7 +82,13 @@
       call('LMSCommit', ['']);
     }
     summary.textContent =
-      'All questions answered: ' + right + ' of ' + ids.length + ' right the first time (score ' + score + '%)' +
+      'All questions answered: ' +
+      right +
+      ' of ' +
+      ids.length +
+      ' right the first time (score ' +
+      score +
+      '%)' +
       (session ? ', reported to your course.' : '.');
   }
 

@@ -79,13 +79,18 @@ async function exportLesson(page: Page, base: string, lesson: Lesson): Promise<s
   const external = /url\(\s*['"]?(?!data:)([^'")]+)/.exec(css);
   if (external) throw new Error(`the lesson's CSS refers to ${external[1]}, which the package does not carry`);
   const models = JSON.stringify(Object.fromEntries(lessonQuizModels(lesson).map((quiz) => [quiz.id, quiz]))).replace(/</g, '\\u003c');
-  const index = html.replace('<script type="application/json" id="quiz-models"></script>', `<script type="application/json" id="quiz-models">${models}</script>`);
+  const index = html.replace(
+    '<script type="application/json" id="quiz-models"></script>',
+    `<script type="application/json" id="quiz-models">${models}</script>`,
+  );
   const files: Record<string, Uint8Array> = {
     'index.html': new TextEncoder().encode(index),
     'lesson.css': new TextEncoder().encode(css),
     'scorm-lesson.js': new TextEncoder().encode(RUNTIME),
   };
-  files['imsmanifest.xml'] = new TextEncoder().encode(scormManifest({ slug: lesson.slug, title: lesson.frontmatter.title, files: Object.keys(files), launch: 'index.html' }));
+  files['imsmanifest.xml'] = new TextEncoder().encode(
+    scormManifest({ slug: lesson.slug, title: lesson.frontmatter.title, files: Object.keys(files), launch: 'index.html' }),
+  );
   const zip = path.join(OUT_DIR, `${lesson.file.replace(/\.mdx$/, '')}.zip`);
   fs.writeFileSync(zip, zipSync(files, { level: 9 }));
   return zip;

@@ -14,7 +14,8 @@ const oembed = (query: Record<string, string>) => GET(new Request(`${BASE}/api/o
 /** The iframe's attributes, entities decoded as an HTML parser would (the node environment has no DOM). */
 function iframeOf(html: string): { src: string; width: string; height: string; title: string } {
   const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>' };
-  const attribute = (name: string) => (new RegExp(`<iframe[^>]*\\s${name}="([^"]*)"`).exec(html)?.[1] ?? '').replace(/&(amp|quot|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
+  const attribute = (name: string) =>
+    (new RegExp(`<iframe[^>]*\\s${name}="([^"]*)"`).exec(html)?.[1] ?? '').replace(/&(amp|quot|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
   return { src: attribute('src'), width: attribute('width'), height: attribute('height'), title: attribute('title') };
 }
 

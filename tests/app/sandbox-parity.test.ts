@@ -83,7 +83,10 @@ describe('prepared bare answers and the engine agree', () => {
   });
 
   test.each(invariantBareTargets().map((target) => [target]))('%s', async (target) => {
-    const curlish: HeaderList = [['User-Agent', 'curl/8.0'], ['Accept', '*/*']];
+    const curlish: HeaderList = [
+      ['User-Agent', 'curl/8.0'],
+      ['Accept', '*/*'],
+    ];
     const fields = summariseFields(['Host', HOST, ...curlish.flat()]);
     const get = bareAnswerFor(prepared, 'GET', target, fields);
     if (!get) throw new Error(`${target} is not prepared`);

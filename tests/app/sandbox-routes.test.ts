@@ -51,7 +51,13 @@ describe('app/api/sandbox route handler', () => {
   });
 
   test('token endpoint refusals follow RFC 6749 §5.2 inside problem details', async () => {
-    const noClient = await POST(new Request(`${BASE}/api/sandbox/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }));
+    const noClient = await POST(
+      new Request(`${BASE}/api/sandbox/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      }),
+    );
     expect(noClient.status).toBe(401);
     expect(noClient.headers.get('www-authenticate')).toBe('Basic realm="token", charset="UTF-8"');
     expect(await noClient.json()).toMatchObject({ status: 401, error: 'invalid_client' });
@@ -66,7 +72,9 @@ describe('app/api/sandbox route handler', () => {
   });
 
   test('CORS preflight: 204 without asking for credentials, Authorization allowed by name', async () => {
-    const response = await OPTIONS(new Request(`${BASE}/api/sandbox/basic`, { method: 'OPTIONS', headers: { Origin: 'https://trainer.example', 'Access-Control-Request-Method': 'GET' } }));
+    const response = await OPTIONS(
+      new Request(`${BASE}/api/sandbox/basic`, { method: 'OPTIONS', headers: { Origin: 'https://trainer.example', 'Access-Control-Request-Method': 'GET' } }),
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get('www-authenticate')).toBeNull();
     expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');

@@ -84,7 +84,7 @@ describe('/api/exchange reaches nothing but the engine', () => {
     expect(attempted).toEqual([]);
   });
 
-  test('the guard sees an attempt made from our code, through Node\'s own client', () => {
+  test("the guard sees an attempt made from our code, through Node's own client", () => {
     // Proves the stack attribution above does not hide a real attempt: unspied, http.get reaches net.
     const restored = spies.find(([name]) => name === 'http.get');
     restored?.[1].mockRestore();
@@ -137,7 +137,16 @@ describe('/api/exchange reaches nothing but the engine', () => {
 
   test('a Host field naming another server changes nothing: the engine answers, in-process', async () => {
     for (const host of ['169.254.169.254', 'evil.example:8080', 'localhost:3000']) {
-      const response = await post({ request: { method: 'GET', target: '/api/sandbox/basic', headers: [['Host', host], ['Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA==']] } });
+      const response = await post({
+        request: {
+          method: 'GET',
+          target: '/api/sandbox/basic',
+          headers: [
+            ['Host', host],
+            ['Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA=='],
+          ],
+        },
+      });
       const transcript = (await response.json()) as Transcript;
       expect(transcript.steps.map((step) => step.response.status)).toEqual([200]);
     }
@@ -152,7 +161,15 @@ describe('/api/exchange reaches nothing but the engine', () => {
 
   test('the token endpoint through the exchange stays in-process too', async () => {
     const response = await post({
-      request: { method: 'POST', target: '/api/sandbox/token', headers: [['Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA=='], ['Content-Type', 'application/x-www-form-urlencoded']], body: 'grant_type=client_credentials' },
+      request: {
+        method: 'POST',
+        target: '/api/sandbox/token',
+        headers: [
+          ['Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA=='],
+          ['Content-Type', 'application/x-www-form-urlencoded'],
+        ],
+        body: 'grant_type=client_credentials',
+      },
     });
     const transcript = (await response.json()) as Transcript;
     expect(transcript.steps[0]?.response.status).toBe(200);
@@ -162,8 +179,16 @@ describe('/api/exchange reaches nothing but the engine', () => {
     // new URL() resolves these, as a browser would before sending; the handler sees /etc/passwd and /api/exchange.
     const outside = await GET(new Request(`${BASE}/api/sandbox/%2e%2e/%2e%2e/etc/passwd`));
     expect(outside.status).toBe(404);
-    expect(((await outside.json()) as { detail: string }).detail).toBe('No sandbox endpoint at /etc/passwd. Try /api/sandbox/basic, /digest, /bearer, /proxy or /presets.');
-    const recursion = await POST(new Request(`${BASE}/api/sandbox/../exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ request: { method: 'GET', target: '/api/sandbox/basic' } }) }));
+    expect(((await outside.json()) as { detail: string }).detail).toBe(
+      'No sandbox endpoint at /etc/passwd. Try /api/sandbox/basic, /digest, /bearer, /proxy or /presets.',
+    );
+    const recursion = await POST(
+      new Request(`${BASE}/api/sandbox/../exchange`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ request: { method: 'GET', target: '/api/sandbox/basic' } }),
+      }),
+    );
     expect(recursion.status).toBe(200);
   });
 });
@@ -174,13 +199,20 @@ describe('oEmbed: what it writes into html, and malformed links', () => {
   const oembed = (url: string, host = 'lab.test') => oembedGet(new Request(`${BASE}/api/oembed?${new URLSearchParams({ url })}`, { headers: { host } }));
 
   test('a playground link full of markup: every attribute of the iframe stays one attribute', async () => {
-    const state = new URLSearchParams({ v: '1', p: 'basic', h: 'X-Test:"><script>window.__pwned=1</script><img src=x onerror=alert(1)>', b: "' onload='alert(1)" });
+    const state = new URLSearchParams({
+      v: '1',
+      p: 'basic',
+      h: 'X-Test:"><script>window.__pwned=1</script><img src=x onerror=alert(1)>',
+      b: "' onload='alert(1)",
+    });
     const response = await oembed(`${BASE}/playground?${state}`);
     expect(response.status).toBe(200);
     const { html } = (await response.json()) as { html: string };
     // One element, no raw markup from the link: the only tags are the iframe's own.
     expect(html.match(/</g)).toHaveLength(2);
-    expect(html).toMatch(/^<iframe src="[^"<>]*" title="[^"<>]*" width="\d+" height="\d+" style="[^"<>]*" loading="lazy" referrerpolicy="[^"<>]*" sandbox="[^"<>]*" allow="[^"<>]*"><\/iframe>$/);
+    expect(html).toMatch(
+      /^<iframe src="[^"<>]*" title="[^"<>]*" width="\d+" height="\d+" style="[^"<>]*" loading="lazy" referrerpolicy="[^"<>]*" sandbox="[^"<>]*" allow="[^"<>]*"><\/iframe>$/,
+    );
     // The link's markup is inside the src attribute, percent-encoded, and comes back out unchanged.
     const src = /^<iframe src="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
     expect(src).toBe(`${BASE}/embed/playground?${state}`);

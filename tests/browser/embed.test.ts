@@ -23,7 +23,8 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => trainer.close(() => resolve())));
 
-const html = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>My course</h1>${body}</body></html>`;
+const html = (body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>My course</h1>${body}</body></html>`;
 
 async function frameHeight(page: Page, id: string): Promise<number> {
   return page.evaluate((frameId) => document.getElementById(frameId)?.getBoundingClientRect().height ?? 0, id);
@@ -84,7 +85,12 @@ describe('embedding the lab in another site', () => {
 
   test('inside an embed the keyboard leaves an editor with Esc and is never trapped', async () => {
     const lab = baseUrl();
-    pages.set('/keyboard', html(`<iframe id="pg" src="${lab}/embed/playground?v=1&p=basic&m=POST" title="Playground" width="900" height="900"></iframe><p><a href="#after">After the embed</a></p>`));
+    pages.set(
+      '/keyboard',
+      html(
+        `<iframe id="pg" src="${lab}/embed/playground?v=1&p=basic&m=POST" title="Playground" width="900" height="900"></iframe><p><a href="#after">After the embed</a></p>`,
+      ),
+    );
     const session = await openBrowser();
     try {
       const { page } = session;
@@ -110,14 +116,19 @@ describe('embedding the lab in another site', () => {
 
   test('the embed posts its height in the documented message', async () => {
     const lab = baseUrl();
-    pages.set('/listen', html(`<iframe id="f" src="${lab}/embed/try/digest" title="Try" width="600" height="100"></iframe>
-      <script>window.seen = []; addEventListener('message', (e) => window.seen.push({ origin: e.origin, data: e.data }));</script>`));
+    pages.set(
+      '/listen',
+      html(`<iframe id="f" src="${lab}/embed/try/digest" title="Try" width="600" height="100"></iframe>
+      <script>window.seen = []; addEventListener('message', (e) => window.seen.push({ origin: e.origin, data: e.data }));</script>`),
+    );
     const session = await openBrowser();
     try {
       const { page } = session;
       await page.goto(`${trainerUrl}/listen`, { waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0);
-      const [first] = await page.evaluate(() => (window as unknown as { seen: { origin: string; data: { type: string; height: number; href: string } }[] }).seen);
+      const [first] = await page.evaluate(
+        () => (window as unknown as { seen: { origin: string; data: { type: string; height: number; href: string } }[] }).seen,
+      );
       expect(first?.origin).toBe(new URL(lab).origin);
       expect(first?.data.type).toBe(RESIZE_MESSAGE_TYPE);
       expect(first?.data.height).toBeGreaterThan(100);
@@ -130,8 +141,11 @@ describe('embedding the lab in another site', () => {
   test("the message names the embed by origin and path only: a playground's state (its query) stays inside", async () => {
     const lab = baseUrl();
     const state = '?method=GET&target=%2Fapi%2Fsandbox%2Fbasic&h=Authorization%3ABasic%20c2VjcmV0OnBhc3N3b3Jk#x';
-    pages.set('/listen-playground', html(`<iframe id="f" src="${lab}/embed/playground${state}" title="Playground" width="600" height="100"></iframe>
-      <script>window.seen = []; addEventListener('message', (e) => window.seen.push(e.data));</script>`));
+    pages.set(
+      '/listen-playground',
+      html(`<iframe id="f" src="${lab}/embed/playground${state}" title="Playground" width="600" height="100"></iframe>
+      <script>window.seen = []; addEventListener('message', (e) => window.seen.push(e.data));</script>`),
+    );
     const session = await openBrowser();
     try {
       const { page } = session;
@@ -164,7 +178,9 @@ describe('embedding the lab in another site', () => {
       const frame = page.frameLocator('iframe');
       // Only that section shows: its heading, and not the lesson's first section when it is another one.
       await frame.getByRole('heading', { level: 2, name: section.text }).waitFor();
-      const sections = await frame.locator('[data-section]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-section'), getComputedStyle(node).display]));
+      const sections = await frame
+        .locator('[data-section]')
+        .evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-section'), getComputedStyle(node).display]));
       expect(sections.filter(([, display]) => display !== 'none').map(([id]) => id)).toEqual([section.id]);
     } finally {
       await session.close();

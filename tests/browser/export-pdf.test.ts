@@ -19,5 +19,7 @@ test('export:pdf prints a lesson to a multi-page PDF handout, and refuses an unk
   // A lesson is several A4 pages, not a clipped screen.
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
   expect(pages.length).toBeGreaterThan(3);
-  expect(() => execFileSync(process.execPath, [TSX, 'scripts/export/pdf.ts', 'no-such-lesson'], { cwd: root, stdio: 'pipe' })).toThrow(/No lesson named no-such-lesson/);
+  expect(() => execFileSync(process.execPath, [TSX, 'scripts/export/pdf.ts', 'no-such-lesson'], { cwd: root, stdio: 'pipe' })).toThrow(
+    /No lesson named no-such-lesson/,
+  );
 }, 120_000);

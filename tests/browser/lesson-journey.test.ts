@@ -21,7 +21,10 @@ describe('two lessons end to end', () => {
         await page.getByRole('heading', { level: 1, name: lesson.frontmatter.title }).waitFor();
 
         // Read: the table of contents leads to the summary.
-        await page.getByRole('navigation', { name: /on this page/i }).getByRole('link', { name: 'Summary' }).click();
+        await page
+          .getByRole('navigation', { name: /on this page/i })
+          .getByRole('link', { name: 'Summary' })
+          .click();
         await page.waitForFunction(() => window.location.hash === '#summary');
 
         // Try: the first Try it widget runs live against the sandbox.
@@ -37,7 +40,10 @@ describe('two lessons end to end', () => {
           const box = page.locator(`[data-quiz="${quiz.id}"]`);
           const check = box.getByRole('button', { name: 'Check answer' });
           if (index === 0) {
-            await box.getByRole('radio').nth(quiz.correct === 0 ? 1 : 0).check();
+            await box
+              .getByRole('radio')
+              .nth(quiz.correct === 0 ? 1 : 0)
+              .check();
             await check.click();
             await box.getByRole('status').getByText('Not quite.').waitFor();
           }

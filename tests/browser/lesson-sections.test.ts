@@ -11,7 +11,9 @@ const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
 const PHONE = { width: 412, height: 823 };
 
 function lastSection() {
-  const target = firstLesson().toc.filter((entry) => entry.depth === 2).at(-1);
+  const target = firstLesson()
+    .toc.filter((entry) => entry.depth === 2)
+    .at(-1);
   if (!target) throw new Error('the first lesson has no sections');
   return target;
 }
@@ -74,7 +76,11 @@ describe('deferred lesson sections', () => {
       await openPage(page, lessonUrl());
       // A section's own box is laid out; what it skips is its content.
       const skipped = () =>
-        page.evaluate(() => [...document.querySelectorAll('.lesson-prose > section[data-section]')].map((section) => !section.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })));
+        page.evaluate(() =>
+          [...document.querySelectorAll('.lesson-prose > section[data-section]')].map(
+            (section) => !section.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }),
+          ),
+        );
       const before = await skipped();
       expect(before[0]).toBe(false);
       expect(before.at(-1)).toBe(true);

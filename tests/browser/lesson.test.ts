@@ -49,7 +49,11 @@ describe('reading a lesson', () => {
       expect(boxes.some(({ heading, line }) => (heading?.height ?? 0) > line * 1.5)).toBe(true);
       for (const { text, heading, button, line } of boxes) {
         if (!heading || !button) throw new Error(`no heading or button in ${text}`);
-        expect({ text, onFirstLine: button.top < heading.top + line, right: button.left >= heading.right - 1 }).toEqual({ text, onFirstLine: true, right: true });
+        expect({ text, onFirstLine: button.top < heading.top + line, right: button.left >= heading.right - 1 }).toEqual({
+          text,
+          onFirstLine: true,
+          right: true,
+        });
       }
     } finally {
       await session.close();
@@ -102,7 +106,10 @@ describe('reading a lesson', () => {
       const { page } = session;
       await openPage(page, lessonUrl());
       // The first code block (Shiki's pre): widgets such as <Exchange> are figures too, without a copy button.
-      const block = page.getByRole('figure').filter({ has: page.locator('pre.shiki') }).first();
+      const block = page
+        .getByRole('figure')
+        .filter({ has: page.locator('pre.shiki') })
+        .first();
       const code = (await block.locator('pre').innerText()).replace(/\n$/, '');
       await block.getByRole('button', { name: /^Copy/ }).click();
       await block.getByRole('status').getByText('Copied to the clipboard.').waitFor();

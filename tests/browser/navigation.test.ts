@@ -72,7 +72,10 @@ describe('links between pages prefetch on intent', () => {
       await load();
       const link = page.getByRole('link', { name: 'Open the playground' });
       await link.hover();
-      await eventually(() => seen.prefetched.includes('/playground'), () => `prefetched ${JSON.stringify(seen.prefetched)}`);
+      await eventually(
+        () => seen.prefetched.includes('/playground'),
+        () => `prefetched ${JSON.stringify(seen.prefetched)}`,
+      );
       await link.click();
       await page.getByRole('heading', { level: 1, name: /playground/i }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/playground');
@@ -87,7 +90,10 @@ describe('links between pages prefetch on intent', () => {
     try {
       await load();
       await page.getByRole('link', { name: 'Lessons' }).first().focus();
-      await eventually(() => seen.prefetched.includes('/lessons'), () => `prefetched ${JSON.stringify(seen.prefetched)}`);
+      await eventually(
+        () => seen.prefetched.includes('/lessons'),
+        () => `prefetched ${JSON.stringify(seen.prefetched)}`,
+      );
     } finally {
       await close();
     }

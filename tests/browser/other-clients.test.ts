@@ -36,7 +36,16 @@ describe('requests that ask for another protocol', () => {
     const { host } = new URL(baseUrl());
     const answer = await sendBytes(
       baseUrl(),
-      ['GET /api/sandbox/basic HTTP/1.1', `Host: ${host}`, 'Connection: Upgrade, close', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', '', ''].join('\r\n'),
+      [
+        'GET /api/sandbox/basic HTTP/1.1',
+        `Host: ${host}`,
+        'Connection: Upgrade, close',
+        'Upgrade: websocket',
+        'Sec-WebSocket-Version: 13',
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+        '',
+        '',
+      ].join('\r\n'),
     );
     expect(answer.status).toBe(401);
     expect(rawValues(answer.headLines, 'WWW-Authenticate')).toEqual(['Basic realm="reports", charset="UTF-8"']);
@@ -119,7 +128,9 @@ async function pythonRequests(code: string): Promise<string> {
 
 describe('Python requests', () => {
   test.each(['', '?algorithm=MD5', '?algorithm=MD5-sess', '?qop=auth,auth-int'])('HTTPDigestAuth on /api/sandbox/digest%s: 200', async (query) => {
-    const printed = await pythonRequests(`r = requests.get(BASE + "/api/sandbox/digest${query}", auth=HTTPDigestAuth("alice", "wonderland"))\nprint(r.status_code, r.json()["scheme"])`);
+    const printed = await pythonRequests(
+      `r = requests.get(BASE + "/api/sandbox/digest${query}", auth=HTTPDigestAuth("alice", "wonderland"))\nprint(r.status_code, r.json()["scheme"])`,
+    );
     expect(printed).toBe('200 Digest');
   });
 
@@ -145,11 +156,14 @@ async function wget(args: string[]): Promise<WgetResult> {
 }
 
 describe('wget', () => {
-  test.each(['/api/sandbox/basic', '/api/sandbox/digest', '/api/sandbox/digest?algorithm=MD5-sess'])('--user/--password on %s: the challenge, then 200', async (path) => {
-    const result = await wget(['--user=alice', '--password=wonderland', url(path)]);
-    expect(result.statuses).toEqual([401, 200]);
-    expect(JSON.parse(result.body)).toMatchObject({ user: 'alice' });
-  });
+  test.each(['/api/sandbox/basic', '/api/sandbox/digest', '/api/sandbox/digest?algorithm=MD5-sess'])(
+    '--user/--password on %s: the challenge, then 200',
+    async (path) => {
+      const result = await wget(['--user=alice', '--password=wonderland', url(path)]);
+      expect(result.statuses).toEqual([401, 200]);
+      expect(JSON.parse(result.body)).toMatchObject({ user: 'alice' });
+    },
+  );
 
   // wget knows only qop=auth; offered "auth, auth-int" it answers in the RFC 2069 form.
   test('offered qop="auth, auth-int": wget answers in the RFC 2069 form, and the 400 says so', async () => {

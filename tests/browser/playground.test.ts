@@ -8,11 +8,19 @@ async function send(page: Page) {
   const exchange = page.waitForResponse((response) => response.url().endsWith('/api/exchange'));
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   expect((await exchange).status()).toBe(200);
-  await result(page).getByText(/requests?: /).first().waitFor();
+  await result(page)
+    .getByText(/requests?: /)
+    .first()
+    .waitFor();
 }
 
 async function statuses(page: Page): Promise<string> {
-  return (await result(page).getByText(/^\d+ requests?: /).first().textContent()) ?? '';
+  return (
+    (await result(page)
+      .getByText(/^\d+ requests?: /)
+      .first()
+      .textContent()) ?? ''
+  );
 }
 
 describe('playground journeys', () => {
@@ -24,7 +32,11 @@ describe('playground journeys', () => {
       await page.getByRole('radio', { name: /Manual: one request at a time/ }).check();
       await send(page);
       expect(await statuses(page)).toContain('1 request: 401');
-      await expect(result(page).getByRole('heading', { name: /Attempt 1:.*401 Unauthorized/ }).count()).resolves.toBe(1);
+      await expect(
+        result(page)
+          .getByRole('heading', { name: /Attempt 1:.*401 Unauthorized/ })
+          .count(),
+      ).resolves.toBe(1);
 
       await page.getByRole('button', { name: 'Add a header' }).click();
       await page.getByRole('textbox', { name: 'Header 1 name' }).fill('Authorization');
@@ -51,8 +63,16 @@ describe('playground journeys', () => {
       expect(await statuses(page)).toContain('3 requests: 407 → 401 → 200');
       const diagram = result(page).getByRole('img', { name: /Sequence diagram: 10 messages between Client, Proxy, Origin/ });
       await expect(diagram.count()).resolves.toBe(1);
-      await expect(result(page).getByText(/Proxy → Origin: request GET \+ Authorization \(attempt 3\)/).count()).resolves.toBe(1);
-      await expect(result(page).getByText(/The origin server authenticates "alice" with Digest/).count()).resolves.toBe(1);
+      await expect(
+        result(page)
+          .getByText(/Proxy → Origin: request GET \+ Authorization \(attempt 3\)/)
+          .count(),
+      ).resolves.toBe(1);
+      await expect(
+        result(page)
+          .getByText(/The origin server authenticates "alice" with Digest/)
+          .count(),
+      ).resolves.toBe(1);
     } finally {
       await session.close();
     }
@@ -65,8 +85,16 @@ describe('playground journeys', () => {
       await openPage(page, `${baseUrl()}/playground?v=1&p=bearer-expired-token`);
       await send(page);
       expect(await statuses(page)).toContain('3 requests: 401 → 401 → 200');
-      await expect(result(page).getByText(/The token expired \d+ s ago/).count()).resolves.toBeGreaterThan(0);
-      await expect(result(page).getByText(/gets a new token once and retries/).count()).resolves.toBe(1);
+      await expect(
+        result(page)
+          .getByText(/The token expired \d+ s ago/)
+          .count(),
+      ).resolves.toBeGreaterThan(0);
+      await expect(
+        result(page)
+          .getByText(/gets a new token once and retries/)
+          .count(),
+      ).resolves.toBe(1);
     } finally {
       await session.close();
     }
@@ -97,7 +125,9 @@ describe('playground journeys', () => {
       await page.getByRole('textbox', { name: 'Header 1 value' }).waitFor();
       await expect(page.getByRole('combobox', { name: 'Preset' }).inputValue()).resolves.toBe('forbidden-by-role');
       await expect(page.getByRole('combobox', { name: 'Method' }).inputValue()).resolves.toBe('DELETE');
-      await expect(page.getByRole('textbox', { name: 'Path and query (on the sandbox)' }).inputValue()).resolves.toBe('/api/sandbox/presets/forbidden-by-role?status=404');
+      await expect(page.getByRole('textbox', { name: 'Path and query (on the sandbox)' }).inputValue()).resolves.toBe(
+        '/api/sandbox/presets/forbidden-by-role?status=404',
+      );
       await expect(page.getByRole('textbox', { name: 'Header 1 value' }).inputValue()).resolves.toBe('lesson "6"');
       await send(page);
       expect(await statuses(page)).toContain('2 requests: 401 → 404');
@@ -136,7 +166,10 @@ describe('playground journeys', () => {
       expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
       await box.fill('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer\n');
       await page.getByRole('button', { name: 'Explain', exact: true }).click();
-      await page.getByText(/RFC 6750 §3/).first().waitFor();
+      await page
+        .getByText(/RFC 6750 §3/)
+        .first()
+        .waitFor();
       await box.focus();
       await page.keyboard.press('Escape');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Explain');

@@ -185,14 +185,20 @@ describe('curl: several challenges and CORS', () => {
 
   test('a CORS preflight is 204, lists Authorization by name, and is never challenged', async () => {
     const result = await curl([
-      '-X', 'OPTIONS',
-      '-H', 'Origin: https://trainer.example',
-      '-H', 'Access-Control-Request-Method: GET',
-      '-H', 'Access-Control-Request-Headers: authorization',
+      '-X',
+      'OPTIONS',
+      '-H',
+      'Origin: https://trainer.example',
+      '-H',
+      'Access-Control-Request-Method: GET',
+      '-H',
+      'Access-Control-Request-Headers: authorization',
       url('/api/sandbox/basic'),
     ]);
     expect(result.status).toBe(204);
-    const allowed = single(result, 'Access-Control-Allow-Headers').split(',').map((name) => name.trim().toLowerCase());
+    const allowed = single(result, 'Access-Control-Allow-Headers')
+      .split(',')
+      .map((name) => name.trim().toLowerCase());
     expect(allowed).toContain('authorization');
     expect(allowed).not.toContain('*');
     expect(values(result, 'WWW-Authenticate')).toEqual([]);
@@ -201,7 +207,9 @@ describe('curl: several challenges and CORS', () => {
   test('a 401 exposes WWW-Authenticate to cross-origin scripts', async () => {
     const result = await curl(['-H', 'Origin: https://trainer.example', url('/api/sandbox/basic')]);
     expect(result.status).toBe(401);
-    const exposed = single(result, 'Access-Control-Expose-Headers').split(',').map((name) => name.trim().toLowerCase());
+    const exposed = single(result, 'Access-Control-Expose-Headers')
+      .split(',')
+      .map((name) => name.trim().toLowerCase());
     expect(exposed).toContain('www-authenticate');
   });
 });

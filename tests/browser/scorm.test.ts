@@ -47,7 +47,11 @@ describe('SCORM export', () => {
       expect(parsed.version).toBe('1.2');
       expect(parsed.scormType).toBe('sco');
       expect(parsed.launch).toBe('index.html');
-      expect(parsed.files.sort()).toEqual(Object.keys(files).filter((name) => name !== 'imsmanifest.xml').sort());
+      expect(parsed.files.sort()).toEqual(
+        Object.keys(files)
+          .filter((name) => name !== 'imsmanifest.xml')
+          .sort(),
+      );
       // Everything index.html loads is in the package: no script or stylesheet from a server.
       const html = text('index.html');
       for (const [, reference] of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)) {
@@ -61,7 +65,10 @@ describe('SCORM export', () => {
   });
 
   test('opened over file:// inside an LMS frame, the quiz reports completed and a score', async () => {
-    const models = JSON.parse(/<script type="application\/json" id="quiz-models">([^<]*)<\/script>/.exec(text('index.html'))?.[1] ?? '{}') as Record<string, QuizModel>;
+    const models = JSON.parse(/<script type="application\/json" id="quiz-models">([^<]*)<\/script>/.exec(text('index.html'))?.[1] ?? '{}') as Record<
+      string,
+      QuizModel
+    >;
     const quizzes = Object.values(models);
     expect(quizzes.length).toBeGreaterThanOrEqual(2);
     // The LMS: a page holding the SCORM 1.2 API and the lesson in a frame.

@@ -34,7 +34,8 @@ async function rawHead(bytes: string): Promise<Head> {
   return { status, headers };
 }
 
-const request = (target: string, fields: string[] = []) => [`GET ${target} HTTP/1.1`, `Host: ${new URL(baseUrl()).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
+const request = (target: string, fields: string[] = []) =>
+  [`GET ${target} HTTP/1.1`, `Host: ${new URL(baseUrl()).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
 const presetIds = allPresets().map((preset) => preset.id);
 
 describe('header reflection over real HTTP', () => {
@@ -95,8 +96,19 @@ describe('requests that name another server stay in the lab', () => {
   });
 
   test('/api/exchange given targets outside the sandbox: a 400 problem naming request.target', async () => {
-    for (const target of ['http://169.254.169.254/latest/meta-data/', '//evil.example/', '/_next/static/chunks/main.js', '/playground', '/api/exchange', '\\\\evil\\share']) {
-      const response = await fetch(`${baseUrl()}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ request: { method: 'GET', target } }) });
+    for (const target of [
+      'http://169.254.169.254/latest/meta-data/',
+      '//evil.example/',
+      '/_next/static/chunks/main.js',
+      '/playground',
+      '/api/exchange',
+      '\\\\evil\\share',
+    ]) {
+      const response = await fetch(`${baseUrl()}/api/exchange`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ request: { method: 'GET', target } }),
+      });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       const problem = (await response.json()) as { issues: { path: string }[] };
@@ -137,7 +149,8 @@ function inspect(page: Page): Promise<{ pwned: unknown; injected: string[] }> {
       const tag = element.tagName.toLowerCase();
       for (const attribute of element.attributes) {
         if (/^on/i.test(attribute.name)) injected.push(`<${tag} ${attribute.name}>`);
-        if (/^(href|src|action|formaction|srcdoc)$/i.test(attribute.name) && /^\s*javascript:/i.test(attribute.value)) injected.push(`<${tag} ${attribute.name}="javascript:…">`);
+        if (/^(href|src|action|formaction|srcdoc)$/i.test(attribute.name) && /^\s*javascript:/i.test(attribute.value))
+          injected.push(`<${tag} ${attribute.name}="javascript:…">`);
       }
       if (tag === 'script' && (element.textContent ?? '').trim().startsWith(`window.${mark}`)) injected.push('<script> running the payload');
       if (tag === 'img' && element.getAttribute('src') === 'x') injected.push('<img src=x>');
@@ -203,7 +216,10 @@ describe('no user input runs as script (Chromium)', () => {
 
   test.each([
     ['the playground embed with the same link', () => `/embed/playground?${share}`],
-    ['a lesson embed with markup in section and theme', () => `/embed/lessons/${firstLesson().slug}?${new URLSearchParams({ section: `x"]{}</style>${SCRIPT}`, theme: `"><${SCRIPT.slice(1)}`, quiz: IMG })}`],
+    [
+      'a lesson embed with markup in section and theme',
+      () => `/embed/lessons/${firstLesson().slug}?${new URLSearchParams({ section: `x"]{}</style>${SCRIPT}`, theme: `"><${SCRIPT.slice(1)}`, quiz: IMG })}`,
+    ],
     ['a lesson embed whose section is a valid id that does not exist', () => `/embed/lessons/${firstLesson().slug}?section=no-such-section`],
     ['a try embed with markup in theme', () => `/embed/try/basic?theme=${encodeURIComponent(SVG)}`],
     ['a lesson with markup in its fragment', () => `/lessons/${firstLesson().slug}#${encodeURIComponent(IMG)}`],
@@ -212,7 +228,10 @@ describe('no user input runs as script (Chromium)', () => {
     ['a preset id that is markup', () => `/embed/try/${encodeURIComponent(SCRIPT)}`],
     // Problem details quote what was asked for, decoded: opened in a tab they stay JSON text (nosniff).
     ['a sandbox problem quoting a scheme that is markup', () => `/api/sandbox/basic?schemes=${encodeURIComponent(IMG)}`],
-    ['an oEmbed problem quoting a lesson id that is markup', () => `/api/oembed?${new URLSearchParams({ url: `${baseUrl()}/lessons/${encodeURIComponent(SCRIPT)}` })}`],
+    [
+      'an oEmbed problem quoting a lesson id that is markup',
+      () => `/api/oembed?${new URLSearchParams({ url: `${baseUrl()}/lessons/${encodeURIComponent(SCRIPT)}` })}`,
+    ],
   ])('%s: no dialog, nothing injected', async (_label, path) => {
     const session = await openBrowser();
     try {

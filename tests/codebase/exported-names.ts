@@ -36,7 +36,8 @@ export const NEXT_RESERVED = new Set([
   'OPTIONS',
 ]);
 
-const NEXT_CONVENTION_FILE = /^(page|layout|template|loading|error|global-error|not-found|route|default|sitemap|robots|manifest|icon|apple-icon|opengraph-image|twitter-image)\.(tsx?|m?js)$/;
+const NEXT_CONVENTION_FILE =
+  /^(page|layout|template|loading|error|global-error|not-found|route|default|sitemap|robots|manifest|icon|apple-icon|opengraph-image|twitter-image)\.(tsx?|m?js)$/;
 const SOURCE_FILE = /\.(tsx?|m?js)$/;
 
 const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
@@ -58,7 +59,12 @@ function importedNames(source: ts.SourceFile): Set<string> {
 const scriptKind = (fileName: string) => (fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : fileName.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS);
 
 const isNamedDeclaration = (node: ts.Statement) =>
-  ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node);
+  ts.isFunctionDeclaration(node) ||
+  ts.isClassDeclaration(node) ||
+  ts.isInterfaceDeclaration(node) ||
+  ts.isTypeAliasDeclaration(node) ||
+  ts.isEnumDeclaration(node) ||
+  ts.isModuleDeclaration(node);
 
 function bindingNames(name: ts.BindingName, out: string[]): void {
   if (ts.isIdentifier(name)) out.push(name.text);

@@ -24,8 +24,6 @@ describe('Callout', () => {
 
   test('an unknown kind is a clear error, not a silent default', () => {
     jest.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => render(<Callout kind={'tip' as CalloutKind}>Body</Callout>)).toThrow(
-      '<Callout kind="tip"> is not one of note, warning, misconception',
-    );
+    expect(() => render(<Callout kind={'tip' as CalloutKind}>Body</Callout>)).toThrow('<Callout kind="tip"> is not one of note, warning, misconception');
   });
 });

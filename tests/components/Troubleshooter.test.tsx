@@ -31,8 +31,14 @@ describe('the troubleshooter', () => {
     const cause = screen.getByRole('region', { name: 'Cause: No credentials were sent' });
     expect(screen.getByRole('heading', { name: 'Cause: No credentials were sent' })).toHaveFocus();
     expect(within(cause).getByRole('link', { name: 'RFC 9110 §11.6.2' })).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc9110#section-11.6.2');
-    expect(within(cause).getByRole('link', { name: /Lesson 1/ })).toHaveAttribute('href', '/lessons/authentication-vs-authorization#the-challenge-and-response-round-trip');
-    expect(within(cause).getByRole('link', { name: 'Try “Basic: missing credentials” in the playground' })).toHaveAttribute('href', '/playground?p=basic-missing-credentials');
+    expect(within(cause).getByRole('link', { name: /Lesson 1/ })).toHaveAttribute(
+      'href',
+      '/lessons/authentication-vs-authorization#the-challenge-and-response-round-trip',
+    );
+    expect(within(cause).getByRole('link', { name: 'Try “Basic: missing credentials” in the playground' })).toHaveAttribute(
+      'href',
+      '/playground?p=basic-missing-credentials',
+    );
     expect(screen.getByRole('status')).toHaveTextContent('Cause found: No credentials were sent');
 
     const crumbs = within(screen.getByRole('navigation', { name: 'Your answers so far' })).getAllByRole('listitem');

@@ -13,9 +13,11 @@ function openAt(path: string, type: NavigationTimingType | 'no timing' = 'naviga
   const entries = type === 'no timing' ? undefined : [{ type }];
   Object.defineProperty(performance, 'getEntriesByType', {
     configurable: true,
-    value: entries ? () => entries : () => {
-      throw new TypeError('not supported');
-    },
+    value: entries
+      ? () => entries
+      : () => {
+          throw new TypeError('not supported');
+        },
   });
   new Function(deferredSectionsScript)();
 }

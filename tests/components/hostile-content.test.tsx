@@ -31,7 +31,9 @@ const PAYLOAD = `${IMG}${SCRIPT}${SVG}`;
 
 /** Elements or attributes that could only come from a payload parsed as HTML. */
 function injected(container: HTMLElement): string[] {
-  const found = [...container.querySelectorAll('img, script, iframe, object, embed, svg image, svg foreignObject')].map((element) => `<${element.tagName.toLowerCase()}>`);
+  const found = [...container.querySelectorAll('img, script, iframe, object, embed, svg image, svg foreignObject')].map(
+    (element) => `<${element.tagName.toLowerCase()}>`,
+  );
   for (const element of container.querySelectorAll('*')) {
     for (const attribute of element.attributes) if (/^on/i.test(attribute.name)) found.push(`${element.tagName.toLowerCase()}[${attribute.name}]`);
   }
@@ -47,7 +49,10 @@ function hostileStep(): ExchangeStep {
     forwarded: { method: 'GET', target: `/api/sandbox/basic?realm=${IMG}`, headers: [['X-Forwarded', PAYLOAD]], body: '', raw },
     response: {
       status: 401,
-      headers: [['WWW-Authenticate', `Basic realm="${IMG}"`], ['Content-Type', 'application/problem+json']],
+      headers: [
+        ['WWW-Authenticate', `Basic realm="${IMG}"`],
+        ['Content-Type', 'application/problem+json'],
+      ],
       body: JSON.stringify({ status: 401, detail: PAYLOAD }),
       raw: `HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm="${IMG}"\r\n\r\n${PAYLOAD}`,
     },
@@ -66,7 +71,11 @@ afterEach(() => {
 describe('transcripts render markup as text', () => {
   test('the playground result: every message, header, body and the history label', () => {
     const { container } = render(
-      <ResultPanel send={{ kind: 'done', transcript: transcript(), elapsedMs: 3 }} history={[{ id: 1, label: `GET ${IMG}`, transcript: transcript() }]} onShow={() => undefined} />,
+      <ResultPanel
+        send={{ kind: 'done', transcript: transcript(), elapsedMs: 3 }}
+        history={[{ id: 1, label: `GET ${IMG}`, transcript: transcript() }]}
+        onShow={() => undefined}
+      />,
     );
     expect(injected(container)).toEqual([]);
     const result = screen.getByRole('region', { name: 'Result' });

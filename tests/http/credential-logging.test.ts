@@ -30,7 +30,8 @@ const remember = (...values: string[]) => values.forEach((value) => secrets.add(
 /** Sends bytes as they are on a fresh connection; resolves with the status once the server closes it. */
 const raw = async (bytes: string): Promise<number> => (await sendBytes(server.baseUrl, bytes)).status;
 
-const head = (requestLine: string, fields: string[]) => [requestLine, `Host: ${new URL(server.baseUrl).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
+const head = (requestLine: string, fields: string[]) =>
+  [requestLine, `Host: ${new URL(server.baseUrl).host}`, 'Connection: close', ...fields, '', ''].join('\r\n');
 
 async function get(path: string, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(`${server.baseUrl}${path}`, { ...init, headers }).catch((error: Error) => {
@@ -60,7 +61,13 @@ describe('credentials never reach the server log', () => {
     const challenge = await fetch(`${server.baseUrl}/api/sandbox/digest?password=${DIGEST_PASSWORD}`);
     const parsed = parseChallenges(challenge.headers.get('www-authenticate') ?? '');
     if (!parsed.ok || !parsed.value[0]) throw new Error('no Digest challenge');
-    const answer = answerDigestChallenge({ challenge: parsed.value[0], username: 'alice', password: DIGEST_PASSWORD, method: 'GET', uri: `/api/sandbox/digest?password=${DIGEST_PASSWORD}` });
+    const answer = answerDigestChallenge({
+      challenge: parsed.value[0],
+      username: 'alice',
+      password: DIGEST_PASSWORD,
+      method: 'GET',
+      uri: `/api/sandbox/digest?password=${DIGEST_PASSWORD}`,
+    });
     if (!answer.ok) throw new Error(answer.error.message);
     const digest = formatCredentials(answer.value.credentials);
     remember(digest, answer.value.exchange.ha1);
@@ -82,30 +89,59 @@ describe('credentials never reach the server log', () => {
     const proxy = basic('alice', PROXY_PASSWORD);
     remember(proxy, base64(`alice:${PROXY_PASSWORD}`));
     // fetch refuses to send Proxy-Authorization itself: these go as raw bytes.
-    expect(await raw(head(`GET /api/sandbox/proxy?proxy_password=${PROXY_PASSWORD} HTTP/1.1`, [`Proxy-Authorization: ${proxy}`, `Authorization: ${aliceBasic}`]))).toBe(200);
+    expect(
+      await raw(head(`GET /api/sandbox/proxy?proxy_password=${PROXY_PASSWORD} HTTP/1.1`, [`Proxy-Authorization: ${proxy}`, `Authorization: ${aliceBasic}`])),
+    ).toBe(200);
     expect(await raw(head('GET /api/sandbox/proxy HTTP/1.1', [`Proxy-Authorization: ${proxy}`]))).toBe(407);
   });
 
   test('the token endpoint and /api/exchange with secrets in their bodies', async () => {
     const form = `grant_type=client_credentials&client_id=alice&client_secret=${FORM_SECRET}`;
-    const refused = await fetch(`${server.baseUrl}/api/sandbox/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
+    const refused = await fetch(`${server.baseUrl}/api/sandbox/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     expect(refused.status).toBe(401);
-    const both = await fetch(`${server.baseUrl}/api/sandbox/token`, { method: 'POST', headers: { Authorization: basic('alice', FORM_SECRET), 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
+    const both = await fetch(`${server.baseUrl}/api/sandbox/token`, {
+      method: 'POST',
+      headers: { Authorization: basic('alice', FORM_SECRET), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     expect(both.status).toBe(400);
     remember(basic('alice', FORM_SECRET));
 
     const description = {
       request: { method: 'GET', target: '/api/sandbox/proxy', headers: [['Authorization', basic('bob', BASIC_PASSWORD)]] },
       mode: 'auto',
-      client: { origin: { kind: 'password', user: 'alice', password: PROFILE_PASSWORD }, proxy: { kind: 'password', user: 'alice', password: PROFILE_PASSWORD } },
+      client: {
+        origin: { kind: 'password', user: 'alice', password: PROFILE_PASSWORD },
+        proxy: { kind: 'password', user: 'alice', password: PROFILE_PASSWORD },
+      },
     };
     remember(basic('bob', BASIC_PASSWORD), basic('alice', PROFILE_PASSWORD));
-    const exchange = await fetch(`${server.baseUrl}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(description) });
+    const exchange = await fetch(`${server.baseUrl}/api/exchange`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(description),
+    });
     expect(exchange.status).toBe(200);
     // Invalid descriptions carrying the secrets: refused with a problem.
-    const invalid = await fetch(`${server.baseUrl}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...description, mode: PROFILE_PASSWORD }) });
+    const invalid = await fetch(`${server.baseUrl}/api/exchange`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...description, mode: PROFILE_PASSWORD }),
+    });
     expect(invalid.status).toBe(400);
-    expect((await fetch(`${server.baseUrl}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"password":"${PROFILE_PASSWORD}"` })).status).toBe(400);
+    expect(
+      (
+        await fetch(`${server.baseUrl}/api/exchange`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: `{"password":"${PROFILE_PASSWORD}"`,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   test('malformed, oversized and unreadable requests that carry credentials', async () => {
@@ -117,20 +153,32 @@ describe('credentials never reach the server log', () => {
     expect((await get('/api/sandbox/basic', { Authorization: wrong, 'X-Padding': 'a'.repeat(20 * 1024) })).status).toBe(431);
     // A body too large for the sandbox (413).
     const huge = JSON.stringify({ request: { method: 'GET', target: '/api/sandbox/basic', headers: [['Authorization', wrong]], body: 'x'.repeat(70 * 1024) } });
-    expect((await fetch(`${server.baseUrl}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: wrong }, body: huge })).status).toBe(413);
+    expect(
+      (await fetch(`${server.baseUrl}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: wrong }, body: huge }))
+        .status,
+    ).toBe(413);
     // Bytes node:http cannot parse (400 from clientError), a refused Host (400) and Expect (417).
     expect(await raw(head('GET /api/sandbox/basic HTTP/1.1', [`Authorization: ${wrong}`, 'Not a header line']))).toBe(400);
     expect(await raw(head('GET /api/sandbox/basic HTTP/1.1', [`Authorization: ${wrong}`, 'Host: second.example']))).toBe(400);
     expect(await raw(head('GET /api/sandbox/basic HTTP/1.1', [`Proxy-Authorization: ${wrong}`, 'Expect: teapot']))).toBe(417);
     expect(await raw(head('POST /api/exchange HTTP/1.1', [`Authorization: ${wrong}`, 'Content-Length: 5', 'Transfer-Encoding: chunked']))).toBe(400);
     // Absolute-form, as a client using the lab as its proxy would send it.
-    expect(await raw(head(`GET http://user:${PROXY_PASSWORD}@lab.example/api/sandbox/basic HTTP/1.1`, [`Proxy-Authorization: ${basic('alice', PROXY_PASSWORD)}`]))).toBe(401);
+    expect(
+      await raw(head(`GET http://user:${PROXY_PASSWORD}@lab.example/api/sandbox/basic HTTP/1.1`, [`Proxy-Authorization: ${basic('alice', PROXY_PASSWORD)}`])),
+    ).toBe(401);
     remember(`user:${PROXY_PASSWORD}`);
   });
 
   test("Next's pages and routes, sent credentials, including bad paths and links", async () => {
     const wrong = basic('alice', BASIC_PASSWORD);
-    for (const path of ['/', '/playground', '/lessons/no-such-lesson', '/%E0%A4%A', `/api/oembed?url=${encodeURIComponent('http://127.0.0.1/lessons/%E0%A4%A')}`, '/_next/no-such-file.js']) {
+    for (const path of [
+      '/',
+      '/playground',
+      '/lessons/no-such-lesson',
+      '/%E0%A4%A',
+      `/api/oembed?url=${encodeURIComponent('http://127.0.0.1/lessons/%E0%A4%A')}`,
+      '/_next/no-such-file.js',
+    ]) {
       const status = await raw(head(`GET ${path} HTTP/1.1`, [`Authorization: ${wrong}`, `Proxy-Authorization: ${wrong}`, `Cookie: session=${FAKE_TOKEN}`]));
       expect(status).toBeGreaterThanOrEqual(200);
       expect(status).toBeLessThan(500);

@@ -72,7 +72,8 @@ function check(sent: Sent, answer: Answer): string {
   return key;
 }
 
-const shown = (sent: Sent) => JSON.stringify(sent.bytes.subarray(0, 600).toString('latin1')) + (sent.bytes.length > 600 ? ` … (${sent.bytes.length} bytes)` : '');
+const shown = (sent: Sent) =>
+  JSON.stringify(sent.bytes.subarray(0, 600).toString('latin1')) + (sent.bytes.length > 600 ? ` … (${sent.bytes.length} bytes)` : '');
 
 async function exercise(sent: Sent) {
   sentCount += 1;
@@ -89,15 +90,21 @@ const token = fc.string({ unit: fc.constantFrom(...tokenChars), minLength: 1, ma
 const bytesText = (maxLength: number) => fc.uint8Array({ maxLength }).map((array) => Buffer.from(array).toString('latin1'));
 /** Octets a header value may carry (RFC 9110 §5.5: VCHAR, obs-text, SP, HTAB), non-UTF-8 included. */
 const fieldText = (maxLength: number) =>
-  fc.uint8Array({ maxLength, min: 0x09, max: 0xff }).map((array) =>
-    Buffer.from(array.filter((byte) => byte === 0x09 || byte >= 0x20).map((byte) => (byte === 0x7f ? 0x7e : byte))).toString('latin1'),
-  );
+  fc
+    .uint8Array({ maxLength, min: 0x09, max: 0xff })
+    .map((array) => Buffer.from(array.filter((byte) => byte === 0x09 || byte >= 0x20).map((byte) => (byte === 0x7f ? 0x7e : byte))).toString('latin1'));
 const veryLong = fc.integer({ min: 4_000, max: 20_000 }).chain((length) => fc.constantFrom('a', 'Z=', '\xff', '%', '"').map((unit) => unit.repeat(length)));
 
 // Mostly methods node:http parses (it refuses any other with 400 before the lab sees it), some not.
 const methods = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND', 'QUERY') },
-  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('get', 'Post', 'CONNECTX'), token.map((text) => text.toUpperCase())) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.constantFrom('get', 'Post', 'CONNECTX'),
+      token.map((text) => text.toUpperCase()),
+    ),
+  },
 );
 
 const presetIds = allPresets().map((preset) => preset.id);
@@ -122,26 +129,73 @@ const paths = fc.oneof(
 );
 
 const overrideNames = [
-  'realm', 'user', 'password', 'role', 'status', 'charset', 'schemes', 'proxy', 'algorithm', 'qop', 'userhash', 'scope',
-  'layout', 'nonce_lifetime', 'token_lifetime', 'proxy_realm', 'proxy_user', 'proxy_password',
+  'realm',
+  'user',
+  'password',
+  'role',
+  'status',
+  'charset',
+  'schemes',
+  'proxy',
+  'algorithm',
+  'qop',
+  'userhash',
+  'scope',
+  'layout',
+  'nonce_lifetime',
+  'token_lifetime',
+  'proxy_realm',
+  'proxy_user',
+  'proxy_password',
 ];
 const queryValue = fc.oneof(
-  fc.constantFrom('SHA-256', 'MD5', 'SHA-512-256', 'auth', 'auth-int', 'digest,basic', 'none', 'basic', '403', '404', '500', 'true', '0', '-1', '3601', 'one-line', 'several-lines', 'UTF-8', ''),
+  fc.constantFrom(
+    'SHA-256',
+    'MD5',
+    'SHA-512-256',
+    'auth',
+    'auth-int',
+    'digest,basic',
+    'none',
+    'basic',
+    '403',
+    '404',
+    '500',
+    'true',
+    '0',
+    '-1',
+    '3601',
+    'one-line',
+    'several-lines',
+    'UTF-8',
+    '',
+  ),
   fc.webSegment(),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
   fc.uint8Array({ maxLength: 20 }).map((array) => [...array].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('')),
   fc.constantFrom('%', '%Z', '%E2%82', '%C0%AF', '%FF%FE'),
 );
 const longQueryValue = veryLong.map((text) => encodeURIComponent(text.slice(0, 5_000)));
-const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...overrideNames), token), fc.oneof({ weight: 30, arbitrary: queryValue }, { weight: 1, arbitrary: longQueryValue })), { maxLength: 6 }).map((pairs) =>
-  pairs.length === 0 ? '' : `?${pairs.map(([name, value]) => `${name}=${value}`).join('&')}`,
-);
+const query = fc
+  .array(
+    fc.tuple(fc.oneof(fc.constantFrom(...overrideNames), token), fc.oneof({ weight: 30, arbitrary: queryValue }, { weight: 1, arbitrary: longQueryValue })),
+    { maxLength: 6 },
+  )
+  .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([name, value]) => `${name}=${value}`).join('&')}`));
 // Origin-form mostly; absolute-form (a client using the lab as its proxy, RFC 9112 §3.2.2) now and then.
-const authority = fc.oneof({ weight: 7, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('http://lab.example', 'HTTP://127.0.0.1:1', 'https://[::1]') });
+const authority = fc.oneof(
+  { weight: 7, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.constantFrom('http://lab.example', 'HTTP://127.0.0.1:1', 'https://[::1]') },
+);
 const target = fc.tuple(paths, query, authority).map(([path, search, authority]) => `${authority}${path}${search}`);
 
 const base64 = (text: string) => Buffer.from(text, 'latin1').toString('base64');
-const digestParamValue = fc.oneof(fc.webSegment(), fc.string({ maxLength: 30 }), fieldText(40), fc.constantFrom('"', '\\', '""', 'SHA-256', 'auth', '00000001', 'ffffffff', '0'));
+const digestParamValue = fc.oneof(
+  fc.webSegment(),
+  fc.string({ maxLength: 30 }),
+  fieldText(40),
+  fc.constantFrom('"', '\\', '""', 'SHA-256', 'auth', '00000001', 'ffffffff', '0'),
+);
 const digestParams = fc
   .array(
     fc.tuple(
@@ -151,20 +205,56 @@ const digestParams = fc
     ),
     { maxLength: 12 },
   )
-  .chain((params) => fc.constantFrom(', ', ',', ' , ', ',,').map((separator) => params.map(([name, value, quoted]) => (quoted ? `${name}="${value.replace(/"/g, '\\"')}"` : `${name}=${value}`)).join(separator)));
+  .chain((params) =>
+    fc
+      .constantFrom(', ', ',', ' , ', ',,')
+      .map((separator) => params.map(([name, value, quoted]) => (quoted ? `${name}="${value.replace(/"/g, '\\"')}"` : `${name}=${value}`)).join(separator)),
+  );
 const credentials = fc.oneof(
-  fc.tuple(fc.constantFrom('Basic', 'basic', 'BASIC'), fc.oneof(
-    fc.constantFrom(base64('alice:wonderland'), base64('bob:builder'), base64('alice:'), base64(':'), base64('alicewonderland'), 'YWxpY2U6d29uZGVybGFuZA', '====', '!!!'),
-    fc.tuple(fieldText(20), fieldText(20)).map(([user, password]) => base64(`${user}:${password}`)),
-    fieldText(60),
-  )).map(([scheme, value]) => `${scheme} ${value}`),
+  fc
+    .tuple(
+      fc.constantFrom('Basic', 'basic', 'BASIC'),
+      fc.oneof(
+        fc.constantFrom(
+          base64('alice:wonderland'),
+          base64('bob:builder'),
+          base64('alice:'),
+          base64(':'),
+          base64('alicewonderland'),
+          'YWxpY2U6d29uZGVybGFuZA',
+          '====',
+          '!!!',
+        ),
+        fc.tuple(fieldText(20), fieldText(20)).map(([user, password]) => base64(`${user}:${password}`)),
+        fieldText(60),
+      ),
+    )
+    .map(([scheme, value]) => `${scheme} ${value}`),
   fc.tuple(fc.constantFrom('Digest', 'digest'), digestParams).map(([scheme, params]) => `${scheme} ${params}`),
-  fc.tuple(fc.constantFrom('Bearer', 'bearer'), fc.oneof(fc.constantFrom('eyJhbGciOiJIUzI1NiJ9.e30.', 'a.b.c', ''), fc.base64String({ maxLength: 300 }), fieldText(80))).map(([scheme, value]) => `${scheme} ${value}`),
+  fc
+    .tuple(
+      fc.constantFrom('Bearer', 'bearer'),
+      fc.oneof(fc.constantFrom('eyJhbGciOiJIUzI1NiJ9.e30.', 'a.b.c', ''), fc.base64String({ maxLength: 300 }), fieldText(80)),
+    )
+    .map(([scheme, value]) => `${scheme} ${value}`),
   fc.tuple(token, fieldText(60)).map(([scheme, value]) => `${scheme} ${value}`),
   fieldText(100),
 );
 const headerName = fc.oneof(
-  fc.constantFrom('Authorization', 'Proxy-Authorization', 'authorization', 'PROXY-AUTHORIZATION', 'Accept', 'Origin', 'Cookie', 'Content-Type', 'X-Forwarded-For', 'Access-Control-Request-Method', 'Range', 'If-None-Match'),
+  fc.constantFrom(
+    'Authorization',
+    'Proxy-Authorization',
+    'authorization',
+    'PROXY-AUTHORIZATION',
+    'Accept',
+    'Origin',
+    'Cookie',
+    'Content-Type',
+    'X-Forwarded-For',
+    'Access-Control-Request-Method',
+    'Range',
+    'If-None-Match',
+  ),
   token,
 );
 const header = fc.oneof(
@@ -174,27 +264,51 @@ const header = fc.oneof(
 );
 const contentType = fc.option(
   fc.oneof(
-    fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'text/plain', 'multipart/form-data; boundary=x', 'application/problem+json'),
+    fc.constantFrom(
+      'application/json',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=utf-8',
+      'APPLICATION/JSON',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      'application/problem+json',
+    ),
     fieldText(40),
   ),
 );
 const exchangeJson = fc
-  .record({
-    request: fc.record(
-      {
-        method: fc.oneof(fc.constantFrom('GET', 'POST', 'HEAD'), fc.string({ maxLength: 20 })),
-        target: fc.oneof(target, fc.string({ maxLength: 60 })),
-        headers: fc.array(fc.oneof(fc.tuple(headerName, fc.oneof(credentials, fc.string({ maxLength: 40 }))), fc.anything()), { maxLength: 4 }),
-        body: fc.oneof(fc.string({ maxLength: 60 }), fc.anything()),
-      },
-      { requiredKeys: [] },
-    ),
-    mode: fc.oneof(fc.constantFrom('manual', 'auto'), fc.anything()),
-    client: fc.oneof(fc.constant(undefined), fc.anything(), fc.record({ username: fc.string(), password: fc.string(), token: fc.string() }, { requiredKeys: [] })),
-  }, { requiredKeys: ['request'] })
+  .record(
+    {
+      request: fc.record(
+        {
+          method: fc.oneof(fc.constantFrom('GET', 'POST', 'HEAD'), fc.string({ maxLength: 20 })),
+          target: fc.oneof(target, fc.string({ maxLength: 60 })),
+          headers: fc.array(fc.oneof(fc.tuple(headerName, fc.oneof(credentials, fc.string({ maxLength: 40 }))), fc.anything()), { maxLength: 4 }),
+          body: fc.oneof(fc.string({ maxLength: 60 }), fc.anything()),
+        },
+        { requiredKeys: [] },
+      ),
+      mode: fc.oneof(fc.constantFrom('manual', 'auto'), fc.anything()),
+      client: fc.oneof(
+        fc.constant(undefined),
+        fc.anything(),
+        fc.record({ username: fc.string(), password: fc.string(), token: fc.string() }, { requiredKeys: [] }),
+      ),
+    },
+    { requiredKeys: ['request'] },
+  )
   .map((value) => JSON.stringify(value));
 const tokenForm = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom('grant_type', 'scope', 'client_id', 'client_secret', 'expires_in'), token), fc.oneof(fc.constantFrom('client_credentials', 'password', 'read write', 'alice', 'wonderland', '86401', '1'), fc.string({ maxLength: 30 }).map(encodeURIComponent))), { maxLength: 6 })
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom('grant_type', 'scope', 'client_id', 'client_secret', 'expires_in'), token),
+      fc.oneof(
+        fc.constantFrom('client_credentials', 'password', 'read write', 'alice', 'wonderland', '86401', '1'),
+        fc.string({ maxLength: 30 }).map(encodeURIComponent),
+      ),
+    ),
+    { maxLength: 6 },
+  )
   .map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join('&'));
 const body = fc.oneof(
   { weight: 3, arbitrary: fc.constant('') },
@@ -236,7 +350,8 @@ function serialise({ method, target, headers, contentType, body, chunked }: Stru
   if (payload.length > 0 && chunked) lines.push('Transfer-Encoding: chunked');
   else if (payload.length > 0 || method === 'POST') lines.push(`Content-Length: ${payload.length}`);
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
-  const framed = payload.length > 0 && chunked ? Buffer.concat([Buffer.from(`${payload.length.toString(16)}\r\n`), payload, Buffer.from('\r\n0\r\n\r\n')]) : payload;
+  const framed =
+    payload.length > 0 && chunked ? Buffer.concat([Buffer.from(`${payload.length.toString(16)}\r\n`), payload, Buffer.from('\r\n0\r\n\r\n')]) : payload;
   return { bytes: Buffer.concat([head, framed]), method, target };
 }
 
@@ -277,7 +392,10 @@ const mutated = fc
 // ---- the runs --------------------------------------------------------------------------------------
 
 afterAll(() => {
-  const statuses = [...histogram].sort(([a], [b]) => a.localeCompare(b)).map(([status, count]) => `${status}×${count}`).join(' ');
+  const statuses = [...histogram]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, count]) => `${status}×${count}`)
+    .join(' ');
   console.log(`fuzz: ${sentCount} requests sent (seed ${SEED}); statuses: ${statuses}`);
 });
 

@@ -2,18 +2,15 @@
 import { baseUrl, firstLesson } from './support/lab';
 
 describe('site over plain HTTP', () => {
-  test.each(['/', '/lessons', `/lessons/${firstLesson().slug}`, '/sitemap.xml', '/no-such-page'])(
-    '%s carries the baseline security headers',
-    async (path) => {
-      const response = await fetch(`${baseUrl()}${path}`);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-      expect(response.headers.get('permissions-policy')).toContain('camera=()');
-      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
-      expect(response.headers.get('x-powered-by')).toBeNull();
-    },
-  );
+  test.each(['/', '/lessons', `/lessons/${firstLesson().slug}`, '/sitemap.xml', '/no-such-page'])('%s carries the baseline security headers', async (path) => {
+    const response = await fetch(`${baseUrl()}${path}`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
 
   test('an unknown page is a real 404 with links to go on', async () => {
     const response = await fetch(`${baseUrl()}/no-such-page`);
@@ -33,7 +30,7 @@ describe('site over plain HTTP', () => {
 
   // npm run build marks every client chunk for eager compilation (scripts/compile-hints.mjs): without
   // it, lazy compilation on the main thread was most of the long task after the first paint.
-  test.each(['/', '/playground'])('every script %s loads starts with V8\'s compile hint', async (path) => {
+  test.each(['/', '/playground'])("every script %s loads starts with V8's compile hint", async (path) => {
     const html = await (await fetch(`${baseUrl()}${path}`)).text();
     const scripts = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map(([src]) => src))];
     expect(scripts.length).toBeGreaterThan(3);

@@ -57,7 +57,14 @@ describe('rate limit (SANDBOX_RATE_LIMIT=2/4s,burst=2, TRUST_PROXY=loopback)', (
     expect(problem.detail).toContain(`retry in ${retryAfter} s`);
 
     // Not counted, not refused: preflights and pages.
-    const preflight: Answer = await request(url, { method: 'OPTIONS', headers: from('198.51.100.10', { Origin: 'https://trainer.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' }) });
+    const preflight: Answer = await request(url, {
+      method: 'OPTIONS',
+      headers: from('198.51.100.10', {
+        Origin: 'https://trainer.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      }),
+    });
     expect(preflight.status).toBe(204);
     expect((await get(at(behindProxy, '/'), client)).status).toBe(200);
     // Another client is unaffected.

@@ -123,7 +123,8 @@ describe('oversized requests', () => {
 });
 
 describe('POST /api/exchange with bad input', () => {
-  const post = (body: string, contentType = 'application/json') => viaFetch('/api/exchange', { method: 'POST', headers: { 'Content-Type': contentType }, body });
+  const post = (body: string, contentType = 'application/json') =>
+    viaFetch('/api/exchange', { method: 'POST', headers: { 'Content-Type': contentType }, body });
   const description = (target: string) => JSON.stringify({ request: { method: 'GET', target } });
 
   test('invalid JSON: 400', async () => {
@@ -203,7 +204,9 @@ describe('bad URLs and overrides', () => {
   });
 
   test('Content-Length together with Transfer-Encoding (request smuggling shape): 400', async () => {
-    const answer = await rawRequest(message('POST /api/exchange HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 5', 'Transfer-Encoding: chunked'], '0\r\n\r\n'));
+    const answer = await rawRequest(
+      message('POST /api/exchange HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 5', 'Transfer-Encoding: chunked'], '0\r\n\r\n'),
+    );
     expectProblem(answer, 400);
   });
 
@@ -221,8 +224,11 @@ describe('bad URLs and overrides', () => {
   });
 
   // Found by the fuzz test: an absolute-form target whose authority does not parse was served as "/".
-  test.each(['https://[:::]/api/sandbox/basic', 'http://[bad/lessons', 'http://exa%mple/', 'http://a:99999/'])('an absolute-form target that is not a URI (%s): 400 problem, not another page', async (target) => {
-    const answer = await rawRequest(message(`GET ${target} HTTP/1.1`, []));
-    expect(expectProblem(answer, 400).detail).toMatch(/absolute-form but is not a valid URI/);
-  });
+  test.each(['https://[:::]/api/sandbox/basic', 'http://[bad/lessons', 'http://exa%mple/', 'http://a:99999/'])(
+    'an absolute-form target that is not a URI (%s): 400 problem, not another page',
+    async (target) => {
+      const answer = await rawRequest(message(`GET ${target} HTTP/1.1`, []));
+      expect(expectProblem(answer, 400).detail).toMatch(/absolute-form but is not a valid URI/);
+    },
+  );
 });

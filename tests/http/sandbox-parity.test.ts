@@ -16,7 +16,7 @@ function send(method: string, target: string, headers: HeaderList, body = ''): P
 
 const withoutDate = (answer: Answer): Answer => ({ ...answer, headers: answer.headers.filter(([name]) => name.toLowerCase() !== 'date') });
 
-test('over HTTP: a preset answers alike at its endpoint and through /api/exchange, and a prepared answer is the engine\'s', async () => {
+test("over HTTP: a preset answers alike at its endpoint and through /api/exchange, and a prepared answer is the engine's", async () => {
   const preset = findPreset('digest-auth-int');
   if (!preset) throw new Error('no preset digest-auth-int');
   const { method, path, headers, body = '' } = preset.request;
@@ -31,7 +31,10 @@ test('over HTTP: a preset answers alike at its endpoint and through /api/exchang
   if (!step) throw new Error('no step');
   expect(normaliseForParity(step.response)).toEqual(normaliseForParity(real));
 
-  const curlish: HeaderList = [['User-Agent', 'curl/8.0'], ['Accept', '*/*']];
+  const curlish: HeaderList = [
+    ['User-Agent', 'curl/8.0'],
+    ['Accept', '*/*'],
+  ];
   const prepared = await send('GET', '/api/sandbox/basic', curlish);
   expect(prepared.status).toBe(401);
   expect(withoutDate(prepared)).toEqual(withoutDate(await send('GET', '/api/sandbox/basic/', curlish)));

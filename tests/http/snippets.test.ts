@@ -22,9 +22,20 @@ type Case = { name: string; preset: string; actions: PlaygroundAction[]; status:
 const CASES: Case[] = [
   { name: 'basic, alice:wonderland', preset: 'basic', actions: [{ type: 'set-credentials', field: 'Authorization', value: ALICE_BASIC }], status: 200 },
   { name: 'basic, no credentials', preset: 'basic', actions: [], status: 401 },
-  { name: 'proxy, Proxy-Authorization only', preset: 'proxy-then-origin', actions: [{ type: 'set-credentials', field: 'Proxy-Authorization', value: ALICE_BASIC }], status: 401, proxyAuthorization: true },
+  {
+    name: 'proxy, Proxy-Authorization only',
+    preset: 'proxy-then-origin',
+    actions: [{ type: 'set-credentials', field: 'Proxy-Authorization', value: ALICE_BASIC }],
+    status: 401,
+    proxyAuthorization: true,
+  },
   { name: 'bearer, a garbage token', preset: 'bearer', actions: [{ type: 'set-credentials', field: 'Authorization', value: 'Bearer not-a-jwt' }], status: 401 },
-  { name: 'forbidden-by-role, DELETE as alice', preset: 'forbidden-by-role', actions: [{ type: 'set-credentials', field: 'Authorization', value: ALICE_BASIC }], status: 403 },
+  {
+    name: 'forbidden-by-role, DELETE as alice',
+    preset: 'forbidden-by-role',
+    actions: [{ type: 'set-credentials', field: 'Authorization', value: ALICE_BASIC }],
+    status: 403,
+  },
   { name: 'digest-auth-int, POST with a body, no credentials', preset: 'digest-auth-int', actions: [], status: 401 },
 ];
 
@@ -38,7 +49,11 @@ function stateFor(testCase: Case): PlaygroundState {
 async function sandboxStatus(state: PlaygroundState): Promise<number> {
   const send = requestForSend(playgroundReducer(state, { type: 'set-mode', mode: 'manual' }));
   if (send.kind !== 'ready') throw new Error(`invalid request: ${send.problems.join('; ')}`);
-  const response = await fetch(`${baseUrl()}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(send.input) });
+  const response = await fetch(`${baseUrl()}/api/exchange`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(send.input),
+  });
   const transcript = (await response.json()) as { steps: { response: { status: number } }[] };
   return transcript.steps[0]?.response.status ?? 0;
 }

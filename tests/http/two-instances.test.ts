@@ -212,7 +212,11 @@ describe('behind nginx, round robin', () => {
         await record('basic challenge', 401, () => get(new URL('/api/sandbox/basic', front), client));
         await record('digest signed', 200, () => get(new URL(DIGEST_URI, front), { ...client, Authorization: sign() }));
         const tokenBody = await record('token issue', 200, () =>
-          request(new URL(TOKEN_PATH, front), { method: 'POST', headers: { ...client, Authorization: CLIENT_BASIC, 'Content-Type': 'application/x-www-form-urlencoded' }, body: TOKEN_FORM }),
+          request(new URL(TOKEN_PATH, front), {
+            method: 'POST',
+            headers: { ...client, Authorization: CLIENT_BASIC, 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: TOKEN_FORM,
+          }),
         );
         const token = tokenBody ? (JSON.parse(tokenBody) as { access_token?: string }).access_token : undefined;
         await record('bearer use', 200, () => get(new URL(BEARER_PATH, front), { ...client, Authorization: `Bearer ${token ?? ''}` }));
@@ -254,4 +258,3 @@ describe('behind nginx, round robin', () => {
     expect((await get(new URL('/api/sandbox/basic', instance(0).baseUrl))).status).toBe(401);
   });
 });
-

@@ -12,7 +12,12 @@ const eslint = path.join(process.cwd(), 'node_modules/eslint/bin/eslint.js');
 
 function lint(args: string[], stdin?: string): LintResult[] {
   // --no-ignore: the fixtures are kept out of the tree's own lint run.
-  const run = spawnSync(process.execPath, [eslint, '--no-ignore', '--format', 'json', ...args], { cwd: process.cwd(), input: stdin, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, [eslint, '--no-ignore', '--format', 'json', ...args], {
+    cwd: process.cwd(),
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (run.stdout === '') throw new Error(`eslint printed nothing: ${run.stderr}`);
   return JSON.parse(run.stdout) as LintResult[];
 }
@@ -34,6 +39,9 @@ test.each([
   ['lib/sandbox/engine/example.ts', "import { problemResponse } from '../problem';", false],
 ])('%s: %s is refused: %s', (filePath, line, refused) => {
   // import/no-cycle needs the file on disk (it reads the importer's own exports), so it sits this one out.
-  const results = lint(['--stdin', '--stdin-filename', filePath, '--rule', 'import/no-cycle: off'], `${line}\nexport const used = [${line.match(/\{ (\w+)/)?.[1]}];\n`);
+  const results = lint(
+    ['--stdin', '--stdin-filename', filePath, '--rule', 'import/no-cycle: off'],
+    `${line}\nexport const used = [${line.match(/\{ (\w+)/)?.[1]}];\n`,
+  );
   expect(rules(results).includes('no-restricted-imports')).toBe(refused);
 });

@@ -35,7 +35,10 @@ test('a source map beside a chunk is shifted down by the added line (plain and i
     'a.js': 'f()',
     'a.js.map': JSON.stringify({ version: 3, sources: ['a.ts'], names: [], mappings: 'AAAA' }),
     'b.js': 'g()',
-    'b.js.map': JSON.stringify({ version: 3, sections: [{ offset: { line: 0, column: 0 }, map: { version: 3, sources: ['b.ts'], names: [], mappings: 'AAAA' } }] }),
+    'b.js.map': JSON.stringify({
+      version: 3,
+      sections: [{ offset: { line: 0, column: 0 }, map: { version: 3, sources: ['b.ts'], names: [], mappings: 'AAAA' } }],
+    }),
   });
   addCompileHints(dir);
   expect(JSON.parse(read(dir, 'a.js.map'))).toMatchObject({ mappings: ';AAAA' });

@@ -33,7 +33,9 @@ function endpoints(document: OpenApiDocument): Endpoint[] {
 
 /** The query overrides that act on this URL as it is (the rest need schemes= or proxy=). */
 function actingOverrides(path: string): string[] {
-  return OVERRIDE_PARAMETERS.filter((name) => path.includes('{id}') || overrideReach(name, SANDBOX_ROUTES).some((reach) => reach.target === 'origin' || reach.defaultPaths.includes(path)));
+  return OVERRIDE_PARAMETERS.filter(
+    (name) => path.includes('{id}') || overrideReach(name, SANDBOX_ROUTES).some((reach) => reach.target === 'origin' || reach.defaultPaths.includes(path)),
+  );
 }
 
 function OverrideChips({ path }: { path: string }) {
@@ -41,8 +43,8 @@ function OverrideChips({ path }: { path: string }) {
   return (
     <>
       <p>
-        Query parameters change the scenario. {byPreset ? 'Which ones act depends on the preset' : 'These act here as it is'}; <code className="font-mono">schemes=</code> and{' '}
-        <code className="font-mono">proxy=</code> bring in the others. Each is described under{' '}
+        Query parameters change the scenario. {byPreset ? 'Which ones act depends on the preset' : 'These act here as it is'};{' '}
+        <code className="font-mono">schemes=</code> and <code className="font-mono">proxy=</code> bring in the others. Each is described under{' '}
         <a href="#query-parameters" className="text-accent underline underline-offset-4">
           Query parameters
         </a>
@@ -51,7 +53,10 @@ function OverrideChips({ path }: { path: string }) {
       <ul className="mt-2 flex flex-wrap gap-2" aria-label={byPreset ? 'Query parameters' : 'Query parameters that act here'}>
         {actingOverrides(path).map((name) => (
           <li key={name}>
-            <a href={`#param-${name}`} className="inline-block rounded border border-line px-2 py-0.5 font-mono text-sm text-accent underline-offset-4 hover:underline">
+            <a
+              href={`#param-${name}`}
+              className="inline-block rounded border border-line px-2 py-0.5 font-mono text-sm text-accent underline-offset-4 hover:underline"
+            >
               {name}
             </a>
           </li>
@@ -71,7 +76,13 @@ function bodyFields(document: OpenApiDocument, operation: OperationObject): Fiel
     return Object.entries((node?.properties ?? {}) as Record<string, JsonSchema>).flatMap(([name, property]) =>
       property.type === 'object' && property.properties && prefix === ''
         ? fields(property, `${name}.`)
-        : [{ name: `${prefix}${name}`, summary: typeof property.description === 'string' ? property.description : '', type: `${schemaSummary(property)}${required.has(name) ? ', required' : ''}` }],
+        : [
+            {
+              name: `${prefix}${name}`,
+              summary: typeof property.description === 'string' ? property.description : '',
+              type: `${schemaSummary(property)}${required.has(name) ? ', required' : ''}`,
+            },
+          ],
     );
   };
   return fields(schema, '');
@@ -81,7 +92,14 @@ function fieldsFor(document: OpenApiDocument, endpoint: Endpoint): { fields: Fie
   const { operation, path } = endpoint;
   if (operation.tags.includes('Scenarios')) return { fields: parameterFields(endpoint.pathParameters), note: <OverrideChips path={path} /> };
   const media = Object.keys(operation.requestBody?.content ?? {})[0];
-  return { fields: bodyFields(document, operation), note: media ? <p>The body is <code className="font-mono">{media}</code>.</p> : undefined };
+  return {
+    fields: bodyFields(document, operation),
+    note: media ? (
+      <p>
+        The body is <code className="font-mono">{media}</code>.
+      </p>
+    ) : undefined,
+  };
 }
 
 function PresetList({ base }: { base: URL }) {
@@ -115,9 +133,8 @@ export default function ApiPage() {
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6 sm:py-14">
       <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Sandbox API</h1>
       <p className="mt-4 text-lg text-muted">
-        Real endpoints that answer with genuine 401, 403 and 407 responses: Basic, Digest and Bearer, and a proxy in front of
-        an origin. Send them requests from curl, Python, Postman or a browser tab and read every header. Every refusal
-        explains itself in an RFC 9457 problem details body.
+        Real endpoints that answer with genuine 401, 403 and 407 responses: Basic, Digest and Bearer, and a proxy in front of an origin. Send them requests from
+        curl, Python, Postman or a browser tab and read every header. Every refusal explains itself in an RFC 9457 problem details body.
       </p>
 
       <section aria-labelledby="before-heading" className="mt-8 rounded-lg border border-line bg-surface p-5">
@@ -131,15 +148,23 @@ export default function ApiPage() {
           <caption className="sr-only">The lab&apos;s users</caption>
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="py-1.5 pr-4 font-semibold">User</th>
-              <th scope="col" className="py-1.5 pr-4 font-semibold">Password</th>
-              <th scope="col" className="py-1.5 font-semibold">Roles</th>
+              <th scope="col" className="py-1.5 pr-4 font-semibold">
+                User
+              </th>
+              <th scope="col" className="py-1.5 pr-4 font-semibold">
+                Password
+              </th>
+              <th scope="col" className="py-1.5 font-semibold">
+                Roles
+              </th>
             </tr>
           </thead>
           <tbody>
             {users.map((user) => (
               <tr key={user.name} className="border-b border-line last:border-0">
-                <th scope="row" className="py-1.5 pr-4 font-mono font-normal">{user.name}</th>
+                <th scope="row" className="py-1.5 pr-4 font-mono font-normal">
+                  {user.name}
+                </th>
                 <td className="py-1.5 pr-4 font-mono">{user.password}</td>
                 <td className="py-1.5">{user.roles.join(', ')}</td>
               </tr>
@@ -192,7 +217,16 @@ export default function ApiPage() {
         {list.map((endpoint) => {
           const { fields, note } = fieldsFor(document, endpoint);
           return (
-            <EndpointSection key={endpoint.id} id={endpoint.id} method={endpoint.method} path={endpoint.path} operation={endpoint.operation} fields={fields} fieldsNote={note} examples={examples[endpoint.id] ?? []}>
+            <EndpointSection
+              key={endpoint.id}
+              id={endpoint.id}
+              method={endpoint.method}
+              path={endpoint.path}
+              operation={endpoint.operation}
+              fields={fields}
+              fieldsNote={note}
+              examples={examples[endpoint.id] ?? []}
+            >
               {endpoint.id === 'getPreset' ? <PresetList base={base} /> : null}
             </EndpointSection>
           );

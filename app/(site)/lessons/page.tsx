@@ -15,9 +15,7 @@ export default function LessonsPage() {
   return (
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6 sm:py-14">
       <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Lessons</h1>
-      <p className="mt-4 text-lg text-muted">
-        Work through them in order: each one builds on the one before and ends with a check-yourself question.
-      </p>
+      <p className="mt-4 text-lg text-muted">Work through them in order: each one builds on the one before and ends with a check-yourself question.</p>
       <ol className="mt-10 space-y-5">
         {lessons.map((lesson) => (
           <li key={lesson.slug} className="rounded-lg border border-line p-5 hover:bg-surface">

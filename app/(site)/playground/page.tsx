@@ -20,13 +20,15 @@ export default function PlaygroundPage() {
         <EmbedButton target={{ kind: 'playground', state: '', title: 'Playground' }} />
       </div>
       <p className="mt-2 max-w-3xl text-muted">
-        Pick a scenario, build a request and send it: you see every challenge, every retry with credentials, and what the
-        proxy and the origin decided, hop by hop. The address bar is always a link to exactly this setup.
+        Pick a scenario, build a request and send it: you see every challenge, every retry with credentials, and what the proxy and the origin decided, hop by
+        hop. The address bar is always a link to exactly this setup.
       </p>
       <div className="mt-8">
         {/* The share link's state is read in the browser, so the page can be static. */}
         <noscript>
-          <p className="mb-4 rounded-md border border-line bg-surface p-3">The playground needs JavaScript to send requests; the sandbox itself works with any client (see the API page).</p>
+          <p className="mb-4 rounded-md border border-line bg-surface p-3">
+            The playground needs JavaScript to send requests; the sandbox itself works with any client (see the API page).
+          </p>
         </noscript>
         <PlaygroundFromUrl groups={presetGroups()} />
       </div>
@@ -35,8 +37,8 @@ export default function PlaygroundPage() {
           Explain this response
         </h2>
         <p className="mt-2 max-w-3xl text-muted">
-          Paste the headers or raw HTTP a real server sent you (curl -v output works too). The lab points at what is wrong or
-          unusual, character by character, and says what a client will do next.
+          Paste the headers or raw HTTP a real server sent you (curl -v output works too). The lab points at what is wrong or unusual, character by character,
+          and says what a client will do next.
         </p>
         <div className="mt-4">
           <ExplainResponseOnDemand />

@@ -19,7 +19,9 @@ export default function EmbeddedPlayground() {
         <h1 className="text-2xl font-extrabold tracking-tight">Playground</h1>
         <div className="mt-4">
           <noscript>
-            <p className="mb-4 rounded-md border border-line bg-surface p-3">The playground needs JavaScript to send requests; the sandbox itself works with any client (see the API page).</p>
+            <p className="mb-4 rounded-md border border-line bg-surface p-3">
+              The playground needs JavaScript to send requests; the sandbox itself works with any client (see the API page).
+            </p>
           </noscript>
           {/* The state is written back to this embed's own URL; `theme` belongs to the embed, not the state. */}
           <PlaygroundFromUrl groups={presetGroups()} path="/embed/playground" keep={['theme']} />

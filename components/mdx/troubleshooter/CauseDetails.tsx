@@ -4,8 +4,7 @@ import { TroubleshooterText } from './TroubleshooterText';
 
 /** A cause's explanation, fix, rule and next steps; shared by the interactive walk and the outline. */
 export function CauseDetails({ cause, presetTitles }: { cause: LeafNode; presetTitles: Readonly<Record<string, string>> }) {
-  const tryLabel =
-    cause.tryIt.kind === 'preset' ? `Try “${presetTitles[cause.tryIt.preset] ?? cause.tryIt.preset}” in the playground` : cause.tryIt.label;
+  const tryLabel = cause.tryIt.kind === 'preset' ? `Try “${presetTitles[cause.tryIt.preset] ?? cause.tryIt.preset}” in the playground` : cause.tryIt.label;
   return (
     <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
       <dt className="font-semibold">{cause.notTheCause ? 'Why not' : 'Cause'}</dt>

@@ -32,12 +32,11 @@ export function TroubleshooterWalk({ tree, presetTitles }: { tree: TroubleTree; 
   };
 
   const headingId = `troubleshooter-${current.id}`;
-  const announcement =
-    !moved
-      ? ''
-      : current.kind === 'question'
-        ? `Question ${steps.length + 1}: ${spokenTroubleshooterText(current.prompt)}`
-        : `${current.notTheCause ? 'Not the cause' : 'Cause found'}: ${spokenTroubleshooterText(current.title)}`;
+  const announcement = !moved
+    ? ''
+    : current.kind === 'question'
+      ? `Question ${steps.length + 1}: ${spokenTroubleshooterText(current.prompt)}`
+      : `${current.notTheCause ? 'Not the cause' : 'Cause found'}: ${spokenTroubleshooterText(current.title)}`;
 
   return (
     <div className="rounded-lg border border-line p-4">

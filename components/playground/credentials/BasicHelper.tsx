@@ -90,7 +90,10 @@ export function BasicHelper({ field, onApply, challenges }: HelperProps) {
       <dl className="space-y-3">
         <ComputationStep name='1. The text: user-id ":" password' value={pair} />
         <ComputationStep name="2a. Its bytes in UTF-8 (hex)" value={hex(utf8.encode(pair))} />
-        <ComputationStep name="2b. Its bytes in ISO-8859-1 (hex)" value={latin1 ? hex(latin1) : 'No bytes: a character is above U+00FF, which ISO-8859-1 cannot encode.'} />
+        <ComputationStep
+          name="2b. Its bytes in ISO-8859-1 (hex)"
+          value={latin1 ? hex(latin1) : 'No bytes: a character is above U+00FF, which ISO-8859-1 cannot encode.'}
+        />
         {special.length > 0 && (
           <div>
             <dt className="text-sm font-medium">Where the two encodings differ</dt>
@@ -105,13 +108,17 @@ export function BasicHelper({ field, onApply, challenges }: HelperProps) {
             </dd>
           </div>
         )}
-        <ComputationStep name={`3. Base64 of the ${charset} bytes`} value={result.ok ? (result.value.token68 ?? '') : '—'} note="Base64 is an encoding, not encryption: whoever sees the header reads the password, so Basic needs TLS (RFC 7617 §4)." />
+        <ComputationStep
+          name={`3. Base64 of the ${charset} bytes`}
+          value={result.ok ? (result.value.token68 ?? '') : '—'}
+          note="Base64 is an encoding, not encryption: whoever sees the header reads the password, so Basic needs TLS (RFC 7617 §4)."
+        />
         <ComputationStep name={`4. The ${field} value`} value={header ?? '— (fix the error above)'} />
       </dl>
 
       <p className="text-sm text-muted">
-        In a script, <code className="font-mono">btoa(text)</code> throws on any character above U+00FF and turns &quot;£&quot; into its ISO-8859-1 byte. Encode the UTF-8 bytes first:{' '}
-        <code className="font-mono break-all">btoa(String.fromCharCode(...new TextEncoder().encode(text)))</code>.
+        In a script, <code className="font-mono">btoa(text)</code> throws on any character above U+00FF and turns &quot;£&quot; into its ISO-8859-1 byte. Encode
+        the UTF-8 bytes first: <code className="font-mono break-all">btoa(String.fromCharCode(...new TextEncoder().encode(text)))</code>.
       </p>
 
       <ApplyButton field={field} value={header} onApply={onApply} label="Use this header" />

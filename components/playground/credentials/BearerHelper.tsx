@@ -17,11 +17,7 @@ const LIFETIMES = [
   { seconds: 3600, label: '1 hour' },
 ] as const;
 
-type TokenState =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'issued'; token: TokenResponse; expiresAt: number };
+type TokenState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'issued'; token: TokenResponse; expiresAt: number };
 
 /** RFC 6750 §3: a Bearer challenge may name the scope the resource needs. */
 function challengeScope(challenges: string[]): string | undefined {
@@ -116,7 +112,13 @@ export function BearerHelper({ field, onApply, challenges }: HelperProps) {
       </div>
       <p className="text-xs text-muted">alice / wonderland is the lab&apos;s demo client; the token endpoint checks it with Basic (RFC 6749 §2.3.1).</p>
 
-      <button type="button" onClick={getToken} disabled={state.kind === 'loading'} aria-describedby={state.kind === 'failed' ? `${id}-error` : undefined} className={primaryButtonClass}>
+      <button
+        type="button"
+        onClick={getToken}
+        disabled={state.kind === 'loading'}
+        aria-describedby={state.kind === 'failed' ? `${id}-error` : undefined}
+        className={primaryButtonClass}
+      >
         {state.kind === 'loading' ? 'Getting a token…' : 'Get a token'}
       </button>
 
@@ -128,7 +130,19 @@ export function BearerHelper({ field, onApply, challenges }: HelperProps) {
   );
 }
 
-function IssuedToken({ field, onApply, token, expiresAt, now }: { field: HelperProps['field']; onApply: HelperProps['onApply']; token: TokenResponse; expiresAt: number; now: number }) {
+function IssuedToken({
+  field,
+  onApply,
+  token,
+  expiresAt,
+  now,
+}: {
+  field: HelperProps['field'];
+  onApply: HelperProps['onApply'];
+  token: TokenResponse;
+  expiresAt: number;
+  now: number;
+}) {
   const jwt = prettyJwt(token.accessToken);
   const expired = now >= expiresAt;
   return (
@@ -141,7 +155,8 @@ function IssuedToken({ field, onApply, token, expiresAt, now }: { field: HelperP
         <CopyButton text={token.accessToken} label="Copy token" />
       </div>
       <p className="text-sm">
-        <span className="font-medium">{token.tokenType}</span> token, scope &quot;{token.scope}&quot;, <span className="font-mono">{countdownText(expiresAt, now)}</span>
+        <span className="font-medium">{token.tokenType}</span> token, scope &quot;{token.scope}&quot;,{' '}
+        <span className="font-mono">{countdownText(expiresAt, now)}</span>
       </p>
       {/* Announced once, when the token runs out; the ticking countdown itself is not live (it would talk every second). */}
       <p role="status" className="text-sm">
@@ -150,13 +165,18 @@ function IssuedToken({ field, onApply, token, expiresAt, now }: { field: HelperP
       {jwt ? (
         <dl className="space-y-3">
           <ComputationStep name="JWT header (decoded, not verified)" value={jwt.header} />
-          <ComputationStep name="JWT claims (decoded, not verified)" value={jwt.claims} note="Anyone holding the token can read these; only the server, with its key, can check the signature. exp and iat are seconds since 1970 (RFC 7519 §2)." />
+          <ComputationStep
+            name="JWT claims (decoded, not verified)"
+            value={jwt.claims}
+            note="Anyone holding the token can read these; only the server, with its key, can check the signature. exp and iat are seconds since 1970 (RFC 7519 §2)."
+          />
         </dl>
       ) : (
         <p className="text-sm text-muted">This token is not a JWT. That is fine: to the client a Bearer token is an opaque string.</p>
       )}
       <p className="text-sm">
-        The lab&apos;s OAuth 2.0 token endpoint issued this token and JWT is only the format it is written in; Bearer is the HTTP authentication scheme that carries it, and whoever holds it can use it, so it needs TLS (RFC 6750 §5).
+        The lab&apos;s OAuth 2.0 token endpoint issued this token and JWT is only the format it is written in; Bearer is the HTTP authentication scheme that
+        carries it, and whoever holds it can use it, so it needs TLS (RFC 6750 §5).
       </p>
       <ApplyButton field={field} value={`Bearer ${token.accessToken}`} onApply={onApply} label="Use this token" />
     </div>

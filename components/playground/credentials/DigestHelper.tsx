@@ -27,7 +27,11 @@ export function DigestHelper({ field, onApply, challenges, method, target, body,
   if (read.usable.length === 0 || chosen === undefined) {
     return (
       <div className="space-y-2 text-sm">
-        {read.unreadable !== undefined && <p>The {challengeFieldAnsweredBy(field)} field could not be read: {read.unreadable}</p>}
+        {read.unreadable !== undefined && (
+          <p>
+            The {challengeFieldAnsweredBy(field)} field could not be read: {read.unreadable}
+          </p>
+        )}
         {read.ignored.map((reason) => (
           <p key={reason}>A Digest challenge was ignored: {reason}</p>
         ))}
@@ -43,7 +47,12 @@ export function DigestHelper({ field, onApply, challenges, method, target, body,
           <label htmlFor={`${id}-challenge`} className="block text-sm font-medium">
             Challenge to answer
           </label>
-          <select id={`${id}-challenge`} value={Math.min(selected, read.usable.length - 1)} onChange={(event) => setSelected(Number(event.target.value))} className={inputClass}>
+          <select
+            id={`${id}-challenge`}
+            value={Math.min(selected, read.usable.length - 1)}
+            onChange={(event) => setSelected(Number(event.target.value))}
+            className={inputClass}
+          >
             {read.usable.map((u, index) => (
               <option key={index} value={index}>
                 {u.label}
@@ -73,7 +82,11 @@ function DigestAnswer({ chosen, field, onApply, method, target, body, fixedCnonc
   const [ncText, setNcText] = useState('1');
   // Random values differ between the server render and hydration, so the cnonce is shown only once
   // hydrated (the server snapshot says false); a client-side mount sees true at once.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const [generated, setGenerated] = useState(() => (typeof window === 'undefined' ? '' : randomCnonce()));
   const cnonce = fixedCnonce ?? (hydrated ? generated : '');
 
@@ -90,7 +103,9 @@ function DigestAnswer({ chosen, field, onApply, method, target, body, fixedCnonc
         Answering <strong>{chosen.label}</strong>, nonce <code className="font-mono text-xs break-all">{d.nonce}</code>
         {d.opaque !== undefined && <>, opaque sent back unchanged</>}.
       </p>
-      {d.stale && <p className="text-sm">stale=true: the password was right but the nonce is old; answer this new nonce without asking the user again (RFC 7616 §3.3).</p>}
+      {d.stale && (
+        <p className="text-sm">stale=true: the password was right but the nonce is old; answer this new nonce without asking the user again (RFC 7616 §3.3).</p>
+      )}
       {chosen.notes.map((note) => (
         <p key={note} className="text-sm text-muted">
           {note}
@@ -138,13 +153,26 @@ function DigestAnswer({ chosen, field, onApply, method, target, body, fixedCnonc
       {steps && (
         <dl className="space-y-3">
           {steps.sessionBase !== undefined && <ComputationStep name={`H(username ":" realm ":" password), ${H}`} value={steps.sessionBase} />}
-          <ComputationStep name={steps.sessionBase === undefined ? 'A1 = username ":" realm ":" password' : 'A1 = H(username:realm:password) ":" nonce ":" cnonce (-sess)'} value={steps.a1} />
+          <ComputationStep
+            name={steps.sessionBase === undefined ? 'A1 = username ":" realm ":" password' : 'A1 = H(username:realm:password) ":" nonce ":" cnonce (-sess)'}
+            value={steps.a1}
+          />
           <ComputationStep name={`H(A1), ${H}`} value={steps.ha1} />
-          {steps.hBody !== undefined && <ComputationStep name={`H(body), ${H}`} value={steps.hBody} note="auth-int protects the body too; an empty body still has a hash." />}
-          <ComputationStep name={steps.hBody === undefined ? 'A2 = method ":" request-uri' : 'A2 = method ":" request-uri ":" H(body)'} value={steps.a2} note="request-uri is the request-target exactly as sent on the request line." />
+          {steps.hBody !== undefined && (
+            <ComputationStep name={`H(body), ${H}`} value={steps.hBody} note="auth-int protects the body too; an empty body still has a hash." />
+          )}
+          <ComputationStep
+            name={steps.hBody === undefined ? 'A2 = method ":" request-uri' : 'A2 = method ":" request-uri ":" H(body)'}
+            value={steps.a2}
+            note="request-uri is the request-target exactly as sent on the request line."
+          />
           <ComputationStep name={`H(A2), ${H}`} value={steps.ha2} />
           <ComputationStep
-            name={steps.qop === undefined ? 'KD(H(A1), nonce ":" H(A2)): the data hashed' : 'KD(H(A1), nonce ":" nc ":" cnonce ":" qop ":" H(A2)) = H(H(A1) ":" …): the data hashed'}
+            name={
+              steps.qop === undefined
+                ? 'KD(H(A1), nonce ":" H(A2)): the data hashed'
+                : 'KD(H(A1), nonce ":" nc ":" cnonce ":" qop ":" H(A2)) = H(H(A1) ":" …): the data hashed'
+            }
             value={steps.kdData}
           />
           <ComputationStep name="response" value={steps.response} />

@@ -46,7 +46,17 @@ export function readChallenges(values: string[]): ReadChallenges {
 const HASH: Record<DigestHash, (data: Uint8Array) => Uint8Array> = { MD5: md5, 'SHA-256': sha256, 'SHA-512-256': sha512_256 };
 const hashHex = (hash: DigestHash, text: string) => bytesToHex(HASH[hash](new TextEncoder().encode(text)));
 
-export type DigestInput = { chosen: UsableChallenge; username: string; password: string; method: string; uri: string; body: string; qop: DigestQop | undefined; nc: number; cnonce: string };
+export type DigestInput = {
+  chosen: UsableChallenge;
+  username: string;
+  password: string;
+  method: string;
+  uri: string;
+  body: string;
+  qop: DigestQop | undefined;
+  nc: number;
+  cnonce: string;
+};
 
 export type DigestSteps = {
   /** H(username:realm:password) for -sess, where A1 hashes it again with both nonces. */
@@ -68,12 +78,24 @@ export type DigestSteps = {
 export function digestSteps(input: DigestInput): { ok: true; steps: DigestSteps } | { ok: false; error: string } {
   const { chosen, username, password, method, uri, body, cnonce } = input;
   const d = chosen.digest;
-  const answer = answerDigestChallenge({ challenge: chosen.challenge, username, password, method, uri, body, nc: input.nc, cnonce, ...(input.qop ? { preferQop: input.qop } : {}) });
+  const answer = answerDigestChallenge({
+    challenge: chosen.challenge,
+    username,
+    password,
+    method,
+    uri,
+    body,
+    nc: input.nc,
+    cnonce,
+    ...(input.qop ? { preferQop: input.qop } : {}),
+  });
   if (!answer.ok) return { ok: false, error: answer.error.message };
   const { exchange, credentials } = answer.value;
   const hash = d.algorithm.hash;
   const base = `${username}:${d.realm}:${password}`;
-  const sessionBase = d.algorithm.session ? digestHA1({ name: hash, hash, session: false }, { username, realm: d.realm, password }, { nonce: d.nonce, cnonce }) : undefined;
+  const sessionBase = d.algorithm.session
+    ? digestHA1({ name: hash, hash, session: false }, { username, realm: d.realm, password }, { nonce: d.nonce, cnonce })
+    : undefined;
   const a1 = sessionBase === undefined ? base : `${sessionBase}:${d.nonce}:${exchange.cnonce}`;
   const hBody = exchange.qop === 'auth-int' ? hashHex(hash, body) : undefined;
   const a2 = hBody === undefined ? `${method}:${uri}` : `${method}:${uri}:${hBody}`;

@@ -8,13 +8,15 @@ import type { CredentialsField } from '@/lib/playground/header-fields';
 // "use it" button that says in words what it did.
 
 export const inputClass = 'mt-1 w-full min-w-0 rounded border border-line bg-canvas px-2 py-1.5 font-mono text-sm text-ink';
-export const buttonClass = 'rounded border border-line bg-canvas px-3 py-1.5 text-sm font-medium text-ink hover:bg-surface disabled:cursor-not-allowed disabled:opacity-70';
-export const primaryButtonClass = 'rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-70';
+export const buttonClass =
+  'rounded border border-line bg-canvas px-3 py-1.5 text-sm font-medium text-ink hover:bg-surface disabled:cursor-not-allowed disabled:opacity-70';
+export const primaryButtonClass =
+  'rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-70';
 
 /** An error in words ("Error: ..."), not in colour alone; role=alert announces it when it appears. */
 export function ErrorText({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <p id={id} role="alert" className="mt-1 rounded border-l-4 border-rose-600 bg-surface px-2 py-1 text-sm text-ink break-words">
+    <p id={id} role="alert" className="mt-1 rounded border-l-4 border-rose-600 bg-surface px-2 py-1 text-sm break-words text-ink">
       <strong>Error:</strong> {children}
     </p>
   );
@@ -105,7 +107,9 @@ export function ComputationStep({ name, value, note }: { name: ReactNode; value:
     <div className="min-w-0">
       <dt className="text-sm font-medium">{name}</dt>
       <dd className="mt-0.5">
-        <code className="block max-h-40 overflow-auto rounded bg-surface px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-ink">{value === '' ? '(empty)' : value}</code>
+        <code className="block max-h-40 overflow-auto rounded bg-surface px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-ink">
+          {value === '' ? '(empty)' : value}
+        </code>
         {note !== undefined && <p className="mt-0.5 text-xs text-muted">{note}</p>}
       </dd>
     </div>
@@ -113,7 +117,19 @@ export function ComputationStep({ name, value, note }: { name: ReactNode; value:
 }
 
 /** The final button: calls onApply and confirms in a polite status region, in words. */
-export function ApplyButton({ field, value, onApply, label, disabled = false }: { field: CredentialsField; value: string | undefined; onApply: (value: string) => void; label: string; disabled?: boolean }) {
+export function ApplyButton({
+  field,
+  value,
+  onApply,
+  label,
+  disabled = false,
+}: {
+  field: CredentialsField;
+  value: string | undefined;
+  onApply: (value: string) => void;
+  label: string;
+  disabled?: boolean;
+}) {
   const [applied, setApplied] = useState<string | undefined>(undefined);
   const off = disabled || value === undefined;
   return (
@@ -130,7 +146,7 @@ export function ApplyButton({ field, value, onApply, label, disabled = false }: 
       >
         {label}
       </button>
-      <p role="status" className="min-w-0 text-sm text-muted break-all">
+      <p role="status" className="min-w-0 text-sm break-all text-muted">
         {applied !== undefined && applied === value ? `Set ${field} on the request.` : ''}
       </p>
     </div>

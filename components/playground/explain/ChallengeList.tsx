@@ -23,7 +23,8 @@ export function ChallengeList({ explanation }: { explanation: Explanation }) {
                       <code className="font-mono font-semibold">{c.scheme}</code>
                       {c.token68 !== undefined ? (
                         <>
-                          {' '}token68 <code className="font-mono break-all">{c.token68}</code>
+                          {' '}
+                          token68 <code className="font-mono break-all">{c.token68}</code>
                         </>
                       ) : (
                         <dl className="pl-4">

@@ -12,7 +12,7 @@ export function FindingItem({ finding, lineText }: { finding: Finding; lineText:
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         <SeverityLabel severity={finding.severity} />
         <span className="text-muted">{where}</span>
-        {finding.rfc ? <cite className="not-italic font-medium">{finding.rfc}</cite> : null}
+        {finding.rfc ? <cite className="font-medium not-italic">{finding.rfc}</cite> : null}
       </p>
       <p className="mt-1.5 break-words">{finding.message}</p>
       <MarkedLine text={lineText} line={finding.line} column={finding.column} length={finding.length} />

@@ -11,7 +11,7 @@ export function MarkedLine({ text, line, column, length }: { text: string; line:
     <div role="region" aria-label={label} tabIndex={0} className="mt-2 max-w-full overflow-x-auto rounded border border-line bg-surface">
       <pre className="w-max min-w-full px-2 py-1.5 font-mono text-sm leading-snug">
         <code>
-          <span aria-hidden="true" className="select-none text-muted">
+          <span aria-hidden="true" className="text-muted select-none">
             {`${line} | `}
           </span>
           {before}

@@ -17,9 +17,7 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
-export type Base64Decoded =
-  | { kind: 'bytes'; bytes: Uint8Array; padded: boolean }
-  | { kind: 'invalid'; index: number; reason: string };
+export type Base64Decoded = { kind: 'bytes'; bytes: Uint8Array; padded: boolean } | { kind: 'invalid'; index: number; reason: string };
 
 export function decodeBase64(text: string): Base64Decoded {
   let end = text.length;

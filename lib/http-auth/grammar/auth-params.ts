@@ -76,11 +76,7 @@ function parseParam(s: Scanner, params: ParamSyntax[], nameEnd: number): void {
   const name = raw.toLowerCase();
   for (const p of params) {
     if (p.name === name) {
-      fail(
-        'duplicate-param',
-        `Parameter '${name}' appears twice; each name may occur only once per challenge or credentials (RFC 9110 §11.2).`,
-        nameIndex,
-      );
+      fail('duplicate-param', `Parameter '${name}' appears twice; each name may occur only once per challenge or credentials (RFC 9110 §11.2).`, nameIndex);
     }
   }
   params.push({ name, value, quoted, nameIndex, valueIndex });

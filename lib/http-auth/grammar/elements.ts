@@ -84,9 +84,5 @@ function afterSchemeFailure(s: Scanner, scheme: string): never {
 }
 
 function notAList(s: Scanner): never {
-  fail(
-    'multiple-credentials',
-    "Authorization holds one credentials, not a list: nothing may follow ',' here (RFC 9110 §11.6.2).",
-    s.pos,
-  );
+  fail('multiple-credentials', "Authorization holds one credentials, not a list: nothing may follow ',' here (RFC 9110 §11.6.2).", s.pos);
 }

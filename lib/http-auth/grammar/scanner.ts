@@ -205,7 +205,7 @@ export class Scanner {
   /** The end of the input, a control character, or a character that is not an octet. */
   private unusualQuotedChar(i: number, open: number): void {
     if (i >= this.input.length) {
-      fail('unterminated-quoted-string', 'This quoted-string is never closed: a closing \'"\' is missing (RFC 9110 §5.6.4).', open);
+      fail('unterminated-quoted-string', "This quoted-string is never closed: a closing '\"' is missing (RFC 9110 §5.6.4).", open);
     }
     if (this.input.charCodeAt(i) <= 0xff) {
       fail('invalid-quoted-char', `${describeChar(this.input, i)} is not allowed inside a quoted-string (RFC 9110 §5.6.4).`, i);

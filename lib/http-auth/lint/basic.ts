@@ -15,9 +15,7 @@ export function lintBasicChallenge(el: ParsedElement): Diagnostic[] {
     if (p.name === 'realm') continue;
     if (p.name === 'charset') {
       if (p.value.toLowerCase() !== 'utf-8') {
-        out.push(
-          diagnostic('basic-charset', `charset="${p.value}": the only value RFC 7617 §2.1 allows is "UTF-8" (case-insensitive).`, p.valueIndex),
-        );
+        out.push(diagnostic('basic-charset', `charset="${p.value}": the only value RFC 7617 §2.1 allows is "UTF-8" (case-insensitive).`, p.valueIndex));
       }
       continue;
     }

@@ -10,13 +10,7 @@ export function lintBearerChallenge(el: ParsedElement): Diagnostic[] {
     return [diagnostic('bearer-token68', 'A Bearer challenge carries parameters, not a token68 (RFC 6750 §3).', el.token68.index)];
   }
   if (el.params.length === 0) {
-    return [
-      diagnostic(
-        'bearer-no-params',
-        'A Bearer challenge must carry at least one parameter, e.g. realm or scope (RFC 6750 §3).',
-        el.schemeIndex,
-      ),
-    ];
+    return [diagnostic('bearer-no-params', 'A Bearer challenge must carry at least one parameter, e.g. realm or scope (RFC 6750 §3).', el.schemeIndex)];
   }
   const out: Diagnostic[] = [];
   for (const p of el.params) {

@@ -45,7 +45,10 @@ export function bearerChallenge(options: BearerChallengeOptions): Challenge {
     params.scope = options.scope.join(' ');
   }
   if (options.error !== undefined) params.error = options.error;
-  for (const [name, value] of [['error_description', options.errorDescription], ['error_uri', options.errorUri]] as const) {
+  for (const [name, value] of [
+    ['error_description', options.errorDescription],
+    ['error_uri', options.errorUri],
+  ] as const) {
     if (value === undefined) continue;
     if (!NQSCHAR.test(value)) throw new TypeError(`${name} may hold only printable ASCII without '"' and '\\' (RFC 6750 §3).`);
     params[name] = value;

@@ -9,9 +9,27 @@ import type { SnippetRequest } from './curl';
  * silently ignored (facts 27), so the snippet leaves them out and says so instead of pretending.
  */
 const FORBIDDEN = new Set([
-  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method', 'connection',
-  'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive', 'origin', 'referer', 'set-cookie',
-  'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
 ]);
 
 export function isForbiddenRequestHeader(name: string): boolean {
@@ -28,7 +46,10 @@ export function fetchSnippet(request: SnippetRequest): string {
   const lines: string[] = [];
   const droppedNames = [...new Set(dropped.map(([name]) => name))];
   if (droppedNames.length > 0) {
-    const [which, it] = droppedNames.length === 1 ? [`${droppedNames[0]} is a forbidden request header`, 'it'] : [`${droppedNames.join(', ')} are forbidden request headers`, 'them'];
+    const [which, it] =
+      droppedNames.length === 1
+        ? [`${droppedNames[0]} is a forbidden request header`, 'it']
+        : [`${droppedNames.join(', ')} are forbidden request headers`, 'them'];
     lines.push(`// ${which} (Fetch standard): a browser silently drops ${it}`);
     lines.push(`// when a script sets ${it}. Only a real client (curl, Node's http module) can send ${it}, so ${it === 'it' ? 'it is' : 'they are'} left out.`);
   }

@@ -28,7 +28,7 @@ export function nodeSnippet(request: SnippetRequest): string {
     '  for (let i = 0; i < response.rawHeaders.length; i += 2) console.log(`${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}`);',
     "  response.setEncoding('utf8');",
     "  let text = '';",
-    '  response.on(\'data\', (chunk) => (text += chunk));',
+    "  response.on('data', (chunk) => (text += chunk));",
     "  response.on('end', () => console.log(`\\n${text}`));",
     '});',
     "request.on('error', (error) => {",

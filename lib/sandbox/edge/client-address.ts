@@ -10,7 +10,11 @@ const MAPPED_PREFIX = '::ffff:';
  * zone (fe80::1%eth0) is dropped. Returns undefined for anything that is not an IP address.
  */
 export function normaliseAddress(address: string): string | undefined {
-  if (address.length > MAPPED_PREFIX.length && address.slice(0, MAPPED_PREFIX.length).toLowerCase() === MAPPED_PREFIX && isIP(address.slice(MAPPED_PREFIX.length)) === 4) {
+  if (
+    address.length > MAPPED_PREFIX.length &&
+    address.slice(0, MAPPED_PREFIX.length).toLowerCase() === MAPPED_PREFIX &&
+    isIP(address.slice(MAPPED_PREFIX.length)) === 4
+  ) {
     return address.slice(MAPPED_PREFIX.length);
   }
   const zone = address.indexOf('%');

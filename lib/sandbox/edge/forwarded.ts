@@ -18,7 +18,10 @@ export type TrustedProxies = {
 export const NO_TRUSTED_PROXIES: TrustedProxies = { trusts: () => false, any: false };
 
 export function trustedProxiesFromEnvironment(value: string | undefined): { ok: true; value: TrustedProxies } | { ok: false; error: string } {
-  const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return { ok: true, value: NO_TRUSTED_PROXIES };
   const list = new BlockList();
   for (const entry of entries) {
@@ -32,7 +35,10 @@ export function trustedProxiesFromEnvironment(value: string | undefined): { ok: 
     const bits = prefix === undefined ? undefined : Number(prefix);
     const maxBits = family === 4 ? 32 : 128;
     if (family === 0 || extra !== undefined || (bits !== undefined && (!/^\d{1,3}$/.test(prefix ?? '') || bits > maxBits))) {
-      return { ok: false, error: `TRUST_PROXY: ${JSON.stringify(entry)} is not an IP address, a CIDR range such as 10.0.0.0/8, or "loopback" (separate several with commas).` };
+      return {
+        ok: false,
+        error: `TRUST_PROXY: ${JSON.stringify(entry)} is not an IP address, a CIDR range such as 10.0.0.0/8, or "loopback" (separate several with commas).`,
+      };
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (bits === undefined) list.addAddress(address, type);

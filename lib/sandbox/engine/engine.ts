@@ -112,7 +112,10 @@ function refusal(hop: Hop, layer: Layer, outcome: Extract<AuthOutcome, { kind: '
   if (!byHop) lastPlainRefusal.set(layer, (byHop = {}));
   let last = byHop[hop];
   if (last?.detail !== outcome.detail) {
-    last = byHop[hop] = { detail: outcome.detail, response: problemResponse({ status, detail: outcome.detail }, challengeHeaders(hop, layer, outcome.hint, ctx)) };
+    last = byHop[hop] = {
+      detail: outcome.detail,
+      response: problemResponse({ status, detail: outcome.detail }, challengeHeaders(hop, layer, outcome.hint, ctx)),
+    };
   }
   // Fresh field lines each time, so no caller can change the kept ones.
   return { ...last.response, headers: last.response.headers.map(([name, value]): [string, string] => [name, value]) };

@@ -53,15 +53,21 @@ export async function tokenEndpoint(request: SandboxRequest, users: readonly San
   if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `grant_type "${grant}" is not supported here; use client_credentials.`);
   const scope = (form.get('scope') ?? '').split(' ').filter(Boolean);
   const badScope = scope.find((token) => !scopeTokenSchema.safeParse(token).success);
-  if (badScope !== undefined || scope.length > 8) return oauthError(400, 'invalid_scope', 'scope must be up to 8 space-separated scope tokens (RFC 6749 §3.3).');
+  if (badScope !== undefined || scope.length > 8)
+    return oauthError(400, 'invalid_scope', 'scope must be up to 8 space-separated scope tokens (RFC 6749 §3.3).');
   const lifetimeText = form.get('expires_in');
   const lifetime = lifetimeText === null ? DEFAULT_TOKEN_LIFETIME_SECONDS : Number(lifetimeText);
-  if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 86_400) return oauthError(400, 'invalid_request', 'expires_in (a lab extension) must be a whole number of seconds from 1 to 86400.');
+  if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 86_400)
+    return oauthError(400, 'invalid_request', 'expires_in (a lab extension) must be a whole number of seconds from 1 to 86400.');
   const issued = await issueToken({ subject: user.name, scope, lifetimeSeconds: lifetime, now: ctx.now(), secret: ctx.secret });
   return {
     status: 200,
     // RFC 6749 §5.1: tokens must not be cached.
-    headers: [['Content-Type', 'application/json'], ['Cache-Control', 'no-store'], ['Pragma', 'no-cache']],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Cache-Control', 'no-store'],
+      ['Pragma', 'no-cache'],
+    ],
     body: JSON.stringify({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn, scope: scope.join(' ') }),
   };
 }

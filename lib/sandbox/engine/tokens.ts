@@ -8,7 +8,13 @@ export const TOKEN_AUDIENCE = 'http-auth-lab-sandbox';
 
 export type IssuedToken = { token: string; expiresIn: number; scope: string[] };
 
-export async function issueToken(options: { subject: string; scope: string[]; lifetimeSeconds: number; now: number; secret: Uint8Array }): Promise<IssuedToken> {
+export async function issueToken(options: {
+  subject: string;
+  scope: string[];
+  lifetimeSeconds: number;
+  now: number;
+  secret: Uint8Array;
+}): Promise<IssuedToken> {
   const issuedAt = Math.floor(options.now / 1000);
   const token = await new SignJWT({ scope: options.scope.join(' ') })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -19,8 +19,7 @@ import { issueToken } from '../engine/tokens';
 // refreshes an expired token once, and never sends refused credentials again.
 
 export type ClientMove =
-  | { kind: 'retry'; field: 'Authorization' | 'Proxy-Authorization'; value: string; explanation: string }
-  | { kind: 'stop'; explanation: string };
+  { kind: 'retry'; field: 'Authorization' | 'Proxy-Authorization'; value: string; explanation: string } | { kind: 'stop'; explanation: string };
 
 type CredentialsField = 'Authorization' | 'Proxy-Authorization';
 
@@ -72,7 +71,11 @@ function stopFor(status: number): ClientMove {
   if (status >= 200 && status < 300) return { kind: 'stop', explanation: `${status}: the request succeeded; nothing more to do.` };
   switch (status) {
     case 403:
-      return { kind: 'stop', explanation: '403: the server knows who you are and refuses. Repeating the request with the same credentials SHOULD NOT happen (RFC 9110 §15.5.4); different credentials might help.' };
+      return {
+        kind: 'stop',
+        explanation:
+          '403: the server knows who you are and refuses. Repeating the request with the same credentials SHOULD NOT happen (RFC 9110 §15.5.4); different credentials might help.',
+      };
     case 404:
       return { kind: 'stop', explanation: '404: nothing to answer. (A server may use 404 to hide a forbidden resource, RFC 9110 §15.5.4.)' };
     case 400:
@@ -131,7 +134,15 @@ export function nextDigestCredentials(field: CredentialsField, state: ClientStat
   return typeof value === 'string' ? value : undefined;
 }
 
-function credentialsFor(field: CredentialsField, challenge: Challenge, secret: HeldSecret, state: ClientState, request: SandboxRequest, ctx: SandboxContext, staleFirst: boolean): string | { error: string } {
+function credentialsFor(
+  field: CredentialsField,
+  challenge: Challenge,
+  secret: HeldSecret,
+  state: ClientState,
+  request: SandboxRequest,
+  ctx: SandboxContext,
+  staleFirst: boolean,
+): string | { error: string } {
   const scheme = challenge.scheme.toLowerCase();
   if (scheme === 'bearer') return `Bearer ${state.token ?? ''}`;
   if (secret.kind !== 'password') return { error: 'no password held' };
@@ -165,14 +176,22 @@ export async function nextMove(
   if (invalidToken && secret.kind === 'token' && secret.token === 'expired' && !state.refreshed) {
     state.refreshed = true;
     state.token = await mintToken(secret, ctx, 'valid', state.tokenLifetimeSeconds);
-    return { kind: 'retry', field, value: `Bearer ${state.token}`, explanation: 'The token expired (error="invalid_token"): the client gets a new token once and retries with it.' };
+    return {
+      kind: 'retry',
+      field,
+      value: `Bearer ${state.token}`,
+      explanation: 'The token expired (error="invalid_token"): the client gets a new token once and retries with it.',
+    };
   }
   const choice = chooseChallenge(challenges, await held(secret, state, ctx));
   if (choice.kind === 'none') return { kind: 'stop', explanation: `The client cannot answer: ${choice.explanation}` };
   const stale = getParam(choice.challenge.params, 'stale')?.toLowerCase() === 'true';
   const identity = `${field}|${choice.scheme}|${secret.kind === 'password' ? `${secret.user}:${secret.password}` : (state.token ?? '')}`;
   if (state.tried.has(identity) && !stale) {
-    return { kind: 'stop', explanation: 'These credentials were already refused. A careful client asks the user for new ones instead of sending them again in a loop.' };
+    return {
+      kind: 'stop',
+      explanation: 'These credentials were already refused. A careful client asks the user for new ones instead of sending them again in a loop.',
+    };
   }
   state.tried.add(identity);
   const value = credentialsFor(field, choice.challenge, secret, state, request, ctx, profile.staleNonceFirst);

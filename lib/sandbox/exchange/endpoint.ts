@@ -27,5 +27,12 @@ export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxCont
     return problemResponse({ status: 400, detail, extensions: { issues } });
   }
   const transcript = await runExchange(input.data, ctx, send);
-  return { status: 200, headers: [['Content-Type', 'application/json'], ['Cache-Control', 'no-store']], body: JSON.stringify(transcript) };
+  return {
+    status: 200,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Cache-Control', 'no-store'],
+    ],
+    body: JSON.stringify(transcript),
+  };
 }

@@ -17,13 +17,11 @@ export const headerFieldSchema = z.tuple([headerName, headerValue]);
 export const exchangeInputSchema = z.object({
   request: z.object({
     method: z.string().check(z.regex(/^[A-Z]{1,16}$/, 'must be an upper-case method such as GET')),
-    target: z
-      .string()
-      .check(
-        z.maxLength(2048),
-        z.regex(/^\/[\x21-\x7e]*$/, 'must be a path with an optional query, no spaces'),
-        z.refine((target) => target.startsWith(`${SANDBOX_PREFIX}/`), `must start with ${SANDBOX_PREFIX}/ (the playground only talks to the sandbox)`),
-      ),
+    target: z.string().check(
+      z.maxLength(2048),
+      z.regex(/^\/[\x21-\x7e]*$/, 'must be a path with an optional query, no spaces'),
+      z.refine((target) => target.startsWith(`${SANDBOX_PREFIX}/`), `must start with ${SANDBOX_PREFIX}/ (the playground only talks to the sandbox)`),
+    ),
     headers: z._default(z.array(headerFieldSchema).check(z.maxLength(50)), []),
     body: z._default(z.string().check(z.maxLength(65_536)), ''),
   }),
@@ -46,4 +44,3 @@ export type ExchangeStep = {
   next: { kind: 'retry' | 'stop'; explanation: string };
 };
 export type Transcript = { mode: 'manual' | 'auto'; preset?: { id: string; title: string; summary: string }; steps: ExchangeStep[] };
-

@@ -55,7 +55,10 @@ export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ct
     const move =
       input.mode === 'auto' && attempt < MAX_ATTEMPTS
         ? await nextMove(result.response, request, profile, state, ctx)
-        : { kind: 'stop' as const, explanation: input.mode === 'manual' ? 'Manual mode: you decide what to send next.' : `Stopped after ${MAX_ATTEMPTS} attempts.` };
+        : {
+            kind: 'stop' as const,
+            explanation: input.mode === 'manual' ? 'Manual mode: you decide what to send next.' : `Stopped after ${MAX_ATTEMPTS} attempts.`,
+          };
     steps.push({
       request: requestView(request),
       forwarded: result.forwarded ? requestView(result.forwarded) : undefined,

@@ -77,7 +77,8 @@ const tooLarge = () => ({ error: problemResponse({ status: 413, detail: `The bod
 
 export async function fromNodeRequest(request: IncomingMessage): Promise<SandboxRequest | { error: SandboxResponse }> {
   const target = request.url ?? '/';
-  if (target.length > MAX_TARGET_LENGTH) return { error: problemResponse({ status: 414, detail: `The request-target is longer than ${MAX_TARGET_LENGTH} characters.` }) };
+  if (target.length > MAX_TARGET_LENGTH)
+    return { error: problemResponse({ status: 414, detail: `The request-target is longer than ${MAX_TARGET_LENGTH} characters.` }) };
   // The field lines as sent, and the body's framing read from them.
   const raw = request.rawHeaders;
   const headers: HeaderList = [];

@@ -9,7 +9,8 @@ import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from '../limits';
 export async function fromWebRequest(request: Request): Promise<SandboxRequest | { error: SandboxResponse }> {
   const url = new URL(request.url);
   const target = `${url.pathname}${url.search}`;
-  if (target.length > MAX_TARGET_LENGTH) return { error: problemResponse({ status: 414, detail: `The request-target is longer than ${MAX_TARGET_LENGTH} characters.` }) };
+  if (target.length > MAX_TARGET_LENGTH)
+    return { error: problemResponse({ status: 414, detail: `The request-target is longer than ${MAX_TARGET_LENGTH} characters.` }) };
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return { error: problemResponse({ status: 413, detail: `The body is larger than ${MAX_BODY_BYTES} bytes.` }) };
   const body = new Uint8Array(await request.arrayBuffer());

@@ -8,7 +8,11 @@ import type { JsonSchema } from './types';
 
 // The document's shared components: the bodies the routes refer to by name, and the security schemes.
 
-const headerList: JsonSchema = { type: 'array', description: 'Header fields in order, repeats kept: [name, value] pairs.', items: { type: 'array', prefixItems: [text, text], items: false, minItems: 2, maxItems: 2 } };
+const headerList: JsonSchema = {
+  type: 'array',
+  description: 'Header fields in order, repeats kept: [name, value] pairs.',
+  items: { type: 'array', prefixItems: [text, text], items: false, minItems: 2, maxItems: 2 },
+};
 const message = (extra: Record<string, JsonSchema>): JsonSchema => ({
   type: 'object',
   required: ['headers', 'body', 'raw', ...Object.keys(extra)],
@@ -30,8 +34,12 @@ function exchangeRequestSchema(): JsonSchema {
   describe(schema, ['request', 'headers'], 'Header fields as [name, value] pairs, repeats kept.');
   describe(schema, ['request', 'body'], 'The request body as text.');
   describe(schema, ['mode'], 'manual: one request, one response. auto: a simulated client answers each challenge.');
-  describe(schema, ['client'], 'What the simulated client holds in auto mode; defaults to the preset\'s.');
-  describe(schema, ['client', 'origin'], 'For the origin: { kind: none }, a password { kind: password, user, password, charset }, or a token { kind: token, token: valid | expired | forged | garbage, subject, scope }.');
+  describe(schema, ['client'], "What the simulated client holds in auto mode; defaults to the preset's.");
+  describe(
+    schema,
+    ['client', 'origin'],
+    'For the origin: { kind: none }, a password { kind: password, user, password, charset }, or a token { kind: token, token: valid | expired | forged | garbage, subject, scope }.',
+  );
   describe(schema, ['client', 'proxy'], 'For the proxy, in the same forms.');
   describe(schema, ['client', 'staleNonceFirst'], 'Answer Digest first with an old nonce, to see stale=true.');
   return { ...schema, description: 'A request to one sandbox URL, manual or auto mode, and optionally what the simulated client holds.' };
@@ -53,17 +61,31 @@ export function schemas(): Record<string, JsonSchema> {
       additionalProperties: true,
     },
     TokenError: {
-      allOf: [ref('Problem'), {
-        type: 'object',
-        required: ['error', 'error_description'],
-        properties: { error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope'] }, error_description: text },
-        description: 'RFC 6749 §5.2 error members, as problem details extension members.',
-      }],
+      allOf: [
+        ref('Problem'),
+        {
+          type: 'object',
+          required: ['error', 'error_description'],
+          properties: {
+            error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope'] },
+            error_description: text,
+          },
+          description: 'RFC 6749 §5.2 error members, as problem details extension members.',
+        },
+      ],
     },
     Granted: {
       type: 'object',
       required: ['authenticated', 'user', 'scheme', 'realm', 'method', 'message'],
-      properties: { authenticated: { const: true }, user: text, scheme: { type: 'string', enum: Object.values(SCHEME_NAMES) }, realm: text, scope: { type: 'string', description: 'Bearer only: the token\'s scopes.' }, method: text, message: text },
+      properties: {
+        authenticated: { const: true },
+        user: text,
+        scheme: { type: 'string', enum: Object.values(SCHEME_NAMES) },
+        realm: text,
+        scope: { type: 'string', description: "Bearer only: the token's scopes." },
+        method: text,
+        message: text,
+      },
     },
     TokenRequest: {
       type: 'object',
@@ -71,7 +93,13 @@ export function schemas(): Record<string, JsonSchema> {
       properties: {
         grant_type: { const: 'client_credentials', description: 'The grant: client credentials (RFC 6749 §4.4.2).' },
         scope: { type: 'string', description: 'Up to 8 space-separated scope tokens (RFC 6749 §3.3); the Bearer scenario needs read.' },
-        expires_in: { type: 'integer', minimum: 1, maximum: 86_400, default: DEFAULT_TOKEN_LIFETIME_SECONDS, description: 'A lab extension, not in RFC 6749: the token lifetime in seconds, so you can watch a token expire.' },
+        expires_in: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 86_400,
+          default: DEFAULT_TOKEN_LIFETIME_SECONDS,
+          description: 'A lab extension, not in RFC 6749: the token lifetime in seconds, so you can watch a token expire.',
+        },
         client_id: { type: 'string', description: 'With client_secret, client authentication in the body instead of Basic.' },
         client_secret: { type: 'string', description: 'The client secret that goes with client_id.' },
       },
@@ -79,12 +107,22 @@ export function schemas(): Record<string, JsonSchema> {
     TokenResponse: {
       type: 'object',
       required: ['access_token', 'token_type', 'expires_in', 'scope'],
-      properties: { access_token: { type: 'string', description: 'The token: send it as Authorization: Bearer <token>.' }, token_type: { const: 'Bearer' }, expires_in: { type: 'integer', description: 'Seconds until the token expires.' }, scope: { type: 'string', description: 'The scopes granted, space-separated.' } },
+      properties: {
+        access_token: { type: 'string', description: 'The token: send it as Authorization: Bearer <token>.' },
+        token_type: { const: 'Bearer' },
+        expires_in: { type: 'integer', description: 'Seconds until the token expires.' },
+        scope: { type: 'string', description: 'The scopes granted, space-separated.' },
+      },
     },
     PresetList: {
       type: 'object',
       required: ['presets'],
-      properties: { presets: { type: 'array', items: { type: 'object', required: ['id', 'title', 'summary', 'url'], properties: { id: text, title: text, summary: text, url: text } } } },
+      properties: {
+        presets: {
+          type: 'array',
+          items: { type: 'object', required: ['id', 'title', 'summary', 'url'], properties: { id: text, title: text, summary: text, url: text } },
+        },
+      },
     },
     ExchangeRequest: exchangeRequestSchema(),
     Transcript: {
@@ -114,12 +152,26 @@ export function schemas(): Record<string, JsonSchema> {
 }
 
 export function securitySchemes(): Record<string, JsonSchema> {
-  const users = labUsers().map((user) => `${user.name}:${user.password}`).join(', ');
-  const proxies = [...new Map(allPresets().flatMap((preset) => (preset.scenario.proxy ? [[preset.scenario.proxy.realm, preset.scenario.proxy] as const] : []))).values()];
-  const proxyText = proxies.map((layer) => `realm "${layer.realm}" takes ${layer.schemes.map((scheme) => SCHEME_NAMES[scheme.kind]).join(', ')} from ${layer.users.map((user) => user.name).join(', ')}`).join('; ');
+  const users = labUsers()
+    .map((user) => `${user.name}:${user.password}`)
+    .join(', ');
+  const proxies = [
+    ...new Map(allPresets().flatMap((preset) => (preset.scenario.proxy ? [[preset.scenario.proxy.realm, preset.scenario.proxy] as const] : []))).values(),
+  ];
+  const proxyText = proxies
+    .map(
+      (layer) =>
+        `realm "${layer.realm}" takes ${layer.schemes.map((scheme) => SCHEME_NAMES[scheme.kind]).join(', ')} from ${layer.users.map((user) => user.name).join(', ')}`,
+    )
+    .join('; ');
   return {
     basic: { type: 'http', scheme: 'basic', description: `RFC 7617: base64 of user:password, as UTF-8. Lab users: ${users}.` },
-    bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `RFC 6750: a token from POST ${TOKEN_PATH}. The scopes listed are the ones the token must carry.` },
+    bearer: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: `RFC 6750: a token from POST ${TOKEN_PATH}. The scopes listed are the ones the token must carry.`,
+    },
     digest: { type: 'http', scheme: 'digest', description: 'RFC 7616: answer the challenge with a hash; the password never crosses the wire.' },
     proxyAuthorization: {
       type: 'apiKey',

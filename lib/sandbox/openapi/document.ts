@@ -12,8 +12,15 @@ import type { HeaderObject, OpenApiDocument, OperationObject, PathItem, Response
 
 /** server.ts's per-client rate limit (SANDBOX_RATE_LIMIT), on every operation but the preflight. */
 const RATE_LIMITED: ResponseObject = {
-  description: 'Too many requests from this client address (RFC 6585 §4): the production server gives each a token bucket (SANDBOX_RATE_LIMIT). Credentials were not checked; retry the same request after Retry-After.',
-  headers: { 'Retry-After': { description: 'Whole seconds until the next request is accepted (RFC 9110 §10.2.3).', required: true, schema: { type: 'string', pattern: '^[1-9][0-9]*$' } } },
+  description:
+    'Too many requests from this client address (RFC 6585 §4): the production server gives each a token bucket (SANDBOX_RATE_LIMIT). Credentials were not checked; retry the same request after Retry-After.',
+  headers: {
+    'Retry-After': {
+      description: 'Whole seconds until the next request is accepted (RFC 9110 §10.2.3).',
+      required: true,
+      schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
+    },
+  },
   content: problem(),
 };
 
@@ -23,11 +30,17 @@ function withRateLimit(item: PathItem): PathItem {
 }
 
 function preflight(operationId: string, methods: string): OperationObject {
-  const headers = Object.fromEntries(preflightResponse(methods).headers.map(([name, value]): [string, HeaderObject] => [name, { description: `"${value}"`, required: true, schema: { type: 'string', const: value } }]));
+  const headers = Object.fromEntries(
+    preflightResponse(methods).headers.map(([name, value]): [string, HeaderObject] => [
+      name,
+      { description: `"${value}"`, required: true, schema: { type: 'string', const: value } },
+    ]),
+  );
   return {
     operationId,
     summary: 'CORS preflight',
-    description: 'A browser asks before a cross-origin request with Authorization. A preflight never carries credentials, so it is answered 204, never 401 (WHATWG Fetch).',
+    description:
+      'A browser asks before a cross-origin request with Authorization. A preflight never carries credentials, so it is answered 204, never 401 (WHATWG Fetch).',
     tags: ['CORS'],
     security: [],
     responses: { '204': { description: 'Any origin may call the sandbox, without cookies.', headers } },
@@ -35,7 +48,9 @@ function preflight(operationId: string, methods: string): OperationObject {
 }
 
 function infoDescription(): string {
-  const users = labUsers().map((user) => `${user.name} / ${user.password} (${user.roles.join(', ')})`).join(' and ');
+  const users = labUsers()
+    .map((user) => `${user.name} / ${user.password} (${user.roles.join(', ')})`)
+    .join(' and ');
   const exposed = CORS_HEADERS.map(([name, value]) => `${name}: ${value}`).join('; ');
   return [
     'Real endpoints that answer with genuine 401, 403 and 407 responses (Basic, Digest, Bearer, and a proxy in front of an origin), for curl, scripts, Postman or a browser tab. Every refusal is RFC 9457 problem details.',
@@ -51,13 +66,20 @@ export function openApiDocument(routes: readonly SandboxRoute[]): OpenApiDocumen
     routes.map((route) => {
       const item = route.kind === 'scenario' ? describeScenarioRoute(route, routes) : route.describe();
       // The router answers OPTIONS on every cross-origin route, naming the methods that route takes.
-      const options = crossOrigin(route) ? { options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`, allowedMethods(route)) } : {};
+      const options = crossOrigin(route)
+        ? { options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`, allowedMethods(route)) }
+        : {};
       return [route.path, { ...withRateLimit(item), ...options }];
     }),
   );
   return {
     openapi: '3.1.1',
-    info: { title: 'HTTP Auth Lab sandbox', version: '1.0.0', summary: 'Configurable 401, 403 and 407 endpoints for learning HTTP authentication.', description: infoDescription() },
+    info: {
+      title: 'HTTP Auth Lab sandbox',
+      version: '1.0.0',
+      summary: 'Configurable 401, 403 and 407 endpoints for learning HTTP authentication.',
+      description: infoDescription(),
+    },
     servers: [{ url: '/', description: 'The server that serves this document.' }],
     tags: [
       { name: 'Scenarios', description: 'Protected resources: each answers as its scenario says.' },

@@ -15,7 +15,9 @@ import type { HeaderObject, OperationObject, PathItem, ResponseObject, SecurityR
 const EXAMPLE_CTX: SandboxContext = { now: () => Date.UTC(2026, 0, 1), secret: new Uint8Array(32), random: (n) => new Uint8Array(n), nonceCounts: new Map() };
 
 function challengeHeader(field: string, description: string, layer?: Layer): Record<string, HeaderObject> {
-  const lines = layer ? challengeHeaders(field === 'Proxy-Authenticate' ? 'proxy' : 'origin', layer, { kind: 'none' }, EXAMPLE_CTX).map(([, value]) => value) : [];
+  const lines = layer
+    ? challengeHeaders(field === 'Proxy-Authenticate' ? 'proxy' : 'origin', layer, { kind: 'none' }, EXAMPLE_CTX).map(([, value]) => value)
+    : [];
   const examples = Object.fromEntries(lines.map((value, i) => [`line${i + 1}`, { summary: `Field line ${i + 1} of ${lines.length}`, value }]));
   return { [field]: { description, required: true, schema: text, ...(lines.length > 0 ? { examples } : {}) } };
 }
@@ -25,25 +27,34 @@ function scenarioResponses(scenarios: readonly Scenario[], byId: boolean): Recor
   const one = scenarios.length === 1 ? scenarios[0] : undefined;
   const offered = one ? ` Here: ${one.origin.schemes.map((scheme) => SCHEME_NAMES[scheme.kind]).join(', ')} (schemes= changes that).` : '';
   const proxied = one?.proxy ? ' This scenario has a proxy.' : ' Only with a proxy: in the proxy scenarios, or with proxy=basic or proxy=digest.';
-  const bearerError = (error: string): Record<string, HeaderObject> => ({ 'WWW-Authenticate': { description: `Bearer only: a challenge with error="${error}" (RFC 6750 §3.1).`, schema: text } });
+  const bearerError = (error: string): Record<string, HeaderObject> => ({
+    'WWW-Authenticate': { description: `Bearer only: a challenge with error="${error}" (RFC 6750 §3.1).`, schema: text },
+  });
   return {
     '200': {
-      description: 'The credentials were accepted (for Bearer, the token carries every required scope): a JSON greeting names the user. Cache-Control: private, no-store.',
+      description:
+        'The credentials were accepted (for Bearer, the token carries every required scope): a JSON greeting names the user. Cache-Control: private, no-store.',
       headers: { 'Authentication-Info': { description: 'After Digest: rspauth proves the server knows the password too (RFC 7616 §3.5).', schema: text } },
       content: json('Granted'),
     },
     '400': {
-      description: 'Bad request: a credentials field that does not parse, more than one of them, a query parameter the scenario cannot take, or a Bearer token in the query instead of Authorization (RFC 6750 §2.1).',
+      description:
+        'Bad request: a credentials field that does not parse, more than one of them, a query parameter the scenario cannot take, or a Bearer token in the query instead of Authorization (RFC 6750 §2.1).',
       headers: bearerError('invalid_request'),
       content: problem(),
     },
     '401': {
       description: `No credentials, or the origin refused them: WWW-Authenticate carries a fresh challenge to answer (RFC 9110 §15.5.2).${offered}`,
-      headers: challengeHeader('WWW-Authenticate', 'One challenge per scheme (and per Digest algorithm), each on its own field line unless layout=one-line.', one?.origin),
+      headers: challengeHeader(
+        'WWW-Authenticate',
+        'One challenge per scheme (and per Digest algorithm), each on its own field line unless layout=one-line.',
+        one?.origin,
+      ),
       content: problem(),
     },
     '403': {
-      description: 'Authenticated but not permitted: the user lacks the role the resource needs, or a Bearer token lacks a required scope. The same credentials will not help; others may (RFC 9110 §15.5.4).',
+      description:
+        'Authenticated but not permitted: the user lacks the role the resource needs, or a Bearer token lacks a required scope. The same credentials will not help; others may (RFC 9110 §15.5.4).',
       headers: bearerError('insufficient_scope'),
       content: problem(),
     },
@@ -53,7 +64,7 @@ function scenarioResponses(scenarios: readonly Scenario[], byId: boolean): Recor
     },
     '407': {
       description: `The proxy asks first: answer Proxy-Authenticate with Proxy-Authorization (RFC 9110 §15.5.8); the origin's 401 can only come once the proxy lets you through.${proxied}`,
-      headers: challengeHeader('Proxy-Authenticate', 'The proxy\'s challenge.', one?.proxy),
+      headers: challengeHeader('Proxy-Authenticate', "The proxy's challenge.", one?.proxy),
       content: problem(),
     },
   };
@@ -92,7 +103,14 @@ export function describeScenarioRoute(route: ScenarioRoute, routes: readonly San
   const list = presets.map((preset) => `- \`${preset.id}\`: **${preset.title}**. ${preset.summary}`).join('\n');
   return {
     parameters: [
-      { name: route.preset.name, in: 'path', required: true, description: `The preset id (GET ${PRESETS_PATH} lists them).`, schema: { type: 'string', enum: presets.map((preset) => preset.id) }, example: 'forbidden-by-role' },
+      {
+        name: route.preset.name,
+        in: 'path',
+        required: true,
+        description: `The preset id (GET ${PRESETS_PATH} lists them).`,
+        schema: { type: 'string', enum: presets.map((preset) => preset.id) },
+        example: 'forbidden-by-role',
+      },
     ],
     get: {
       operationId: route.operationId,

@@ -5,7 +5,16 @@ export type Ref = { $ref: string };
 export type HeaderObject = { description: string; required?: boolean; schema: JsonSchema; examples?: Record<string, { summary: string; value: string }> };
 export type MediaType = { schema: JsonSchema | Ref; example?: unknown };
 export type ResponseObject = { description: string; headers?: Record<string, HeaderObject>; content?: Record<string, MediaType> };
-export type ParameterObject = { name: string; in: 'query' | 'path'; description: string; required: boolean; schema: JsonSchema; style?: 'form'; explode?: boolean; example?: unknown };
+export type ParameterObject = {
+  name: string;
+  in: 'query' | 'path';
+  description: string;
+  required: boolean;
+  schema: JsonSchema;
+  style?: 'form';
+  explode?: boolean;
+  example?: unknown;
+};
 export type SecurityRequirement = Record<string, string[]>;
 export type OperationObject = {
   operationId: string;

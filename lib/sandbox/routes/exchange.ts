@@ -16,9 +16,18 @@ function describe(): PathItem {
       description: `The playground's door: post a request description, get the whole conversation back, hop by hop, with a trace of every decision. Targets must be under ${SANDBOX_PREFIX}/ and nothing leaves the server. In auto mode a simulated client answers each challenge with what it holds, as a careful client would.`,
       tags: ['Playground'],
       security: [],
-      requestBody: { required: true, description: 'A request description.', content: { 'application/json': { schema: ref('ExchangeRequest'), example: { request: { method: 'GET', target: `${SANDBOX_PREFIX}/basic` }, mode: 'auto' } } } },
+      requestBody: {
+        required: true,
+        description: 'A request description.',
+        content: {
+          'application/json': { schema: ref('ExchangeRequest'), example: { request: { method: 'GET', target: `${SANDBOX_PREFIX}/basic` }, mode: 'auto' } },
+        },
+      },
       responses: {
-        '200': { description: 'The transcript: each request, the response and who sent it, the trace and what the client does next.', content: json('Transcript') },
+        '200': {
+          description: 'The transcript: each request, the response and who sent it, the trace and what the client does next.',
+          content: json('Transcript'),
+        },
         '400': { description: 'The body is not JSON, or not a valid request description; the issues member lists each problem.', content: problem() },
         '405': { description: 'Any method but POST.', content: problem() },
         '413': { description: `A body larger than ${MAX_BODY_BYTES} bytes.`, content: problem() },

@@ -13,7 +13,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 function templated(route: SandboxRoute): Templated {
   const names = [...route.path.matchAll(PARAMETER)].map((match) => match[1] ?? '');
   // A parameter is one path segment.
-  const source = route.path.split(PARAMETER).map((part, i) => (i % 2 === 1 ? '([^/]+)' : escapeRegExp(part))).join('');
+  const source = route.path
+    .split(PARAMETER)
+    .map((part, i) => (i % 2 === 1 ? '([^/]+)' : escapeRegExp(part)))
+    .join('');
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 

@@ -12,10 +12,24 @@ function describe(): PathItem {
     get: {
       operationId: 'getOpenApi',
       summary: 'This document',
-      description: 'This OpenAPI 3.1 document, generated from the sandbox\'s own presets, query parameters and endpoint table, so it always says what the server does. Import it into Postman, Insomnia or any OpenAPI tool.',
+      description:
+        "This OpenAPI 3.1 document, generated from the sandbox's own presets, query parameters and endpoint table, so it always says what the server does. Import it into Postman, Insomnia or any OpenAPI tool.",
       tags: ['Discovery'],
       security: [],
-      responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: text, info: { type: 'object' }, paths: { type: 'object' } } } } } } },
+      responses: {
+        '200': {
+          description: 'The OpenAPI document.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['openapi', 'info', 'paths'],
+                properties: { openapi: text, info: { type: 'object' }, paths: { type: 'object' } },
+              },
+            },
+          },
+        },
+      },
     },
   };
 }

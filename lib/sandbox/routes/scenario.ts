@@ -17,7 +17,8 @@ export type ScenarioLookup = { kind: 'scenario'; preset: Preset; scenario: Scena
 export function lookupScenario(route: ScenarioRoute, params: Readonly<Record<string, string>>, target: string): ScenarioLookup {
   const id = route.preset.kind === 'fixed' ? route.preset.id : (params[route.preset.name] ?? '');
   const preset = findPreset(id);
-  if (!preset) return { kind: 'invalid', response: problemResponse({ status: 404, detail: `There is no preset "${id}". GET ${PRESETS_PATH} lists them all.` }) };
+  if (!preset)
+    return { kind: 'invalid', response: problemResponse({ status: 404, detail: `There is no preset "${id}". GET ${PRESETS_PATH} lists them all.` }) };
   const at = target.indexOf('?');
   // Without a query there is nothing to override: the preset as validated at load (the hot path).
   if (at === -1) return { kind: 'scenario', preset, scenario: preset.scenario };
@@ -26,7 +27,12 @@ export function lookupScenario(route: ScenarioRoute, params: Readonly<Record<str
   return { kind: 'scenario', preset, scenario: overridden.scenario };
 }
 
-export async function answerScenario(route: ScenarioRoute, params: Readonly<Record<string, string>>, request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResult> {
+export async function answerScenario(
+  route: ScenarioRoute,
+  params: Readonly<Record<string, string>>,
+  request: SandboxRequest,
+  ctx: SandboxContext,
+): Promise<SandboxResult> {
   const lookup = lookupScenario(route, params, request.target);
   if (lookup.kind === 'invalid') return { response: lookup.response, trace: [] };
   const { response, trace, forwarded } = await evaluate(lookup.scenario, request, ctx);

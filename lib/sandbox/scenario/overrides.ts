@@ -5,8 +5,24 @@ import { scenarioSchema, type Layer, type Scenario, type SchemeConfig } from './
 // Every value is validated through the scenario schema after it is applied.
 
 export const OVERRIDE_PARAMETERS = [
-  'realm', 'user', 'password', 'role', 'status', 'charset', 'algorithm', 'qop', 'userhash', 'scope', 'layout',
-  'nonce_lifetime', 'token_lifetime', 'schemes', 'proxy', 'proxy_realm', 'proxy_user', 'proxy_password',
+  'realm',
+  'user',
+  'password',
+  'role',
+  'status',
+  'charset',
+  'algorithm',
+  'qop',
+  'userhash',
+  'scope',
+  'layout',
+  'nonce_lifetime',
+  'token_lifetime',
+  'schemes',
+  'proxy',
+  'proxy_realm',
+  'proxy_user',
+  'proxy_password',
 ] as const;
 
 const SCHEME_DEFAULTS: Record<string, SchemeConfig> = {

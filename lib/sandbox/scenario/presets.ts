@@ -112,14 +112,16 @@ const PRESET_INPUTS: PresetInput[] = [
   {
     id: 'digest-stale-nonce',
     title: 'Digest: stale nonce',
-    summary: 'The client answers with a nonce that has expired. The response is right, so the server says stale=true and the client retries with the new nonce without asking the user (RFC 7616 §3.3).',
+    summary:
+      'The client answers with a nonce that has expired. The response is right, so the server says stale=true and the client retries with the new nonce without asking the user (RFC 7616 §3.3).',
     scenario: { origin: { realm: 'reports', schemes: [{ kind: 'digest', algorithms: ['SHA-256'], nonceLifetimeSeconds: 30 }], users: [alice] } },
     client: { origin: alicePassword, staleNonceFirst: true },
   },
   {
     id: 'digest-auth-int',
     title: 'Digest: auth-int',
-    summary: 'qop=auth-int protects the request body too: the client hashes it into A2 (RFC 7616 §3.4.3), and Authentication-Info proves the server saw the same.',
+    summary:
+      'qop=auth-int protects the request body too: the client hashes it into A2 (RFC 7616 §3.4.3), and Authentication-Info proves the server saw the same.',
     scenario: { origin: { realm: 'reports', schemes: [{ kind: 'digest', algorithms: ['SHA-256'], qop: ['auth-int'] }], users: [alice] } },
     request: { method: 'POST', headers: [['Content-Type', 'application/json']], body: '{"title":"Q4 plan"}' },
     client: { origin: alicePassword },
@@ -148,7 +150,8 @@ const PRESET_INPUTS: PresetInput[] = [
   {
     id: 'forbidden-by-role',
     title: 'Forbidden by role',
-    summary: 'alice authenticates but lacks the "editor" role this resource needs: 403. Sending the same credentials again cannot help; bob\'s might (RFC 9110 §15.5.4).',
+    summary:
+      'alice authenticates but lacks the "editor" role this resource needs: 403. Sending the same credentials again cannot help; bob\'s might (RFC 9110 §15.5.4).',
     scenario: { origin: basicOrigin({ requiredRole: 'editor' }) },
     request: { method: 'DELETE' },
     client: { origin: alicePassword },

@@ -14,12 +14,21 @@ export const realmSchema = z
 /** RFC 6750 §3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
 export const scopeTokenSchema = z
   .string()
-  .check(z.minLength(1), z.maxLength(64), z.regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be an RFC 6750 scope token (printable ASCII, no space, quote or backslash)'));
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be an RFC 6750 scope token (printable ASCII, no space, quote or backslash)'),
+  );
 
 /** RFC 7617 §2: a user-id cannot contain ":" and neither part may contain control characters. */
 const noControls = /^[^\x00-\x1f\x7f]*$/;
 export const userSchema = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(64), z.regex(noControls, 'must not contain control characters'), z.refine((name) => !name.includes(':'), 'must not contain ":" (RFC 7617 §2)')),
+  name: z.string().check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(noControls, 'must not contain control characters'),
+    z.refine((name) => !name.includes(':'), 'must not contain ":" (RFC 7617 §2)'),
+  ),
   password: z.string().check(z.minLength(1), z.maxLength(128), z.regex(noControls, 'must not contain control characters')),
   roles: z._default(z.array(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/))).check(z.maxLength(8)), []),
 });

@@ -8,16 +8,17 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 export type SeenChallenge = { source: 'Server' | 'Proxy'; origin: string; scheme: string; realm: string; url: string };
 
 /** CDP Fetch.AuthChallengeResponse. */
-export type AuthAnswer =
-  | { response: 'ProvideCredentials'; username: string; password: string }
-  | { response: 'CancelAuth' }
-  | { response: 'Default' };
+export type AuthAnswer = { response: 'ProvideCredentials'; username: string; password: string } | { response: 'CancelAuth' } | { response: 'Default' };
 
 /** Decides the answer to the n-th challenge (0-based) of this page. */
 export type Answerer = (challenge: SeenChallenge, attempt: number) => AuthAnswer;
 
 type RequestPaused = { requestId: string };
-type AuthRequired = { requestId: string; request: { url: string }; authChallenge: { source?: 'Server' | 'Proxy'; origin: string; scheme: string; realm: string } };
+type AuthRequired = {
+  requestId: string;
+  request: { url: string };
+  authChallenge: { source?: 'Server' | 'Proxy'; origin: string; scheme: string; realm: string };
+};
 
 export type CdpAuth = { challenges: SeenChallenge[]; session: CDPSession; detach: () => Promise<void> };
 

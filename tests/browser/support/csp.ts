@@ -35,7 +35,9 @@ export async function observe(page: Page): Promise<Observed> {
 
 /** Violations reported so far in the page and all its frames, plus Chromium's console reports. */
 export async function violations(page: Page, observed: Observed): Promise<string[]> {
-  const inFrames = await Promise.all(page.frames().map((frame) => frame.evaluate(() => (window as unknown as { __cspViolations?: Violation[] }).__cspViolations ?? []).catch(() => [])));
+  const inFrames = await Promise.all(
+    page.frames().map((frame) => frame.evaluate(() => (window as unknown as { __cspViolations?: Violation[] }).__cspViolations ?? []).catch(() => [])),
+  );
   return [...inFrames.flat().map((v) => `${v.directive} blocked ${v.blocked || v.sample} in ${v.url}`), ...observed.console];
 }
 

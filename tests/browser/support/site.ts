@@ -27,7 +27,9 @@ export function sitePages(): { name: string; path: string; status: number; chrom
  * quiet (networkidle is 500 ms of nothing, every time).
  */
 export async function hydrated(page: Page | Frame): Promise<void> {
-  await page.waitForFunction(() => Object.keys(document.body ?? {}).some((key) => key.startsWith('__react')) && (history.state as { __NA?: boolean } | null)?.__NA === true);
+  await page.waitForFunction(
+    () => Object.keys(document.body ?? {}).some((key) => key.startsWith('__react')) && (history.state as { __NA?: boolean } | null)?.__NA === true,
+  );
 }
 
 /** The frame of the <iframe> `selector` finds in `page`, once React has hydrated it. */

@@ -31,7 +31,9 @@ afterEach(() => {
 
 describe('BearerHelper', () => {
   test('asks the token endpoint without browser credentials, with the client in Basic and a form body', async () => {
-    const fetchSpy = jest.spyOn(globalThis, 'fetch').mockResolvedValue(answer(200, { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'read write' }));
+    const fetchSpy = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(answer(200, { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'read write' }));
     const { user } = setup();
     await user.clear(screen.getByLabelText('Scope (space-separated)'));
     await user.type(screen.getByLabelText('Scope (space-separated)'), ' read  write ');
@@ -48,7 +50,9 @@ describe('BearerHelper', () => {
   });
 
   test('sends the chosen lifetime', async () => {
-    const fetchSpy = jest.spyOn(globalThis, 'fetch').mockResolvedValue(answer(200, { access_token: TOKEN, token_type: 'Bearer', expires_in: 30, scope: 'read' }));
+    const fetchSpy = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(answer(200, { access_token: TOKEN, token_type: 'Bearer', expires_in: 30, scope: 'read' }));
     const { user } = setup();
     await user.selectOptions(screen.getByLabelText('Lifetime'), '30 seconds');
     await user.click(screen.getByRole('button', { name: 'Get a token' }));
@@ -72,14 +76,18 @@ describe('BearerHelper', () => {
   });
 
   test('shows the problem detail of a 401 in an alert', async () => {
-    jest.spyOn(globalThis, 'fetch').mockResolvedValue(
-      answer(401, { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Unknown client or wrong client secret.', error: 'invalid_client' }),
-    );
+    jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(
+        answer(401, { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Unknown client or wrong client secret.', error: 'invalid_client' }),
+      );
     const { user } = setup();
     await user.clear(screen.getByLabelText('Client secret'));
     await user.type(screen.getByLabelText('Client secret'), 'nope');
     await user.click(screen.getByRole('button', { name: 'Get a token' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The token endpoint answered 401: Unknown client or wrong client secret. (error: invalid_client)');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The token endpoint answered 401: Unknown client or wrong client secret. (error: invalid_client)',
+    );
     expect(screen.queryByRole('button', { name: 'Use this token' })).not.toBeInTheDocument();
   });
 

@@ -7,7 +7,8 @@ import { DigestHelper } from '@/components/playground/credentials/DigestHelper';
 const NONCE = '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v';
 const OPAQUE = 'FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS';
 const CNONCE = 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ';
-const challenge = (algorithm: string) => `Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=${algorithm}, nonce="${NONCE}", opaque="${OPAQUE}"`;
+const challenge = (algorithm: string) =>
+  `Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=${algorithm}, nonce="${NONCE}", opaque="${OPAQUE}"`;
 const SHA256_RESPONSE = '753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1';
 
 const base = { field: 'Authorization' as const, method: 'GET', target: '/dir/index.html', body: '' };
@@ -77,10 +78,11 @@ describe('DigestHelper', () => {
     const { user } = setup({ challenges: [`${challenge('SHA-256')}, ${challenge('MD5')}`] });
     await typeMufasa(user);
     const select = screen.getByRole('combobox', { name: 'Challenge to answer' });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'Digest SHA-256, realm "http-auth@example.org"',
-      'Digest MD5, realm "http-auth@example.org"',
-    ]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Digest SHA-256, realm "http-auth@example.org"', 'Digest MD5, realm "http-auth@example.org"']);
     await user.selectOptions(select, 'Digest MD5, realm "http-auth@example.org"');
     expect(step('response')).toBe('8ca523f5e9506fed4657c9700eebdbec');
     expect(screen.getByLabelText('User name')).toHaveValue('Mufasa');

@@ -23,7 +23,12 @@ describe('token helpers', () => {
   });
 
   test('reads RFC 6749 §5.1 answers and RFC 9457 problems', () => {
-    expect(readTokenResponse({ access_token: 't', token_type: 'Bearer', expires_in: 30 })).toEqual({ accessToken: 't', tokenType: 'Bearer', expiresIn: 30, scope: '' });
+    expect(readTokenResponse({ access_token: 't', token_type: 'Bearer', expires_in: 30 })).toEqual({
+      accessToken: 't',
+      tokenType: 'Bearer',
+      expiresIn: 30,
+      scope: '',
+    });
     expect(readTokenResponse({ token_type: 'Bearer' })).toBeUndefined();
     expect(problemMessage(400, { error: 'invalid_scope' })).toBe('400: invalid_scope');
     expect(problemMessage(500, undefined)).toBe('500: the token endpoint refused the request.');

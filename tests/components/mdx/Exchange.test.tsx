@@ -51,17 +51,34 @@ describe('<Exchange>', () => {
   });
 
   test('labels given in props win (proxy conversations)', () => {
-    render(<Exchange caption="Through a proxy" messages={[{ label: 'Proxy → client', text: 'HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Basic realm="proxy"' }]} />);
+    render(
+      <Exchange
+        caption="Through a proxy"
+        messages={[{ label: 'Proxy → client', text: 'HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Basic realm="proxy"' }]}
+      />,
+    );
     expect(screen.getByRole('group', { name: 'Proxy → client' })).toBeInTheDocument();
   });
 
   describe('invalid props fail the build, naming the exchange and the problem', () => {
     test.each<[string, ExchangeProps, RegExp]>([
-      ['a note on a line that does not exist', { ...basic, messages: [{ text: 'GET / HTTP/1.1\nHost: a', notes: [{ line: 3, text: 'x' }] }] }, /<Exchange caption="Basic: the first request and its challenge">[\s\S]*messages\.0\.notes\.0\.line: line 3 does not exist; the message has 2 lines/],
+      [
+        'a note on a line that does not exist',
+        { ...basic, messages: [{ text: 'GET / HTTP/1.1\nHost: a', notes: [{ line: 3, text: 'x' }] }] },
+        /<Exchange caption="Basic: the first request and its challenge">[\s\S]*messages\.0\.notes\.0\.line: line 3 does not exist; the message has 2 lines/,
+      ],
       ['an empty message', { ...basic, messages: [{ text: '  ' }] }, /<Exchange caption="Basic[^"]*">[\s\S]*messages\.0\.text: must not be empty/],
-      ['an empty note', { ...basic, messages: [{ text: 'GET / HTTP/1.1\nHost: a', notes: [{ line: 1, text: '' }] }] }, /messages\.0\.notes\.0\.text: must not be empty/],
+      [
+        'an empty note',
+        { ...basic, messages: [{ text: 'GET / HTTP/1.1\nHost: a', notes: [{ line: 1, text: '' }] }] },
+        /messages\.0\.notes\.0\.text: must not be empty/,
+      ],
       ['no start line', { ...basic, messages: [{ text: 'Host: a' }] }, /messages\.0\.text: not an HTTP message: line 1 must be a request line/],
-      ['a broken field line', { ...basic, messages: [{ text: 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate Basic' }] }, /messages\.0\.text: not an HTTP message: line 2: .*neither a field line/],
+      [
+        'a broken field line',
+        { ...basic, messages: [{ text: 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate Basic' }] },
+        /messages\.0\.text: not an HTTP message: line 2: .*neither a field line/,
+      ],
       ['no messages', { ...basic, messages: [] }, /messages: needs at least one message/],
     ])('%s', (_, props, message) => {
       expect(() => Exchange(props)).toThrow(message);

@@ -6,7 +6,9 @@ import type { HeaderAnatomyProps } from '@/lib/content/widgets/header-anatomy';
 /** The parts in words, as every reader gets them: one list per challenge (or the credentials). */
 function partsOf(name: string): string[] {
   const group = screen.getByText(name, { selector: 'p' }).parentElement as HTMLElement;
-  return within(group).getAllByRole('listitem').map((li) => li.textContent ?? '');
+  return within(group)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent ?? '');
 }
 
 describe('<HeaderAnatomy>', () => {
@@ -23,7 +25,8 @@ describe('<HeaderAnatomy>', () => {
   });
 
   test('a Digest challenge with several parameters, token and quoted values, followed by a second challenge', () => {
-    const value = 'Digest realm="api@lab.example", qop="auth, auth-int", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS", userhash=true, Basic realm="api"';
+    const value =
+      'Digest realm="api@lab.example", qop="auth, auth-int", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS", userhash=true, Basic realm="api"';
     render(<HeaderAnatomy field="WWW-Authenticate" value={value} />);
     expect(partsOf('Challenge 1')).toEqual([
       'auth-scheme: Digest',
@@ -67,9 +70,21 @@ describe('<HeaderAnatomy>', () => {
 
   describe('a value the library cannot parse fails the build, naming the widget and the problem', () => {
     test.each<[string, HeaderAnatomyProps, RegExp]>([
-      ['an unterminated quoted-string', { field: 'WWW-Authenticate', value: 'Basic realm="reports' }, /<HeaderAnatomy field="WWW-Authenticate">[\s\S]*value: "Basic realm=\\"reports" does not parse as WWW-Authenticate: .*never closed/],
-      ['two credentials in Authorization', { field: 'Authorization', value: 'Basic YWxpY2U6d29uZGVybGFuZA==, Bearer x' }, /<HeaderAnatomy field="Authorization">[\s\S]*does not parse as Authorization/],
-      ['a field without an auth grammar', { field: 'Content-Type' as HeaderAnatomyProps['field'], value: 'text/plain' }, /<HeaderAnatomy field="Content-Type">[\s\S]*field:/],
+      [
+        'an unterminated quoted-string',
+        { field: 'WWW-Authenticate', value: 'Basic realm="reports' },
+        /<HeaderAnatomy field="WWW-Authenticate">[\s\S]*value: "Basic realm=\\"reports" does not parse as WWW-Authenticate: .*never closed/,
+      ],
+      [
+        'two credentials in Authorization',
+        { field: 'Authorization', value: 'Basic YWxpY2U6d29uZGVybGFuZA==, Bearer x' },
+        /<HeaderAnatomy field="Authorization">[\s\S]*does not parse as Authorization/,
+      ],
+      [
+        'a field without an auth grammar',
+        { field: 'Content-Type' as HeaderAnatomyProps['field'], value: 'text/plain' },
+        /<HeaderAnatomy field="Content-Type">[\s\S]*field:/,
+      ],
       ['an empty value', { field: 'Authorization', value: ' ' }, /value: must not be empty/],
     ])('%s', (_, props, message) => {
       expect(() => HeaderAnatomy(props)).toThrow(message);

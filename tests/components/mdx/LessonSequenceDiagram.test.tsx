@@ -17,8 +17,12 @@ describe('<SequenceDiagram>', () => {
   test('an SVG image named by the caption, and every step as an ordered list in words', () => {
     render(<LessonSequenceDiagram {...proxy} />);
     const figure = screen.getByRole('figure', { name: 'A proxy and an origin both ask who you are' });
-    expect(within(figure).getByRole('img', { name: /^Sequence diagram: A proxy and an origin both ask who you are\. 4 messages between Client, Proxy, Origin/ })).toBeInTheDocument();
-    const steps = within(figure).getAllByRole('listitem').map((li) => li.textContent);
+    expect(
+      within(figure).getByRole('img', { name: /^Sequence diagram: A proxy and an origin both ask who you are\. 4 messages between Client, Proxy, Origin/ }),
+    ).toBeInTheDocument();
+    const steps = within(figure)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(steps).toEqual([
       'Client → Proxy: GET /report',
       'Proxy → Client: 407 Proxy-Authenticate: Basic',
@@ -31,7 +35,9 @@ describe('<SequenceDiagram>', () => {
     const { container } = render(<LessonSequenceDiagram {...proxy} />);
     const svg = container.querySelector('svg') as SVGSVGElement;
     const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
-    expect(texts).toEqual(expect.arrayContaining(['Client', 'Proxy', 'Origin', '1. GET /report', '2. 407 Proxy-Authenticate: Basic', 'The proxy consumes its own credentials.']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Client', 'Proxy', 'Origin', '1. GET /report', '2. 407 Proxy-Authenticate: Basic', 'The proxy consumes its own credentials.']),
+    );
     const arrows = [...svg.querySelectorAll('line[marker-end]')];
     expect(arrows.map((a) => a.getAttribute('stroke-dasharray'))).toEqual([null, '6 3', null, null]);
     // Each diagram's arrowhead id is its own, so two diagrams on a page do not share markers.
@@ -45,7 +51,11 @@ describe('<SequenceDiagram>', () => {
 
   describe('invalid props fail the build, naming the diagram', () => {
     test.each<[string, SequenceProps, RegExp]>([
-      ['a step from an unknown lane', { ...proxy, steps: [{ from: 'Browser', to: 'Proxy', label: 'GET' }] }, /<SequenceDiagram caption="A proxy and an origin both ask who you are">[\s\S]*steps\.0\.from: "Browser" is not a lane \(lanes: "Client", "Proxy", "Origin"\)/],
+      [
+        'a step from an unknown lane',
+        { ...proxy, steps: [{ from: 'Browser', to: 'Proxy', label: 'GET' }] },
+        /<SequenceDiagram caption="A proxy and an origin both ask who you are">[\s\S]*steps\.0\.from: "Browser" is not a lane \(lanes: "Client", "Proxy", "Origin"\)/,
+      ],
       ['a step to an unknown lane', { ...proxy, steps: [{ from: 'Client', to: 'Server', label: 'GET' }] }, /steps\.0\.to: "Server" is not a lane/],
       ['one lane', { ...proxy, lanes: ['Client'] }, /lanes: needs 2 or 3 lanes/],
       ['four lanes', { ...proxy, lanes: ['A', 'B', 'C', 'D'] }, /lanes: needs 2 or 3 lanes/],

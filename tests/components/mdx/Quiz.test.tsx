@@ -87,9 +87,21 @@ describe('<Quiz>', () => {
   describe('invalid props fail the build, naming the quiz', () => {
     const options = colon.options;
     test.each<[string, QuizProps, RegExp]>([
-      ['no correct option', { ...colon, options: options.map(({ text, explain }) => ({ text, explain })) }, /<Quiz id="basic-colon">[\s\S]*exactly one correct option, has 0/],
-      ['two correct options', { ...colon, options: options.map((o) => ({ ...o, correct: true })) }, /<Quiz id="basic-colon">[\s\S]*exactly one correct option, has 3/],
-      ['an option without explain', { ...colon, options: [...options.slice(0, 2), { text: 'x' } as QuizProps['options'][number]] }, /<Quiz id="basic-colon">[\s\S]*options\.2\.explain: every option needs an explain/],
+      [
+        'no correct option',
+        { ...colon, options: options.map(({ text, explain }) => ({ text, explain })) },
+        /<Quiz id="basic-colon">[\s\S]*exactly one correct option, has 0/,
+      ],
+      [
+        'two correct options',
+        { ...colon, options: options.map((o) => ({ ...o, correct: true })) },
+        /<Quiz id="basic-colon">[\s\S]*exactly one correct option, has 3/,
+      ],
+      [
+        'an option without explain',
+        { ...colon, options: [...options.slice(0, 2), { text: 'x' } as QuizProps['options'][number]] },
+        /<Quiz id="basic-colon">[\s\S]*options\.2\.explain: every option needs an explain/,
+      ],
       ['a non-kebab id', { ...colon, id: 'Basic_Colon' }, /<Quiz id="Basic_Colon">[\s\S]*id: must be kebab-case/],
       ['an unclosed backtick', { ...colon, question: 'Which `user-id?' }, /<Quiz id="basic-colon">[\s\S]*question: an unclosed `/],
     ])('%s', (_, props, message) => {

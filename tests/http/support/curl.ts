@@ -34,7 +34,8 @@ export async function curl(args: string[], options: { verbose?: boolean } = {}):
 }
 
 /** Every value of a header, one per field line, in order. */
-export const values = (response: CurlResponse, name: string) => response.headers.filter(([key]) => key.toLowerCase() === name.toLowerCase()).map(([, value]) => value);
+export const values = (response: CurlResponse, name: string) =>
+  response.headers.filter(([key]) => key.toLowerCase() === name.toLowerCase()).map(([, value]) => value);
 export const single = (response: CurlResponse, name: string) => {
   const found = values(response, name);
   expect(found).toHaveLength(1);

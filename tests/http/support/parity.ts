@@ -5,7 +5,17 @@ import type { HeaderList } from '@/lib/sandbox/message';
 export type Answer = { status: number; headers: HeaderList; body: string };
 
 // Added by the transport, not the engine: connection management and the site-wide security headers.
-const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'content-length', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options', 'content-security-policy']);
+const TRANSPORT = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'x-frame-options',
+  'content-security-policy',
+]);
 
 /** Nonces and cnonces are fresh on every challenge; everything else must match exactly. */
 export function normaliseForParity(answer: Answer): Answer {

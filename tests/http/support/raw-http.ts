@@ -32,7 +32,11 @@ function exchange<T>(base: string, bytes: Buffer, settle: (received: Buffer, clo
       socket.destroy();
       outcome();
     };
-    const timer = setTimeout(() => finish(() => reject(new Error(`no complete answer within ${TIMEOUT_MS / 1000} s to ${shown(bytes, 200)}; got: ${shown(Buffer.concat(chunks), 300)}`))), TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        finish(() => reject(new Error(`no complete answer within ${TIMEOUT_MS / 1000} s to ${shown(bytes, 200)}; got: ${shown(Buffer.concat(chunks), 300)}`))),
+      TIMEOUT_MS,
+    );
     const ask = (closed: boolean) => {
       try {
         const answer = settle(Buffer.concat(chunks), closed);
@@ -68,7 +72,12 @@ export function sendBytes(base: string, bytes: Buffer | string): Promise<RawAnsw
     const end = raw.indexOf('\r\n\r\n');
     if (end === -1) throw new Error(`the server closed the connection without an answer: ${JSON.stringify(raw.slice(0, 300))}`);
     const [statusLine = '', ...headLines] = raw.slice(0, end).split('\r\n');
-    return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0), headLines, body: Buffer.from(raw.slice(end + 4), 'latin1').toString('utf8'), raw };
+    return {
+      status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0),
+      headLines,
+      body: Buffer.from(raw.slice(end + 4), 'latin1').toString('utf8'),
+      raw,
+    };
   });
 }
 
@@ -90,7 +99,11 @@ export function framedResponse(raw: Buffer, method: string, closed: boolean): Fr
       offset = bodyStart;
       continue;
     }
-    const field = (name: string) => headLines.find((line) => line.slice(0, line.indexOf(':')).toLowerCase() === name)?.slice(name.length + 1).trim();
+    const field = (name: string) =>
+      headLines
+        .find((line) => line.slice(0, line.indexOf(':')).toLowerCase() === name)
+        ?.slice(name.length + 1)
+        .trim();
     if (method === 'HEAD' || status === 204 || status === 304) return { status, headLines, body: Buffer.alloc(0) };
     const length = field('content-length');
     if (length !== undefined) {
@@ -121,13 +134,18 @@ export function framedResponse(raw: Buffer, method: string, closed: boolean): Fr
  * first must at least have carried a whole head (its body is then what came).
  */
 export function sendRequestBytes(base: string, bytes: Buffer, method: string): Promise<FramedAnswer> {
-  return exchange(base, bytes, (received, closed) => {
-    const answer = framedResponse(received, method, closed);
-    if (answer || !closed) return answer;
-    const end = received.indexOf('\r\n\r\n', 0, 'latin1');
-    if (end === -1) throw new Error(`the server closed the connection without an answer (${received.length} bytes)`);
-    const head = framedResponse(received.subarray(0, end + 4), 'HEAD', true);
-    if (!head) throw new Error('unreadable answer');
-    return { ...head, body: received.subarray(end + 4) };
-  }, true);
+  return exchange(
+    base,
+    bytes,
+    (received, closed) => {
+      const answer = framedResponse(received, method, closed);
+      if (answer || !closed) return answer;
+      const end = received.indexOf('\r\n\r\n', 0, 'latin1');
+      if (end === -1) throw new Error(`the server closed the connection without an answer (${received.length} bytes)`);
+      const head = framedResponse(received.subarray(0, end + 4), 'HEAD', true);
+      if (!head) throw new Error('unreadable answer');
+      return { ...head, body: received.subarray(end + 4) };
+    },
+    true,
+  );
 }

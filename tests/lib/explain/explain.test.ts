@@ -101,7 +101,13 @@ describe('explainResponse: parsed pieces', () => {
   it('parses a token68 challenge and a challenge line that fails on its own', () => {
     const e = explainResponse('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Negotiate YIIBhgYGKwYBBQUCoII=\nWWW-Authenticate: Basic realm="x\n');
     expect(e.challenges).toEqual([
-      { header: 'WWW-Authenticate', line: 2, value: 'Negotiate YIIBhgYGKwYBBQUCoII=', ok: true, challenges: [{ scheme: 'Negotiate', token68: 'YIIBhgYGKwYBBQUCoII=', params: {} }] },
+      {
+        header: 'WWW-Authenticate',
+        line: 2,
+        value: 'Negotiate YIIBhgYGKwYBBQUCoII=',
+        ok: true,
+        challenges: [{ scheme: 'Negotiate', token68: 'YIIBhgYGKwYBBQUCoII=', params: {} }],
+      },
       { header: 'WWW-Authenticate', line: 3, value: 'Basic realm="x', ok: false, challenges: [] },
     ]);
     expect(e.nextStep.notes.join(' ')).toContain('line 3');
@@ -116,7 +122,9 @@ describe('explainResponse: parsed pieces', () => {
   });
 
   it('explains 403 by the SHOULD NOT-repeat rule, and a 5xx as no auth problem', () => {
-    expect(explainResponse('HTTP/1.1 403 Forbidden\n').nextStep.summary).toMatch(/should not repeat .* same credentials; it may try different ones \(RFC 9110 §15\.5\.4\)/);
+    expect(explainResponse('HTTP/1.1 403 Forbidden\n').nextStep.summary).toMatch(
+      /should not repeat .* same credentials; it may try different ones \(RFC 9110 §15\.5\.4\)/,
+    );
     expect(explainResponse('HTTP/1.1 502 Bad Gateway\n').findings.map((f) => f.code)).toEqual(['server-error']);
   });
 
@@ -134,7 +142,9 @@ describe('explainResponse: bounded input', () => {
     const text = head + 'x'.repeat(70 * 1024 - head.length);
     const e = explainResponse(text);
     expect(e.nextStep.kind).toBe('refused');
-    expect(e.findings).toEqual([expect.objectContaining({ severity: 'error', code: 'input-too-large', line: 4, column: MAX_EXPLAIN_BYTES - head.length + 1, length: 1 })]);
+    expect(e.findings).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'input-too-large', line: 4, column: MAX_EXPLAIN_BYTES - head.length + 1, length: 1 }),
+    ]);
     expect(e.findings[0]?.message).toMatch(/70 KiB.*at most 64 KiB/);
   });
 
@@ -147,12 +157,48 @@ describe('explainResponse: bounded input', () => {
 
 describe('explainResponse: properties', () => {
   const pieces = fc.constantFrom(
-    'HTTP/1.1 401 Unauthorized', 'HTTP/2 407', 'HTTP/1.1 403 Forbidden', '< ', '> ', '* ', '> OPTIONS / HTTP/1.1', 'WWW-Authenticate: ',
-    'Proxy-Authenticate:', 'www-authenticate :', 'Authentication-Info: ', 'Cache-Control: public', 'Access-Control-Allow-Origin: *',
-    'Basic', 'Bearer', 'Digest', 'realm="x"', 'realm=x', 'error="invalid_token"', 'algorithm=SHA-512', ', ', ',', ' ', '\t', '"', '\\', '=',
-    '\n', '\r\n', '\n ', '\n\t', '\r', '\u0000', 'é', '\u{1F600}', 'abc==', ':',
+    'HTTP/1.1 401 Unauthorized',
+    'HTTP/2 407',
+    'HTTP/1.1 403 Forbidden',
+    '< ',
+    '> ',
+    '* ',
+    '> OPTIONS / HTTP/1.1',
+    'WWW-Authenticate: ',
+    'Proxy-Authenticate:',
+    'www-authenticate :',
+    'Authentication-Info: ',
+    'Cache-Control: public',
+    'Access-Control-Allow-Origin: *',
+    'Basic',
+    'Bearer',
+    'Digest',
+    'realm="x"',
+    'realm=x',
+    'error="invalid_token"',
+    'algorithm=SHA-512',
+    ', ',
+    ',',
+    ' ',
+    '\t',
+    '"',
+    '\\',
+    '=',
+    '\n',
+    '\r\n',
+    '\n ',
+    '\n\t',
+    '\r',
+    '\u0000',
+    'é',
+    '\u{1F600}',
+    'abc==',
+    ':',
   );
-  const pasted = fc.oneof(fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 200 }));
+  const pasted = fc.oneof(
+    fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+  );
 
   it('never throws, and every finding lies inside the paste', () => {
     fc.assert(

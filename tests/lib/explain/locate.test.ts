@@ -9,28 +9,100 @@ import { loadFixtures } from '../http-auth/support/fixtures';
 
 /** [scheme as written, [param name, value as written]...] per challenge, so a wrong offset shows as wrong text. */
 function written(value: string, located: ReturnType<typeof locateChallenges>) {
-  return located.map((c) => [value.slice(c.schemeIndex, c.schemeIndex + c.scheme.length), c.params.map((p) => [p.name, value.slice(p.nameIndex, p.nameIndex + p.name.length), value.slice(p.valueIndex, p.valueIndex + p.valueLength)])]);
+  return located.map((c) => [
+    value.slice(c.schemeIndex, c.schemeIndex + c.scheme.length),
+    c.params.map((p) => [p.name, value.slice(p.nameIndex, p.nameIndex + p.name.length), value.slice(p.valueIndex, p.valueIndex + p.valueLength)]),
+  ]);
 }
 
 const TRICKY: Array<[string, string, unknown[]]> = [
-  ['quoted comma', 'Basic realm="a, b", charset="UTF-8"', [['Basic', [['realm', 'realm', '"a, b"'], ['charset', 'charset', '"UTF-8"']]]]],
-  ['escaped quotes and backslash', 'Digest realm="say \\"hi\\" \\\\", nonce="n,=1"', [['Digest', [['realm', 'realm', '"say \\"hi\\" \\\\"'], ['nonce', 'nonce', '"n,=1"']]]]],
+  [
+    'quoted comma',
+    'Basic realm="a, b", charset="UTF-8"',
+    [
+      [
+        'Basic',
+        [
+          ['realm', 'realm', '"a, b"'],
+          ['charset', 'charset', '"UTF-8"'],
+        ],
+      ],
+    ],
+  ],
+  [
+    'escaped quotes and backslash',
+    'Digest realm="say \\"hi\\" \\\\", nonce="n,=1"',
+    [
+      [
+        'Digest',
+        [
+          ['realm', 'realm', '"say \\"hi\\" \\\\"'],
+          ['nonce', 'nonce', '"n,=1"'],
+        ],
+      ],
+    ],
+  ],
   ['token68', 'Negotiate YIIBhgYGKwYBBQUCoIIBejCC==', [['Negotiate', []]]],
-  ['token68 then a challenge', 'Negotiate abc=, Basic realm="x"', [['Negotiate', []], ['Basic', [['realm', 'realm', '"x"']]]]],
+  [
+    'token68 then a challenge',
+    'Negotiate abc=, Basic realm="x"',
+    [
+      ['Negotiate', []],
+      ['Basic', [['realm', 'realm', '"x"']]],
+    ],
+  ],
   [
     'several challenges on one line',
     'Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple", NTLM, Bearer error="invalid_token"',
     [
-      ['Newauth', [['realm', 'realm', '"apps"'], ['type', 'type', '1'], ['title', 'title', '"Login to \\"apps\\""']]],
+      [
+        'Newauth',
+        [
+          ['realm', 'realm', '"apps"'],
+          ['type', 'type', '1'],
+          ['title', 'title', '"Login to \\"apps\\""'],
+        ],
+      ],
       ['Basic', [['realm', 'realm', '"simple"']]],
       ['NTLM', []],
       ['Bearer', [['error', 'error', '"invalid_token"']]],
     ],
   ],
-  ['empty list elements and OWS', ' , Basic realm="x" ,, ,Bearer  ,', [['Basic', [['realm', 'realm', '"x"']]], ['Bearer', []]]],
-  ['BWS around "=" and an upper-case name', 'Digest Realm = "lab" ,QOP=auth', [['Digest', [['realm', 'Realm', '"lab"'], ['qop', 'QOP', 'auth']]]]],
+  [
+    'empty list elements and OWS',
+    ' , Basic realm="x" ,, ,Bearer  ,',
+    [
+      ['Basic', [['realm', 'realm', '"x"']]],
+      ['Bearer', []],
+    ],
+  ],
+  [
+    'BWS around "=" and an upper-case name',
+    'Digest Realm = "lab" ,QOP=auth',
+    [
+      [
+        'Digest',
+        [
+          ['realm', 'Realm', '"lab"'],
+          ['qop', 'QOP', 'auth'],
+        ],
+      ],
+    ],
+  ],
   ['bare scheme', 'Basic', [['Basic', []]]],
-  ['empty quoted value', 'Bearer realm="", scope=""', [['Bearer', [['realm', 'realm', '""'], ['scope', 'scope', '""']]]]],
+  [
+    'empty quoted value',
+    'Bearer realm="", scope=""',
+    [
+      [
+        'Bearer',
+        [
+          ['realm', 'realm', '""'],
+          ['scope', 'scope', '""'],
+        ],
+      ],
+    ],
+  ],
 ];
 
 describe('locateChallenges on lib/http-auth grammar', () => {
@@ -50,7 +122,9 @@ function challengeValues(): string[] {
   const pasted = readdirSync(explainDir)
     .filter((f) => f.endsWith('.txt'))
     .flatMap((f) => [...readFileSync(join(explainDir, f), 'utf8').matchAll(/(?:WWW|Proxy)-Authenticate:[ \t]*([^\r\n]*)/gi)].map((m) => m[1] ?? ''));
-  const library = loadFixtures().filter((f) => f.kind === 'challenge').flatMap((f) => f.lines);
+  const library = loadFixtures()
+    .filter((f) => f.kind === 'challenge')
+    .flatMap((f) => f.lines);
   return [...new Set([...TRICKY.map(([, value]) => value), ...pasted, ...library])];
 }
 
@@ -94,7 +168,8 @@ describe('on every fixture value the grammar accepts', () => {
       if (!parts.ok) continue;
       for (const part of parts.value) {
         const extent = extentAt(value, part.start, part.kind === 'token68' ? 'token68' : 'token');
-        if (extent !== part.end - part.start) differences.push(`${JSON.stringify(value)}: ${part.kind} at ${part.start} spans ${part.end - part.start}, extentAt says ${extent}`);
+        if (extent !== part.end - part.start)
+          differences.push(`${JSON.stringify(value)}: ${part.kind} at ${part.start} spans ${part.end - part.start}, extentAt says ${extent}`);
       }
     }
     expect(read.length).toBeGreaterThan(100);
@@ -103,6 +178,14 @@ describe('on every fixture value the grammar accepts', () => {
 
   test('an obs-fold left in a value is read through (the paste reader reads a fold as SP before locate sees it)', () => {
     const value = 'Bearer realm="example",\r\n  error="invalid_token"';
-    expect(written(value, locateChallenges(value))).toEqual([['Bearer', [['realm', 'realm', '"example"'], ['error', 'error', '"invalid_token"']]]]);
+    expect(written(value, locateChallenges(value))).toEqual([
+      [
+        'Bearer',
+        [
+          ['realm', 'realm', '"example"'],
+          ['error', 'error', '"invalid_token"'],
+        ],
+      ],
+    ]);
   });
 });

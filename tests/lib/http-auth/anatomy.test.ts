@@ -32,7 +32,9 @@ describe('authHeaderParts', () => {
     const value = 'Digest realm="lab", qop="auth", algorithm=SHA-256, nonce="abc"';
     const parsed = parseChallenges(value);
     if (!parsed.ok) throw new Error('fixture must parse');
-    const names = parts('challenges', value).filter(([kind]) => kind === 'param-name').map(([, text]) => text);
+    const names = parts('challenges', value)
+      .filter(([kind]) => kind === 'param-name')
+      .map(([, text]) => text);
     expect(names).toEqual(Object.keys(parsed.value[0]?.params ?? {}));
   });
 
@@ -101,11 +103,20 @@ describe('authHeaderParts on every golden fixture agrees with the parse function
           Object.defineProperty(element.params, name, { value: text, enumerable: true, writable: true, configurable: true });
           break;
         case 'quoted-string':
-          Object.defineProperty(element.params, name, { value: text.slice(1, -1).replace(/\\(.)/gs, '$1'), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(element.params, name, {
+            value: text.slice(1, -1).replace(/\\(.)/gs, '$1'),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
           break;
       }
     }
-    const rebuilt = elements.map((e) => ({ ...(e.scheme === undefined ? {} : { scheme: e.scheme }), ...(e.token68 === undefined ? {} : { token68: e.token68 }), params: e.params }));
+    const rebuilt = elements.map((e) => ({
+      ...(e.scheme === undefined ? {} : { scheme: e.scheme }),
+      ...(e.token68 === undefined ? {} : { token68: e.token68 }),
+      params: e.params,
+    }));
     if (kind === 'auth-info') expect(rebuilt[0]?.params ?? {}).toEqual(parsed.value);
     else if (kind === 'credentials') expect(rebuilt).toEqual([parsed.value]);
     else expect(rebuilt).toEqual(parsed.value);

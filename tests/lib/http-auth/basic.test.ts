@@ -71,10 +71,14 @@ describe('Basic: decoding explains what is wrong', () => {
   it('round-trips any allowed user-id and password, in UTF-8 and ISO-8859-1', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 16 }).filter((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s));
     fc.assert(
-      fc.property(text.filter((s) => !s.includes(':')), text, (userId, password) => {
-        const encoded = encodeBasicCredentials({ userId, password });
-        expect(encoded.ok && decodeBasicCredentials(formatCredentials(encoded.value))).toMatchObject({ ok: true, value: { userId, password } });
-      }),
+      fc.property(
+        text.filter((s) => !s.includes(':')),
+        text,
+        (userId, password) => {
+          const encoded = encodeBasicCredentials({ userId, password });
+          expect(encoded.ok && decodeBasicCredentials(formatCredentials(encoded.value))).toMatchObject({ ok: true, value: { userId, password } });
+        },
+      ),
     );
     const latin1 = fc.string({ unit: fc.integer({ min: 0xa0, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 8 });
     fc.assert(

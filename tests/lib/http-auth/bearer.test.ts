@@ -1,11 +1,4 @@
-import {
-  bearerChallenge,
-  bearerErrorStatus,
-  bearerRejection,
-  formatChallenge,
-  parseChallenges,
-  readBearerToken,
-} from '@/lib/http-auth';
+import { bearerChallenge, bearerErrorStatus, bearerRejection, formatChallenge, parseChallenges, readBearerToken } from '@/lib/http-auth';
 
 describe('Bearer challenges (RFC 6750 §3)', () => {
   it('reproduces the RFC examples', () => {
@@ -21,14 +14,12 @@ describe('Bearer challenges (RFC 6750 §3)', () => {
     expect(challenge.params.scope).toBe('openid profile email');
   });
 
-  it.each([
-    [{}],
-    [{ scope: ['bad"scope'] }],
-    [{ realm: 'a', errorDescription: 'caf\u00e9' }],
-    [{ realm: 'a', errorUri: 'https://x/"' }],
-  ])('refuses %j', (options) => {
-    expect(() => bearerChallenge(options)).toThrow(TypeError);
-  });
+  it.each([[{}], [{ scope: ['bad"scope'] }], [{ realm: 'a', errorDescription: 'caf\u00e9' }], [{ realm: 'a', errorUri: 'https://x/"' }]])(
+    'refuses %j',
+    (options) => {
+      expect(() => bearerChallenge(options)).toThrow(TypeError);
+    },
+  );
 });
 
 describe('Bearer errors (RFC 6750 §3.1)', () => {
@@ -48,7 +39,11 @@ describe('Bearer errors (RFC 6750 §3.1)', () => {
 
   it.each([
     [{ kind: 'invalid-request' } as const, 400, 'Bearer realm="api", error="invalid_request"'],
-    [{ kind: 'invalid-token', description: 'expired 12 s ago' } as const, 401, 'Bearer realm="api", error="invalid_token", error_description="expired 12 s ago"'],
+    [
+      { kind: 'invalid-token', description: 'expired 12 s ago' } as const,
+      401,
+      'Bearer realm="api", error="invalid_token", error_description="expired 12 s ago"',
+    ],
     [{ kind: 'insufficient-scope', scope: ['photos:write'] } as const, 403, 'Bearer realm="api", scope="photos:write", error="insufficient_scope"'],
   ])('%j -> %i', (rejection, status, header) => {
     const result = bearerRejection(rejection, 'api');

@@ -32,7 +32,14 @@ describe('Digest client: RFC 7616 §3.9.1 reproduces exactly', () => {
     const challenge = challengeFrom(
       `Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=${algorithm}, nonce="${RFC_3_9_1.nonce}", opaque="${RFC_3_9_1.opaque}"`,
     );
-    const answer = answerDigestChallenge({ challenge, username: 'Mufasa', password: 'Circle of Life', method: 'GET', uri: '/dir/index.html', cnonce: RFC_3_9_1.cnonce });
+    const answer = answerDigestChallenge({
+      challenge,
+      username: 'Mufasa',
+      password: 'Circle of Life',
+      method: 'GET',
+      uri: '/dir/index.html',
+      cnonce: RFC_3_9_1.cnonce,
+    });
     expect(answer.ok && formatCredentials(answer.value.credentials)).toBe(
       `Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=${algorithm}, nonce="${RFC_3_9_1.nonce}", nc=00000001, cnonce="${RFC_3_9_1.cnonce}", qop=auth, response="${response}", opaque="${RFC_3_9_1.opaque}"`,
     );
@@ -42,7 +49,9 @@ describe('Digest client: RFC 7616 §3.9.1 reproduces exactly', () => {
     const header = formatChallenge(
       digestChallenge({ realm: 'http-auth@example.org', qop: ['auth', 'auth-int'], algorithm: 'SHA-256', nonce: RFC_3_9_1.nonce, opaque: RFC_3_9_1.opaque }),
     );
-    expect(header).toBe(`Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=SHA-256, nonce="${RFC_3_9_1.nonce}", opaque="${RFC_3_9_1.opaque}"`);
+    expect(header).toBe(
+      `Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=SHA-256, nonce="${RFC_3_9_1.nonce}", opaque="${RFC_3_9_1.opaque}"`,
+    );
   });
 });
 
@@ -74,7 +83,9 @@ describe('Digest: RFC 7616 §3.9.2 (SHA-512-256, charset, userhash)', () => {
   });
 
   it('the client answers with every §3.9.2 field, hashes computed with SHA-512/256', () => {
-    const challenge = challengeFrom(`Digest realm="${realm}", qop="auth", algorithm=SHA-512-256, nonce="${nonce}", opaque="${opaque}", charset=UTF-8, userhash=true`);
+    const challenge = challengeFrom(
+      `Digest realm="${realm}", qop="auth", algorithm=SHA-512-256, nonce="${nonce}", opaque="${opaque}", charset=UTF-8, userhash=true`,
+    );
     const answer = answerDigestChallenge({ challenge, username: user, password: 'Secret, or not?', method: 'GET', uri: '/doe.json', cnonce });
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
@@ -114,7 +125,16 @@ describe('Digest client: every algorithm and qop round-trips through the server'
   const cases = DIGEST_ALGORITHMS.flatMap((algorithm) => (['auth', 'auth-int'] as const).map((qop) => [algorithm, qop] as const));
   it.each(cases)('%s with qop=%s', (algorithm, qop) => {
     const challenge = digestChallenge({ realm: 'r', nonce: 'n0nce', algorithm, qop: ['auth', 'auth-int'], opaque: 'op' });
-    const answer = answerDigestChallenge({ challenge, username: 'u', password: 'pw', method: 'POST', uri: '/x?y=1', body: '{"a":1}', preferQop: qop, random: () => new Uint8Array(24) });
+    const answer = answerDigestChallenge({
+      challenge,
+      username: 'u',
+      password: 'pw',
+      method: 'POST',
+      uri: '/x?y=1',
+      body: '{"a":1}',
+      preferQop: qop,
+      random: () => new Uint8Array(24),
+    });
     if (!answer.ok) throw new Error(answer.error.message);
     const header = formatCredentials(answer.value.credentials);
     const parsed = parseCredentials(header);
@@ -150,7 +170,12 @@ describe('Digest client: challenges it cannot or should not answer', () => {
     const md5 = (s: string) => createHash('md5').update(s).digest('hex');
     expect(answer.ok && answer.warnings.map((w) => w.code)).toEqual(['digest-legacy-no-qop']);
     expect(answer.ok && answer.value.credentials.params).toEqual({
-      username: 'u', realm: 'r', uri: '/', algorithm: 'MD5', nonce: 'n', response: md5(`${md5('u:r:p')}:n:${md5('GET:/')}`),
+      username: 'u',
+      realm: 'r',
+      uri: '/',
+      algorithm: 'MD5',
+      nonce: 'n',
+      response: md5(`${md5('u:r:p')}:n:${md5('GET:/')}`),
     });
   });
 

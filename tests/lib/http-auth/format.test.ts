@@ -9,7 +9,10 @@ describe('formatChallenge quotes exactly what the RFCs say to quote', () => {
       'Bearer realm="example", error="invalid_token", error_description="The access token expired"',
     ],
     [
-      { scheme: 'Digest', params: { realm: 'r', qop: 'auth', algorithm: 'SHA-256', nonce: 'n', opaque: 'o', stale: 'true', charset: 'UTF-8', userhash: 'true' } },
+      {
+        scheme: 'Digest',
+        params: { realm: 'r', qop: 'auth', algorithm: 'SHA-256', nonce: 'n', opaque: 'o', stale: 'true', charset: 'UTF-8', userhash: 'true' },
+      },
       'Digest realm="r", qop="auth", algorithm=SHA-256, nonce="n", opaque="o", stale=true, charset=UTF-8, userhash=true',
     ],
     [{ scheme: 'Newauth', params: { realm: 'apps', type: '1', title: 'Login to "apps"' } }, 'Newauth realm="apps", type=1, title="Login to \\"apps\\""'],

@@ -19,10 +19,13 @@ describe('curlCommand', () => {
 
   test('shell quoting survives any text: the shell hands back exactly the value', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 40 }).filter((s) => !s.includes('\0')), (value) => {
-        const echoed = execFileSync('sh', ['-c', `printf %s ${shellQuote(value)}`], { encoding: 'utf8' });
-        expect(echoed).toBe(value);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme-ascii', maxLength: 40 }).filter((s) => !s.includes('\0')),
+        (value) => {
+          const echoed = execFileSync('sh', ['-c', `printf %s ${shellQuote(value)}`], { encoding: 'utf8' });
+          expect(echoed).toBe(value);
+        },
+      ),
       { numRuns: 60 },
     );
   });

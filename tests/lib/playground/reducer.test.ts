@@ -10,7 +10,10 @@ const preset = (id: string) => {
 
 const BASIC = 'Basic YWxpY2U6d29uZGVybGFuZA==';
 /** The default state (basic-missing-credentials, GET, no headers) with some request fields changed. */
-const withRequest = (request: Partial<PlaygroundState['request']>, base = defaultState()): PlaygroundState => ({ ...base, request: { ...base.request, ...request } });
+const withRequest = (request: Partial<PlaygroundState['request']>, base = defaultState()): PlaygroundState => ({
+  ...base,
+  request: { ...base.request, ...request },
+});
 const headers = (...list: [string, string][]) => withRequest({ headers: list });
 const target = (query: string) => withRequest({ target: `/api/sandbox/presets/basic${query}` });
 
@@ -18,39 +21,135 @@ const target = (query: string) => withRequest({ target: `/api/sandbox/presets/ba
 const CASES: [string, PlaygroundState, PlaygroundAction, PlaygroundState][] = [
   ['choose-preset: the preset state', defaultState(), { type: 'choose-preset', id: 'digest-auth-int' }, preset('digest-auth-int')],
   ['choose-preset: an unknown id changes nothing', headers(['A', 'b']), { type: 'choose-preset', id: 'no-such-preset' }, headers(['A', 'b'])],
-  ['reset: back to the state\'s preset, mode and client included', { ...withRequest({ method: 'PUT', body: 'x' }, preset('forbidden-by-role')), mode: 'manual' }, { type: 'reset' }, preset('forbidden-by-role')],
+  [
+    "reset: back to the state's preset, mode and client included",
+    { ...withRequest({ method: 'PUT', body: 'x' }, preset('forbidden-by-role')), mode: 'manual' },
+    { type: 'reset' },
+    preset('forbidden-by-role'),
+  ],
   ['set-method: as typed (methods are case-sensitive)', defaultState(), { type: 'set-method', method: 'patch' }, withRequest({ method: 'patch' })],
   ['set-target', defaultState(), { type: 'set-target', target: '/api/sandbox/digest' }, withRequest({ target: '/api/sandbox/digest' })],
   ['set-scenario-param: appended to an empty query', target(''), { type: 'set-scenario-param', name: 'realm', value: 'x' }, target('?realm=x')],
-  ['set-scenario-param: replaced in place, others untouched', target('?a=%41&realm=old&qop=auth'), { type: 'set-scenario-param', name: 'realm', value: 'new' }, target('?a=%41&realm=new&qop=auth')],
-  ['set-scenario-param: a later duplicate goes', target('?realm=a&qop=auth&realm=b'), { type: 'set-scenario-param', name: 'realm', value: 'c' }, target('?realm=c&qop=auth')],
-  ['set-scenario-param: lists stay readable, & and space are encoded', target(''), { type: 'set-scenario-param', name: 'schemes', value: 'digest,basic' }, target('?schemes=digest,basic')],
-  ['set-scenario-param: value with & and space', target('?status=404'), { type: 'set-scenario-param', name: 'realm', value: 'a b&c' }, target('?status=404&realm=a%20b%26c')],
-  ['set-scenario-param: null removes, the last one removes the "?"', target('?realm=x'), { type: 'set-scenario-param', name: 'realm', value: null }, target('')],
-  ['set-scenario-param: null removes every occurrence', target('?realm=x&layout=one-line&realm=y'), { type: 'set-scenario-param', name: 'realm', value: null }, target('?layout=one-line')],
+  [
+    'set-scenario-param: replaced in place, others untouched',
+    target('?a=%41&realm=old&qop=auth'),
+    { type: 'set-scenario-param', name: 'realm', value: 'new' },
+    target('?a=%41&realm=new&qop=auth'),
+  ],
+  [
+    'set-scenario-param: a later duplicate goes',
+    target('?realm=a&qop=auth&realm=b'),
+    { type: 'set-scenario-param', name: 'realm', value: 'c' },
+    target('?realm=c&qop=auth'),
+  ],
+  [
+    'set-scenario-param: lists stay readable, & and space are encoded',
+    target(''),
+    { type: 'set-scenario-param', name: 'schemes', value: 'digest,basic' },
+    target('?schemes=digest,basic'),
+  ],
+  [
+    'set-scenario-param: value with & and space',
+    target('?status=404'),
+    { type: 'set-scenario-param', name: 'realm', value: 'a b&c' },
+    target('?status=404&realm=a%20b%26c'),
+  ],
+  [
+    'set-scenario-param: null removes, the last one removes the "?"',
+    target('?realm=x'),
+    { type: 'set-scenario-param', name: 'realm', value: null },
+    target(''),
+  ],
+  [
+    'set-scenario-param: null removes every occurrence',
+    target('?realm=x&layout=one-line&realm=y'),
+    { type: 'set-scenario-param', name: 'realm', value: null },
+    target('?layout=one-line'),
+  ],
   ['set-scenario-param: an encoded name is the same name', target('?re%61lm=x'), { type: 'set-scenario-param', name: 'realm', value: 'y' }, target('?realm=y')],
   ['add-header: empty by default', headers(['A', '1']), { type: 'add-header' }, headers(['A', '1'], ['', ''])],
-  ['add-header: repeated names allowed', headers(['Authorization', BASIC]), { type: 'add-header', name: 'Authorization', value: BASIC }, headers(['Authorization', BASIC], ['Authorization', BASIC])],
+  [
+    'add-header: repeated names allowed',
+    headers(['Authorization', BASIC]),
+    { type: 'add-header', name: 'Authorization', value: BASIC },
+    headers(['Authorization', BASIC], ['Authorization', BASIC]),
+  ],
   ['update-header', headers(['A', '1'], ['B', '2']), { type: 'update-header', index: 1, name: 'C', value: '3' }, headers(['A', '1'], ['C', '3'])],
   ['update-header: out of range changes nothing', headers(['A', '1']), { type: 'update-header', index: 1, name: 'C', value: '3' }, headers(['A', '1'])],
-  ['remove-header: only that line of a repeated name', headers(['A', '1'], ['A', '2'], ['A', '3']), { type: 'remove-header', index: 1 }, headers(['A', '1'], ['A', '3'])],
+  [
+    'remove-header: only that line of a repeated name',
+    headers(['A', '1'], ['A', '2'], ['A', '3']),
+    { type: 'remove-header', index: 1 },
+    headers(['A', '1'], ['A', '3']),
+  ],
   ['remove-header: out of range changes nothing', headers(['A', '1']), { type: 'remove-header', index: -1 }, headers(['A', '1'])],
-  ['move-header: up', headers(['A', '1'], ['B', '2'], ['C', '3']), { type: 'move-header', index: 2, direction: 'up' }, headers(['A', '1'], ['C', '3'], ['B', '2'])],
-  ['move-header: down', headers(['A', '1'], ['B', '2'], ['C', '3']), { type: 'move-header', index: 0, direction: 'down' }, headers(['B', '2'], ['A', '1'], ['C', '3'])],
-  ['move-header: past the top changes nothing', headers(['A', '1'], ['B', '2']), { type: 'move-header', index: 0, direction: 'up' }, headers(['A', '1'], ['B', '2'])],
-  ['move-header: past the bottom changes nothing', headers(['A', '1'], ['B', '2']), { type: 'move-header', index: 1, direction: 'down' }, headers(['A', '1'], ['B', '2'])],
-  ['set-credentials: appended', headers(['Accept', '*/*']), { type: 'set-credentials', field: 'Authorization', value: BASIC }, headers(['Accept', '*/*'], ['Authorization', BASIC])],
-  ['set-credentials: replaces in place, any case (RFC 9110 §5.1)', headers(['authorization', 'Bearer x'], ['Accept', '*/*']), { type: 'set-credentials', field: 'Authorization', value: BASIC }, headers(['Authorization', BASIC], ['Accept', '*/*'])],
-  ['set-credentials: one field remains of several', headers(['Authorization', 'a'], ['Accept', '*/*'], ['AUTHORIZATION', 'b']), { type: 'set-credentials', field: 'Authorization', value: BASIC }, headers(['Authorization', BASIC], ['Accept', '*/*'])],
-  ['set-credentials: Proxy-Authorization leaves Authorization alone', headers(['Authorization', BASIC]), { type: 'set-credentials', field: 'Proxy-Authorization', value: BASIC }, headers(['Authorization', BASIC], ['Proxy-Authorization', BASIC])],
-  ['set-credentials: null removes every line of that name', headers(['Authorization', 'a'], ['Accept', '*/*'], ['authorization', 'b']), { type: 'set-credentials', field: 'Authorization', value: null }, headers(['Accept', '*/*'])],
+  [
+    'move-header: up',
+    headers(['A', '1'], ['B', '2'], ['C', '3']),
+    { type: 'move-header', index: 2, direction: 'up' },
+    headers(['A', '1'], ['C', '3'], ['B', '2']),
+  ],
+  [
+    'move-header: down',
+    headers(['A', '1'], ['B', '2'], ['C', '3']),
+    { type: 'move-header', index: 0, direction: 'down' },
+    headers(['B', '2'], ['A', '1'], ['C', '3']),
+  ],
+  [
+    'move-header: past the top changes nothing',
+    headers(['A', '1'], ['B', '2']),
+    { type: 'move-header', index: 0, direction: 'up' },
+    headers(['A', '1'], ['B', '2']),
+  ],
+  [
+    'move-header: past the bottom changes nothing',
+    headers(['A', '1'], ['B', '2']),
+    { type: 'move-header', index: 1, direction: 'down' },
+    headers(['A', '1'], ['B', '2']),
+  ],
+  [
+    'set-credentials: appended',
+    headers(['Accept', '*/*']),
+    { type: 'set-credentials', field: 'Authorization', value: BASIC },
+    headers(['Accept', '*/*'], ['Authorization', BASIC]),
+  ],
+  [
+    'set-credentials: replaces in place, any case (RFC 9110 §5.1)',
+    headers(['authorization', 'Bearer x'], ['Accept', '*/*']),
+    { type: 'set-credentials', field: 'Authorization', value: BASIC },
+    headers(['Authorization', BASIC], ['Accept', '*/*']),
+  ],
+  [
+    'set-credentials: one field remains of several',
+    headers(['Authorization', 'a'], ['Accept', '*/*'], ['AUTHORIZATION', 'b']),
+    { type: 'set-credentials', field: 'Authorization', value: BASIC },
+    headers(['Authorization', BASIC], ['Accept', '*/*']),
+  ],
+  [
+    'set-credentials: Proxy-Authorization leaves Authorization alone',
+    headers(['Authorization', BASIC]),
+    { type: 'set-credentials', field: 'Proxy-Authorization', value: BASIC },
+    headers(['Authorization', BASIC], ['Proxy-Authorization', BASIC]),
+  ],
+  [
+    'set-credentials: null removes every line of that name',
+    headers(['Authorization', 'a'], ['Accept', '*/*'], ['authorization', 'b']),
+    { type: 'set-credentials', field: 'Authorization', value: null },
+    headers(['Accept', '*/*']),
+  ],
   ['set-body: kept even for GET', defaultState(), { type: 'set-body', body: '{"a":1}' }, withRequest({ body: '{"a":1}' })],
   ['set-mode', defaultState(), { type: 'set-mode', mode: 'manual' }, { ...defaultState(), mode: 'manual' }],
   [
     'set-client',
     defaultState(),
-    { type: 'set-client', client: { origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] }, proxy: { kind: 'none' }, staleNonceFirst: false } },
-    { ...defaultState(), client: { origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] }, proxy: { kind: 'none' }, staleNonceFirst: false } },
+    {
+      type: 'set-client',
+      client: { origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] }, proxy: { kind: 'none' }, staleNonceFirst: false },
+    },
+    {
+      ...defaultState(),
+      client: { origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] }, proxy: { kind: 'none' }, staleNonceFirst: false },
+    },
   ],
 ];
 
@@ -63,8 +162,19 @@ describe('playgroundReducer', () => {
 
   test('every action type has a case above', () => {
     const types: PlaygroundAction['type'][] = [
-      'choose-preset', 'reset', 'set-method', 'set-target', 'set-scenario-param', 'add-header', 'update-header',
-      'remove-header', 'move-header', 'set-credentials', 'set-body', 'set-mode', 'set-client',
+      'choose-preset',
+      'reset',
+      'set-method',
+      'set-target',
+      'set-scenario-param',
+      'add-header',
+      'update-header',
+      'remove-header',
+      'move-header',
+      'set-credentials',
+      'set-body',
+      'set-mode',
+      'set-client',
     ];
     expect(new Set(CASES.map(([, , action]) => action.type))).toEqual(new Set(types));
   });
@@ -87,7 +197,10 @@ describe('playgroundReducer', () => {
     }
     expect(playgroundStateSchema.safeParse(state).success).toBe(true);
     expect(state.request.target).toBe('/api/sandbox/presets/proxy-then-origin?proxy=digest');
-    expect(state.request.headers).toEqual([['Accept', 'application/json'], ['Proxy-Authorization', BASIC]]);
+    expect(state.request.headers).toEqual([
+      ['Accept', 'application/json'],
+      ['Proxy-Authorization', BASIC],
+    ]);
   });
 });
 
@@ -96,12 +209,27 @@ describe('requestForSend', () => {
     const state = preset('digest-auth-int');
     expect(requestForSend(state)).toEqual({
       kind: 'ready',
-      input: { request: { method: 'POST', target: '/api/sandbox/presets/digest-auth-int', headers: [['Content-Type', 'application/json']], body: '{"title":"Q4 plan"}' }, mode: 'auto', client: state.client },
+      input: {
+        request: {
+          method: 'POST',
+          target: '/api/sandbox/presets/digest-auth-int',
+          headers: [['Content-Type', 'application/json']],
+          body: '{"title":"Q4 plan"}',
+        },
+        mode: 'auto',
+        client: state.client,
+      },
     });
   });
 
   test.each([
-    ['POST', '{"a":1}'], ['PUT', '{"a":1}'], ['PATCH', '{"a":1}'], ['DELETE', '{"a":1}'], ['GET', ''], ['HEAD', ''], ['TRACE', ''],
+    ['POST', '{"a":1}'],
+    ['PUT', '{"a":1}'],
+    ['PATCH', '{"a":1}'],
+    ['DELETE', '{"a":1}'],
+    ['GET', ''],
+    ['HEAD', ''],
+    ['TRACE', ''],
   ])('%s sends body %j; the state keeps it', (method, sent) => {
     const state = withRequest({ method, body: '{"a":1}' });
     const result = requestForSend(state);
@@ -109,8 +237,16 @@ describe('requestForSend', () => {
     expect(state.request.body).toBe('{"a":1}');
   });
 
-  test('an unfinished request is invalid, with every problem in the reader\'s words', () => {
-    const state = withRequest({ method: 'get', target: '/elsewhere', headers: [['Accept', 'a'], ['', 'x'], ['X-Evil', 'a\r\nInjected: 1']] });
+  test("an unfinished request is invalid, with every problem in the reader's words", () => {
+    const state = withRequest({
+      method: 'get',
+      target: '/elsewhere',
+      headers: [
+        ['Accept', 'a'],
+        ['', 'x'],
+        ['X-Evil', 'a\r\nInjected: 1'],
+      ],
+    });
     const result = requestForSend(state);
     expect(result.kind).toBe('invalid');
     expect(result.kind === 'invalid' && result.problems).toEqual([

@@ -21,14 +21,26 @@ const CASES: Record<string, SnippetRequest> = {
   'repeated-and-quoting': {
     method: 'POST',
     url: `${LAB}/api/sandbox/presets/digest-auth-int?qop=auth-int&realm=a%20b`,
-    headers: [['Authorization', 'Basic a'], ['Content-Type', 'application/json'], ['authorization', 'Basic b'], ['X-Note', ` it's "$HOME" \\ back\t`]],
+    headers: [
+      ['Authorization', 'Basic a'],
+      ['Content-Type', 'application/json'],
+      ['authorization', 'Basic b'],
+      ['X-Note', ` it's "$HOME" \\ back\t`],
+    ],
     body: '{"q":"it\'s $HOME \\\\ `x`"}',
   },
   // Proxy-Authorization (forbidden in fetch), HTTPie's separators, obs-text, and an HTTPS URL.
   'proxy-and-separators': {
     method: 'GET',
     url: 'https://lab.example/api/sandbox/proxy',
-    headers: [['Proxy-Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA=='], ['X-Empty', ''], ['X-Eq', '=1'], ['X-At', '@file'], ['X-Bs', 'a\\:b'], ['X-Latin', 'caf\xe9']],
+    headers: [
+      ['Proxy-Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA=='],
+      ['X-Empty', ''],
+      ['X-Eq', '=1'],
+      ['X-At', '@file'],
+      ['X-Bs', 'a\\:b'],
+      ['X-Latin', 'caf\xe9'],
+    ],
   },
 };
 
@@ -58,9 +70,25 @@ describe('SNIPPET_LANGUAGES', () => {
 
 describe('fetch', () => {
   test.each<[string, SnippetRequest, RegExp]>([
-    ['credentials omitted, and why', CASES['basic-get'] as SnippetRequest, /\/\/ 'omit': with credentials, a 401 carrying a Basic or Digest challenge opens the browser's own login\n.*\n {2}credentials: 'omit',/],
+    [
+      'credentials omitted, and why',
+      CASES['basic-get'] as SnippetRequest,
+      /\/\/ 'omit': with credentials, a 401 carrying a Basic or Digest challenge opens the browser's own login\n.*\n {2}credentials: 'omit',/,
+    ],
     ['the status is checked', CASES['basic-get'] as SnippetRequest, /fetch resolves on 401, 403 and 407.*\nconsole\.log\(response\.status/],
-    ['forbidden headers become a comment', { method: 'GET', url: LAB, headers: [['Proxy-Authorization', 'x'], ['Cookie', 'a'], ['Sec-Fetch-Mode', 'b']] }, /^\/\/ Proxy-Authorization, Cookie, Sec-Fetch-Mode are forbidden request headers/],
+    [
+      'forbidden headers become a comment',
+      {
+        method: 'GET',
+        url: LAB,
+        headers: [
+          ['Proxy-Authorization', 'x'],
+          ['Cookie', 'a'],
+          ['Sec-Fetch-Mode', 'b'],
+        ],
+      },
+      /^\/\/ Proxy-Authorization, Cookie, Sec-Fetch-Mode are forbidden request headers/,
+    ],
   ])('%s', (_what, request, pattern) => {
     const snippet = snippetFor('fetch', request);
     expect(snippet).toMatch(pattern);
@@ -75,7 +103,9 @@ const withPython = python ? test : test.skip;
 describe('Python string literals', () => {
   withPython('Python reads back exactly the text, for any string', () => {
     // One interpreter run for many samples: each literal is evaluated and printed as JSON.
-    const samples = fc.sample(fc.string({ unit: 'grapheme', maxLength: 30 }), 300).concat(["'", '"', `'"`, '\\', '\\\'', '\x00\x1f\x7f\x80\x9f\xa0\xad\u2028', 'caf\xe9']);
+    const samples = fc
+      .sample(fc.string({ unit: 'grapheme', maxLength: 30 }), 300)
+      .concat(["'", '"', `'"`, '\\', "\\'", '\x00\x1f\x7f\x80\x9f\xa0\xad\u2028', 'caf\xe9']);
     const program = `import json\nprint(json.dumps([${samples.map(pythonString).join(',\n')}]))`;
     const printed = execFileSync(python as string, ['-c', program], { encoding: 'utf8' });
     expect(JSON.parse(printed)).toEqual(samples);
@@ -111,8 +141,17 @@ function parseHttpieItem(item: string): { name: string; separator: string; value
     if (found.size === 0) continue;
     const separator = found.get(Math.min(...found.keys())) as string;
     const at = token.text.indexOf(separator);
-    const name = tokens.slice(0, i).map((t) => t.text).join('') + token.text.slice(0, at);
-    const value = token.text.slice(at + separator.length) + tokens.slice(i + 1).map((t) => t.text).join('');
+    const name =
+      tokens
+        .slice(0, i)
+        .map((t) => t.text)
+        .join('') + token.text.slice(0, at);
+    const value =
+      token.text.slice(at + separator.length) +
+      tokens
+        .slice(i + 1)
+        .map((t) => t.text)
+        .join('');
     return { name, separator, value };
   }
   throw new Error(`not a request item: ${item}`);
@@ -120,7 +159,13 @@ function parseHttpieItem(item: string): { name: string; separator: string; value
 
 describe('HTTPie header items', () => {
   const TOKEN = fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,12}$/);
-  const VALUE = fc.string({ unit: fc.oneof(fc.constantFrom(':', ';', '=', '@', '\\', '='), fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c))), maxLength: 16 });
+  const VALUE = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(':', ';', '=', '@', '\\', '='),
+      fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    ),
+    maxLength: 16,
+  });
 
   test('HTTPie reads back the name and value, unless the snippet warns it cannot', () => {
     fc.assert(

@@ -16,7 +16,10 @@ const chars = (from: number, to: number) => fc.integer({ min: from, max: to }).m
 const TOKEN_CHARS = "!#$%&'*+.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-";
 const headerName = fc.string({ unit: fc.constantFrom(...TOKEN_CHARS), minLength: 1, maxLength: 20 });
 /** Field values: HTAB, printable ASCII and obs-text (RFC 9110 §5.5), colons and percent signs included. */
-const headerValue = fc.string({ unit: fc.oneof(chars(0x20, 0x7e), chars(0x80, 0xff), fc.constant('\t'), fc.constantFrom(':', '%', '&', '+', '=')), maxLength: 40 });
+const headerValue = fc.string({
+  unit: fc.oneof(chars(0x20, 0x7e), chars(0x80, 0xff), fc.constant('\t'), fc.constantFrom(':', '%', '&', '+', '=')),
+  maxLength: 40,
+});
 const method = fc.stringMatching(/^[A-Z]{1,16}$/);
 const targetRest = fc.string({ unit: chars(0x21, 0x7e), maxLength: 60 });
 /** Any Unicode text without unpaired surrogates (which UTF-8, and so a URL, cannot carry). */
@@ -25,7 +28,12 @@ const secretText = text(1, 20).filter((value) => value.length <= 128 && !/[\x00-
 const scopeToken = fc.stringMatching(/^[\x21\x23-\x5b\x5d-\x7e]{1,10}$/);
 const heldSecret: fc.Arbitrary<HeldSecret> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
-  fc.record({ kind: fc.constant('password' as const), user: secretText, password: secretText, charset: fc.constantFrom('UTF-8' as const, 'ISO-8859-1' as const) }),
+  fc.record({
+    kind: fc.constant('password' as const),
+    user: secretText,
+    password: secretText,
+    charset: fc.constantFrom('UTF-8' as const, 'ISO-8859-1' as const),
+  }),
   fc.record({
     kind: fc.constant('token' as const),
     token: fc.constantFrom('valid' as const, 'expired' as const, 'forged' as const, 'garbage' as const),
@@ -37,13 +45,16 @@ const heldSecret: fc.Arbitrary<HeldSecret> = fc.oneof(
 /** A preset's state with each part either kept (so the link omits it) or replaced by a random value. */
 const playgroundState: fc.Arbitrary<PlaygroundState> = fc.constantFrom(...allPresets()).chain((chosen) => {
   const base = stateForPreset(chosen);
-  const keepOr = <T,>(value: T, other: fc.Arbitrary<T>) => fc.oneof(fc.constant(value), other);
+  const keepOr = <T>(value: T, other: fc.Arbitrary<T>) => fc.oneof(fc.constant(value), other);
   return fc.record({
     v: fc.constant(base.v),
     preset: fc.constant(base.preset),
     request: fc.record({
       method: keepOr(base.request.method, method),
-      target: keepOr(base.request.target, targetRest.map((rest) => `/api/sandbox/${rest}`)),
+      target: keepOr(
+        base.request.target,
+        targetRest.map((rest) => `/api/sandbox/${rest}`),
+      ),
       headers: keepOr(base.request.headers, fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 })),
       body: keepOr(base.request.body, fc.oneof(fc.constant(''), text(0, 60))),
     }),
@@ -69,12 +80,43 @@ describe('encodeState / decodeState', () => {
   });
 
   test.each([
-    ['a header', { ...defaultState(), request: { ...defaultState().request, headers: [['Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA==']] } }, 'v=1&p=basic-missing-credentials&h=Authorization:Basic+YWxpY2U6d29uZGVybGFuZA=='],
-    ['no headers where the preset has one', { ...preset('wrong-scheme'), request: { ...preset('wrong-scheme').request, headers: [] } }, 'v=1&p=wrong-scheme&h='],
+    [
+      'a header',
+      { ...defaultState(), request: { ...defaultState().request, headers: [['Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA==']] } },
+      'v=1&p=basic-missing-credentials&h=Authorization:Basic+YWxpY2U6d29uZGVybGFuZA==',
+    ],
+    [
+      'no headers where the preset has one',
+      { ...preset('wrong-scheme'), request: { ...preset('wrong-scheme').request, headers: [] } },
+      'v=1&p=wrong-scheme&h=',
+    ],
     ['an emptied body', { ...preset('digest-auth-int'), request: { ...preset('digest-auth-int').request, body: '' } }, 'v=1&p=digest-auth-int&b='],
-    ['method, scenario query and mode', { ...defaultState(), mode: 'manual', request: { ...defaultState().request, method: 'DELETE', target: '/api/sandbox/presets/basic?realm=a%20b&schemes=digest,basic' } }, 'v=1&p=basic-missing-credentials&m=DELETE&t=/api/sandbox/presets/basic?realm=a%2520b%26schemes=digest,basic&mode=manual'],
-    ['a client with a token and a proxy password', { ...defaultState(), client: { origin: { kind: 'token', token: 'expired', subject: 'bob', scope: ['read', 'write'] }, proxy: { kind: 'password', user: 'alice', password: 'wonderland', charset: 'ISO-8859-1' }, staleNonceFirst: true } }, 'v=1&p=basic-missing-credentials&ct=expired&cs=read+write&csub=bob&pu=alice&pp=wonderland&pc=ISO-8859-1&stale=1'],
-    ['a client holding nothing', { ...defaultState(), client: { origin: { kind: 'none' }, proxy: { kind: 'none' }, staleNonceFirst: false } }, 'v=1&p=basic-missing-credentials&client=none'],
+    [
+      'method, scenario query and mode',
+      {
+        ...defaultState(),
+        mode: 'manual',
+        request: { ...defaultState().request, method: 'DELETE', target: '/api/sandbox/presets/basic?realm=a%20b&schemes=digest,basic' },
+      },
+      'v=1&p=basic-missing-credentials&m=DELETE&t=/api/sandbox/presets/basic?realm=a%2520b%26schemes=digest,basic&mode=manual',
+    ],
+    [
+      'a client with a token and a proxy password',
+      {
+        ...defaultState(),
+        client: {
+          origin: { kind: 'token', token: 'expired', subject: 'bob', scope: ['read', 'write'] },
+          proxy: { kind: 'password', user: 'alice', password: 'wonderland', charset: 'ISO-8859-1' },
+          staleNonceFirst: true,
+        },
+      },
+      'v=1&p=basic-missing-credentials&ct=expired&cs=read+write&csub=bob&pu=alice&pp=wonderland&pc=ISO-8859-1&stale=1',
+    ],
+    [
+      'a client holding nothing',
+      { ...defaultState(), client: { origin: { kind: 'none' }, proxy: { kind: 'none' }, staleNonceFirst: false } },
+      'v=1&p=basic-missing-credentials&client=none',
+    ],
   ] as [string, PlaygroundState, string][])('%s', (_what, state, encoded) => {
     expect(encodeState(state)).toBe(encoded);
     expect(decodeState(encoded)).toEqual({ state, problems: [] });
@@ -92,12 +134,28 @@ describe('decodeState: hostile links', () => {
   test.each([
     ['garbage', '%%%&&==&=x&\u0000\uFFFF', [/Unknown parameter "%%%"/, /Unknown parameter ""/, /Unknown parameter "\\u0000\uFFFF"/]],
     ['an unknown preset', 'v=1&p=../../etc&m=PUT', [/There is no preset "..\/..\/etc": opened the default one/]],
-    ['a CR/LF in a header value (header injection)', 'p=basic&h=X-A:1&h=X-Evil:a%0D%0AInjected:+1&h=X-B:2', [/Header 2 "X-Evil:a\\r\\nInjected: 1" was dropped: its value must not contain CR, LF/]],
-    ['a header without a colon, and a bad name', 'p=basic&h=NoColon&h=Bad%20Name:x', [/Header 1 "NoColon" was dropped: it has no ":"/, /Header 2 "Bad Name:x" was dropped: its name must be an HTTP token/]],
-    ['a lower-case method and a target outside the sandbox', 'p=basic&m=get&t=https://evil.example/', [/method "get" is not valid/, /target "https:\/\/evil.example\/" is not valid/]],
+    [
+      'a CR/LF in a header value (header injection)',
+      'p=basic&h=X-A:1&h=X-Evil:a%0D%0AInjected:+1&h=X-B:2',
+      [/Header 2 "X-Evil:a\\r\\nInjected: 1" was dropped: its value must not contain CR, LF/],
+    ],
+    [
+      'a header without a colon, and a bad name',
+      'p=basic&h=NoColon&h=Bad%20Name:x',
+      [/Header 1 "NoColon" was dropped: it has no ":"/, /Header 2 "Bad Name:x" was dropped: its name must be an HTTP token/],
+    ],
+    [
+      'a lower-case method and a target outside the sandbox',
+      'p=basic&m=get&t=https://evil.example/',
+      [/method "get" is not valid/, /target "https:\/\/evil.example\/" is not valid/],
+    ],
     ['an unknown mode and duplicates', 'p=basic&mode=turbo&m=PUT&m=POST', [/m appears more than once/, /mode "turbo" is not valid/]],
     ['a password and a token for the same hop', 'p=basic&cu=alice&ct=valid', [/origin credentials name both a password/]],
-    ['a half password and a bad token kind', 'p=basic&cu=alice&pt=stolen', [/origin credentials are not valid \(password: /, /proxy credentials are not valid \(token: /]],
+    [
+      'a half password and a bad token kind',
+      'p=basic&cu=alice&pt=stolen',
+      [/origin credentials are not valid \(password: /, /proxy credentials are not valid \(token: /],
+    ],
     ['an unknown client marker and stale value', 'p=basic&client=all&stale=yes', [/client=all is not understood/, /stale=yes is not 1 or 0/]],
   ])('%s: problems listed, state valid', (_what, search, patterns) => {
     const { state, problems } = decodeState(search);
@@ -136,14 +194,43 @@ describe('decodeState: hostile links', () => {
   });
 
   test('never throws, always valid: arbitrary query strings', () => {
-    const keys = fc.constantFrom('v', 'p', 'm', 't', 'h', 'b', 'mode', 'cu', 'cp', 'cc', 'ct', 'cs', 'csub', 'pu', 'pp', 'pc', 'pt', 'ps', 'psub', 'stale', 'client', 'x');
+    const keys = fc.constantFrom(
+      'v',
+      'p',
+      'm',
+      't',
+      'h',
+      'b',
+      'mode',
+      'cu',
+      'cp',
+      'cc',
+      'ct',
+      'cs',
+      'csub',
+      'pu',
+      'pp',
+      'pc',
+      'pt',
+      'ps',
+      'psub',
+      'stale',
+      'client',
+      'x',
+    );
     const pair = fc.tuple(keys, fc.string({ maxLength: 30 })).map(([key, value]) => `${key}=${value}`);
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pair, { maxLength: 12 }).map((pairs) => pairs.join('&'))), (search) => {
-        const { state, problems } = decodeState(search);
-        expectValid(state);
-        expect(Array.isArray(problems)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pair, { maxLength: 12 }).map((pairs) => pairs.join('&')),
+        ),
+        (search) => {
+          const { state, problems } = decodeState(search);
+          expectValid(state);
+          expect(Array.isArray(problems)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -157,7 +244,11 @@ describe('share links', () => {
       request: {
         method: 'PUT',
         target: '/api/sandbox/presets/digest-auth-int?algorithm=SHA-256&qop=auth-int&realm=reports&proxy=basic',
-        headers: [['Content-Type', 'application/json'], ['Authorization', `Digest ${'x'.repeat(400)}`], ['Proxy-Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA==']],
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Authorization', `Digest ${'x'.repeat(400)}`],
+          ['Proxy-Authorization', 'Basic YWxpY2U6d29uZGVybGFuZA=='],
+        ],
         body: JSON.stringify({ title: 'Q4 plan', notes: 'n'.repeat(200) }),
       },
     };

@@ -19,12 +19,29 @@ const PROXY_ALICE = ['Proxy-Authorization', ALICE_BASIC] as [string, string];
 const CASES: [string, string, [string, string][], string, number, string[]][] = [
   ['no credentials', 'basic', [], 'GET', 401, ['hop', 'no-credentials']],
   ['right password', 'basic', [['Authorization', ALICE_BASIC]], 'GET', 200, ['hop', 'scheme-matched', 'authenticated', 'granted']],
-  ['lower-case scheme is the same scheme (RFC 9110 §11.1)', 'basic', [['authorization', ALICE_BASIC.replace('Basic', 'bAsIc')]], 'GET', 200, ['hop', 'scheme-matched', 'authenticated', 'granted']],
+  [
+    'lower-case scheme is the same scheme (RFC 9110 §11.1)',
+    'basic',
+    [['authorization', ALICE_BASIC.replace('Basic', 'bAsIc')]],
+    'GET',
+    200,
+    ['hop', 'scheme-matched', 'authenticated', 'granted'],
+  ],
   ['wrong password', 'basic', [['Authorization', basicFor('alice', 'looking-glass')]], 'GET', 401, ['hop', 'scheme-matched', 'wrong-password']],
   ['unknown user', 'basic', [['Authorization', basicFor('mallory', 'x')]], 'GET', 401, ['hop', 'scheme-matched', 'unknown-user']],
   ['not base64', 'basic', [['Authorization', 'Basic !!!!']], 'GET', 400, ['hop', 'malformed-credentials']],
   ['no colon', 'basic', [['Authorization', `Basic ${Buffer.from('alice').toString('base64')}`]], 'GET', 400, ['hop', 'scheme-matched', 'basic-undecodable']],
-  ['two Authorization fields', 'basic', [['Authorization', ALICE_BASIC], ['Authorization', ALICE_BASIC]], 'GET', 400, ['hop', 'repeated-credentials']],
+  [
+    'two Authorization fields',
+    'basic',
+    [
+      ['Authorization', ALICE_BASIC],
+      ['Authorization', ALICE_BASIC],
+    ],
+    'GET',
+    400,
+    ['hop', 'repeated-credentials'],
+  ],
   ['scheme not offered', 'wrong-scheme', [['Authorization', ALICE_BASIC]], 'GET', 401, ['hop', 'scheme-not-offered']],
   ['malformed Authorization', 'malformed-authorization', [['Authorization', 'Bearer abc def']], 'GET', 400, ['hop', 'malformed-credentials']],
   ['garbage token', 'bearer', [['Authorization', 'Bearer not-a-jwt']], 'GET', 401, ['hop', 'scheme-matched', 'token-rejected']],
@@ -32,10 +49,38 @@ const CASES: [string, string, [string, string][], string, number, string[]][] = 
   ['role present -> 200', 'forbidden-by-role', [['Authorization', BOB_BASIC]], 'DELETE', 200, ['hop', 'scheme-matched', 'authenticated', 'granted']],
   ['role missing, hidden -> 404', 'hidden-with-404', [['Authorization', ALICE_BASIC]], 'GET', 404, ['hop', 'scheme-matched', 'authenticated', 'role-missing']],
   ['proxy first: 407', 'proxy-then-origin', [['Authorization', ALICE_BASIC]], 'GET', 407, ['hop', 'no-credentials']],
-  ['proxy passed, origin asks: 401', 'proxy-then-origin', [PROXY_ALICE], 'GET', 401, ['hop', 'scheme-matched', 'authenticated', 'proxy-forwarded', 'hop', 'no-credentials']],
-  ['both answered: 200', 'proxy-then-origin', [PROXY_ALICE, ['Authorization', ALICE_BASIC]], 'GET', 200, ['hop', 'scheme-matched', 'authenticated', 'proxy-forwarded', 'hop', 'scheme-matched', 'authenticated', 'granted']],
-  ['UTF-8 credentials (RFC 7617 §2.1)', 'basic-non-ascii', [['Authorization', basicFor('zoë', '123£')]], 'GET', 200, ['hop', 'scheme-matched', 'authenticated', 'granted']],
-  ['ISO-8859-1 credentials where UTF-8 was asked', 'basic-non-ascii', [['Authorization', basicFor('zoë', '123£', 'latin1')]], 'GET', 400, ['hop', 'scheme-matched', 'basic-undecodable']],
+  [
+    'proxy passed, origin asks: 401',
+    'proxy-then-origin',
+    [PROXY_ALICE],
+    'GET',
+    401,
+    ['hop', 'scheme-matched', 'authenticated', 'proxy-forwarded', 'hop', 'no-credentials'],
+  ],
+  [
+    'both answered: 200',
+    'proxy-then-origin',
+    [PROXY_ALICE, ['Authorization', ALICE_BASIC]],
+    'GET',
+    200,
+    ['hop', 'scheme-matched', 'authenticated', 'proxy-forwarded', 'hop', 'scheme-matched', 'authenticated', 'granted'],
+  ],
+  [
+    'UTF-8 credentials (RFC 7617 §2.1)',
+    'basic-non-ascii',
+    [['Authorization', basicFor('zoë', '123£')]],
+    'GET',
+    200,
+    ['hop', 'scheme-matched', 'authenticated', 'granted'],
+  ],
+  [
+    'ISO-8859-1 credentials where UTF-8 was asked',
+    'basic-non-ascii',
+    [['Authorization', basicFor('zoë', '123£', 'latin1')]],
+    'GET',
+    400,
+    ['hop', 'scheme-matched', 'basic-undecodable'],
+  ],
 ];
 
 describe('evaluate: scenario x request', () => {
@@ -87,17 +132,34 @@ describe('evaluate: scenario x request', () => {
   // and was told error="invalid_request" in a Bearer challenge, about a request that used no Bearer.
   test.each([
     ['a Digest answer without nonce, cnonce, nc or qop', [['Authorization', 'Digest username="alice", realm="reports", uri="/x", response="00"']], false],
-    ['two Basic fields', [['Authorization', ALICE_BASIC], ['Authorization', ALICE_BASIC]], false],
+    [
+      'two Basic fields',
+      [
+        ['Authorization', ALICE_BASIC],
+        ['Authorization', ALICE_BASIC],
+      ],
+      false,
+    ],
     ['an unparseable Basic field', [['Authorization', 'Basic a b']], false],
     ['an unparseable Bearer field', [['Authorization', 'Bearer abc def']], true],
-    ['a lower-case bearer field next to a Basic one', [['Authorization', ALICE_BASIC], ['Authorization', 'bearer abc']], true],
+    [
+      'a lower-case bearer field next to a Basic one',
+      [
+        ['Authorization', ALICE_BASIC],
+        ['Authorization', 'bearer abc'],
+      ],
+      true,
+    ],
     ['a token in the query', [], true],
-  ] as [string, [string, string][], boolean][])('400 for %s: a Bearer invalid_request challenge only when the request used Bearer', async (name, headers, bearer) => {
-    const target = name === 'a token in the query' ? '/x?access_token=abc' : '/x';
-    const { response } = await evaluate(scenario('several-challenges'), request(target, headers), testContext());
-    expect(response.status).toBe(400);
-    expect(headerValues(response.headers, 'WWW-Authenticate')).toEqual(bearer ? ['Bearer realm="reports", error="invalid_request"'] : []);
-  });
+  ] as [string, [string, string][], boolean][])(
+    '400 for %s: a Bearer invalid_request challenge only when the request used Bearer',
+    async (name, headers, bearer) => {
+      const target = name === 'a token in the query' ? '/x?access_token=abc' : '/x';
+      const { response } = await evaluate(scenario('several-challenges'), request(target, headers), testContext());
+      expect(response.status).toBe(400);
+      expect(headerValues(response.headers, 'WWW-Authenticate')).toEqual(bearer ? ['Bearer realm="reports", error="invalid_request"'] : []);
+    },
+  );
 
   test('several challenges: one field line each, in the configured order, or all on one line (RFC 9110 §11.6.1)', async () => {
     const several = scenario('several-challenges');
@@ -125,7 +187,8 @@ describe('evaluate: scenario x request', () => {
 
   test('a refusal sent again (the plain 401 is kept per layer) says what this request did wrong, and is its own copy', async () => {
     const ctx = testContext();
-    const detail = async (headers: [string, string][]) => JSON.parse((await evaluate(scenario('basic'), request('/x', headers), ctx)).response.body).detail as string;
+    const detail = async (headers: [string, string][]) =>
+      JSON.parse((await evaluate(scenario('basic'), request('/x', headers), ctx)).response.body).detail as string;
     const none = await detail([]);
     const wrong = await detail([['Authorization', basicFor('alice', 'looking-glass')]]);
     expect(wrong).not.toBe(none);

@@ -12,7 +12,10 @@ function run(input: ExchangeInput, ctx = testContext()) {
 function presetInput(id: string): ExchangeInput {
   const preset = allPresets().find((p) => p.id === id);
   if (!preset) throw new Error(id);
-  return { request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' }, mode: 'auto' };
+  return {
+    request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' },
+    mode: 'auto',
+  };
 }
 
 // What a careful client experiences with each preset in auto mode: the statuses, in order.
@@ -38,7 +41,11 @@ const CONVERSATIONS: [string, number[]][] = [
 
 describe('exchange in auto mode', () => {
   test('every preset has a conversation below', () => {
-    expect(CONVERSATIONS.map(([id]) => id).sort()).toEqual(allPresets().map((preset) => preset.id).sort());
+    expect(CONVERSATIONS.map(([id]) => id).sort()).toEqual(
+      allPresets()
+        .map((preset) => preset.id)
+        .sort(),
+    );
   });
 
   test.each(CONVERSATIONS)('%s: %j', async (id, statuses) => {

@@ -43,13 +43,26 @@ describe('TRUST_PROXY', () => {
 
   test('loopback, addresses and CIDR ranges', () => {
     const proxies = trust('loopback, 192.0.2.7,10.0.0.0/8, fd00::/8');
-    expect(['127.0.0.1', '127.1.2.3', '0:0:0:0:0:0:0:1', '192.0.2.7', '10.200.0.1', 'fd12:0:0:0:0:0:0:1'].map((a) => proxies.trusts(a))).toEqual([true, true, true, true, true, true]);
+    expect(['127.0.0.1', '127.1.2.3', '0:0:0:0:0:0:0:1', '192.0.2.7', '10.200.0.1', 'fd12:0:0:0:0:0:0:1'].map((a) => proxies.trusts(a))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['192.0.2.8', '11.0.0.1', 'fe80:0:0:0:0:0:0:1', '203.0.113.1'].map((a) => proxies.trusts(a))).toEqual([false, false, false, false]);
   });
 
-  test.each(['localhost', '10.0.0.0/33', '10.0.0.0/', '10.0.0.0/8/8', 'fd00::/129', '10.0.0.0/x', 'nginx:80'])('%j stops start-up with a clear message', (value) => {
-    expect(trustedProxiesFromEnvironment(value)).toEqual({ ok: false, error: expect.stringMatching(/^TRUST_PROXY: ".*" is not an IP address, a CIDR range such as 10\.0\.0\.0\/8, or "loopback"/) });
-  });
+  test.each(['localhost', '10.0.0.0/33', '10.0.0.0/', '10.0.0.0/8/8', 'fd00::/129', '10.0.0.0/x', 'nginx:80'])(
+    '%j stops start-up with a clear message',
+    (value) => {
+      expect(trustedProxiesFromEnvironment(value)).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^TRUST_PROXY: ".*" is not an IP address, a CIDR range such as 10\.0\.0\.0\/8, or "loopback"/),
+      });
+    },
+  );
 });
 
 describe('X-Forwarded-For: the right-most address that is not a trusted proxy', () => {

@@ -56,19 +56,26 @@ describe('query overrides never break the response head', () => {
     const ctx = testContext();
     const { token } = await issueToken({ subject: 'alice', scope: ['read'], lifetimeSeconds: 300, now: ctx.now(), secret: SECRET });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('basic', 'bearer', 'forbidden-by-role', 'bearer-insufficient-scope', 'proxy-then-origin'), hostileQuery, async (id, query) => {
-        const headers: HeaderList = [['Authorization', id.startsWith('bearer') ? `Bearer ${token}` : ALICE_BASIC], ['Proxy-Authorization', ALICE_BASIC]];
-        const response = await handleSandboxRequest(request(`/api/sandbox/presets/${id}?${query.toString()}`, headers), ctx);
-        expectSafeHead(response, query);
-        if (response.status === 403) {
-          // RFC 6750 §3.1: insufficient_scope names the scopes needed, as asked for in the query.
-          for (const challenge of challengesIn(response.headers, 'WWW-Authenticate')) {
-            expect(getParam(challenge.params, 'error')).toBe('insufficient_scope');
-            const scope = query.get('scope');
-            if (scope !== null) expect(getParam(challenge.params, 'scope')).toBe(listOf(scope).join(' '));
+      fc.asyncProperty(
+        fc.constantFrom('basic', 'bearer', 'forbidden-by-role', 'bearer-insufficient-scope', 'proxy-then-origin'),
+        hostileQuery,
+        async (id, query) => {
+          const headers: HeaderList = [
+            ['Authorization', id.startsWith('bearer') ? `Bearer ${token}` : ALICE_BASIC],
+            ['Proxy-Authorization', ALICE_BASIC],
+          ];
+          const response = await handleSandboxRequest(request(`/api/sandbox/presets/${id}?${query.toString()}`, headers), ctx);
+          expectSafeHead(response, query);
+          if (response.status === 403) {
+            // RFC 6750 §3.1: insufficient_scope names the scopes needed, as asked for in the query.
+            for (const challenge of challengesIn(response.headers, 'WWW-Authenticate')) {
+              expect(getParam(challenge.params, 'error')).toBe('insufficient_scope');
+              const scope = query.get('scope');
+              if (scope !== null) expect(getParam(challenge.params, 'scope')).toBe(listOf(scope).join(' '));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -90,7 +97,10 @@ describe('query overrides never break the response head', () => {
     ['non-ASCII', 'réalm'],
     ['a line separator', 'a\u2028b'],
   ])('a realm with %s is refused with 400 naming realm, and reflected nowhere in the head', async (_label, realm) => {
-    for (const [name, endpoint] of [['realm', 'basic'], ['proxy_realm', 'proxy']] as const) {
+    for (const [name, endpoint] of [
+      ['realm', 'basic'],
+      ['proxy_realm', 'proxy'],
+    ] as const) {
       const response = await handleSandboxRequest(request(`/api/sandbox/${endpoint}?${new URLSearchParams({ [name]: realm })}`), testContext());
       expect(response.status).toBe(400);
       expect(JSON.parse(response.body).detail).toContain('realm');
@@ -123,7 +133,9 @@ describe('query overrides never break the response head', () => {
 describe('request fields reflected into response headers', () => {
   /** Octets a quoted-string may carry (RFC 9110 §5.6.4: qdtext and quoted-pair), quote and backslash included. */
   const quotable = fc.string({
-    unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0x09, 0x22, 0x5c)).map((code) => String.fromCharCode(code)),
+    unit: fc
+      .oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0x09, 0x22, 0x5c))
+      .map((code) => String.fromCharCode(code)),
     minLength: 1,
     maxLength: 30,
   });
@@ -180,7 +192,10 @@ describe('request fields reflected into response headers', () => {
         fc.boolean(),
         async (form, authenticate) => {
           const body = new URLSearchParams(form).toString();
-          const headers: HeaderList = [['Content-Type', 'application/x-www-form-urlencoded'], ...(authenticate ? [['Authorization', ALICE_BASIC] as [string, string]] : [])];
+          const headers: HeaderList = [
+            ['Content-Type', 'application/x-www-form-urlencoded'],
+            ...(authenticate ? [['Authorization', ALICE_BASIC] as [string, string]] : []),
+          ];
           const response = await handleSandboxRequest(request('/api/sandbox/token', headers, 'POST', body), ctx);
           expect(response.status).toBeLessThan(500);
           expectWellFormedFields(response.headers);

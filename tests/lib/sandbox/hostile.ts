@@ -5,13 +5,64 @@ import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { getParam, parseChallenges, type Challenge } from '@/lib/http-auth';
 
 /** Characters that break a header or a quoted-string when reflected carelessly (RFC 9110 §5.5, §5.6.4). */
-const SPECIALS = ['\r', '\n', '\r\n', '\0', '\x01', '\x1b', '\x7f', '\t', ' ', '"', '\\', ',', ';', '=', ':', '<', '>', '&', "'", 'é', '\x85', '\xff', '\u2028', '\u{1F600}', '%0d%0a'];
+const SPECIALS = [
+  '\r',
+  '\n',
+  '\r\n',
+  '\0',
+  '\x01',
+  '\x1b',
+  '\x7f',
+  '\t',
+  ' ',
+  '"',
+  '\\',
+  ',',
+  ';',
+  '=',
+  ':',
+  '<',
+  '>',
+  '&',
+  "'",
+  'é',
+  '\x85',
+  '\xff',
+  '\u2028',
+  '\u{1F600}',
+  '%0d%0a',
+];
 
 /** Mostly printable ASCII (so many values are valid and reach a header), seasoned with specials. */
 export const hostileValue: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.string({ unit: fc.oneof({ weight: 6, arbitrary: fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }).filter((c) => c >= ' ' && c <= '~') }, { weight: 2, arbitrary: fc.constantFrom(...SPECIALS) }), maxLength: 24 }) },
+  {
+    weight: 4,
+    arbitrary: fc.string({
+      unit: fc.oneof(
+        { weight: 6, arbitrary: fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }).filter((c) => c >= ' ' && c <= '~') },
+        { weight: 2, arbitrary: fc.constantFrom(...SPECIALS) },
+      ),
+      maxLength: 24,
+    }),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
-  { weight: 1, arbitrary: fc.constantFrom('a\r\nX-Injected: 1', 'a"\r\nX-Injected: 1', 'x", realm="evil', 'a\\', '\\"', '"', 'read\r\nX-Injected: 1', 'read write', 'SHA-256\nX: 1', 'auth\0', '  padded  ', 'x'.repeat(101)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'a\r\nX-Injected: 1',
+      'a"\r\nX-Injected: 1',
+      'x", realm="evil',
+      'a\\',
+      '\\"',
+      '"',
+      'read\r\nX-Injected: 1',
+      'read write',
+      'SHA-256\nX: 1',
+      'auth\0',
+      '  padded  ',
+      'x'.repeat(101),
+    ),
+  },
 );
 
 /** 1 to 3 overrides with hostile values, as a query string (URLSearchParams encodes everything). */
@@ -54,7 +105,8 @@ export function expectOverridesRoundTrip(status: number, headers: readonly (read
     if (challenges.length === 0) throw new Error('a 401 without WWW-Authenticate');
     for (const challenge of challenges) {
       const realm = query.get('realm');
-      if (realm !== null && getParam(challenge.params, 'realm') !== realm) throw new Error(`realm ${JSON.stringify(getParam(challenge.params, 'realm'))} is not the override ${JSON.stringify(realm)}`);
+      if (realm !== null && getParam(challenge.params, 'realm') !== realm)
+        throw new Error(`realm ${JSON.stringify(getParam(challenge.params, 'realm'))} is not the override ${JSON.stringify(realm)}`);
       const scope = query.get('scope');
       const sent = getParam(challenge.params, 'scope');
       if (scope !== null && challenge.scheme.toLowerCase() === 'bearer' && sent !== undefined && sent !== listOf(scope).join(' ')) {
@@ -67,7 +119,8 @@ export function expectOverridesRoundTrip(status: number, headers: readonly (read
     if (challenges.length === 0) throw new Error('a 407 without Proxy-Authenticate');
     const realm = query.get('proxy_realm');
     for (const challenge of challenges) {
-      if (realm !== null && getParam(challenge.params, 'realm') !== realm) throw new Error(`proxy realm ${JSON.stringify(getParam(challenge.params, 'realm'))} is not the override ${JSON.stringify(realm)}`);
+      if (realm !== null && getParam(challenge.params, 'realm') !== realm)
+        throw new Error(`proxy realm ${JSON.stringify(getParam(challenge.params, 'realm'))} is not the override ${JSON.stringify(realm)}`);
     }
   }
 }

@@ -11,13 +11,15 @@ const ROOT = process.cwd();
 const SOURCES = ['app', 'components', 'lib', 'server.ts', 'proxy.ts', 'next.config.mjs', 'mdx-components.tsx'];
 
 /** Names under which request data travels in this code base (node:http, Fetch and the sandbox's own types). */
-const REQUEST_DATA = /^(request|req|incoming|headers|rawHeaders|fields|field|fieldValue|body|form|target|url|query|search|credentials|authorization|converted|input|json|description|secret|password|token)$/i;
+const REQUEST_DATA =
+  /^(request|req|incoming|headers|rawHeaders|fields|field|fieldValue|body|form|target|url|query|search|credentials|authorization|converted|input|json|description|secret|password|token)$/i;
 
 function sourceFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);
   if (!fs.existsSync(full)) return [];
   if (fs.statSync(full).isFile()) return [full];
-  return fs.readdirSync(full, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(full, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.(ts|tsx|mjs|js)$/.test(name) && !name.endsWith('.d.ts'))
     .map((name) => path.join(full, name));
 }
@@ -28,7 +30,12 @@ function consoleCalls(file: string): ConsoleCall[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const calls: ConsoleCall[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'console') {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'console'
+    ) {
       const identifiers: string[] = [];
       const collect = (part: ts.Node) => {
         // Every name the arguments read, including property names (request.headers, error.request).
@@ -49,11 +56,15 @@ const calls = SOURCES.flatMap(sourceFiles).flatMap(consoleCalls);
 
 describe('console output never carries a request', () => {
   test('the scan finds the server’s own log lines (so an empty result cannot pass for a clean one)', () => {
-    expect(calls.map((call) => call.where)).toEqual(expect.arrayContaining([expect.stringMatching(/^server\.ts:\d+$/), expect.stringMatching(/^lib\/sandbox\/http\/dispatch\.ts:\d+$/)]));
+    expect(calls.map((call) => call.where)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^server\.ts:\d+$/), expect.stringMatching(/^lib\/sandbox\/http\/dispatch\.ts:\d+$/)]),
+    );
   });
 
   test('no console.* call is handed a request, its fields, body, target or credentials', () => {
-    const offending = calls.filter((call) => call.identifiers.some((name) => REQUEST_DATA.test(name))).map((call) => `${call.where} console.${call.method}(${call.identifiers.join(', ')})`);
+    const offending = calls
+      .filter((call) => call.identifiers.some((name) => REQUEST_DATA.test(name)))
+      .map((call) => `${call.where} console.${call.method}(${call.identifiers.join(', ')})`);
     expect(offending).toEqual([]);
   });
 

@@ -123,7 +123,9 @@ describe('the OpenAPI document', () => {
 describe('the document and the router agree', () => {
   test('documents exactly the route table, in its order', () => {
     expect(Object.keys(document.paths)).toEqual(SANDBOX_ROUTES.map((route) => route.path));
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([...['basic', 'digest', 'bearer', 'proxy', 'presets', 'token'].map((rest) => `${SANDBOX_PREFIX}/${rest}`), EXCHANGE_PATH]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([...['basic', 'digest', 'bearer', 'proxy', 'presets', 'token'].map((rest) => `${SANDBOX_PREFIX}/${rest}`), EXCHANGE_PATH]),
+    );
   });
 
   test('every documented sandbox path is served, and the short URLs name the presets they say', async () => {
@@ -195,8 +197,10 @@ describe('the document and the router agree', () => {
       const { response } = await routeSandboxRequest(request, context());
       expect(response.status).toBe(status);
       expect(Object.keys(operation?.responses ?? {})).toContain(String(status));
-      if (status === 200) expect(Object.keys(JSON.parse(response.body) as object).sort()).toEqual([...(document.components.schemas.TokenResponse?.required as string[])].sort());
-      if (status === 400 || status === 401) expect(JSON.parse(response.body)).toMatchObject({ status, error: expect.any(String), error_description: expect.any(String) });
+      if (status === 200)
+        expect(Object.keys(JSON.parse(response.body) as object).sort()).toEqual([...(document.components.schemas.TokenResponse?.required as string[])].sort());
+      if (status === 400 || status === 401)
+        expect(JSON.parse(response.body)).toMatchObject({ status, error: expect.any(String), error_description: expect.any(String) });
     }
   });
 });

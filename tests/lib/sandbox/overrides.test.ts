@@ -1,13 +1,20 @@
 import { applyOverrides } from '@/lib/sandbox/scenario/overrides';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 
-const basic = () => findPreset('basic')?.scenario ?? (() => { throw new Error('no basic preset'); })();
+const basic = () =>
+  findPreset('basic')?.scenario ??
+  (() => {
+    throw new Error('no basic preset');
+  })();
 const apply = (query: string) => applyOverrides(basic(), new URLSearchParams(query));
 
 describe('query overrides', () => {
   test('realm, user and password change the origin', () => {
     const result = apply('realm=staff&user=carol&password=secret');
-    expect(result.ok && [result.scenario.origin.realm, result.scenario.origin.users[0]]).toEqual(['staff', { name: 'carol', password: 'secret', roles: ['reader'] }]);
+    expect(result.ok && [result.scenario.origin.realm, result.scenario.origin.users[0]]).toEqual([
+      'staff',
+      { name: 'carol', password: 'secret', roles: ['reader'] },
+    ]);
   });
 
   test('schemes picks and orders the schemes offered', () => {
@@ -20,7 +27,10 @@ describe('query overrides', () => {
     const added = apply('proxy=digest&proxy_user=bob&proxy_password=builder');
     expect(added.ok && added.scenario.proxy).toMatchObject({ realm: 'corp-proxy', schemes: [{ kind: 'digest' }] });
     // The named user comes first; the hop's default user still works.
-    expect(added.ok && added.scenario.proxy?.users.map((u) => [u.name, u.password])).toEqual([['bob', 'builder'], ['alice', 'wonderland']]);
+    expect(added.ok && added.scenario.proxy?.users.map((u) => [u.name, u.password])).toEqual([
+      ['bob', 'builder'],
+      ['alice', 'wonderland'],
+    ]);
     const proxied = findPreset('proxy-then-origin')?.scenario;
     const removed = proxied && applyOverrides(proxied, new URLSearchParams('proxy=none'));
     expect(removed && removed.ok && removed.scenario.proxy).toBeUndefined();

@@ -13,13 +13,26 @@ describe('SANDBOX_RATE_LIMIT', () => {
     expect(rateLimitFromEnvironment(value)).toEqual({ ok: true, value: expected });
   });
 
-  test.each(['OFF', 'none', '600', '600/60', '600/1m', '600 / 60s', '0/60s', '600/0s', '600/60s,burst=0', '600/60s burst=10', '600/60s,burst=', '1000001/1s', '1/86401s', '-1/60s', '1.5/60s'])(
-    '%j stops start-up with a message that names the variable and the syntax',
-    (value) => {
-      const result = rateLimitFromEnvironment(value);
-      expect(result.ok).toBe(false);
-      expect(!result.ok && result.error).toMatch(/^SANDBOX_RATE_LIMIT must be "off" or "<requests>\/<seconds>s" with an optional ",burst=<n>"/);
-      expect(!result.ok && result.error).toContain(JSON.stringify(value));
-    },
-  );
+  test.each([
+    'OFF',
+    'none',
+    '600',
+    '600/60',
+    '600/1m',
+    '600 / 60s',
+    '0/60s',
+    '600/0s',
+    '600/60s,burst=0',
+    '600/60s burst=10',
+    '600/60s,burst=',
+    '1000001/1s',
+    '1/86401s',
+    '-1/60s',
+    '1.5/60s',
+  ])('%j stops start-up with a message that names the variable and the syntax', (value) => {
+    const result = rateLimitFromEnvironment(value);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^SANDBOX_RATE_LIMIT must be "off" or "<requests>\/<seconds>s" with an optional ",burst=<n>"/);
+    expect(!result.ok && result.error).toContain(JSON.stringify(value));
+  });
 });

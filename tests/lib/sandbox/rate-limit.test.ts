@@ -125,7 +125,9 @@ describe('token bucket: properties', () => {
   test('in any window of t ms, at most burst + requests × t / (seconds × 1000) requests are allowed', () => {
     fc.assert(
       fc.property(policies, gaps, (policy, deltas) => {
-        const times = run(policy, deltas).filter(({ decision }) => decision.kind === 'allowed').map(({ time }) => time);
+        const times = run(policy, deltas)
+          .filter(({ decision }) => decision.kind === 'allowed')
+          .map(({ time }) => time);
         for (let i = 0; i < times.length; i++) {
           for (let j = i; j < times.length; j++) {
             const count = j - i + 1;
@@ -163,7 +165,10 @@ describe('token bucket: properties', () => {
     fc.assert(
       fc.property(policies, fc.integer({ min: 1, max: 200 }), (policy, count) => {
         const spacing = Math.ceil((policy.seconds * 1000) / policy.requests);
-        const decisions = run(policy, Array.from({ length: count }, () => spacing)).map(({ decision }) => decision);
+        const decisions = run(
+          policy,
+          Array.from({ length: count }, () => spacing),
+        ).map(({ decision }) => decision);
         expect(decisions.every((decision) => decision.kind === 'allowed')).toBe(true);
       }),
     );
@@ -171,15 +176,19 @@ describe('token bucket: properties', () => {
 
   test('the number of buckets held never exceeds maxClients', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 300 })), { maxLength: 300 }), (maxClients, takes) => {
-        const { limiter, at } = limiterAt({ requests: 1, seconds: 10, burst: 2 }, maxClients);
-        let time = 0;
-        for (const [client, delta] of takes) {
-          time += delta;
-          at(time, `c${client}`);
-          expect(limiter.trackedClients).toBeLessThanOrEqual(maxClients);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 300 })), { maxLength: 300 }),
+        (maxClients, takes) => {
+          const { limiter, at } = limiterAt({ requests: 1, seconds: 10, burst: 2 }, maxClients);
+          let time = 0;
+          for (const [client, delta] of takes) {
+            time += delta;
+            at(time, `c${client}`);
+            expect(limiter.trackedClients).toBeLessThanOrEqual(maxClients);
+          }
+        },
+      ),
     );
   });
 });

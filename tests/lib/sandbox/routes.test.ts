@@ -74,15 +74,19 @@ describe('every route of the table', () => {
 });
 
 describe('outside the table', () => {
-  test.each([`${SANDBOX_PREFIX}`, `${SANDBOX_PREFIX}/`, `${SANDBOX_PREFIX}/nope`, `${SANDBOX_PREFIX}/basic/extra`, '/etc/passwd'])('%s: 404 problem that suggests the short URLs, with CORS', async (target) => {
-    const { response } = await routeSandboxRequest(request(target), testContext());
-    expect(response.status).toBe(404);
-    expect(JSON.parse(response.body).detail).toBe(`No sandbox endpoint at ${target}. Try /api/sandbox/basic, /digest, /bearer, /proxy or /presets.`);
-    expect(headerValues(response.headers, 'Access-Control-Allow-Origin')).toEqual(['*']);
-  });
+  test.each([`${SANDBOX_PREFIX}`, `${SANDBOX_PREFIX}/`, `${SANDBOX_PREFIX}/nope`, `${SANDBOX_PREFIX}/basic/extra`, '/etc/passwd'])(
+    '%s: 404 problem that suggests the short URLs, with CORS',
+    async (target) => {
+      const { response } = await routeSandboxRequest(request(target), testContext());
+      expect(response.status).toBe(404);
+      expect(JSON.parse(response.body).detail).toBe(`No sandbox endpoint at ${target}. Try /api/sandbox/basic, /digest, /bearer, /proxy or /presets.`);
+      expect(headerValues(response.headers, 'Access-Control-Allow-Origin')).toEqual(['*']);
+    },
+  );
 
   test('the pages are not the sandbox: Next serves them', () => {
-    for (const path of ['/', '/api', '/apiary', '/api/sandboxes', '/api/oembed', '/api/exchange/x', '/lessons/basic-authentication']) expect([path, isSandboxPath(path)]).toEqual([path, false]);
+    for (const path of ['/', '/api', '/apiary', '/api/sandboxes', '/api/oembed', '/api/exchange/x', '/lessons/basic-authentication'])
+      expect([path, isSandboxPath(path)]).toEqual([path, false]);
   });
 });
 

@@ -44,7 +44,8 @@ describe("the pages' Content-Security-Policy", () => {
     expect(production.get('base-uri')).toEqual(["'none'"]);
     expect(production.get('frame-ancestors')).toEqual(["'self'"]);
     // No scheme or host wildcard anywhere a page loads from.
-    for (const [name, sources] of production) if (name !== 'frame-ancestors') expect(sources.filter((source) => /^(\*|https?:|data:|blob:)/.test(source))).toEqual([]);
+    for (const [name, sources] of production)
+      if (name !== 'frame-ancestors') expect(sources.filter((source) => /^(\*|https?:|data:|blob:)/.test(source))).toEqual([]);
   });
 
   test('the production build never allows eval; only `next dev` does, for React', () => {
@@ -52,7 +53,10 @@ describe("the pages' Content-Security-Policy", () => {
     const development = parse(pagePolicy({ development: true }));
     expect(development.get('script-src')).toContain("'unsafe-eval'");
     // Nothing else is looser in development.
-    development.set('script-src', (development.get('script-src') ?? []).filter((source) => source !== "'unsafe-eval'"));
+    development.set(
+      'script-src',
+      (development.get('script-src') ?? []).filter((source) => source !== "'unsafe-eval'"),
+    );
     expect(development).toEqual(production);
   });
 
@@ -104,9 +108,12 @@ describe('non-HTML answers', () => {
 
 describe('serializePolicy', () => {
   test('joins sources with spaces and directives with "; "', () => {
-    expect(serializePolicy([['default-src', ["'self'"]], ['frame-ancestors', ['https://a.example', 'https://b.example']]])).toBe(
-      "default-src 'self'; frame-ancestors https://a.example https://b.example",
-    );
+    expect(
+      serializePolicy([
+        ['default-src', ["'self'"]],
+        ['frame-ancestors', ['https://a.example', 'https://b.example']],
+      ]),
+    ).toBe("default-src 'self'; frame-ancestors https://a.example https://b.example");
   });
 
   test('round-trips the page directives', () => {

@@ -2,16 +2,7 @@
  * @jest-environment jsdom
  */
 import fc from 'fast-check';
-import {
-  DEFAULT_EMBED_OPTIONS,
-  embedPath,
-  embedQuery,
-  type EmbedOptions,
-  iframeCode,
-  markdownLink,
-  parseEmbedOptions,
-  sitePath,
-} from '@/lib/site/embed';
+import { DEFAULT_EMBED_OPTIONS, embedPath, embedQuery, type EmbedOptions, iframeCode, markdownLink, parseEmbedOptions, sitePath } from '@/lib/site/embed';
 import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';
 
 describe('embed options in the URL', () => {
@@ -51,9 +42,17 @@ describe('embed options in the URL', () => {
 describe('embed and site paths', () => {
   const lesson = { kind: 'lesson' as const, slug: 'basic-authentication', title: 'Basic' };
   it.each([
-    [lesson, { ...DEFAULT_EMBED_OPTIONS, theme: 'dark' as const, section: 'the-colon-rule' }, '/embed/lessons/basic-authentication?theme=dark&section=the-colon-rule'],
+    [
+      lesson,
+      { ...DEFAULT_EMBED_OPTIONS, theme: 'dark' as const, section: 'the-colon-rule' },
+      '/embed/lessons/basic-authentication?theme=dark&section=the-colon-rule',
+    ],
     [{ kind: 'try' as const, preset: 'digest', title: 'x' }, { ...DEFAULT_EMBED_OPTIONS, quiz: false, section: 'ignored' }, '/embed/try/digest'],
-    [{ kind: 'playground' as const, state: 'v=1&p=basic', title: 'x' }, { ...DEFAULT_EMBED_OPTIONS, theme: 'light' as const }, '/embed/playground?v=1&p=basic&theme=light'],
+    [
+      { kind: 'playground' as const, state: 'v=1&p=basic', title: 'x' },
+      { ...DEFAULT_EMBED_OPTIONS, theme: 'light' as const },
+      '/embed/playground?v=1&p=basic&theme=light',
+    ],
     [{ kind: 'playground' as const, state: '', title: 'x' }, DEFAULT_EMBED_OPTIONS, '/embed/playground'],
   ])('%j with %j embeds %s', (target, options, expected) => {
     expect(embedPath(target, options)).toBe(expected);

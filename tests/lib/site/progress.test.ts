@@ -76,7 +76,10 @@ describe('progress store', () => {
     const store = freshStore();
     expect(store.parseProgress('{not json')).toEqual({ lessons: {}, quizzes: {} });
     expect(store.parseProgress('[1,2]')).toEqual({ lessons: {}, quizzes: {} });
-    expect(store.parseProgress(JSON.stringify({ lessons: { a: true, b: 'yes' }, quizzes: { q: 'correct', r: 42 } }))).toEqual({ lessons: { a: true }, quizzes: { q: 'correct' } });
+    expect(store.parseProgress(JSON.stringify({ lessons: { a: true, b: 'yes' }, quizzes: { q: 'correct', r: 42 } }))).toEqual({
+      lessons: { a: true },
+      quizzes: { q: 'correct' },
+    });
   });
 
   test('blocked storage (reading localStorage throws): progress still works for the page, in memory', () => {

@@ -16,14 +16,23 @@ export function schemaSummary(schema: JsonSchema): string {
   const items = schema.items as JsonSchema | undefined;
   const tuple = Array.isArray(schema.prefixItems) ? (schema.prefixItems as JsonSchema[]) : undefined;
   const kind =
-    schema.const !== undefined ? String(schema.const)
-    : Array.isArray(schema.enum) ? (schema.enum.length > 6 ? `one of ${schema.enum.length} values` : schema.enum.map(String).join(' | '))
-    : tuple ? `[${tuple.map(schemaSummary).join(', ')}]`
-    : schema.type === 'array' && items ? `list of ${schemaSummary(items)}`
-    : schema.type === 'object' && schema.properties ? `object: ${Object.keys(schema.properties as object).join(', ')}`
-    : Array.isArray(schema.oneOf) ? 'object (one of several forms)'
-    : Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]).map(schemaSummary).join(' | ')
-    : String(schema.type ?? 'value');
+    schema.const !== undefined
+      ? String(schema.const)
+      : Array.isArray(schema.enum)
+        ? schema.enum.length > 6
+          ? `one of ${schema.enum.length} values`
+          : schema.enum.map(String).join(' | ')
+        : tuple
+          ? `[${tuple.map(schemaSummary).join(', ')}]`
+          : schema.type === 'array' && items
+            ? `list of ${schemaSummary(items)}`
+            : schema.type === 'object' && schema.properties
+              ? `object: ${Object.keys(schema.properties as object).join(', ')}`
+              : Array.isArray(schema.oneOf)
+                ? 'object (one of several forms)'
+                : Array.isArray(schema.anyOf)
+                  ? (schema.anyOf as JsonSchema[]).map(schemaSummary).join(' | ')
+                  : String(schema.type ?? 'value');
   const shown = schema.default !== undefined && schema.default !== '' && typeof schema.default !== 'object';
   return shown ? `${kind}, default ${String(schema.default)}` : kind;
 }

@@ -12,9 +12,9 @@ export function QueryParameters() {
         Query parameters
       </h2>
       <p className="mt-3">
-        Every scenario URL takes these, so a URL alone sets up an experiment. A value the scenario cannot take is a 400
-        that says why. <code className="font-mono text-sm">schemes=</code> and <code className="font-mono text-sm">proxy=</code> change
-        which schemes and hops there are, and so where the others act.
+        Every scenario URL takes these, so a URL alone sets up an experiment. A value the scenario cannot take is a 400 that says why.{' '}
+        <code className="font-mono text-sm">schemes=</code> and <code className="font-mono text-sm">proxy=</code> change which schemes and hops there are, and
+        so where the others act.
       </p>
       <dl className="mt-4 divide-y divide-line rounded-lg border border-line">
         {OVERRIDE_PARAMETERS.map((name) => {
@@ -28,7 +28,10 @@ export function QueryParameters() {
                 <p>{doc.description}</p>
                 <p className="mt-1 text-muted">{overrideReach(name, SANDBOX_ROUTES).map(reachText).join(' ')}</p>
                 <p className="mt-1 text-muted">
-                  Example: <code className="font-mono break-all text-ink">?{name}={exampleValue(doc.example)}</code>
+                  Example:{' '}
+                  <code className="font-mono break-all text-ink">
+                    ?{name}={exampleValue(doc.example)}
+                  </code>
                 </p>
               </dd>
             </div>

@@ -17,31 +17,86 @@ export function curlExamples(document: OpenApiDocument, base: URL): Record<strin
   const exchange = document.paths['/api/exchange']?.post?.requestBody?.content['application/json']?.example;
   return {
     getBasic: [
-      { caption: 'No credentials: a Basic challenge', copyLabel: 'Copy the request without credentials', command: `curl -i ${url('/api/sandbox/basic')}`, expect: 401 },
+      {
+        caption: 'No credentials: a Basic challenge',
+        copyLabel: 'Copy the request without credentials',
+        command: `curl -i ${url('/api/sandbox/basic')}`,
+        expect: 401,
+      },
       { caption: `As ${alice.name}`, copyLabel: `Copy the request as ${alice.name}`, command: `curl -i ${asAlice} ${url('/api/sandbox/basic')}`, expect: 200 },
-      { caption: `As ${alice.name}, where the editor role is needed`, copyLabel: 'Copy the request that needs a role', command: `curl -i ${asAlice} ${url('/api/sandbox/basic?role=editor')}`, expect: 403 },
+      {
+        caption: `As ${alice.name}, where the editor role is needed`,
+        copyLabel: 'Copy the request that needs a role',
+        command: `curl -i ${asAlice} ${url('/api/sandbox/basic?role=editor')}`,
+        expect: 403,
+      },
     ],
     getDigest: [
-      { caption: 'curl answers the challenge itself (both exchanges are shown)', copyLabel: 'Copy the Digest request', command: `curl -i --digest ${asAlice} ${url('/api/sandbox/digest?algorithm=SHA-256')}`, expect: 200 },
+      {
+        caption: 'curl answers the challenge itself (both exchanges are shown)',
+        copyLabel: 'Copy the Digest request',
+        command: `curl -i --digest ${asAlice} ${url('/api/sandbox/digest?algorithm=SHA-256')}`,
+        expect: 200,
+      },
     ],
     getBearer: [
       { caption: 'No token: a Bearer challenge', copyLabel: 'Copy the request without a token', command: `curl -i ${url('/api/sandbox/bearer')}`, expect: 401 },
-      { caption: 'With the token from the token endpoint', copyLabel: 'Copy the request with a token', command: `curl -i -H "Authorization: Bearer $TOKEN" ${url('/api/sandbox/bearer?scope=read')}`, expect: 200 },
-      { caption: 'The same token where write is needed too', copyLabel: 'Copy the request that needs more scope', command: `curl -i -H "Authorization: Bearer $TOKEN" ${url('/api/sandbox/bearer?scope=read,write')}`, expect: 403 },
+      {
+        caption: 'With the token from the token endpoint',
+        copyLabel: 'Copy the request with a token',
+        command: `curl -i -H "Authorization: Bearer $TOKEN" ${url('/api/sandbox/bearer?scope=read')}`,
+        expect: 200,
+      },
+      {
+        caption: 'The same token where write is needed too',
+        copyLabel: 'Copy the request that needs more scope',
+        command: `curl -i -H "Authorization: Bearer $TOKEN" ${url('/api/sandbox/bearer?scope=read,write')}`,
+        expect: 403,
+      },
     ],
     issueToken: [
       { caption: 'Ask for a token with the read scope', copyLabel: 'Copy the token request', command: tokenRequest, expect: 200 },
-      { caption: 'Keep the token in $TOKEN (needs jq)', copyLabel: 'Copy the command that keeps the token', command: `TOKEN=$(${tokenRequest} | jq -r .access_token)`, expect: 200 },
+      {
+        caption: 'Keep the token in $TOKEN (needs jq)',
+        copyLabel: 'Copy the command that keeps the token',
+        command: `TOKEN=$(${tokenRequest} | jq -r .access_token)`,
+        expect: 200,
+      },
     ],
     getProxy: [
-      { caption: 'Credentials for the origin only: the proxy asks first', copyLabel: 'Copy the request without proxy credentials', command: `curl -i ${asAlice} ${url('/api/sandbox/proxy')}`, expect: 407 },
-      { caption: 'Credentials for the proxy only: now the origin asks', copyLabel: 'Copy the request without origin credentials', command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${url('/api/sandbox/proxy')}`, expect: 401 },
-      { caption: 'Both', copyLabel: 'Copy the request with both credentials', command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${asAlice} ${url('/api/sandbox/proxy')}`, expect: 200 },
+      {
+        caption: 'Credentials for the origin only: the proxy asks first',
+        copyLabel: 'Copy the request without proxy credentials',
+        command: `curl -i ${asAlice} ${url('/api/sandbox/proxy')}`,
+        expect: 407,
+      },
+      {
+        caption: 'Credentials for the proxy only: now the origin asks',
+        copyLabel: 'Copy the request without origin credentials',
+        command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${url('/api/sandbox/proxy')}`,
+        expect: 401,
+      },
+      {
+        caption: 'Both',
+        copyLabel: 'Copy the request with both credentials',
+        command: `curl -i -H ${shellQuote(`Proxy-Authorization: ${proxyCredentials}`)} ${asAlice} ${url('/api/sandbox/proxy')}`,
+        expect: 200,
+      },
     ],
     listPresets: [{ caption: 'Every preset, as JSON', copyLabel: 'Copy the preset list request', command: `curl -s ${url(PRESETS_PATH)}`, expect: 200 }],
     getPreset: [
-      { caption: `${alice.name} lacks the editor role`, copyLabel: `Copy the preset request as ${alice.name}`, command: `curl -i ${asAlice} ${url(presetPath('forbidden-by-role'))}`, expect: 403 },
-      { caption: `${bob.name} has it`, copyLabel: `Copy the preset request as ${bob.name}`, command: `curl -i -u ${bob.name}:${bob.password} ${url(presetPath('forbidden-by-role'))}`, expect: 200 },
+      {
+        caption: `${alice.name} lacks the editor role`,
+        copyLabel: `Copy the preset request as ${alice.name}`,
+        command: `curl -i ${asAlice} ${url(presetPath('forbidden-by-role'))}`,
+        expect: 403,
+      },
+      {
+        caption: `${bob.name} has it`,
+        copyLabel: `Copy the preset request as ${bob.name}`,
+        command: `curl -i -u ${bob.name}:${bob.password} ${url(presetPath('forbidden-by-role'))}`,
+        expect: 200,
+      },
     ],
     getOpenApi: [{ caption: 'The OpenAPI document', copyLabel: 'Copy the OpenAPI request', command: `curl -s ${url(OPENAPI_PATH)}`, expect: 200 }],
     runExchange: [

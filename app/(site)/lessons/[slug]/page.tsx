@@ -79,7 +79,7 @@ export default async function LessonPage({ params }: { params: Params }) {
             <TableOfContents entries={lesson.toc} />
           </div>
         </div>
-        <article className="lesson-prose min-w-0 max-w-3xl">
+        <article className="lesson-prose max-w-3xl min-w-0">
           <Content />
           <LessonCompletion slug={lesson.slug} quizIds={lesson.quizIds} />
           <LessonPager previous={previous} next={next} />

@@ -4,7 +4,7 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
   if (entries.length === 0) return null;
   return (
     <nav aria-labelledby="toc-heading" className="text-sm" data-print-hidden>
-      <h2 id="toc-heading" className="font-semibold uppercase tracking-wide text-muted">
+      <h2 id="toc-heading" className="font-semibold tracking-wide text-muted uppercase">
         On this page
       </h2>
       <ol className="mt-3 space-y-1.5 border-l border-line">

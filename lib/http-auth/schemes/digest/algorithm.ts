@@ -9,14 +9,7 @@ export type DigestHash = 'MD5' | 'SHA-256' | 'SHA-512-256';
 export type DigestAlgorithmName = DigestHash | `${DigestHash}-sess`;
 export type DigestAlgorithm = { name: DigestAlgorithmName; hash: DigestHash; session: boolean };
 
-export const DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = [
-  'MD5',
-  'MD5-sess',
-  'SHA-256',
-  'SHA-256-sess',
-  'SHA-512-256',
-  'SHA-512-256-sess',
-];
+export const DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['MD5', 'MD5-sess', 'SHA-256', 'SHA-256-sess', 'SHA-512-256', 'SHA-512-256-sess'];
 
 /** Strength order, weakest first, for a client choosing among challenges. */
 export const DIGEST_HASH_STRENGTH: readonly DigestHash[] = ['MD5', 'SHA-256', 'SHA-512-256'];

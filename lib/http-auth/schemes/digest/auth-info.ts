@@ -21,11 +21,7 @@ export function digestAuthenticationInfo(
 }
 
 /** The client's check of rspauth (and of the echoed cnonce and nc), in constant time. */
-export function checkDigestAuthenticationInfo(
-  exchange: DigestExchange,
-  info: Record<string, string>,
-  responseBody?: Uint8Array | string,
-): boolean {
+export function checkDigestAuthenticationInfo(exchange: DigestExchange, info: Record<string, string>, responseBody?: Uint8Array | string): boolean {
   const rspauth = getParam(info, 'rspauth');
   if (rspauth === undefined) return false;
   const echoed = ['cnonce', 'nc'].every((n) => {

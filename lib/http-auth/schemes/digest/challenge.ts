@@ -64,14 +64,20 @@ export function readDigestChallenge(c: Challenge): ParseResult<DigestChallenge> 
   const algorithmParam = getParam(c.params, 'algorithm');
   const algorithm = digestAlgorithm(algorithmParam);
   if (!algorithm) {
-    return failure('digest-unknown-algorithm', `algorithm=${algorithmParam ?? ''} is not one this client knows, so it ignores the challenge (RFC 7616 §3.3).`, 0);
+    return failure(
+      'digest-unknown-algorithm',
+      `algorithm=${algorithmParam ?? ''} is not one this client knows, so it ignores the challenge (RFC 7616 §3.3).`,
+      0,
+    );
   }
   const warnings: Diagnostic[] = [];
   const qopParam = getParam(c.params, 'qop');
   const offered = qopParam === undefined ? [] : qopParam.split(',').map((q) => q.trim().toLowerCase());
   const qop = offered.filter((q): q is DigestQop => q === 'auth' || q === 'auth-int');
   if (qopParam === undefined) {
-    warnings.push(diagnostic('digest-legacy-no-qop', 'No qop: this is an RFC 2069 challenge, without the protection of cnonce and nc (RFC 7616 §3.3 requires qop).', 0));
+    warnings.push(
+      diagnostic('digest-legacy-no-qop', 'No qop: this is an RFC 2069 challenge, without the protection of cnonce and nc (RFC 7616 §3.3 requires qop).', 0),
+    );
   } else if (qop.length === 0) {
     return failure('digest-no-usable-qop', `qop="${qopParam}" offers neither auth nor auth-int (RFC 7616 §3.3).`, 0);
   }

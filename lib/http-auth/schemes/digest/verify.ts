@@ -46,7 +46,18 @@ export type DigestVerification =
   | { kind: 'accepted'; username: string; exchange: DigestExchange }
   | { kind: 'rejected'; reason: DigestRejectReason; status: 400 | 401; stale: boolean; message: string };
 
-type Fields = { username: string; realm: string; nonce: string; uri: string; response: string; cnonce: string; nc: string; qop: DigestQop; algorithm: DigestAlgorithm; userhash: boolean };
+type Fields = {
+  username: string;
+  realm: string;
+  nonce: string;
+  uri: string;
+  response: string;
+  cnonce: string;
+  nc: string;
+  qop: DigestQop;
+  algorithm: DigestAlgorithm;
+  userhash: boolean;
+};
 
 function reject(reason: DigestRejectReason, message: string, status: 400 | 401 = 401): DigestVerification {
   return { kind: 'rejected', reason, status, stale: reason === 'stale-nonce', message };
@@ -65,14 +76,27 @@ function readFields(c: Credentials, server: DigestServerOptions): Fields | Diges
     username = decoded.text;
   }
   const [realm, nonce, uri, response, cnonce, nc, qop] = ['realm', 'nonce', 'uri', 'response', 'cnonce', 'nc', 'qop'].map(p);
-  const missing = [['username', username], ['realm', realm], ['nonce', nonce], ['uri', uri], ['response', response], ['cnonce', cnonce], ['nc', nc], ['qop', qop]]
+  const missing = [
+    ['username', username],
+    ['realm', realm],
+    ['nonce', nonce],
+    ['uri', uri],
+    ['response', response],
+    ['cnonce', cnonce],
+    ['nc', nc],
+    ['qop', qop],
+  ]
     .filter(([, v]) => v === undefined)
     .map(([n]) => n);
   if (qop === undefined && nc === undefined && cnonce === undefined) {
     // What wget and Perl's LWP send when they do not support every qop offered (they know only "auth").
     const rest = missing.filter((name) => name !== 'qop' && name !== 'nc' && name !== 'cnonce');
     const also = rest.length > 0 ? ` ${rest.join(', ')} ${rest.length === 1 ? 'is' : 'are'} missing too.` : '';
-    return reject('malformed', `No qop, nc or cnonce: this is the RFC 2069 form, which RFC 7616 §3.4 no longer accepts. A client sends it when it supports none of the qop values offered.${also}`, 400);
+    return reject(
+      'malformed',
+      `No qop, nc or cnonce: this is the RFC 2069 form, which RFC 7616 §3.4 no longer accepts. A client sends it when it supports none of the qop values offered.${also}`,
+      400,
+    );
   }
   if (missing.length > 0) return reject('malformed', `Missing ${missing.join(', ')} (RFC 7616 §3.4).`, 400);
   if (!/^[0-9a-fA-F]{8}$/.test(nc ?? '')) return reject('malformed', `nc=${nc ?? ''} is not 8 hex digits (RFC 7616 §3.4).`, 400);
@@ -83,7 +107,18 @@ function readFields(c: Credentials, server: DigestServerOptions): Fields | Diges
   if (qop !== 'auth' && qop !== 'auth-int') return reject('unsupported-qop', `qop=${qop ?? ''} is neither auth nor auth-int.`, 400);
   if (!server.qop.includes(qop)) return reject('unsupported-qop', `qop=${qop} was not offered.`, 400);
   const userhash = p('userhash')?.toLowerCase() === 'true';
-  return { username: username ?? '', realm: realm ?? '', nonce: nonce ?? '', uri: uri ?? '', response: response ?? '', cnonce: cnonce ?? '', nc: nc ?? '', qop, algorithm, userhash };
+  return {
+    username: username ?? '',
+    realm: realm ?? '',
+    nonce: nonce ?? '',
+    uri: uri ?? '',
+    response: response ?? '',
+    cnonce: cnonce ?? '',
+    nc: nc ?? '',
+    qop,
+    algorithm,
+    userhash,
+  };
 }
 
 function resolveUsername(f: Fields, input: DigestVerifyInput): string | undefined {

@@ -18,5 +18,11 @@ export function authenticateBasic(attempt: AuthAttempt): AuthOutcome {
   if (!constantTimeEqualText(user.password, password)) {
     return refused(401, `The credentials were refused: wrong password for "${userId}".`, [{ kind: 'wrong-password', hop, user: userId }]);
   }
-  return { kind: 'authenticated', user: user.name, scheme: 'Basic', roles: user.roles, trace: [{ kind: 'authenticated', hop, user: user.name, scheme: 'Basic' }] };
+  return {
+    kind: 'authenticated',
+    user: user.name,
+    scheme: 'Basic',
+    roles: user.roles,
+    trace: [{ kind: 'authenticated', hop, user: user.name, scheme: 'Basic' }],
+  };
 }

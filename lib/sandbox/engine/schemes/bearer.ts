@@ -19,15 +19,22 @@ export async function authenticateBearer(attempt: AuthAttempt): Promise<AuthOutc
   switch (check.kind) {
     case 'valid': {
       const user = layer.users.find((candidate) => candidate.name === check.subject);
-      const trace = [{ kind: 'authenticated' as const, hop, user: check.subject, scheme: 'Bearer', scopes: check.scope, expiresInSeconds: check.expiresInSeconds }];
+      const trace = [
+        { kind: 'authenticated' as const, hop, user: check.subject, scheme: 'Bearer', scopes: check.scope, expiresInSeconds: check.expiresInSeconds },
+      ];
       return { kind: 'authenticated', user: check.subject, scheme: 'Bearer', roles: user?.roles ?? [], scopes: check.scope, trace };
     }
     case 'expired': {
       const description = `The access token expired ${check.expiredSecondsAgo} s ago`;
-      return refused(401, `${description}; get a new one and retry once.`, [{ kind: 'token-rejected', hop, reason: 'expired', expiredSecondsAgo: check.expiredSecondsAgo }], {
-        kind: 'bearer-invalid-token',
-        description,
-      });
+      return refused(
+        401,
+        `${description}; get a new one and retry once.`,
+        [{ kind: 'token-rejected', hop, reason: 'expired', expiredSecondsAgo: check.expiredSecondsAgo }],
+        {
+          kind: 'bearer-invalid-token',
+          description,
+        },
+      );
     }
     case 'bad-signature':
     case 'wrong-audience':

@@ -31,12 +31,21 @@ export function authenticateDigest(attempt: AuthAttempt): AuthOutcome {
       scheme: 'Digest',
       roles: user?.roles ?? [],
       digest: verification.exchange,
-      trace: [{ kind: 'authenticated', hop, user: verification.username, scheme: `Digest (${verification.exchange.algorithm.name}, qop=${verification.exchange.qop ?? 'none'})` }],
+      trace: [
+        {
+          kind: 'authenticated',
+          hop,
+          user: verification.username,
+          scheme: `Digest (${verification.exchange.algorithm.name}, qop=${verification.exchange.qop ?? 'none'})`,
+        },
+      ],
     };
   }
   if (verification.stale) {
     const ageSeconds = Math.round((now - issuedAt) / 1000);
-    return refused(401, 'The nonce has expired; retry with the new nonce in the challenge.', [{ kind: 'digest-stale', hop, ageSeconds }], { kind: 'digest-stale' });
+    return refused(401, 'The nonce has expired; retry with the new nonce in the challenge.', [{ kind: 'digest-stale', hop, ageSeconds }], {
+      kind: 'digest-stale',
+    });
   }
   return refused(verification.status, `The Digest credentials were refused: ${verification.message}`, [
     { kind: 'digest-rejected', hop, reason: verification.reason, message: verification.message },

@@ -20,10 +20,7 @@ export type AuthAttempt = {
  * a Bearer token (RFC 6750 §3.1); a 400 about Basic or Digest credentials carries no challenge.
  */
 export type ChallengeHint =
-  | { kind: 'none' }
-  | { kind: 'bearer-invalid-request' }
-  | { kind: 'bearer-invalid-token'; description: string }
-  | { kind: 'digest-stale' };
+  { kind: 'none' } | { kind: 'bearer-invalid-request' } | { kind: 'bearer-invalid-token'; description: string } | { kind: 'digest-stale' };
 
 export type AuthOutcome =
   | {
