@@ -3,11 +3,11 @@
 // hostile overrides never break the response head; /api/exchange answers only from the engine, with no
 // outbound connection of any kind; the oEmbed endpoint escapes what it writes into its `html` and
 // refuses malformed links with a 4xx instead of throwing.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import path from 'node:path';
 import tls from 'node:tls';
 import fc from 'fast-check';
 import { POST as exchange } from '@/app/api/exchange/route';
@@ -39,8 +39,17 @@ describe('the sandbox route handler: hostile overrides', () => {
 });
 
 describe('/api/exchange reaches nothing but the engine', () => {
+  /**
+   * Jest shares a worker process (and so the `net`, `http`, … module objects) between test files, and a
+   * file that ran earlier in the worker may still be closing a socket of its own while these tests run.
+   * An attempt counts when it happens on behalf of a call these tests make: everything the handler does,
+   * synchronously or later (awaits, timers, sockets), runs in that call's AsyncLocalStorage context, and
+   * another file's leftovers do not.
+   */
+  const onBehalf = new AsyncLocalStorage<true>();
+  const ours = <T>(call: () => T): T => onBehalf.run(true, call);
   const post = (body: unknown) =>
-    exchange(new Request(`${BASE}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+    ours(() => exchange(new Request(`${BASE}/api/exchange`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })));
 
   /** Every way out of the process, made to throw; each test then checks none was even tried. */
   const OUTBOUND: [string, () => jest.SpyInstance][] = [
@@ -57,22 +66,13 @@ describe('/api/exchange reaches nothing but the engine', () => {
     ['dns.resolve', () => jest.spyOn(dns, 'resolve')],
     ['dns.promises.lookup', () => jest.spyOn(dns.promises, 'lookup')],
   ];
-  /**
-   * Jest shares a worker process (and so the `net`, `http`, … module objects) between test files, and a
-   * file that ran earlier in the worker may still be closing a socket of its own while these tests run.
-   * A call counts against the exchange only when our route or library code is on its stack: Node's
-   * clients open their connection synchronously from the caller (ClientRequest → Agent → net), so an
-   * attempt made from the engine always carries an app/ or lib/ frame (or this file's, which calls it).
-   */
-  const ours = [path.join(process.cwd(), 'app') + path.sep, path.join(process.cwd(), 'lib') + path.sep, __filename];
-  const fromOurCode = (stack: string) => stack.split('\n').some((frame) => ours.some((dir) => frame.includes(dir)));
   let spies: [string, jest.SpyInstance][] = [];
   let attempted: string[] = [];
   beforeEach(() => {
     attempted = [];
     spies = OUTBOUND.map(([name, spyOn]) => {
       const spy = spyOn().mockImplementation(() => {
-        if (fromOurCode(new Error().stack ?? '')) attempted.push(name);
+        if (onBehalf.getStore() === true) attempted.push(name);
         throw new Error(`outbound network attempted: ${name}`);
       });
       return [name, spy];
@@ -85,10 +85,10 @@ describe('/api/exchange reaches nothing but the engine', () => {
   });
 
   test("the guard sees an attempt made from our code, through Node's own client", () => {
-    // Proves the stack attribution above does not hide a real attempt: unspied, http.get reaches net.
+    // Proves the attribution above does not hide a real attempt: unspied, http.get reaches net.
     const restored = spies.find(([name]) => name === 'http.get');
     restored?.[1].mockRestore();
-    expect(() => http.get('http://127.0.0.1:9/')).toThrow('outbound network attempted');
+    expect(() => ours(() => http.get('http://127.0.0.1:9/'))).toThrow('outbound network attempted');
     expect(attempted.length).toBeGreaterThan(0);
     attempted = [];
   });
@@ -177,17 +177,19 @@ describe('/api/exchange reaches nothing but the engine', () => {
 
   test('the sandbox route handler, reached with dot segments the URL parser resolves, still answers only from the engine', async () => {
     // new URL() resolves these, as a browser would before sending; the handler sees /etc/passwd and /api/exchange.
-    const outside = await GET(new Request(`${BASE}/api/sandbox/%2e%2e/%2e%2e/etc/passwd`));
+    const outside = await ours(() => GET(new Request(`${BASE}/api/sandbox/%2e%2e/%2e%2e/etc/passwd`)));
     expect(outside.status).toBe(404);
     expect(((await outside.json()) as { detail: string }).detail).toBe(
       'No sandbox endpoint at /etc/passwd. Try /api/sandbox/basic, /digest, /bearer, /proxy or /presets.',
     );
-    const recursion = await POST(
-      new Request(`${BASE}/api/sandbox/../exchange`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ request: { method: 'GET', target: '/api/sandbox/basic' } }),
-      }),
+    const recursion = await ours(() =>
+      POST(
+        new Request(`${BASE}/api/sandbox/../exchange`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ request: { method: 'GET', target: '/api/sandbox/basic' } }),
+        }),
+      ),
     );
     expect(recursion.status).toBe(200);
   });
