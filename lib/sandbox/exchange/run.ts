@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { newClientState, nextDigestCredentials, nextMove, type ClientState } from './auto-client';
 import { clientProfileSchema, type ClientProfile } from '../scenario/client-profile';
+import type { Preset } from '../scenario/presets';
 import type { exchangeInputSchema, ExchangeStep, MessageView, ResponseView, Transcript } from './input';
 import type { SandboxContext } from '../context';
 import { withoutHeader, type SandboxRequest, type SandboxResponse } from '../message';
@@ -27,17 +28,18 @@ function respondedBy(trace: TraceStep[]): Hop {
   return trace.some((step) => step.kind === 'hop' && step.hop === 'origin') ? 'origin' : trace.length > 0 ? 'proxy' : 'origin';
 }
 
-/** The simulated client: what it holds (the input's, else the preset's) and what it has tried so far. */
-function simulatedClient(input: z.infer<typeof exchangeInputSchema>, named: SandboxResult['scenario']): { profile: ClientProfile; state: ClientState } {
+type SimulatedClient = { preset: Preset | undefined; profile: ClientProfile; state: ClientState };
+
+/** The simulated client: the preset the URL names, what it holds (the input's, else the preset's) and what it has tried so far. */
+function simulatedClient(input: z.infer<typeof exchangeInputSchema>, named: SandboxResult['scenario']): SimulatedClient {
   const profile: ClientProfile = input.client ?? named?.preset.client ?? clientProfileSchema.parse({});
   const bearer = named?.scenario.origin.schemes.find((scheme) => scheme.kind === 'bearer');
-  return { profile, state: newClientState(bearer?.kind === 'bearer' ? bearer.tokenLifetimeSeconds : undefined) };
+  return { preset: named?.preset, profile, state: newClientState(bearer?.kind === 'bearer' ? bearer.tokenLifetimeSeconds : undefined) };
 }
 
 /** `send` is the router's: every attempt goes to the same target, so the first answer names the scenario for all. */
 export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ctx: SandboxContext, send: SendRequest): Promise<Transcript> {
-  let named: SandboxResult['scenario'];
-  let client: ReturnType<typeof simulatedClient> | undefined;
+  let client: SimulatedClient | undefined;
   let request: SandboxRequest = {
     method: input.request.method,
     target: input.request.target,
@@ -47,10 +49,7 @@ export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ct
   const steps: ExchangeStep[] = [];
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const result = await send(request);
-    if (!client) {
-      named = result.scenario;
-      client = simulatedClient(input, named);
-    }
+    client ??= simulatedClient(input, result.scenario);
     const { profile, state } = client;
     const move =
       input.mode === 'auto' && attempt < MAX_ATTEMPTS
@@ -74,6 +73,6 @@ export async function runExchange(input: z.infer<typeof exchangeInputSchema>, ct
     const again = nextDigestCredentials(other, state, request, ctx);
     if (again !== undefined) request = { ...request, headers: [...withoutHeader(request.headers, other), [other, again]] };
   }
-  const preset = named?.preset;
+  const preset = client?.preset;
   return { mode: input.mode, preset: preset && { id: preset.id, title: preset.title, summary: preset.summary }, steps };
 }

@@ -63,7 +63,7 @@ export type EndpointRoute = {
 export type SandboxRoute = ScenarioRoute | EndpointRoute;
 
 /** A scenario answers every method, each with its challenge; Allow names the usual ones. */
-export const SCENARIO_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const SCENARIO_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Allow for a scenario, and for the server as a whole (OPTIONS *, a refused CONNECT). */
 export const SCENARIO_ALLOW = [...SCENARIO_METHODS, 'OPTIONS'].join(', ');
 

@@ -4,7 +4,7 @@ import { targetPath, type SandboxRequest, type SandboxResponse } from '../messag
 import { problemResponse } from '../problem';
 import { routeMatcher } from './match';
 import { PRESETS_PATH, SANDBOX_PREFIX } from './paths';
-import { allowedMethods, crossOrigin, SCENARIO_ALLOW, type SandboxResult, type ScenarioRoute, type SendRequest } from './route';
+import { allowedMethods, crossOrigin, type SandboxResult, type ScenarioRoute, type SendRequest } from './route';
 import { answerScenario, bareScenarioTargets, lookupScenario, type ScenarioLookup } from './scenario';
 import { SANDBOX_ROUTES } from './table';
 
@@ -22,12 +22,6 @@ export function isSandboxPath(path: string): boolean {
 export function isCrossOriginPath(path: string): boolean {
   const match = findRoute(path);
   return match === undefined || crossOrigin(match.route);
-}
-
-/** The methods a path takes, as Allow says them (an unknown path: what a scenario takes). */
-export function allowedMethodsAt(path: string): string {
-  const match = findRoute(path);
-  return match ? allowedMethods(match.route) : SCENARIO_ALLOW;
 }
 
 const scenarioRoutes = SANDBOX_ROUTES.filter((route): route is ScenarioRoute => route.kind === 'scenario');

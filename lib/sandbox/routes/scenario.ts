@@ -40,7 +40,7 @@ export async function answerScenario(
 }
 
 /** Every URL a scenario route answers without a query: its own, or one per preset for {id}. */
-export function scenarioTargets(route: ScenarioRoute): Array<{ target: string; preset: Preset }> {
+function scenarioTargets(route: ScenarioRoute): Array<{ target: string; preset: Preset }> {
   if (route.preset.kind === 'fixed') {
     const preset = findPreset(route.preset.id);
     return preset ? [{ target: route.path, preset }] : [];
