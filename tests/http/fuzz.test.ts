@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { isSandboxPath } from '@/lib/sandbox/routes/router';
 import { targetForm } from '@/lib/sandbox/http/target-form';
+import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { baseUrl } from './support/lab';
 import { sendRequestBytes } from './support/raw-http';
@@ -128,26 +129,6 @@ const paths = fc.oneof(
   fc.oneof(token, fc.webSegment(), fc.constant('%00'), fc.constant('%ZZ')).map((segment) => `/api/sandbox/${segment}`),
 );
 
-const overrideNames = [
-  'realm',
-  'user',
-  'password',
-  'role',
-  'status',
-  'charset',
-  'schemes',
-  'proxy',
-  'algorithm',
-  'qop',
-  'userhash',
-  'scope',
-  'layout',
-  'nonce_lifetime',
-  'token_lifetime',
-  'proxy_realm',
-  'proxy_user',
-  'proxy_password',
-];
 const queryValue = fc.oneof(
   fc.constantFrom(
     'SHA-256',
@@ -178,7 +159,10 @@ const queryValue = fc.oneof(
 const longQueryValue = veryLong.map((text) => encodeURIComponent(text.slice(0, 5_000)));
 const query = fc
   .array(
-    fc.tuple(fc.oneof(fc.constantFrom(...overrideNames), token), fc.oneof({ weight: 30, arbitrary: queryValue }, { weight: 1, arbitrary: longQueryValue })),
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...OVERRIDE_PARAMETERS), token),
+      fc.oneof({ weight: 30, arbitrary: queryValue }, { weight: 1, arbitrary: longQueryValue }),
+    ),
     { maxLength: 6 },
   )
   .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([name, value]) => `${name}=${value}`).join('&')}`));
