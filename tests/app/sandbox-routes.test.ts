@@ -71,6 +71,24 @@ describe('app/api/sandbox route handler', () => {
     expect(await badGrant.json()).toMatchObject({ status: 400, error: 'unsupported_grant_type' });
   });
 
+  // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic, so the server decodes them after it.
+  test.each([
+    ['alice:wonder%6Cand', 200, undefined],
+    ['alice:wonderland', 200, undefined],
+    ['alice:wonder+land', 401, 'Unknown client'],
+    ['alice:wonder%zzland', 401, 'form-urlencoded'],
+  ])('token endpoint form-urldecodes the Basic client credentials: %s -> %i', async (pair, status, detail) => {
+    const response = await POST(
+      new Request(`${BASE}/api/sandbox/token`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from(pair).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      }),
+    );
+    expect(response.status).toBe(status);
+    if (detail !== undefined) expect(((await response.json()) as { detail: string }).detail).toContain(detail);
+  });
+
   test('CORS preflight: 204 without asking for credentials, Authorization allowed by name', async () => {
     const response = await OPTIONS(
       new Request(`${BASE}/api/sandbox/basic`, { method: 'OPTIONS', headers: { Origin: 'https://trainer.example', 'Access-Control-Request-Method': 'GET' } }),

@@ -21,6 +21,19 @@ function oauthError(status: 400 | 401, error: OAuthError, description: string): 
   return problemResponse({ status, detail: description, extensions: { error, error_description: description } }, headers);
 }
 
+/**
+ * RFC 6749 §2.3.1: the client id and secret are form-urlencoded (Appendix B) before they become Basic's
+ * user-id and password, so the server decodes them after Basic: `+` is a space, `%XX` a UTF-8 byte.
+ * Undefined when the encoding is broken (a stray `%`), which the caller answers as a client failure.
+ */
+function formUrlDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+}
+
 function clientCredentials(request: SandboxRequest, form: URLSearchParams): { id: string; secret: string } | { error: SandboxResponse } | undefined {
   const authorization = headerValues(request.headers, 'Authorization');
   if (authorization.length > 1) return { error: oauthError(400, 'invalid_request', 'Send one Authorization field.') };
@@ -28,7 +41,17 @@ function clientCredentials(request: SandboxRequest, form: URLSearchParams): { id
     const decoded = decodeBasicCredentials(authorization[0]);
     if (!decoded.ok) return { error: oauthError(401, 'invalid_client', `Client authentication failed: ${decoded.error.message}`) };
     if (form.has('client_secret')) return { error: oauthError(400, 'invalid_request', 'Authenticate the client one way only (RFC 6749 §2.3).') };
-    return { id: decoded.value.userId, secret: decoded.value.password };
+    const id = formUrlDecode(decoded.value.userId);
+    const secret = formUrlDecode(decoded.value.password);
+    if (id === undefined || secret === undefined)
+      return {
+        error: oauthError(
+          401,
+          'invalid_client',
+          'The client id and secret must be form-urlencoded before Basic encodes them (RFC 6749 §2.3.1); a "%" must start %XX.',
+        ),
+      };
+    return { id, secret };
   }
   // RFC 6749 §2.3.1 allows the credentials in the body too (NOT RECOMMENDED, but real clients do it).
   const id = form.get('client_id');
