@@ -101,6 +101,7 @@ export function readLessonModel(file: string, text: string): LessonModel {
         model.links.push({ url: node.url, text: node.type === 'link' ? textOf(node) : '', line });
         break;
       case 'text':
+      case 'inlineCode':
         model.prose.push({ text: node.value, line });
         return;
       default:

@@ -104,7 +104,10 @@ function DigestAnswer({ chosen, field, onApply, method, target, body, fixedCnonc
         {d.opaque !== undefined && <>, opaque sent back unchanged</>}.
       </p>
       {d.stale && (
-        <p className="text-sm">stale=true: the password was right but the nonce is old; answer this new nonce without asking the user again (RFC 7616 §3.3).</p>
+        <p className="text-sm">
+          stale=true: the nonce is old, so answer this new nonce without asking the user again (RFC 7616 §3.3). The sandbox says so only after checking your
+          response, as RFC 2617 promised.
+        </p>
       )}
       {chosen.notes.map((note) => (
         <p key={note} className="text-sm text-muted">
