@@ -5,10 +5,10 @@ import { ContentDataError, displayPath, readDataFile } from './data-file';
 
 // The section numbers (and titles) of the RFCs the lessons cite, so a citation such as
 // https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2 or "RFC 9110 §15.5.2" can be checked to name a
-// section that exists (tests/content, the troubleshooter). One file per RFC, content/rfc/rfcNNNN.json,
-// written from the RFC's table of contents as ["number", "title"] pairs in the RFC's order. A table may stop
-// at a depth (RFC 8446 lists two levels): add deeper sections, from the RFC itself, when a lesson needs one.
-// Appendices use their letters ("A", "B.2").
+// section that exists (tests/content, the troubleshooter). One file per RFC, content/rfc/rfcNNNN.json, of
+// ["number", "title"] pairs in the RFC's order, written by scripts/rfc-sections.mjs from the RFC's text (its
+// `source` says which text, by address and sha256), not typed from memory. Appendices use their letters
+// ("A", "B.2"): "Appendix B.1" and #appendix-B.1 are looked up as "B.1".
 
 export const RFC_DIR = path.join(process.cwd(), 'content', 'rfc');
 const RFC_FILE = /^rfc([1-9]\d*)\.json$/;
@@ -21,9 +21,16 @@ export const rfcSectionNumber = z
   })
   .regex(/^(?:[A-Z]|\d+)(?:\.\d+)*$/, 'must be a section number such as "4.2.1" or "B.2"');
 
+/** Where a table came from: scripts/rfc-sections.mjs writes it, with the sha256 of the text it parsed. */
+const rfcSourceSchema = z
+  .object({ url: z.url({ protocol: /^https$/ }), kind: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex') })
+  .strict();
+
 export const rfcTableSchema = z
   .object({
     title: z.string().min(1),
+    // Optional only for the tables no text was found for yet (tests/lib/content/rfc-sections.test.ts lists them).
+    source: rfcSourceSchema.optional(),
     sections: z
       .array(z.tuple([rfcSectionNumber, z.string().min(1, 'must be the section title')]))
       .min(1)
@@ -38,7 +45,7 @@ export const rfcTableSchema = z
   })
   .strict();
 
-export type SectionTable = { title: string; sections: ReadonlyMap<string, string> };
+export type SectionTable = { title: string; source?: z.output<typeof rfcSourceSchema>; sections: ReadonlyMap<string, string> };
 
 /** Every content/rfc/rfcNNNN.json in `dir`, by RFC number; throws ContentDataError naming a bad file and entry. */
 export function loadRfcSections(dir: string = RFC_DIR): Readonly<Record<number, SectionTable>> {
@@ -48,8 +55,8 @@ export function loadRfcSections(dir: string = RFC_DIR): Readonly<Record<number, 
     const full = path.join(/*turbopackIgnore: true*/ dir, file);
     const rfc = RFC_FILE.exec(file)?.[1];
     if (rfc === undefined) throw new ContentDataError(`${displayPath(full)}: name each RFC's table rfcNNNN.json, after the RFC's number`);
-    const { title, sections } = readDataFile(full, rfcTableSchema);
-    tables[Number(rfc)] = { title, sections: new Map(sections) };
+    const { title, source, sections } = readDataFile(full, rfcTableSchema);
+    tables[Number(rfc)] = { title, ...(source && { source }), sections: new Map(sections) };
   }
   return tables;
 }
