@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTextToc, parseTextTitle } from './rfc-sections/parse-text.mjs';
+import { parseTextSections, parseTextTitle } from './rfc-sections/parse-text.mjs';
 import { parseXmlSections, parseXmlTitle } from './rfc-sections/parse-xml.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -26,7 +26,7 @@ const SOURCE_FILE = /^rfc([1-9]\d*)\.(txt|xml)$/;
  */
 export function sectionTable(text, format, origin) {
   const title = format === 'xml' ? parseXmlTitle(text) : parseTextTitle(text);
-  const sections = format === 'xml' ? parseXmlSections(text) : parseTextToc(text);
+  const sections = format === 'xml' ? parseXmlSections(text) : parseTextSections(text);
   const sha256 = crypto.createHash('sha256').update(text, 'utf8').digest('hex');
   return { title, source: { url: origin.url, kind: origin.kind, sha256 }, sections };
 }

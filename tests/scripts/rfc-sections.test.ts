@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findRfcSection, RFC_SECTIONS } from '@/lib/content/rfc-sections';
-import { parseTextToc, parseTextTitle } from '../../scripts/rfc-sections/parse-text.mjs';
+import { parseTextSections, parseTextToc, parseTextTitle } from '../../scripts/rfc-sections/parse-text.mjs';
 import { sectionTable, tableJson } from '../../scripts/rfc-sections.mjs';
 
 // scripts/rfc-sections.mjs on real RFC texts (tests/fixtures/content/rfc/sources/), and the nine entries
@@ -29,6 +29,42 @@ describe('the plain-text contents parser', () => {
     expect(sections.map(([, title]) => title).filter((title) => /\.\.|Contributors|Address/.test(title))).toEqual([]);
   });
 
+  test('RFC 2617: numbers without a trailing dot, title before "Status of this Memo", a page break inside', () => {
+    const text = read('rfc2617-contents-excerpt.txt');
+    const sections = parseTextToc(text);
+    expect(parseTextTitle(text)).toBe('HTTP Authentication: Basic and Digest Access Authentication');
+    expect(sections.slice(0, 3)).toEqual([
+      ['1', 'Access Authentication'],
+      ['1.1', 'Reliance on the HTTP/1.1 Specification'],
+      ['1.2', 'Access Authentication Framework'],
+    ]);
+    expect(sections).toContainEqual(['3.2.1', 'The WWW-Authenticate Response Header']);
+    expect(sections).toContainEqual(['4.1', 'Authentication of Clients using Basic Authentication']);
+    expect(sections).toContainEqual(['4.10', 'Precomputed dictionary attacks']);
+    // After the page break (footer, form feed, running header) the list goes on.
+    expect(sections.at(-1)).toEqual(['9', 'Full Copyright Statement']);
+    expect(sections).toHaveLength(38);
+  });
+
+  test('RFC 6749: sections deeper than the contents list are read from the headings in the body', () => {
+    const text = read('rfc6749-deeper-excerpt.txt');
+    expect(parseTextToc(text).map(([number]) => number)).toEqual(['3', '3.1', '3.1.1', '3.1.2', '3.2', '3.2.1', '3.3']);
+    expect(parseTextSections(text)).toEqual([
+      ['3', 'Protocol Endpoints'],
+      ['3.1', 'Authorization Endpoint'],
+      ['3.1.1', 'Response Type'],
+      ['3.1.2', 'Redirection Endpoint'],
+      ['3.1.2.1', 'Endpoint Request Confidentiality'],
+      ['3.1.2.2', 'Registration Requirements'],
+      ['3.1.2.3', 'Dynamic Configuration'],
+      ['3.1.2.4', 'Invalid Endpoint'],
+      ['3.1.2.5', 'Endpoint Content'],
+      ['3.2', 'Token Endpoint'],
+      ['3.2.1', 'Client Authentication'],
+      ['3.3', 'Access Token Scope'],
+    ]);
+  });
+
   test('RFC 7616: a title wrapped onto a second line is one title; Acknowledgments has no number', () => {
     expect(parseTextToc(read('rfc7616-contents-excerpt.txt'))).toEqual([
       ['3.5', 'The Authentication-Info and Proxy-Authentication-Info Header Fields'],
@@ -53,7 +89,7 @@ describe('content/rfc/ is what the generator makes of the RFC texts', () => {
 
   test('the tables no RFC text was found for yet are these, and only these', () => {
     const unsourced = Object.entries(RFC_SECTIONS).filter(([, table]) => table.source === undefined);
-    expect(unsourced.map(([rfc]) => Number(rfc))).toEqual([6749, 6750, 6797, 7519, 8725, 9700]);
+    expect(unsourced.map(([rfc]) => Number(rfc))).toEqual([6750, 6797, 7519, 8725, 9700]);
   });
 });
 
