@@ -29,7 +29,7 @@ const rfcSourceSchema = z
 export const rfcTableSchema = z
   .object({
     title: z.string().min(1),
-    // Optional only for the tables no text was found for yet (tests/lib/content/rfc-sections.test.ts lists them).
+    // Optional only for the tables no text was found for yet (tests/scripts/rfc-sections.test.ts lists them).
     source: rfcSourceSchema.optional(),
     sections: z
       .array(z.tuple([rfcSectionNumber, z.string().min(1, 'must be the section title')]))

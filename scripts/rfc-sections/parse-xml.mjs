@@ -102,7 +102,10 @@ function attribute(attributes, name) {
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–' };
+// nbhy, wj and zwsp are xml2rfc's own (a non-breaking hyphen, a word joiner, a zero-width space): the RFC's
+// text shows a plain hyphen for the first and nothing for the others ("urn:ietf:params:oauth:token&nbhy;type:jwt"
+// in RFC 7519 §10.2 is "token-type" in the published contents).
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', nbhy: '-', wj: '', zwsp: '' };
 
 /** Markup removed, entities decoded, whitespace collapsed. */
 function titleText(markup) {
