@@ -37,8 +37,9 @@ function prettyBody(body: string): string {
 }
 
 /** One attempt of the conversation: what was sent, what came back, and why, in words. */
-export function ExchangeStepView({ step, attempt }: { step: ExchangeStep; attempt: number }) {
-  const headingId = `attempt-${attempt}-heading`;
+export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeStep; attempt: number; idPrefix: string }) {
+  // Unique on the page: a lesson shows several transcripts, each with its attempts 1, 2, ...
+  const headingId = `${idPrefix}-attempt-${attempt}-heading`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-line bg-canvas p-4">
       <h3 id={headingId} className="flex flex-wrap items-center gap-2 font-semibold">
@@ -104,11 +105,12 @@ export function ExchangeStepView({ step, attempt }: { step: ExchangeStep; attemp
   );
 }
 
-export function TranscriptView({ steps }: { steps: ExchangeStep[] }) {
+/** `idPrefix` must be unique on the page (the transcript's own prefix): the attempts' heading ids derive from it. */
+export function TranscriptView({ steps, idPrefix }: { steps: ExchangeStep[]; idPrefix: string }) {
   return (
     <div className="space-y-4">
       {steps.map((step, index) => (
-        <ExchangeStepView key={index} step={step} attempt={index + 1} />
+        <ExchangeStepView key={index} step={step} attempt={index + 1} idPrefix={idPrefix} />
       ))}
     </div>
   );

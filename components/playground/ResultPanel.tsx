@@ -37,7 +37,7 @@ export function ResultPanel({ send, history, onShow }: { send: SendState; histor
               {summary(send.transcript)} <span className="font-normal text-muted">({send.elapsedMs} ms)</span>
             </p>
             <TranscriptSequenceDiagram transcript={send.transcript} idPrefix="playground" label="Playground conversation" />
-            <TranscriptView steps={send.transcript.steps} />
+            <TranscriptView steps={send.transcript.steps} idPrefix="playground" />
           </>
         ) : null}
       </div>

@@ -14,7 +14,7 @@ export function TranscriptPanel({ transcript, idPrefix, label }: { transcript: T
       <details className="rounded-md border border-line p-3">
         <summary className="cursor-pointer text-sm font-semibold">Every request and response, explained</summary>
         <div className="mt-3">
-          <TranscriptView steps={transcript.steps} />
+          <TranscriptView steps={transcript.steps} idPrefix={idPrefix} />
         </div>
       </details>
     </>

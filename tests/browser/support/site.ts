@@ -80,7 +80,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
   });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return [...violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), ...(await duplicateIds(page))];
+}
+
+/**
+ * axe 4.14's duplicate-id rules find nothing even when switched on (WCAG 2.2 dropped 4.1.1), yet a
+ * duplicate id still breaks every aria-labelledby and in-page link that names it (issue 16: lesson 1 had
+ * attempt-1-heading seven times). So the lab checks it itself, reported like an axe violation.
+ */
+async function duplicateIds(page: Page | Frame): Promise<string[]> {
+  const counts = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) ?? 0) + 1);
+    return [...seen].filter(([, count]) => count > 1);
+  });
+  return counts.map(([id, count]) => `duplicate-id (lab check): id="${id}" is used ${count} times`);
 }
 
 export function screenshotPath(name: string): string {
