@@ -1,6 +1,7 @@
 // The one registry mapping MDX tags to components. Lessons use these names and nothing else.
 import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
+import { BrowserFacts } from '@/components/mdx/BrowserFacts';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { Exchange } from '@/components/mdx/Exchange';
@@ -29,6 +30,7 @@ function MdxLink({ href = '', children, ...rest }: React.ComponentPropsWithoutRe
 const components = {
   a: MdxLink,
   h2: SectionHeading,
+  BrowserFacts,
   Callout,
   CodeBlock,
   Exchange,

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# What the tests need from Debian: Chromium (driven by playwright-core; nothing downloads a browser at
-# run time), curl, wget and Python requests (real clients for the sandbox endpoints and the snippets), and
+# What the tests need from Debian: Chromium (driven by playwright-core) and Firefox ESR (driven by
+# puppeteer-core over WebDriver BiDi, for the browser facts checked in both engines); nothing downloads a
+# browser at run time. Also curl, wget and Python requests (real clients for the sandbox endpoints and the snippets), and
 # nginx (the two-instance test puts it in front of two servers; it runs its own nginx -p <tmpdir>, so
 # Debian's nginx service is never started: see policy-rc.d below).
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
+[ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v wget >/dev/null 2>&1 || missing+=(wget)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
