@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need from Debian: Chromium (driven by playwright-core) and Firefox ESR (driven by
 # puppeteer-core over WebDriver BiDi, for the browser facts checked in both engines); nothing downloads a
-# browser at run time. Also curl, wget and Python requests (real clients for the sandbox endpoints and the snippets), and
+# browser at run time. Also curl, wget, Python requests, Perl's LWP and a JDK (real clients for the sandbox
+# endpoints, the snippets and the lessons' claims about clients, tests/http/client-claims.test.ts), and
 # nginx (the two-instance test puts it in front of two servers; it runs its own nginx -p <tmpdir>, so
 # Debian's nginx service is never started: see policy-rc.d below).
 set -euo pipefail
@@ -11,6 +12,9 @@ missing=()
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v wget >/dev/null 2>&1 || missing+=(wget)
+perl -MLWP::UserAgent -e 1 >/dev/null 2>&1 || missing+=(libwww-perl)
+# javac compiles the Java client once per run; the headless JDK also brings java.
+command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 # The snippet tests use whichever python3 can import requests (PATH first, then Debian's).
 { python3 -c "import requests" || /usr/bin/python3 -c "import requests"; } >/dev/null 2>&1 || missing+=(python3-requests)
