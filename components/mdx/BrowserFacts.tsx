@@ -33,7 +33,7 @@ export function BrowserFacts(props: BrowserFactsProps) {
         </thead>
         <tbody>
           {model.rows.map((row) => (
-            <tr key={row.id} id={`browser-fact-${row.id}`} className="border-b border-line align-top last:border-b-0">
+            <tr key={row.id} data-browser-fact={row.id} className="border-b border-line align-top last:border-b-0">
               <th scope="row" className="px-3 py-2 font-normal">
                 <InlineSegments segments={row.question} />
                 {row.differ ? <span className="mt-1 block text-xs font-semibold uppercase">Engines differ</span> : null}
