@@ -3,7 +3,8 @@
 import { useId, useRef, useState, useSyncExternalStore } from 'react';
 import { CopyButton } from '@/components/ui/CopyButton';
 import type { PlaygroundState } from '@/lib/playground/model';
-import { SNIPPET_LANGUAGES, snippetFor, snippetRequestFor, type SnippetLanguage } from '@/lib/playground/snippets';
+import { SNIPPET_LANGUAGES, snippetFor, type SnippetLanguage } from '@/lib/playground/snippets';
+import { snippetPlanFor } from '@/lib/playground/snippets/plan';
 import { highlightSnippet, type SnippetTokenKind } from '@/lib/playground/snippets/highlight';
 
 // Literal class names, so Tailwind generates them; colours in app/globals.css (AA on bg-surface in both themes).
@@ -19,7 +20,10 @@ const TOKEN_CLASS: Record<SnippetTokenKind, string | undefined> = {
 
 const noSubscribe = () => () => {};
 
-/** The same request as curl, fetch, Python, HTTPie and Node: ARIA tabs, arrow keys move between them. */
+/**
+ * The same conversation as curl, fetch, Python, HTTPie and Node: the request, and in auto mode what the
+ * client answers challenges with. ARIA tabs, arrow keys move between them.
+ */
 export function SnippetTabs({ state }: { state: PlaygroundState }) {
   const origin = useSyncExternalStore(
     noSubscribe,
@@ -29,7 +33,7 @@ export function SnippetTabs({ state }: { state: PlaygroundState }) {
   const [active, setActive] = useState<SnippetLanguage>('curl');
   const id = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const code = snippetFor(active, snippetRequestFor(state, origin));
+  const code = snippetFor(active, snippetPlanFor(state, origin));
   const grammar = SNIPPET_LANGUAGES.find((language) => language.id === active)?.grammar ?? 'shell';
 
   function onKeyDown(event: React.KeyboardEvent, index: number) {

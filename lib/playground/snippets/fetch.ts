@@ -1,5 +1,6 @@
 import { methodHasContent } from '../methods';
-import type { SnippetRequest } from './curl';
+import { jsOriginAuth } from './js-secrets';
+import { directUrl, type SnippetPlan } from './plan';
 
 // A fetch() call a reader can paste into the browser console (or run in Node 20, where fetch is
 // global). Browsers differ from other clients in three ways the snippet must say out loud.
@@ -39,7 +40,9 @@ export function isForbiddenRequestHeader(name: string): boolean {
 
 const js = (value: string) => JSON.stringify(value);
 
-export function fetchSnippet(request: SnippetRequest): string {
+export function fetchSnippet(plan: SnippetPlan): string {
+  const request = { ...plan.request, url: directUrl(plan) };
+  const auth = jsOriginAuth(plan.origin, 'fetch');
   const allowed = request.headers.filter(([name]) => !isForbiddenRequestHeader(name));
   const dropped = request.headers.filter(([name]) => isForbiddenRequestHeader(name));
   const body = request.body ?? '';
@@ -53,15 +56,24 @@ export function fetchSnippet(request: SnippetRequest): string {
     lines.push(`// ${which} (Fetch standard): a browser silently drops ${it}`);
     lines.push(`// when a script sets ${it}. Only a real client (curl, Node's http module) can send ${it}, so ${it === 'it' ? 'it is' : 'they are'} left out.`);
   }
+  for (const note of plan.notes) lines.push(`// ${note}`);
+  if (plan.proxy) {
+    lines.push(
+      "// fetch has no proxy setting, and cannot send Proxy-Authorization (a forbidden header): the lab's proxy",
+      '// answers 407, which a browser turns into a network error (facts 26). Use the curl, Python or Node snippet.',
+    );
+  }
+  lines.push(...auth.comments, ...auth.before);
   if (body !== '' && !methodHasContent(request.method)) {
     lines.push(`// fetch refuses a body on ${request.method} (RFC 9110 §9.3.1: it has no meaning there), so none is sent.`);
   }
   lines.push(`const response = await fetch(${js(request.url)}, {`);
   if (request.method !== 'GET') lines.push(`  method: ${js(request.method)},`);
-  if (allowed.length > 0) {
+  if (allowed.length > 0 || auth.authorization !== undefined) {
     // An array of pairs, not an object: it can hold the same name twice (fetch then joins them with ", ").
     lines.push('  headers: [');
     for (const [name, value] of allowed) lines.push(`    [${js(name)}, ${js(value)}],`);
+    if (auth.authorization !== undefined) lines.push(`    ['Authorization', ${auth.authorization}],`);
     lines.push('  ],');
   }
   if (body !== '' && methodHasContent(request.method)) lines.push(`  body: ${js(body)},`);

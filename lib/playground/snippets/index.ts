@@ -1,13 +1,12 @@
-import { contentFor } from '../methods';
-import type { PlaygroundState } from '../model';
 import type { SnippetGrammar } from './highlight';
-import { curlCommand, type SnippetRequest } from './curl';
+import { curlSnippet } from './curl';
 import { fetchSnippet } from './fetch';
 import { httpieSnippet } from './httpie';
 import { nodeSnippet } from './node';
+import type { SnippetPlan } from './plan';
 import { pythonSnippet } from './python';
 
-// Every snippet language the playground offers, each built from the same SnippetRequest.
+// Every snippet language the playground offers, each built from the same SnippetPlan (plan.ts).
 // `grammar` is the lexer that colours it (highlight.ts: why not Shiki on this page).
 
 export const SNIPPET_LANGUAGES = [
@@ -24,30 +23,21 @@ export function isSnippetLanguage(id: string): id is SnippetLanguage {
   return SNIPPET_LANGUAGES.some((language) => language.id === id);
 }
 
-export function snippetFor(language: SnippetLanguage, request: SnippetRequest): string {
+export function snippetFor(language: SnippetLanguage, plan: SnippetPlan): string {
   switch (language) {
     case 'curl':
-      return curlCommand(request);
+      return curlSnippet(plan);
     case 'fetch':
-      return fetchSnippet(request);
+      return fetchSnippet(plan);
     case 'python':
-      return pythonSnippet(request);
+      return pythonSnippet(plan);
     case 'httpie':
-      return httpieSnippet(request);
+      return httpieSnippet(plan);
     case 'node':
-      return nodeSnippet(request);
+      return nodeSnippet(plan);
     default: {
       const never: never = language;
       return never;
     }
   }
-}
-
-/**
- * The request a snippet sends for a playground state, against the lab at `origin` (e.g.
- * "https://lab.example"): the same body rule as requestForSend (none for GET, HEAD, TRACE).
- */
-export function snippetRequestFor(state: PlaygroundState, origin: string): SnippetRequest {
-  const { method, target, headers, body } = state.request;
-  return { method, url: `${origin.replace(/\/+$/, '')}${target}`, headers, body: contentFor(method, body) };
 }

@@ -1,4 +1,6 @@
 import type { SnippetRequest } from './curl';
+import { basicExpression, jsOriginAuth } from './js-secrets';
+import { directUrl, type SnippetAnswer, type SnippetPlan } from './plan';
 
 // A Node 20 script on node:http (or node:https): the one client here that sends the header lines
 // exactly as listed, so repeated Authorization lines and Proxy-Authorization (forbidden in browsers,
@@ -8,16 +10,49 @@ import type { SnippetRequest } from './curl';
 const js = (value: string) => JSON.stringify(value);
 const has = (request: SnippetRequest, name: string) => request.headers.some(([key]) => key.toLowerCase() === name.toLowerCase());
 
-export function nodeSnippet(request: SnippetRequest): string {
+/**
+ * node:http has no proxy setting. The lab's simulated proxy also reads Proxy-Authorization on a request
+ * sent straight to it (lesson 7), so the snippet sends it there, built as the playground's client did.
+ */
+function proxyLines(answer: SnippetAnswer): { comments: string[]; header?: string } {
+  switch (answer.kind) {
+    case 'basic':
+      return {
+        comments: [
+          '// node:http has no proxy setting: Proxy-Authorization goes straight to the lab, whose simulated proxy reads it',
+          "// (lesson 7), sent at once where the playground's client waited for the 407.",
+        ],
+        header: `  'Proxy-Authorization', ${basicExpression(answer.secret)},`,
+      };
+    case 'digest':
+      return { comments: ["// node:http has no Digest support, so the lab's proxy answers 407: use the curl snippet (--proxy-digest)."] };
+    case 'none':
+    case 'bearer':
+      return { comments: [] };
+    default: {
+      const never: never = answer;
+      return never;
+    }
+  }
+}
+
+export function nodeSnippet(plan: SnippetPlan): string {
+  const request: SnippetRequest = { ...plan.request, url: directUrl(plan) };
   const body = request.body ?? '';
   const library = request.url.toLowerCase().startsWith('https:') ? 'https' : 'http';
-  const lines = [`import ${library} from 'node:${library}';`, '', `const url = new URL(${js(request.url)});`];
+  const auth = jsOriginAuth(plan.origin, 'node:http');
+  const proxy: ReturnType<typeof proxyLines> = plan.proxy ? proxyLines(plan.proxy.answer) : { comments: [] };
+  const lines = [`import ${library} from 'node:${library}';`, ''];
+  const comments = [...plan.notes.map((note) => `// ${note}`), ...proxy.comments, ...auth.comments];
+  lines.push(...comments, ...auth.before, `const url = new URL(${js(request.url)});`);
   if (body !== '') lines.push(`const body = ${js(body)};`);
   // Given an array, Node sends exactly these lines in this order, and adds neither Host nor
   // Content-Length: both are added here unless the reader wrote their own.
   lines.push('const headers = [');
   if (!has(request, 'Host')) lines.push("  'Host', url.host,");
   for (const [name, value] of request.headers) lines.push(`  ${js(name)}, ${js(value)},`);
+  if (proxy.header !== undefined) lines.push(proxy.header);
+  if (auth.authorization !== undefined) lines.push(`  'Authorization', ${auth.authorization},`);
   if (body !== '' && !has(request, 'Content-Length')) lines.push("  'Content-Length', String(Buffer.byteLength(body)),");
   lines.push(
     '];',

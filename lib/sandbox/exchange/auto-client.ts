@@ -9,7 +9,7 @@ import {
   type Challenge,
   type HeldCredentials,
 } from '@/lib/http-auth';
-import type { HeldSecret } from '../scenario/client-profile';
+import { GARBAGE_TOKEN, type HeldSecret } from '../scenario/client-profile';
 import type { SandboxContext } from '../context';
 import { headerValues, type SandboxRequest, type SandboxResponse } from '../message';
 import { issueToken } from '../engine/tokens';
@@ -59,7 +59,7 @@ export async function mintToken(
     case 'forged':
       return (await issueToken({ ...base, now: ctx.now(), secret: ctx.random(32) })).token;
     case 'garbage':
-      return 'not-a-token-this-server-issued';
+      return GARBAGE_TOKEN;
     default: {
       const never: never = kind;
       return never;

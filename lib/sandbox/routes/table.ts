@@ -1,8 +1,8 @@
 import { exchangeRoute } from './exchange';
 import { openApiRoute } from './openapi';
-import { presetPath, SANDBOX_PREFIX } from './paths';
 import { presetListRoute } from './presets';
 import type { SandboxRoute } from './route';
+import { BASIC_ROUTE, BEARER_ROUTE, DIGEST_ROUTE, PRESET_ROUTE, PROXY_ROUTE } from './scenario-routes';
 import { tokenRoute } from './token';
 
 // Every endpoint the sandbox serves, once. The router, the OPTIONS and 405 answers, the OpenAPI
@@ -11,13 +11,13 @@ import { tokenRoute } from './token';
 
 export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
   // Short URLs for the classic scenarios; every preset also answers at /api/sandbox/presets/{id}.
-  { kind: 'scenario', path: `${SANDBOX_PREFIX}/basic`, preset: { kind: 'fixed', id: 'basic' }, operationId: 'getBasic' },
-  { kind: 'scenario', path: `${SANDBOX_PREFIX}/digest`, preset: { kind: 'fixed', id: 'digest' }, operationId: 'getDigest' },
-  { kind: 'scenario', path: `${SANDBOX_PREFIX}/bearer`, preset: { kind: 'fixed', id: 'bearer' }, operationId: 'getBearer' },
+  BASIC_ROUTE,
+  DIGEST_ROUTE,
+  BEARER_ROUTE,
   tokenRoute,
-  { kind: 'scenario', path: `${SANDBOX_PREFIX}/proxy`, preset: { kind: 'fixed', id: 'proxy-then-origin' }, operationId: 'getProxy' },
+  PROXY_ROUTE,
   presetListRoute,
-  { kind: 'scenario', path: presetPath('{id}'), preset: { kind: 'param', name: 'id' }, operationId: 'getPreset' },
+  PRESET_ROUTE,
   openApiRoute,
   exchangeRoute,
 ];

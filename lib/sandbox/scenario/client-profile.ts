@@ -26,6 +26,9 @@ export const heldSecretSchema = z.discriminatedUnion('kind', [
 ]);
 export type HeldSecret = z.infer<typeof heldSecretSchema>;
 
+/** The token a "garbage" profile holds: not a JWT at all, so no server could have issued it. */
+export const GARBAGE_TOKEN = 'not-a-token-this-server-issued';
+
 export const clientProfileSchema = z.object({
   origin: z._default(heldSecretSchema, { kind: 'none' }),
   proxy: z._default(heldSecretSchema, { kind: 'none' }),

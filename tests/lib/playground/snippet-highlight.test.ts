@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { stateForPreset } from '@/lib/playground/model';
-import { SNIPPET_LANGUAGES, snippetFor, snippetRequestFor } from '@/lib/playground/snippets';
+import { SNIPPET_LANGUAGES, snippetFor } from '@/lib/playground/snippets';
+import { snippetPlanFor } from '@/lib/playground/snippets/plan';
 import { highlightSnippet, type SnippetGrammar, type SnippetToken } from '@/lib/playground/snippets/highlight';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 
@@ -52,7 +53,7 @@ describe('highlightSnippet', () => {
     if (!preset) throw new Error('the basic-wrong-password preset is missing');
     const state = stateForPreset(preset);
     for (const language of SNIPPET_LANGUAGES) {
-      const code = snippetFor(language.id, snippetRequestFor(state, 'http://localhost:3000'));
+      const code = snippetFor(language.id, snippetPlanFor(state, 'http://localhost:3000'));
       const tokens = highlightSnippet(code, language.grammar);
       expect(tokens.map((token) => token.text).join('')).toBe(code);
       // Every snippet names the sandbox URL inside a string literal (or a shell word for curl's bare URL).

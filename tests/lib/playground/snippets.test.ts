@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { defaultState, stateForPreset } from '@/lib/playground/model';
-import { SNIPPET_LANGUAGES, snippetFor, snippetRequestFor } from '@/lib/playground/snippets';
+import { SNIPPET_LANGUAGES, snippetFor } from '@/lib/playground/snippets';
+import { requestOnlyPlan, snippetPlanFor } from '@/lib/playground/snippets/plan';
 import type { SnippetRequest } from '@/lib/playground/snippets/curl';
 import { httpieSnippet } from '@/lib/playground/snippets/httpie';
 import { pythonString } from '@/lib/playground/snippets/python';
@@ -48,7 +49,7 @@ describe('snippetFor: golden files', () => {
   const pairs = Object.keys(CASES).flatMap((name) => SNIPPET_LANGUAGES.map((language) => [name, language.id] as const));
   test.each(pairs)('%s in %s', (name, language) => {
     const expected = fs.readFileSync(path.join(GOLDEN, `${name}.${language}.txt`), 'utf8');
-    expect(`${snippetFor(language, CASES[name] as SnippetRequest)}\n`).toBe(expected);
+    expect(`${snippetFor(language, requestOnlyPlan(CASES[name] as SnippetRequest))}\n`).toBe(expected);
   });
 });
 
@@ -59,12 +60,17 @@ describe('SNIPPET_LANGUAGES', () => {
     for (const language of SNIPPET_LANGUAGES) expect(['shell', 'javascript', 'python']).toContain(language.grammar);
   });
 
-  test('snippetRequestFor: the lab URL plus the target; no body for GET', () => {
+  test('snippetPlanFor: the lab URL plus the target; no body for GET', () => {
     const state = { ...defaultState(), request: { ...defaultState().request, body: 'kept in the state' } };
-    expect(snippetRequestFor(state, `${LAB}/`)).toEqual({ method: 'GET', url: `${LAB}/api/sandbox/presets/basic-missing-credentials`, headers: [], body: '' });
+    expect(snippetPlanFor(state, `${LAB}/`).request).toEqual({
+      method: 'GET',
+      url: `${LAB}/api/sandbox/presets/basic-missing-credentials`,
+      headers: [],
+      body: '',
+    });
     const auth = findPreset('digest-auth-int');
     if (!auth) throw new Error('no preset digest-auth-int');
-    expect(snippetRequestFor(stateForPreset(auth), LAB).body).toBe('{"title":"Q4 plan"}');
+    expect(snippetPlanFor(stateForPreset(auth), LAB).request.body).toBe('{"title":"Q4 plan"}');
   });
 });
 
@@ -90,7 +96,7 @@ describe('fetch', () => {
       /^\/\/ Proxy-Authorization, Cookie, Sec-Fetch-Mode are forbidden request headers/,
     ],
   ])('%s', (_what, request, pattern) => {
-    const snippet = snippetFor('fetch', request);
+    const snippet = snippetFor('fetch', requestOnlyPlan(request));
     expect(snippet).toMatch(pattern);
     expect(snippet).not.toMatch(/"Proxy-Authorization", "/);
   });
@@ -170,7 +176,7 @@ describe('HTTPie header items', () => {
   test('HTTPie reads back the name and value, unless the snippet warns it cannot', () => {
     fc.assert(
       fc.property(TOKEN, VALUE, (name, value) => {
-        const snippet = httpieSnippet({ method: 'GET', url: LAB, headers: [[name, value]] });
+        const snippet = httpieSnippet(requestOnlyPlan({ method: 'GET', url: LAB, headers: [[name, value]] }));
         const line = snippet.split('\n').at(-1) ?? '';
         const quoted = line.slice(line.indexOf(` ${LAB} `) + LAB.length + 2);
         // Undo the shell's quoting with the shell itself.
