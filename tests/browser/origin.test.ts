@@ -67,13 +67,14 @@ describe('commands name the origin the page is served from', () => {
       await page.goto(`${lab.baseUrl}/lessons/${slug}`, { waitUntil: 'load' });
       await hydrated(page);
       const block = commandBlock(page);
-      const shown = command.replace(LAB_PLACEHOLDER_ORIGIN, lab.baseUrl);
-      await expect(block.locator('pre').innerText()).resolves.toContain(shown);
       await block.getByRole('button', { name: /^Copy/ }).click();
       await block.getByRole('status').getByText('Copied to the clipboard.').waitFor();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copied).toBe(shown);
+      // Run first: what matters is that the reader's paste reaches this lab (not "curl: (7) Failed to connect").
       await expect(runCopied(copied)).resolves.toBe(expected);
+      const shown = command.replace(LAB_PLACEHOLDER_ORIGIN, lab.baseUrl);
+      expect(copied).toBe(shown);
+      await expect(block.locator('pre').innerText()).resolves.toContain(shown);
 
       // The sandbox panel beside the lesson: its first preset's command, copied and run, reaches this lab too
       // and gets what the preset's own request gets there.
