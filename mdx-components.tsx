@@ -6,6 +6,7 @@ import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
+import { LabOrigin } from '@/components/mdx/LabOrigin';
 import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
 import { Quiz } from '@/components/mdx/Quiz';
 import { SectionHeading } from '@/components/mdx/SectionHeading';
@@ -35,6 +36,8 @@ const components = {
   CodeBlock,
   Exchange,
   HeaderAnatomy,
+  // Written by lib/content/mdx/mark-lab-origin.mjs, never by a lesson.
+  LabOrigin,
   Quiz,
   // Lessons write <SequenceDiagram>; the playground's transcript diagram is TranscriptSequenceDiagram.
   SequenceDiagram: LessonSequenceDiagram,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import createMDX from '@next/mdx';
@@ -5,11 +7,35 @@ import { apiSecurityHeaders, pageSecurityHeaders, securityHeaders } from './lib/
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+// Turbopack's build cache (.next/cache) keys a compiled lesson on the lesson and the loader's options,
+// not on the code of the plugins the options name: after a plugin changed, a build with a warm cache
+// kept the lessons as the old plugin had compiled them. The digest of the lab's own MDX plugins (and
+// what they import) is passed to them as an option, so a change to any of them is a change of options.
+const MDX_PLUGIN_SOURCES = ['lib/content/mdx', 'lib/site/lab-origin.mjs'];
+const mdxPluginsDigest = createHash('sha256')
+  .update(
+    MDX_PLUGIN_SOURCES.flatMap((entry) => {
+      const full = path.join(root, entry);
+      return fs.statSync(full).isDirectory()
+        ? fs
+            .readdirSync(full)
+            .sort()
+            .map((name) => path.join(full, name))
+        : [full];
+    })
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\0'),
+  )
+  .digest('hex');
+
+/** @param {string} file one of the lab's MDX plugins, under lib/content/mdx */
+const labPlugin = (file) => [path.join(root, 'lib/content/mdx', file), { sourceDigest: mdxPluginsDigest }];
+
 // Plugins are named by string (module name or absolute path) so Turbopack can serialise the options.
 const withMDX = createMDX({
   options: {
     remarkPlugins: ['remark-frontmatter'],
-    rehypePlugins: ['rehype-slug', path.join(root, 'lib/content/mdx/rehype-sections.mjs'), path.join(root, 'lib/content/mdx/rehype-code-blocks.mjs')],
+    rehypePlugins: ['rehype-slug', labPlugin('rehype-sections.mjs'), labPlugin('rehype-code-blocks.mjs')],
   },
 });
 

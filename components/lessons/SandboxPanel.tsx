@@ -1,22 +1,26 @@
 import { SiteLink } from '@/components/layout/SiteLink';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { OriginText } from '@/components/ui/OriginText';
 import { curlCommand } from '@/lib/playground/snippets/curl';
 import { findPreset, type Preset } from '@/lib/sandbox/scenario/presets';
 import { siteUrl } from '@/lib/site/site';
 
 function PresetCard({ preset }: { preset: Preset }) {
   const { method, path, headers, body } = preset.request;
-  const command = curlCommand({ method, url: new URL(path, siteUrl()).toString(), headers, body });
+  const origin = siteUrl().origin;
+  const command = curlCommand({ method, url: new URL(path, origin).toString(), headers, body });
   return (
     <li className="rounded-md border border-line bg-canvas p-3">
       <h3 className="text-sm font-semibold">{preset.title}</h3>
       <p className="mt-1 text-sm text-muted">{preset.summary}</p>
       <div className="mt-2 flex items-center justify-between gap-2">
         <span className="text-xs font-medium text-muted">Try it with curl</span>
-        <CopyButton text={command} label="Copy" />
+        <CopyButton text={command} origin={origin} label="Copy" />
       </div>
       <pre tabIndex={0} aria-label={`curl command for ${preset.title}`} className="mt-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
-        <code>{command}</code>
+        <code>
+          <OriginText text={command} origin={origin} />
+        </code>
       </pre>
     </li>
   );

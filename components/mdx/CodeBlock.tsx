@@ -1,10 +1,11 @@
 import { CopyButton } from '@/components/ui/CopyButton';
 import { CODE_LANGUAGES } from '@/lib/content/mdx/code-languages.mjs';
+import { LAB_PLACEHOLDER_ORIGIN } from '@/lib/site/lab-origin.mjs';
 
 type CodeBlockProps = {
   /** Fence language, one of CODE_LANGUAGES' keys (the build refuses any other). */
   lang: string;
-  /** The raw code, for the copy button. */
+  /** The raw code, for the copy button (which swaps the lab's placeholder origin for the reader's). */
   code: string;
   title?: string;
   /** The <pre> that Shiki highlighted at build time. */
@@ -23,7 +24,7 @@ export function CodeBlock({ lang, code, title, children }: CodeBlockProps) {
         <figcaption className="min-w-0 truncate text-sm font-medium">{title ?? <span className="text-muted">{label}</span>}</figcaption>
         <span className="flex shrink-0 items-center gap-3">
           {title ? <span className="text-xs text-muted">{label}</span> : null}
-          <CopyButton text={code} label={`Copy${title ? '' : ` ${label}`}`} />
+          <CopyButton text={code} origin={LAB_PLACEHOLDER_ORIGIN} label={`Copy${title ? '' : ` ${label}`}`} />
         </span>
       </div>
       <div className="text-sm leading-relaxed [&_pre]:overflow-x-auto [&_pre]:p-4 [&_pre]:font-mono">{children}</div>

@@ -1,17 +1,17 @@
 // Site-wide facts used by metadata, the sitemap and the chrome.
+import { siteUrlFrom } from './site-url.mjs';
+
 export const SITE_NAME = 'HTTP Auth Lab';
 export const SITE_DESCRIPTION =
   'Learn HTTP authentication by doing: RFC-exact lessons on 401, 403 and 407 beside a live sandbox that shows every challenge and retry.';
 
-/** Absolute base URL for canonical links, Open Graph and the sitemap. */
+/**
+ * Absolute base URL for canonical links, Open Graph, the sitemap and the exports: SITE_URL, else
+ * http://localhost:$PORT. Prerendered pages carry the build's; commands on pages show the reader's
+ * origin once hydrated (components/ui/ReaderOrigin.tsx).
+ */
 export function siteUrl(): URL {
-  const configured = process.env.SITE_URL;
-  try {
-    if (configured) return new URL(configured);
-  } catch {
-    // Fall through to the local default; a bad SITE_URL must not break every page.
-  }
-  return new URL(`http://localhost:${process.env.PORT ?? '3000'}`);
+  return siteUrlFrom(process.env.SITE_URL, process.env.PORT);
 }
 
 export const NAV_LINKS = [

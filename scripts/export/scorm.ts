@@ -2,7 +2,8 @@
 // Writes dist/scorm/NN-slug.zip per lesson: a SCORM 1.2 package (imsmanifest.xml) holding a
 // self-contained copy of the lesson that works from the zip with no server. The copy is the lesson's
 // embed page as the production build renders it, with the site's scripts removed: the sandbox parts
-// keep their server-rendered transcripts and link to the live lab, and one small script
+// keep their server-rendered transcripts and link to the live lab (SITE_URL, read when exporting; a
+// localhost one is warned about), and one small script
 // (scorm-lesson.js) runs the quizzes and reports completion and score through the LMS's SCORM API.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,9 +12,9 @@ import { zipSync } from 'fflate';
 import { loadLessons, type Lesson } from '@/lib/content/lessons';
 import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 import { scormManifest } from '@/lib/scorm/manifest';
-import { siteUrl } from '@/lib/site/site';
 import { openBrowser } from '../chromium.mjs';
 import { startServer } from '../serve-build.mjs';
+import { exportOrigin } from './export-origin';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(root, 'dist', 'scorm');
@@ -24,7 +25,8 @@ type Page = Awaited<ReturnType<typeof openBrowser>>['page'];
 /**
  * The embed page's server-rendered HTML, rewritten in Chromium with scripts off (so the DOM is exactly
  * what the server sent): Next's scripts and preloads removed (the theme head script stays), the
- * controls that need the lab removed, links made absolute to the live lab and opened in a new tab.
+ * controls that need the lab removed, links made absolute to the live lab and opened in a new tab, and
+ * the commands' origins (data-lab-origin) made the live lab's.
  */
 async function staticCopy(page: Page, url: string, lab: string): Promise<{ html: string; stylesheets: string[] }> {
   const response = await page.goto(url, { waitUntil: 'load' });
@@ -49,6 +51,7 @@ async function staticCopy(page: Page, url: string, lab: string): Promise<{ html:
     for (const status of Array.from(document.querySelectorAll('[data-embed-part="sandbox"] [role="status"]'))) {
       status.textContent = 'Expected result, computed when this lesson was exported. Run it live in the lab (link below).';
     }
+    for (const origin of Array.from(document.querySelectorAll('[data-lab-origin]'))) origin.textContent = labOrigin;
     for (const link of Array.from(document.querySelectorAll('a[href]'))) {
       const href = link.getAttribute('href') ?? '';
       if (href.startsWith('#')) continue;
@@ -71,8 +74,7 @@ async function staticCopy(page: Page, url: string, lab: string): Promise<{ html:
   }, lab);
 }
 
-async function exportLesson(page: Page, base: string, lesson: Lesson): Promise<string> {
-  const lab = siteUrl().origin;
+async function exportLesson(page: Page, base: string, lesson: Lesson, lab: string): Promise<string> {
   const { html, stylesheets } = await staticCopy(page, `${base}/embed/lessons/${lesson.slug}`, lab);
   const css = (await Promise.all(stylesheets.map(async (href) => (await fetch(href)).text()))).join('\n');
   // The stylesheet must not need anything else from the server (fonts, images).
@@ -111,12 +113,13 @@ async function main() {
     process.exit(2);
   }
   const chosen = all ? lessons : lessons.filter((lesson) => named.includes(lesson.slug));
+  const lab = exportOrigin('The SCORM packages’ commands and links');
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const { baseUrl, child } = await startServer({ SANDBOX_SECRET: process.env.SANDBOX_SECRET ?? 'export-scorm-'.padEnd(40, 'x') });
   const browser = await openBrowser({ javaScriptEnabled: false });
   try {
     for (const lesson of chosen) {
-      const zip = await exportLesson(browser.page, baseUrl, lesson);
+      const zip = await exportLesson(browser.page, baseUrl, lesson, lab);
       console.log(`${path.relative(root, zip)}  ${(fs.statSync(zip).size / 1024).toFixed(0)} KiB`);
     }
   } finally {

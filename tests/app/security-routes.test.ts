@@ -220,11 +220,15 @@ describe('oEmbed: what it writes into html, and malformed links', () => {
     expect(src).toBe(`${BASE}/embed/playground?${state}`);
   });
 
-  test('a Host with a quote (it parses as a URL host) is escaped in the src attribute', async () => {
-    const response = await oembed(`http://a"b/lessons/${lesson.slug}`, 'a"b');
-    expect(response.status).toBe(200);
-    const { html } = (await response.json()) as { html: string };
-    expect(html).toContain(`src="http://a&quot;b/embed/lessons/${lesson.slug}"`);
+  test.each([
+    ['a quote (it parses as a URL host)', 'a"b', `http://a"b/lessons/${lesson.slug}`],
+    ['a path', 'evil.example/x', `http://evil.example/lessons/${lesson.slug}`],
+    ['a query', 'evil.example?x', `http://evil.example/lessons/${lesson.slug}`],
+  ])('a Host that is not a plain host[:port], with %s, is not believed: only SITE_URL and the request URL count', async (_label, host, url) => {
+    const response = await oembed(url, host);
+    expect(response.status).toBe(404);
+    const body = await response.text();
+    expect(body).not.toContain(host);
   });
 
   test.each([

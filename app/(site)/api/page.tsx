@@ -7,6 +7,7 @@ import { OPENAPI_PATH, presetPath, SANDBOX_PREFIX } from '@/lib/sandbox/routes/p
 import { SANDBOX_ROUTES } from '@/lib/sandbox/routes/table';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { allPresets, labUsers } from '@/lib/sandbox/scenario/presets';
+import { OriginText } from '@/components/ui/OriginText';
 import { siteUrl } from '@/lib/site/site';
 import { EndpointSection, parameterFields, schemaSummary, type Field } from './_components/EndpointSection';
 import { curlExamples } from './_components/examples';
@@ -112,7 +113,9 @@ function PresetList({ base }: { base: URL }) {
             <p className="font-semibold">{preset.title}</p>
             <p className="mt-1 text-sm text-muted">{preset.summary}</p>
             <p className="mt-2 text-sm">
-              <code className="font-mono break-all">{new URL(presetPath(preset.id), base).toString()}</code>
+              <code className="font-mono break-all">
+                <OriginText text={new URL(presetPath(preset.id), base).toString()} origin={base.origin} />
+              </code>
             </p>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { problemBody, PROBLEM_CONTENT_TYPE } from '@/lib/sandbox/problem';
 import { oembedFor, type OembedLookup } from '@/lib/site/oembed';
 import { oembedQuerySchema } from '@/lib/site/oembed-query';
+import { hostOrigin } from '@/lib/site/request-host';
 import { siteUrl } from '@/lib/site/site';
 
 const lookup: OembedLookup = {
@@ -21,11 +22,10 @@ function problem(status: number, detail: string, title?: string, extraHeaders: R
   });
 }
 
+/** The origin this request reached: its Host, when that is a plain host[:port], else the request URL's. */
 function requestOrigin(request: Request): URL {
   const url = new URL(request.url);
-  const host = request.headers.get('host');
-  if (host && URL.canParse(`${url.protocol}//${host}`)) return new URL(`${url.protocol}//${host}`);
-  return new URL(url.origin);
+  return hostOrigin(url.protocol, request.headers.get('host')) ?? new URL(url.origin);
 }
 
 export function GET(request: Request): Response {

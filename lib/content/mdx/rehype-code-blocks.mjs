@@ -1,9 +1,12 @@
 // Rehype plugin: turns every fenced code block into <CodeBlock title lang code>{highlighted <pre>}</CodeBlock>.
 // Highlighting happens here, at build time, with Shiki's dual themes as CSS variables (no colour is
 // baked in, so the light/dark switch is pure CSS). The raw code travels as a prop for the copy button.
+// The lab's placeholder origin, in blocks and in inline code, is marked (mark-lab-origin.mjs) so the page
+// shows the origin it is served from rather than the one the lesson was written against.
 import { createHighlighter } from 'shiki';
 import { CODE_LANGUAGES, CODE_THEMES } from './code-languages.mjs';
 import { parseFenceMeta } from './fence-meta.mjs';
+import { markOriginIn } from './mark-lab-origin.mjs';
 
 /** @typedef {import('hast').Element} Element */
 /** @typedef {import('hast').Root} Root */
@@ -70,6 +73,8 @@ function codeBlockFor(pre, shiki, file) {
     themes: CODE_THEMES,
     defaultColor: false,
   });
+  // The outermost spans of Shiki's <pre><code> are its lines (class "line"), each a row of token spans.
+  for (const line of elementsNamed(highlighted, 'span')) markOriginIn(line);
   const attributes = [attribute('lang', lang), attribute('code', source)];
   if (meta.title) attributes.push(attribute('title', meta.title));
   return { type: 'mdxJsxFlowElement', name: 'CodeBlock', attributes, children: highlighted.children, data: { _mdxExplicitJsx: true } };
@@ -85,12 +90,29 @@ function* preElements(parent) {
   }
 }
 
+/**
+ * Every element named `tagName` under `node`, outermost first, not looking inside any element named
+ * one of `skip`.
+ * @param {import('hast').Parents} node
+ * @param {string} tagName
+ * @param {string[]} [skip]
+ * @returns {Generator<Element>}
+ */
+function* elementsNamed(node, tagName, skip = []) {
+  for (const child of node.children) {
+    if (child.type === 'element' && child.tagName === tagName) yield child;
+    else if (child.type === 'element' && skip.includes(child.tagName)) continue;
+    else if ('children' in child) yield* elementsNamed(child, tagName, skip);
+  }
+}
+
 export default function rehypeCodeBlocks() {
   /**
    * @param {Root} tree
    * @param {import('vfile').VFile} file
    */
   return async function transform(tree, file) {
+    for (const code of elementsNamed(tree, 'code', ['pre'])) markOriginIn(code);
     const blocks = [...preElements(tree)];
     if (blocks.length === 0) return;
     const shiki = await highlighter();

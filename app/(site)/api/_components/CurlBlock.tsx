@@ -1,4 +1,5 @@
 import { CopyButton } from '@/components/ui/CopyButton';
+import { OriginText } from '@/components/ui/OriginText';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import type { CurlExample } from './examples';
 
@@ -13,10 +14,12 @@ export function CurlBlock({ example }: { example: CurlExample }) {
             expect <StatusBadge status={example.expect} />
           </span>
         </figcaption>
-        <CopyButton text={example.command} label={example.copyLabel} />
+        <CopyButton text={example.command} origin={example.origin} label={example.copyLabel} />
       </div>
       <pre tabIndex={0} aria-label={`Shell command: ${example.caption}`} className="overflow-x-auto bg-canvas p-4 font-mono text-sm leading-relaxed">
-        <code>{example.command}</code>
+        <code>
+          <OriginText text={example.command} origin={example.origin} />
+        </code>
       </pre>
     </figure>
   );

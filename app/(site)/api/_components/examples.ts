@@ -6,9 +6,15 @@ import { EXCHANGE_PATH, OPENAPI_PATH, presetPath, PRESETS_PATH, TOKEN_PATH } fro
 // Runnable curl lines for each operation of the sandbox API, keyed by operationId, built for the host
 // the reader sees. Only the lab's own users appear here.
 
-export type CurlExample = { caption: string; copyLabel: string; command: string; expect: number };
+/** `origin`: the lab's origin as `command` names it (the page shows, and copies, the reader's instead). */
+export type CurlExample = { caption: string; copyLabel: string; command: string; expect: number; origin: string };
 
 export function curlExamples(document: OpenApiDocument, base: URL): Record<string, CurlExample[]> {
+  const examples = examplesFor(document, base);
+  return Object.fromEntries(Object.entries(examples).map(([id, list]) => [id, list.map((example) => ({ ...example, origin: base.origin }))]));
+}
+
+function examplesFor(document: OpenApiDocument, base: URL): Record<string, Omit<CurlExample, 'origin'>[]> {
   const url = (path: string) => shellQuote(new URL(path, base).toString());
   const [alice = { name: 'alice', password: 'wonderland' }, bob = { name: 'bob', password: 'builder' }] = labUsers();
   const asAlice = `-u ${alice.name}:${alice.password}`;

@@ -1,0 +1,9 @@
+/**
+ * The origin of the page the reader is on, for the commands it shows; `fallback` on the server, and
+ * where the page's own origin names no server to send requests to (a file:// copy, an opaque origin).
+ */
+export function readerOrigin(fallback: string): string {
+  if (typeof window === 'undefined') return fallback;
+  const { protocol, origin } = window.location;
+  return protocol === 'http:' || protocol === 'https:' ? origin : fallback;
+}
