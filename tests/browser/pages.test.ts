@@ -6,7 +6,7 @@ import { pagePolicy } from '@/lib/site/content-security-policy.mjs';
 import { embedPolicy } from '@/lib/site/security-headers.mjs';
 import { openBrowser, type ColorScheme } from './support/chromium';
 import { atBody, observe, violations, type AtBody } from './support/csp';
-import { axeViolations, baseUrl, hydrated, screenshotPath, sitePages, watchForProblems } from './support/site';
+import { axeViolations, baseUrl, hydrated, saveScreenshot, sitePages, watchForProblems } from './support/site';
 
 type Case = ReturnType<typeof sitePages>[number] & { theme: ColorScheme };
 
@@ -48,7 +48,7 @@ async function visit({ name, path, theme }: Case): Promise<Visit> {
       cspViolations: await violations(page, observed),
     };
     const axe = await axeViolations(page);
-    await page.screenshot({ path: screenshotPath(`${name}-${theme}`), fullPage: true });
+    await saveScreenshot(page, `${name}-${theme}`);
     return { ...seen, axe, problems: [...problems] };
   } finally {
     await session.close();
@@ -112,7 +112,7 @@ describe('small screens', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       if (chrome !== false) await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).isVisible()).resolves.toBe(true);
-      await page.screenshot({ path: screenshotPath(`${name}-phone`), fullPage: true });
+      await saveScreenshot(page, `${name}-phone`);
     } finally {
       await session.close();
     }
