@@ -8,6 +8,8 @@ type CodeBlockProps = {
   /** The raw code, for the copy button (which swaps the lab's placeholder origin for the reader's). */
   code: string;
   title?: string;
+  /** The block sends requests to the sandbox (lib/content/mdx/sandbox-code.mjs): an embed without the sandbox hides it. */
+  sandbox?: boolean;
   /** The <pre> that Shiki highlighted at build time. */
   children: React.ReactNode;
 };
@@ -16,10 +18,10 @@ function languageLabel(lang: string): string {
   return Object.hasOwn(CODE_LANGUAGES, lang) ? CODE_LANGUAGES[lang as keyof typeof CODE_LANGUAGES].label : lang;
 }
 
-export function CodeBlock({ lang, code, title, children }: CodeBlockProps) {
+export function CodeBlock({ lang, code, title, sandbox = false, children }: CodeBlockProps) {
   const label = languageLabel(lang);
   return (
-    <figure className="not-prose overflow-hidden rounded-lg border border-line">
+    <figure className="not-prose overflow-hidden rounded-lg border border-line" data-embed-part={sandbox ? 'sandbox' : undefined}>
       <div className="flex items-center justify-between gap-3 border-b border-line bg-surface px-3 py-1.5">
         <figcaption className="min-w-0 truncate text-sm font-medium">{title ?? <span className="text-muted">{label}</span>}</figcaption>
         <span className="flex shrink-0 items-center gap-3">

@@ -7,6 +7,7 @@ import { createHighlighter } from 'shiki';
 import { CODE_LANGUAGES, CODE_THEMES } from './code-languages.mjs';
 import { parseFenceMeta } from './fence-meta.mjs';
 import { markOriginIn } from './mark-lab-origin.mjs';
+import { talksToSandbox } from './sandbox-code.mjs';
 
 /** @typedef {import('hast').Element} Element */
 /** @typedef {import('hast').Root} Root */
@@ -77,6 +78,8 @@ function codeBlockFor(pre, shiki, file) {
   for (const line of elementsNamed(highlighted, 'span')) markOriginIn(line);
   const attributes = [attribute('lang', lang), attribute('code', source)];
   if (meta.title) attributes.push(attribute('title', meta.title));
+  // A bare attribute (value null) is JSX's `sandbox`, i.e. sandbox={true}.
+  if (talksToSandbox(source)) attributes.push({ type: 'mdxJsxAttribute', name: 'sandbox', value: null });
   return { type: 'mdxJsxFlowElement', name: 'CodeBlock', attributes, children: highlighted.children, data: { _mdxExplicitJsx: true } };
 }
 

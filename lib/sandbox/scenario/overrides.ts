@@ -1,8 +1,10 @@
+import { listItems as list, overrideProblems } from './override-checks';
 import { scenarioSchema, type Layer, type Scenario, type SchemeConfig } from './scenario';
 
 // Query parameters that change a preset, so a URL alone sets up an experiment:
 //   /api/sandbox/digest?algorithm=SHA-512-256&qop=auth-int&user=bob&password=builder
-// Every value is validated through the scenario schema after it is applied.
+// Each value is checked on its own first (override-checks.ts: a refusal in plain words, naming the
+// parameter), then the scenario they make is validated through the scenario schema.
 
 export const OVERRIDE_PARAMETERS = [
   'realm',
@@ -32,26 +34,22 @@ const SCHEME_DEFAULTS: Record<string, SchemeConfig> = {
 };
 
 /** schemes=digest,basic picks and orders the schemes offered, keeping each one's settings where it had them. */
-function withSchemes(layer: Layer, value: string | null): Layer | { error: string } {
+function withSchemes(layer: Layer, value: string | null): Layer {
   if (value === null) return layer;
   const kinds = list(value.toLowerCase());
-  const unknown = kinds.find((kind) => !Object.hasOwn(SCHEME_DEFAULTS, kind));
-  if (unknown !== undefined) return { error: `schemes: "${unknown}" is not one of basic, bearer, digest` };
   const schemes = kinds.map((kind) => layer.schemes.find((scheme) => scheme.kind === kind) ?? SCHEME_DEFAULTS[kind]);
   return { ...layer, schemes: schemes as SchemeConfig[] };
 }
 
 /** proxy=none removes the proxy hop; proxy=basic|digest puts one (realm corp-proxy, user alice) in front. */
-function withProxy(scenario: Scenario, value: string | null): Layer | undefined | { error: string } {
+function withProxy(scenario: Scenario, value: string | null): Layer | undefined {
   if (value === null) return scenario.proxy;
   if (value === 'none') return undefined;
-  if (value !== 'basic' && value !== 'digest') return { error: 'proxy: must be none, basic or digest' };
   const scheme = SCHEME_DEFAULTS[value] as SchemeConfig;
   const users = scenario.proxy?.users ?? [{ name: 'alice', password: 'wonderland', roles: [] }];
   return { realm: scenario.proxy?.realm ?? 'corp-proxy', schemes: [scheme], challengeLayout: 'several-lines', users, forbiddenStatus: 403 };
 }
 
-const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 const integer = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : Number.NaN);
 
 function withUser(layer: Layer, name: string | null, password: string | null): Layer {
@@ -62,9 +60,7 @@ function withUser(layer: Layer, name: string | null, password: string | null): L
 }
 
 function applyToOrigin(origin: Layer, query: URLSearchParams): unknown {
-  const chosen = withSchemes(origin, query.get('schemes'));
-  if ('error' in chosen) return chosen;
-  let layer: Layer = withUser(chosen, query.get('user'), query.get('password'));
+  let layer: Layer = withUser(withSchemes(origin, query.get('schemes')), query.get('user'), query.get('password'));
   const get = (name: string) => query.get(name);
   if (get('realm') !== null) layer = { ...layer, realm: get('realm') ?? '' };
   if (get('role') !== null) layer = { ...layer, requiredRole: get('role') || undefined };
@@ -73,7 +69,7 @@ function applyToOrigin(origin: Layer, query: URLSearchParams): unknown {
   const schemes = layer.schemes.map((scheme) => {
     switch (scheme.kind) {
       case 'basic':
-        return get('charset') === null ? scheme : { ...scheme, charset: get('charset') };
+        return get('charset') === null ? scheme : { ...scheme, charset: get('charset')?.toUpperCase() === 'UTF-8' ? 'UTF-8' : get('charset') };
       case 'bearer':
         return {
           ...scheme,
@@ -104,19 +100,19 @@ export type OverrideResult = { ok: true; scenario: Scenario } | { ok: false; mes
 export function applyOverrides(scenario: Scenario, query: URLSearchParams): OverrideResult {
   // The common case (a bare preset URL) needs no re-validation: presets are validated once at load.
   if (!OVERRIDE_PARAMETERS.some((name) => query.has(name))) return { ok: true, scenario };
+  // Passing OVERRIDE_PARAMETERS type-checks that every override has its words in OVERRIDE_CHECKS.
+  const problems = overrideProblems(query, OVERRIDE_PARAMETERS);
+  if (problems.length > 0) return { ok: false, message: problems.join(' ') };
   const hop = withProxy(scenario, query.get('proxy'));
-  if (hop && 'error' in hop) return { ok: false, message: `The query parameters do not describe a valid scenario: ${hop.error}` };
   let proxy: unknown = hop;
   if (hop) {
     const withProxyUser = withUser(hop, query.get('proxy_user'), query.get('proxy_password'));
     proxy = query.get('proxy_realm') === null ? withProxyUser : { ...withProxyUser, realm: query.get('proxy_realm') };
   }
   const origin = applyToOrigin(scenario.origin, query);
-  if (origin && typeof origin === 'object' && 'error' in origin) {
-    return { ok: false, message: `The query parameters do not describe a valid scenario: ${String(origin.error)}` };
-  }
   const result = scenarioSchema.safeParse({ proxy, origin });
   if (result.success) return { ok: true, scenario: result.data };
+  // Only a value the checks above let through yet the scenario refuses gets here: a bug in the checks.
   const issues = result.error.issues.map((issue) => `${issue.path.join('.') || 'scenario'}: ${issue.message}`);
   return { ok: false, message: `The query parameters do not describe a valid scenario: ${issues.join('; ')}` };
 }

@@ -72,8 +72,8 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 
-/** Runs axe-core in the page; returns violations as readable one-liners. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** Runs axe-core in the page (or in one frame of it); returns violations as readable one-liners. */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;

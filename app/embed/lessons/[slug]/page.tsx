@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedFooter } from '@/components/embed/EmbedFooter';
 import { EmbedLink } from '@/components/embed/EmbedLink';
+import { SandboxHiddenNote } from '@/components/embed/SandboxHiddenNote';
 import { findLesson, loadLessons } from '@/lib/content/lessons';
 import { oembedDiscovery } from '@/lib/site/oembed';
 import { siteUrl } from '@/lib/site/site';
@@ -40,6 +41,7 @@ export default async function EmbeddedLesson({ params }: { params: Params }) {
           Lesson {order} · {minutes} min
         </p>
         <h1 className="mt-1 text-2xl font-extrabold tracking-tight">{title}</h1>
+        <SandboxHiddenNote href={`/lessons/${lesson.slug}`} />
         <article className="lesson-prose mt-4 min-w-0">
           <Content components={{ a: EmbedLink, h2: 'h2' }} />
         </article>

@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Frame } from 'playwright-core';
+import { openBrowser } from './support/chromium';
+import { axeViolations, baseUrl, firstLesson, hydratedFrame } from './support/site';
+
+// Issue 16, bug 5: what a trainer's readers meet in an embed. A second local origin plays the trainer's
+// site and frames the lab with the iframe code the Embed dialog gives (lib/site/embed.ts, iframeCode).
+
+let trainer: http.Server;
+let trainerUrl = '';
+const pages = new Map<string, string>();
+
+beforeAll(async () => {
+  trainer = http.createServer((request, response) => {
+    const body = pages.get(request.url ?? '');
+    response.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => trainer.listen(0, '127.0.0.1', resolve));
+  trainerUrl = `http://localhost:${(trainer.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => trainer.close(() => resolve())));
+
+const SANDBOX_ATTRIBUTE = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms';
+const course = (frames: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>My course</h1>${frames}</body></html>`;
+const iframe = (id: string, src: string) => `<iframe id="${id}" src="${src}" title="${id}" width="800" height="600" sandbox="${SANDBOX_ATTRIBUTE}"></iframe>`;
+
+/**
+ * Code a reader can see that sends requests to the sandbox: a URL or a quoted path to it (curl, fetch,
+ * requests). The annotated exchanges (components/mdx/Exchange.tsx) show messages, "GET /api/sandbox/basic
+ * HTTP/1.1", not commands: they teach without the sandbox and stay.
+ */
+function visibleSandboxCommands(frame: Frame): Promise<number> {
+  return frame.evaluate(() => {
+    const command = /(?:https?:\/\/[^\s'"]+|['"`])\/api\/sandbox(?![\w-])/;
+    return [...document.querySelectorAll('pre')].filter((pre) => command.test(pre.textContent) && pre.checkVisibility()).length;
+  });
+}
+
+describe('embeds in a trainer’s page', () => {
+  test('a lesson embedded without the sandbox shows no sandbox command or widget, and says once that they are hidden', async () => {
+    const lesson = firstLesson();
+    const src = `${baseUrl()}/embed/lessons/${lesson.slug}`;
+    pages.set('/no-sandbox', course(iframe('without', `${src}?sandbox=hide`) + iframe('with', src)));
+    const session = await openBrowser();
+    try {
+      await session.page.goto(`${trainerUrl}/no-sandbox`, { waitUntil: 'load' });
+      const without = await hydratedFrame(session.page, '#without');
+      const withSandbox = await hydratedFrame(session.page, '#with');
+
+      // The same lesson with the sandbox shown has them: the count below can fail.
+      expect(await visibleSandboxCommands(withSandbox)).toBeGreaterThan(5);
+      expect(await visibleSandboxCommands(without)).toBe(0);
+      expect(await without.locator('[data-embed-part="sandbox"]:visible').count()).toBe(0);
+
+      const note = without.getByText(/hidden in this embed/);
+      expect(await note.count()).toBe(1);
+      expect(await note.isVisible()).toBe(true);
+      expect(await withSandbox.getByText(/hidden in this embed/).isVisible()).toBe(false);
+
+      expect(await axeViolations(without)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a mistyped preset shows the embed’s own 404, whose links open the lab in a new tab, not in the frame', async () => {
+    const src = `${baseUrl()}/embed/try/proxy-then-orign`; // "origin" mistyped
+    pages.set('/typo', course(iframe('typo', src)));
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      const document = page.waitForResponse((response) => response.url() === src);
+      await page.goto(`${trainerUrl}/typo`, { waitUntil: 'load' });
+      const response = await document;
+      expect(response.status()).toBe(404);
+      // The embed policy (proxy.ts), not the site's frame-ancestors 'self': else the frame would stay empty.
+      expect(response.headers()['content-security-policy']).toMatch(/frame-ancestors \*/);
+
+      const frame = await hydratedFrame(page, '#typo');
+      expect(await frame.getByRole('heading', { level: 1 }).textContent()).toBe('This embed does not exist');
+      expect(await frame.getByRole('navigation').count()).toBe(0);
+      expect(await frame.locator('header').count()).toBe(0);
+
+      const links = frame.getByRole('link');
+      expect(await links.count()).toBeGreaterThan(0);
+      for (const link of await links.all()) {
+        expect(await link.getAttribute('target')).toBe('_blank');
+        expect(await link.getAttribute('rel')).toContain('noopener');
+      }
+
+      const popup = page.waitForEvent('popup');
+      await links.first().click();
+      expect(new URL((await popup).url()).origin).toBe(baseUrl());
+      expect(frame.url()).toBe(src);
+
+      expect(await axeViolations(frame)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
