@@ -27,6 +27,14 @@ describe('manual mode: answering a challenge by hand', () => {
       await exchanged(page, () => page.getByRole('button', { name: 'Send', exact: true }).click());
       await result(page).getByText('1 request: 401').first().waitFor();
 
+      // Header values wrap at spaces and split a word only when it cannot fit (never realm="report|s").
+      const wrapping = await result(page)
+        .getByRole('table', { name: 'Response headers, attempt 1' })
+        .locator('td')
+        .first()
+        .evaluate((cell) => [getComputedStyle(cell).wordBreak, getComputedStyle(cell).overflowWrap]);
+      expect(wrapping).toEqual(['normal', 'break-word']);
+
       // Keyboard: focus the offer and press Enter; focus moves to the builder it opens.
       const offer = result(page).getByRole('button', { name: 'Answer this challenge' });
       await offer.focus();
