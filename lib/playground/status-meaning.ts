@@ -1,9 +1,9 @@
 // What a status means for the learner, in words, next to the code (never colour alone).
 
 /** Which credentials the request that got this status carried: a 401 or 407 means something else with them. */
-export type SentCredentials = { authorization: boolean; proxyAuthorization: boolean };
+export type CredentialsOnRequest = { authorization: boolean; proxyAuthorization: boolean };
 
-const NONE_SENT: SentCredentials = { authorization: false, proxyAuthorization: false };
+const NONE_SENT: CredentialsOnRequest = { authorization: false, proxyAuthorization: false };
 
 // RFC 9110 §15.5.2 and §15.5.8: a 401 (407) to a request without credentials asks for them; "if the
 // request included authentication credentials", it says they were refused. Saying "(other)" to a
@@ -20,7 +20,7 @@ function proxyAuthenticationRequired(sent: boolean): string {
     : 'Who are you, for the proxy? No proxy credentials were sent: answer Proxy-Authenticate with Proxy-Authorization.';
 }
 
-export function statusMeaning(status: number, sent: SentCredentials = NONE_SENT): string {
+export function statusMeaning(status: number, sent: CredentialsOnRequest = NONE_SENT): string {
   switch (status) {
     case 200:
       return 'Success: the server accepted who you are and what you asked.';

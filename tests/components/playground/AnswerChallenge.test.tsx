@@ -11,6 +11,10 @@ import type { ExchangeStep, Transcript } from '@/lib/sandbox/exchange/input';
 // and the header it builds lands in the request editor for the next Send. The challenge is RFC
 // 7616 §3.9.1's, so the realm and nonce shown can only have come from this response.
 
+// The whole Playground mounts, and the lazy header builder hashes with Digest: measured 3.8 s for
+// the first test alone, more on a busy machine, so the 5 s default is too tight.
+jest.setTimeout(20_000);
+
 const REALM = 'http-auth@example.org';
 const NONCE = '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
