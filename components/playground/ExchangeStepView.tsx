@@ -1,5 +1,6 @@
 import type { ExchangeStep } from '@/lib/sandbox/exchange/input';
 import { statusMeaning } from '@/lib/playground/status-meaning';
+import { headerValues } from '@/lib/sandbox/message';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import type { HeaderList } from '@/lib/sandbox/message';
 
@@ -20,12 +21,18 @@ function HeaderTable({ headers, caption }: { headers: HeaderList; caption: strin
             <th scope="row" className="w-2/5 py-1 pr-2 font-semibold break-words">
               {name}
             </th>
-            <td className="py-1 break-all">{value}</td>
+            {/* break-words, not break-all: wrap at the spaces after commas, and split a word (a long nonce) only when it cannot fit. */}
+            <td className="py-1 break-words">{value}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** Whether the request carried credentials: a 401 or 407 then means they were refused (RFC 9110 §15.5.2, §15.5.8). */
+function sentCredentials(headers: HeaderList) {
+  return { authorization: headerValues(headers, 'Authorization').length > 0, proxyAuthorization: headerValues(headers, 'Proxy-Authorization').length > 0 };
 }
 
 function prettyBody(body: string): string {
@@ -51,7 +58,7 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
         <StatusBadge status={step.response.status} />
         <span className="text-sm font-normal text-muted">from the {step.respondedBy}</span>
       </h3>
-      <p className="mt-2 text-sm">{statusMeaning(step.response.status)}</p>
+      <p className="mt-2 text-sm">{statusMeaning(step.response.status, sentCredentials(step.request.headers))}</p>
       <h4 className="mt-3 text-sm font-semibold">What the {step.respondedBy === 'proxy' ? 'proxy and origin' : 'server'} decided</h4>
       <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
         {step.trace.map((entry, index) => (
@@ -82,18 +89,30 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
       ) : null}
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-semibold">Raw HTTP/1.1</summary>
-        <pre tabIndex={0} aria-label={`Raw request, attempt ${attempt}`} className="mt-2 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
+        <pre
+          tabIndex={0}
+          aria-label={`Raw request, attempt ${attempt}`}
+          className="mt-2 overflow-x-auto rounded bg-surface p-2 font-mono text-xs break-words whitespace-pre-wrap"
+        >
           {step.request.raw}
         </pre>
         {step.forwarded ? (
           <>
             <p className="mt-2 text-xs text-muted">Forwarded by the proxy to the origin (Proxy-Authorization consumed):</p>
-            <pre tabIndex={0} aria-label={`Forwarded request, attempt ${attempt}`} className="mt-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
+            <pre
+              tabIndex={0}
+              aria-label={`Forwarded request, attempt ${attempt}`}
+              className="mt-1 overflow-x-auto rounded bg-surface p-2 font-mono text-xs break-words whitespace-pre-wrap"
+            >
               {step.forwarded.raw}
             </pre>
           </>
         ) : null}
-        <pre tabIndex={0} aria-label={`Raw response, attempt ${attempt}`} className="mt-2 overflow-x-auto rounded bg-surface p-2 font-mono text-xs">
+        <pre
+          tabIndex={0}
+          aria-label={`Raw response, attempt ${attempt}`}
+          className="mt-2 overflow-x-auto rounded bg-surface p-2 font-mono text-xs break-words whitespace-pre-wrap"
+        >
           {step.response.raw}
         </pre>
       </details>

@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useReducer, useRef, useState } from 'react';
 import type { PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend } from '@/lib/playground/reducer';
 import { encodeState } from '@/lib/playground/url-state';
@@ -9,6 +9,8 @@ import { ClientPanel } from './ClientPanel';
 import { headerValues } from '@/lib/sandbox/message';
 import { RequestEditor } from './RequestEditor';
 import { ResultPanel, type HistoryEntry, type SendState } from './ResultPanel';
+import { AnswerChallenge } from './AnswerChallenge';
+import { challengeToAnswer } from '@/lib/playground/challenge-to-answer';
 import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
 import { SnippetTabs } from './SnippetTabs';
 import { EXCHANGE_PATH } from '@/lib/sandbox/routes/paths';
@@ -68,6 +70,9 @@ export function Playground({
   const lastResponse = send.kind === 'done' ? send.transcript.steps.at(-1)?.response : undefined;
   const challenges = (field: string) => (lastResponse ? headerValues(lastResponse.headers, field) : []);
   const helperProps = { method: state.request.method, target: state.request.target, body: state.request.body };
+  const formId = useId();
+  // Manual mode stops at a 401/407: offer to answer it right there (issue #16).
+  const toAnswer = state.mode === 'manual' && lastResponse ? challengeToAnswer(lastResponse) : undefined;
 
   // The whole state lives in the URL, so the address bar is always a share link. Only a changed address
   // is written: Next's router observes replaceState, and on hydration (the address already right) the
@@ -98,7 +103,7 @@ export function Playground({
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-      <form onSubmit={onSend} className="min-w-0 space-y-4" aria-label="Build a request">
+      <form id={formId} onSubmit={onSend} className="min-w-0 space-y-4" aria-label="Build a request">
         {linkProblems.length > 0 ? (
           <div role="status" className="rounded border-l-4 border-amber-600 bg-surface px-3 py-2 text-sm">
             <p className="font-semibold">Parts of this link could not be used:</p>
@@ -166,7 +171,22 @@ export function Playground({
           </div>
         </section>
       </form>
-      <ResultPanel send={send} history={history} onShow={(entry) => setSend({ kind: 'done', transcript: entry.transcript, elapsedMs: 0 })} />
+      <ResultPanel
+        send={send}
+        history={history}
+        onShow={(entry) => setSend({ kind: 'done', transcript: entry.transcript, elapsedMs: 0 })}
+        answer={
+          toAnswer && lastResponse && toAnswer.kind !== 'nothing-to-answer' ? (
+            <AnswerChallenge
+              key={lastResponse.raw}
+              answer={toAnswer}
+              request={helperProps}
+              sendFormId={formId}
+              onApply={(field, value) => dispatch({ type: 'set-credentials', field, value })}
+            />
+          ) : null
+        }
+      />
     </div>
   );
 }

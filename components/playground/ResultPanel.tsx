@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { TranscriptSequenceDiagram } from './TranscriptSequenceDiagram';
 import { TranscriptView } from './ExchangeStepView';
@@ -16,7 +17,18 @@ function summary(transcript: Transcript): string {
   return `${transcript.steps.length} ${transcript.steps.length === 1 ? 'request' : 'requests'}: ${statuses}`;
 }
 
-export function ResultPanel({ send, history, onShow }: { send: SendState; history: HistoryEntry[]; onShow: (entry: HistoryEntry) => void }) {
+export function ResultPanel({
+  send,
+  history,
+  onShow,
+  answer,
+}: {
+  send: SendState;
+  history: HistoryEntry[];
+  onShow: (entry: HistoryEntry) => void;
+  /** What the reader can do about the last response (manual mode's "Answer this challenge"); outside the live region, which would read every keystroke of it. */
+  answer?: ReactNode;
+}) {
   return (
     <section aria-labelledby="result-heading" className="min-w-0">
       <h2 id="result-heading" className="text-lg font-bold">
@@ -41,6 +53,7 @@ export function ResultPanel({ send, history, onShow }: { send: SendState; histor
           </>
         ) : null}
       </div>
+      {send.kind === 'done' && answer ? <div className="mt-4">{answer}</div> : null}
       {history.length > 0 ? (
         <div className="mt-6">
           <h3 className="text-sm font-semibold">Recent sends (this page only)</h3>

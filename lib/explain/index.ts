@@ -65,7 +65,9 @@ const publicField = ({ name, value, line, column, lastLine }: SourceField) => ({
 function sourceFindings(msg: ParsedMessage, fields: SourceField[], statusSpan: Span | undefined): Finding[] {
   const out: Finding[] = [];
   const first = fields[0];
-  if (msg.source === 'headers' && first) {
+  // A lone header line is a paste the help invites: only when several lines came without a status
+  // line is it worth saying that the status-dependent checks were skipped.
+  if (msg.source === 'headers' && first && fields.length > 1) {
     out.push(
       finding(
         'info',

@@ -40,7 +40,10 @@ function answer(challenges: Challenge[], holder: Holder, header: string, status:
   const choice = chooseChallenge(challenges, holder.held);
   if (choice.kind === 'chosen') {
     const reason = choice.considered[choice.index]?.reason ?? '';
-    const which = challenges.length > 1 ? ` (challenge ${choice.index + 1} of ${challenges.length}, the strongest it can answer: RFC 2617 §4.6)` : '';
+    const which =
+      challenges.length > 1
+        ? ` (challenge ${choice.index + 1} of ${challenges.length}, the one that exposes least of those it can answer, the earlier on a tie: RFC 9110 §11.6.1, RFC 7616 §3.7)`
+        : '';
     const summary = `A client holding ${holder.who} retries with ${header}: ${choice.challenge.scheme}${which}. ${capitalise(clause(reason))}.`;
     return { kind: 'answer-challenge', summary, choice };
   }
@@ -62,7 +65,7 @@ function challengeStep(input: NextStepInput, hop: 'origin' | 'proxy', status: nu
   const field = hop === 'origin' ? 'WWW-Authenticate' : 'Proxy-Authenticate';
   const sent = hop === 'origin' ? input.sentAuthorization : input.sentProxyAuthorization;
   const notes: string[] = [];
-  if (assumed) notes.push(`No status line was pasted: read as a ${status}, the status that carries ${field}.`);
+  if (assumed) notes.push(`Read as part of a ${status}, the status that carries ${field}.`);
   if (sent) {
     notes.push(`The request carried ${header} (line ${sent.line}), so this ${status} says those credentials were refused: sending the same again fails again.`);
   }

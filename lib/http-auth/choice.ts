@@ -3,10 +3,11 @@ import { DIGEST_HASH_STRENGTH } from './schemes/digest/algorithm';
 import { readDigestChallenge } from './schemes/digest/challenge';
 import type { Challenge } from './types';
 
-// Which challenge a careful client answers. RFC 2617 §4.6 (still the best statement of it): a user
-// agent MUST choose the strongest auth-scheme it understands. Strength here: a bearer token (no
-// password leaves the client) > Digest by hash > Basic (the password itself, readable without TLS).
-// Ties go to the earlier challenge: servers list the one they prefer first (RFC 9110 §11.6.1).
+// Which challenge a careful client answers. Current RFCs leave the choice among schemes to the client
+// (RFC 9110 §11.6.1); this one prefers the scheme that exposes least: a bearer token (no password
+// leaves the client) > Digest by hash > Basic (the password itself, readable without TLS). Ties go to
+// the earlier challenge: a server lists the one it prefers first (RFC 7616 §3.7 says so for Digest).
+// Choosing is only worth a sentence when there was a choice: one challenge gets none.
 
 export type HeldCredentials = {
   password?: { username: string; password: string };
@@ -66,6 +67,10 @@ function judge(c: Challenge, held: HeldCredentials, secure: boolean | undefined)
   }
 }
 
+/** How this client chooses among several challenges, with the RFCs that leave the choice to it. */
+const SEVERAL_CHALLENGES_RULE =
+  'Of several challenges, this client answers the scheme that exposes least that it can answer, and the earlier one on a tie, since a server lists its preference first (RFC 9110 §11.6.1, RFC 7616 §3.7).';
+
 /** `secure`: whether the connection is HTTPS; pass false to have Basic's exposure spelled out. */
 export function chooseChallenge(challenges: readonly Challenge[], held: HeldCredentials, options: { secure?: boolean } = {}): ClientChoice {
   let best: { index: number; scheme: 'basic' | 'bearer' | 'digest'; strength: number } | undefined;
@@ -82,8 +87,9 @@ export function chooseChallenge(challenges: readonly Challenge[], held: HeldCred
   const pick = considered[best.index];
   const others = considered.filter((c) => c.index !== best?.index).map((c) => `${c.scheme} (${c.usable ? 'weaker' : 'not usable'}: ${c.reason})`);
   const explanation =
-    `Answer challenge ${best.index + 1} of ${challenges.length}, ${chosen.scheme}: ${pick?.reason ?? ''}. ` +
-    'A careful client picks the strongest scheme it can answer (RFC 2617 §4.6), the earlier one on a tie.' +
-    (others.length > 0 ? ` Passed over: ${others.join('; ')}.` : '');
+    challenges.length === 1
+      ? `Answer the ${chosen.scheme} challenge: ${pick?.reason ?? ''}.`
+      : `Answer challenge ${best.index + 1} of ${challenges.length}, ${chosen.scheme}: ${pick?.reason ?? ''}. ` +
+        `${SEVERAL_CHALLENGES_RULE}${others.length > 0 ? ` Passed over: ${others.join('; ')}.` : ''}`;
   return { kind: 'chosen', index: best.index, challenge: chosen, scheme: best.scheme, explanation, considered };
 }

@@ -1,5 +1,26 @@
 // What a status means for the learner, in words, next to the code (never colour alone).
-export function statusMeaning(status: number): string {
+
+/** Which credentials the request that got this status carried: a 401 or 407 means something else with them. */
+export type CredentialsOnRequest = { authorization: boolean; proxyAuthorization: boolean };
+
+const NONE_SENT: CredentialsOnRequest = { authorization: false, proxyAuthorization: false };
+
+// RFC 9110 §15.5.2 and §15.5.8: a 401 (407) to a request without credentials asks for them; "if the
+// request included authentication credentials", it says they were refused. Saying "(other)" to a
+// reader who sent nothing hides that difference.
+function unauthorized(sent: boolean): string {
+  return sent
+    ? 'The credentials sent in Authorization were refused (wrong, expired, or for another realm): answer the challenge in WWW-Authenticate with other ones.'
+    : 'Who are you? No credentials were sent, so the origin asks for them: answer a challenge in WWW-Authenticate with Authorization.';
+}
+
+function proxyAuthenticationRequired(sent: boolean): string {
+  return sent
+    ? 'The proxy refused the credentials sent in Proxy-Authorization: answer its Proxy-Authenticate challenge with other ones.'
+    : 'Who are you, for the proxy? No proxy credentials were sent: answer Proxy-Authenticate with Proxy-Authorization.';
+}
+
+export function statusMeaning(status: number, sent: CredentialsOnRequest = NONE_SENT): string {
   switch (status) {
     case 200:
       return 'Success: the server accepted who you are and what you asked.';
@@ -8,7 +29,7 @@ export function statusMeaning(status: number): string {
     case 400:
       return 'Bad request: something in the request is malformed; fix it rather than resend it.';
     case 401:
-      return 'Who are you? The origin needs (other) credentials: answer a challenge in WWW-Authenticate.';
+      return unauthorized(sent.authorization);
     case 403:
       return 'You may not: the server knows who you are and refuses. The same credentials will not help.';
     case 404:
@@ -16,7 +37,7 @@ export function statusMeaning(status: number): string {
     case 405:
       return 'This method is not allowed here.';
     case 407:
-      return 'Who are you, for the proxy? Answer Proxy-Authenticate with Proxy-Authorization.';
+      return proxyAuthenticationRequired(sent.proxyAuthorization);
     case 413:
       return 'The body is too large.';
     case 415:

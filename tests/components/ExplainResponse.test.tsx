@@ -44,6 +44,23 @@ describe('ExplainResponse', () => {
     expect(live.getByRole('heading', { name: 'What a client does next' })).toBeInTheDocument();
   });
 
+  // The help says a single header line is a fine paste: no "No status line" remark, and the conclusion
+  // (what a client does with that challenge) comes before the findings. Several lines keep the remark.
+  test.each([
+    ['a single header line', 'WWW-Authenticate: Digest realm="reports", nonce="abc", qop="auth"', true],
+    ['a full response', 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Digest realm="reports", nonce="abc", qop="auth"\n', false],
+  ])('%s: the next step leads only when the paste is one header line', async (_name, paste, leads) => {
+    const user = userEvent.setup();
+    const { container } = render(<ExplainResponse />);
+    await user.click(screen.getByRole('textbox', { name: 'Response to explain' }));
+    await user.paste(paste);
+    await user.click(screen.getByRole('button', { name: 'Explain' }));
+    const live = within(liveRegion(container));
+    const headings = live.getAllByRole('heading').map((h) => h.textContent);
+    expect(headings.indexOf('What a client does next') < headings.indexOf('Findings')).toBe(leads);
+    expect(live.queryByText(/No status line/)).toBeNull();
+  });
+
   test('Ctrl+Enter explains from the text box', async () => {
     const user = userEvent.setup();
     const { container } = render(<ExplainResponse />);

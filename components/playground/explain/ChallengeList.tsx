@@ -31,7 +31,7 @@ export function ChallengeList({ explanation }: { explanation: Explanation }) {
                           {Object.entries(c.params).map(([name, value]) => (
                             <div key={name} className="flex flex-wrap gap-x-2">
                               <dt className="font-mono">{name}</dt>
-                              <dd className="font-mono break-all">{JSON.stringify(value)}</dd>
+                              <dd className="font-mono break-words">{JSON.stringify(value)}</dd>
                             </div>
                           ))}
                         </dl>

@@ -26,7 +26,8 @@ function count(findings: Explanation['findings']): string {
 
 function StatusLine({ explanation }: { explanation: Explanation }) {
   const { status, reason, standardReason, httpVersion } = explanation;
-  if (status === undefined) return <p className="text-sm text-muted">No status line in the paste.</p>;
+  // A lone header line is a paste the help invites: nothing to point out about the missing status line.
+  if (status === undefined) return explanation.headers.length > 1 ? <p className="text-sm text-muted">No status line in the paste.</p> : null;
   const sent = reason && reason !== standardReason ? ` (sent as "${reason}")` : '';
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm">
@@ -41,10 +42,26 @@ function StatusLine({ explanation }: { explanation: Explanation }) {
 export function ExplainResult({ explanation, lines, level }: { explanation: Explanation; lines: readonly string[]; level: HeadingLevel }) {
   const sub = Math.min(level + 1, 6) as HeadingLevel;
   const { findings, nextStep } = explanation;
+  // For a lone header line, what a client does with it is the one conclusion that matters: it leads.
+  const nextStepFirst = explanation.status === undefined && explanation.headers.length <= 1;
+  const next = (
+    <section className="min-w-0 space-y-2">
+      <Heading level={sub}>What a client does next</Heading>
+      <p>{nextStep.summary}</p>
+      {nextStep.notes.length > 0 ? (
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {nextStep.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
   return (
     <div className="min-w-0 space-y-4">
       <Heading level={level}>Explanation</Heading>
       <StatusLine explanation={explanation} />
+      {nextStepFirst ? next : null}
       <section className="min-w-0 space-y-2">
         <Heading level={sub}>Findings</Heading>
         <p className="text-sm text-muted">{count(findings)}</p>
@@ -56,17 +73,7 @@ export function ExplainResult({ explanation, lines, level }: { explanation: Expl
           </ol>
         ) : null}
       </section>
-      <section className="min-w-0 space-y-2">
-        <Heading level={sub}>What a client does next</Heading>
-        <p>{nextStep.summary}</p>
-        {nextStep.notes.length > 0 ? (
-          <ul className="list-disc space-y-1 pl-5 text-sm">
-            {nextStep.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        ) : null}
-      </section>
+      {nextStepFirst ? null : next}
       <ChallengeList explanation={explanation} />
     </div>
   );

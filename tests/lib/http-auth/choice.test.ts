@@ -29,9 +29,23 @@ describe('chooseChallenge', () => {
   it('explains the choice and every challenge passed over', () => {
     const choice = chooseChallenge(mixed, password);
     expect(choice.explanation).toContain('SHA-256');
-    expect(choice.explanation).toContain('RFC 2617 §4.6');
+    expect(choice.explanation).toContain('RFC 9110 §11.6.1');
+    expect(choice.explanation).toContain('RFC 7616 §3.7');
+    expect(choice.explanation).not.toContain('RFC 2617');
     expect(choice.explanation).toContain('Negotiate');
     expect(choice.considered.map((c) => c.usable)).toEqual([false, true, true, true, false]);
+  });
+
+  // Talk of choosing (and of ties) only when there was a choice to make.
+  it.each([
+    ['one Basic challenge', 'Basic realm="r"', false],
+    ['one Digest challenge', 'Digest realm="r", nonce="n", qop="auth", algorithm=SHA-256', false],
+    ['Basic and Digest', 'Basic realm="r", Digest realm="r", nonce="n", qop="auth"', true],
+  ])('%s: speaks of choosing only among several', (_name, header, several) => {
+    const choice = chooseChallenge(challenges(header), password);
+    expect(choice.kind).toBe('chosen');
+    expect(/on a tie|of several|RFC 9110 §11\.6\.1/.test(choice.explanation)).toBe(several);
+    expect(choice.explanation).not.toContain('RFC 2617');
   });
 
   it('prefers the earlier challenge on a tie (the server lists its preference first)', () => {
