@@ -110,7 +110,7 @@ export function Playground({
           </div>
         ) : null}
         <ScenarioPanel groups={groups} preset={state.preset} target={state.request.target} dispatch={dispatch} />
-        <RequestEditor request={state.request} dispatch={dispatch} />
+        <RequestEditor request={state.request} problems={ready.kind === 'invalid' ? ready.fields : []} dispatch={dispatch} />
         <details className="rounded-lg border border-line p-4" onToggle={(event) => event.currentTarget.open && setHelpersOpened(true)}>
           <summary className="cursor-pointer font-semibold" onPointerEnter={prefetchHelpers} onFocus={prefetchHelpers}>
             Write the credentials headers step by step
@@ -148,11 +148,12 @@ export function Playground({
           </p>
         </div>
         {ready.kind === 'invalid' ? (
-          <div role="status" className="text-sm">
+          // Not a live region: each problem is announced once, from beside its field (FieldProblemMessage).
+          <div className="text-sm">
             <p className="font-semibold">Fix these before sending:</p>
             <ul className="list-disc pl-5">
-              {ready.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
+              {ready.fields.map((problem, index) => (
+                <li key={index}>{problem.message}</li>
               ))}
             </ul>
           </div>
