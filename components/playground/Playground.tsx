@@ -11,6 +11,7 @@ import { RequestEditor } from './RequestEditor';
 import { ResultPanel, type HistoryEntry, type SendState } from './ResultPanel';
 import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
 import { SnippetTabs } from './SnippetTabs';
+import { revealAndFocus } from './reveal';
 import { EXCHANGE_PATH } from '@/lib/sandbox/routes/paths';
 
 const HISTORY_LIMIT = 10;
@@ -61,6 +62,9 @@ export function Playground({
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const nextId = useRef(1);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  // Counts finished sends: each one (answered, refused or failed) takes the reader to the result.
+  const [sendsFinished, setSendsFinished] = useState(0);
   // Mounted on first open, then kept (closing and reopening keeps what the reader typed).
   const [helpersOpened, setHelpersOpened] = useState(false);
   const ready = requestForSend(state);
@@ -78,6 +82,11 @@ export function Playground({
     if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
   }, [state, urlFor, syncUrl]);
 
+  // After the result has rendered, not before: the heading must be where the result is.
+  useEffect(() => {
+    if (sendsFinished > 0) revealAndFocus(resultHeading.current);
+  }, [sendsFinished]);
+
   async function onSend(event: React.FormEvent) {
     event.preventDefault();
     if (ready.kind !== 'ready') return;
@@ -93,6 +102,8 @@ export function Playground({
       setHistory((entries) => [{ id: nextId.current++, label, transcript: result.transcript }, ...entries].slice(0, HISTORY_LIMIT));
     } catch {
       setSend({ kind: 'failed', message: 'The lab could not be reached. Check your connection and try again.' });
+    } finally {
+      setSendsFinished((count) => count + 1);
     }
   }
 
@@ -167,7 +178,12 @@ export function Playground({
           </div>
         </section>
       </form>
-      <ResultPanel send={send} history={history} onShow={(entry) => setSend({ kind: 'done', transcript: entry.transcript, elapsedMs: 0 })} />
+      <ResultPanel
+        send={send}
+        history={history}
+        headingRef={resultHeading}
+        onShow={(entry) => setSend({ kind: 'done', transcript: entry.transcript, elapsedMs: 0 })}
+      />
     </div>
   );
 }

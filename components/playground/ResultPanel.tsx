@@ -16,10 +16,21 @@ function summary(transcript: Transcript): string {
   return `${transcript.steps.length} ${transcript.steps.length === 1 ? 'request' : 'requests'}: ${statuses}`;
 }
 
-export function ResultPanel({ send, history, onShow }: { send: SendState; history: HistoryEntry[]; onShow: (entry: HistoryEntry) => void }) {
+export function ResultPanel({
+  send,
+  history,
+  headingRef,
+  onShow,
+}: {
+  send: SendState;
+  history: HistoryEntry[];
+  /** The playground moves focus here after a send (tabIndex -1: focusable by script, not a tab stop). */
+  headingRef?: React.Ref<HTMLHeadingElement>;
+  onShow: (entry: HistoryEntry) => void;
+}) {
   return (
     <section aria-labelledby="result-heading" className="min-w-0">
-      <h2 id="result-heading" className="text-lg font-bold">
+      <h2 id="result-heading" ref={headingRef} tabIndex={-1} className="text-lg font-bold">
         Result
       </h2>
       <div aria-live="polite" aria-busy={send.kind === 'sending'} className="mt-2 space-y-4">
