@@ -18,7 +18,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; extraArgs?: string[] }} BrowserOptions */
+/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; hasTouch?: boolean; extraArgs?: string[] }} BrowserOptions */
 /** @typedef {{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }} BrowserSession */
 
 /**
@@ -52,6 +52,8 @@ export async function openBrowser(options = {}) {
     viewport: options.viewport ?? { width: 1280, height: 900 },
     permissions: options.permissions,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    // A phone's touch screen, so a test can tap (locator.tap) as a reader does.
+    hasTouch: options.hasTouch ?? false,
   };
   const endpoint = process.env[BROWSER_ENDPOINT_VARIABLE];
   if (endpoint && !options.extraArgs?.length) {

@@ -7,8 +7,7 @@ import { domId } from './dom-id';
 const RESPONSE_LABEL = /^\d{3}\b/;
 
 /**
- * <SequenceDiagram caption lanes steps>: 2 or 3 lanes drawn as SVG (scrolls sideways on a narrow
- * screen), followed by the same steps as an ordered list, the text alternative every reader can use.
+ * <SequenceDiagram caption lanes steps>: 2 or 3 lanes drawn as SVG (scaled to fit a narrow screen), followed by the same steps as an ordered list, the text alternative every reader can use.
  */
 export function LessonSequenceDiagram(props: SequenceProps) {
   const { caption, lanes, steps } = sequenceModel(props);
@@ -19,7 +18,7 @@ export function LessonSequenceDiagram(props: SequenceProps) {
       <figcaption id={`${base}-caption`} className="mb-2 text-sm font-medium">
         {caption}
       </figcaption>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption}: sequence diagram (scrolls sideways)`}>
+      <div>
         <SequenceSvg
           lanes={lanes}
           arrows={steps.map((step, i) => ({ ...step, label: `${i + 1}. ${step.label}`, dashed: RESPONSE_LABEL.test(step.label) }))}

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Dispatch } from 'react';
+import { useId, type Dispatch } from 'react';
 import type { PlaygroundAction } from '@/lib/playground/reducer';
 import type { PlaygroundState } from '@/lib/playground/model';
 import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
@@ -14,6 +14,9 @@ const TOKEN_KINDS = [
 
 function SecretEditor({ legend, secret, onChange }: { legend: string; secret: HeldSecret; onChange: (secret: HeldSecret) => void }) {
   const kind = secret.kind;
+  // One name per group makes its radios one tab stop, arrows moving between them (HTML's radio button
+  // group); without it each radio was a tab stop of its own (issue 16: six stops for two groups).
+  const groupName = useId();
   return (
     <fieldset className="min-w-0 rounded border border-line p-3">
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
@@ -22,6 +25,7 @@ function SecretEditor({ legend, secret, onChange }: { legend: string; secret: He
           <label key={option} className="flex items-center gap-1">
             <input
               type="radio"
+              name={groupName}
               checked={kind === option}
               onChange={() =>
                 onChange(

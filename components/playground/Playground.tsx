@@ -13,6 +13,7 @@ import { AnswerChallenge } from './AnswerChallenge';
 import { challengeToAnswer } from '@/lib/playground/challenge-to-answer';
 import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
 import { SnippetTabs } from './SnippetTabs';
+import { revealAndFocus } from './reveal';
 import { EXCHANGE_PATH } from '@/lib/sandbox/routes/paths';
 
 const HISTORY_LIMIT = 10;
@@ -63,6 +64,9 @@ export function Playground({
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const nextId = useRef(1);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  // Counts finished sends: each one (answered, refused or failed) takes the reader to the result.
+  const [sendsFinished, setSendsFinished] = useState(0);
   // Mounted on first open, then kept (closing and reopening keeps what the reader typed).
   const [helpersOpened, setHelpersOpened] = useState(false);
   const ready = requestForSend(state);
@@ -83,6 +87,11 @@ export function Playground({
     if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
   }, [state, urlFor, syncUrl]);
 
+  // After the result has rendered, not before: the heading must be where the result is.
+  useEffect(() => {
+    if (sendsFinished > 0) revealAndFocus(resultHeading.current);
+  }, [sendsFinished]);
+
   async function onSend(event: React.FormEvent) {
     event.preventDefault();
     if (ready.kind !== 'ready') return;
@@ -98,6 +107,8 @@ export function Playground({
       setHistory((entries) => [{ id: nextId.current++, label, transcript: result.transcript }, ...entries].slice(0, HISTORY_LIMIT));
     } catch {
       setSend({ kind: 'failed', message: 'The lab could not be reached. Check your connection and try again.' });
+    } finally {
+      setSendsFinished((count) => count + 1);
     }
   }
 
@@ -115,7 +126,7 @@ export function Playground({
           </div>
         ) : null}
         <ScenarioPanel groups={groups} preset={state.preset} target={state.request.target} dispatch={dispatch} />
-        <RequestEditor request={state.request} dispatch={dispatch} />
+        <RequestEditor request={state.request} problems={ready.kind === 'invalid' ? ready.fields : []} dispatch={dispatch} />
         <details className="rounded-lg border border-line p-4" onToggle={(event) => event.currentTarget.open && setHelpersOpened(true)}>
           <summary className="cursor-pointer font-semibold" onPointerEnter={prefetchHelpers} onFocus={prefetchHelpers}>
             Write the credentials headers step by step
@@ -153,11 +164,12 @@ export function Playground({
           </p>
         </div>
         {ready.kind === 'invalid' ? (
-          <div role="status" className="text-sm">
+          // Not a live region: each problem is announced once, from beside its field (FieldProblemMessage).
+          <div className="text-sm">
             <p className="font-semibold">Fix these before sending:</p>
             <ul className="list-disc pl-5">
-              {ready.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
+              {ready.fields.map((problem, index) => (
+                <li key={index}>{problem.message}</li>
               ))}
             </ul>
           </div>
@@ -174,6 +186,7 @@ export function Playground({
       <ResultPanel
         send={send}
         history={history}
+        headingRef={resultHeading}
         onShow={(entry) => setSend({ kind: 'done', transcript: entry.transcript, elapsedMs: 0 })}
         answer={
           toAnswer && lastResponse && toAnswer.kind !== 'nothing-to-answer' ? (

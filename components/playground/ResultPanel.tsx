@@ -20,18 +20,21 @@ function summary(transcript: Transcript): string {
 export function ResultPanel({
   send,
   history,
+  headingRef,
   onShow,
   answer,
 }: {
   send: SendState;
   history: HistoryEntry[];
+  /** The playground moves focus here after a send (tabIndex -1: focusable by script, not a tab stop). */
+  headingRef?: React.Ref<HTMLHeadingElement>;
   onShow: (entry: HistoryEntry) => void;
   /** What the reader can do about the last response (manual mode's "Answer this challenge"); outside the live region, which would read every keystroke of it. */
   answer?: ReactNode;
 }) {
   return (
     <section aria-labelledby="result-heading" className="min-w-0">
-      <h2 id="result-heading" className="text-lg font-bold">
+      <h2 id="result-heading" ref={headingRef} tabIndex={-1} className="text-lg font-bold">
         Result
       </h2>
       <div aria-live="polite" aria-busy={send.kind === 'sending'} className="mt-2 space-y-4">

@@ -121,12 +121,13 @@ export function ScenarioPanel({
         <h2 className="text-lg font-bold">1. Scenario</h2>
       </legend>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex min-w-0 flex-1 flex-col text-sm font-medium">
+        {/* The whole row on a phone, the Reset button below: a preset's title then shows whole (issue 16). */}
+        <label className="flex min-w-0 flex-[1_1_100%] flex-col text-sm font-medium sm:flex-1">
           Preset
           <select
             value={preset}
             onChange={(event) => dispatch({ type: 'choose-preset', id: event.target.value })}
-            className="mt-1 rounded border border-line bg-canvas px-2 py-1.5"
+            className="mt-1 w-full rounded border border-line bg-canvas px-2 py-1.5"
           >
             {groups.map((group) => (
               <optgroup key={group.label} label={group.label}>

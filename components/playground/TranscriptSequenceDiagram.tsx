@@ -47,8 +47,8 @@ export function TranscriptSequenceDiagram({
 }) {
   const { lanes, arrows } = sequenceArrows(transcript);
   return (
-    <figure className="min-w-0">
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${label}: sequence diagram (scrolls sideways)`}>
+    <figure className="min-w-0" aria-label={label}>
+      <div>
         <SequenceSvg
           lanes={lanes.map((lane) => LANE_LABEL[lane])}
           arrows={arrows.map((arrow) => ({

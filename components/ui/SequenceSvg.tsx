@@ -38,7 +38,17 @@ export function SequenceSvg({
   const height = y + 5; // the last row plus a margin, as the playground drew it before notes existed
   const titleId = `${idPrefix}-title`;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-labelledby={titleId} className="max-w-none text-ink">
+    // Scales down to its box (w-full, h-auto keeps the viewBox's proportions), never beyond its drawn size:
+    // at a fixed 560 px a phone cut off the last lane with no hint (issue 16). The step list that follows
+    // every diagram is the text at full size.
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width={WIDTH}
+      height={height}
+      role="img"
+      aria-labelledby={titleId}
+      className="block h-auto w-full max-w-[560px] text-ink"
+    >
       <title id={titleId}>{title}</title>
       <defs>
         <marker id={`${idPrefix}-head`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

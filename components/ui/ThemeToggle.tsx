@@ -62,7 +62,7 @@ export function ThemeToggle() {
           aria-label={option.label}
           title={option.label}
           onClick={() => choose(option.value)}
-          className="inline-flex h-9 w-9 items-center justify-center rounded text-muted hover:bg-surface hover:text-ink aria-pressed:bg-accent aria-pressed:text-accent-ink"
+          className="inline-flex h-8 w-8 items-center justify-center rounded text-muted hover:bg-surface hover:text-ink aria-pressed:bg-accent aria-pressed:text-accent-ink sm:h-9 sm:w-9"
         >
           <svg
             viewBox="0 0 24 24"

@@ -4,6 +4,7 @@ import { exchangeInputSchema } from '@/lib/sandbox/exchange/input';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { withField, withHeaderAt, withHeaderMoved, withoutHeaderAt, type CredentialsField } from './header-fields';
 import { contentFor } from './methods';
+import { fieldProblem, type FieldProblem } from './field-problems';
 import { stateForPreset, type PlaygroundState } from './model';
 import { withScenarioParam, type ScenarioParameter } from './scenario-query';
 
@@ -79,7 +80,8 @@ export function playgroundReducer(state: PlaygroundState, action: PlaygroundActi
 
 export type ExchangeRequestInput = z.infer<typeof exchangeInputSchema>;
 
-export type SendResult = { kind: 'ready'; input: ExchangeRequestInput } | { kind: 'invalid'; problems: string[] };
+/** problems: one line each, by schema path; fields: the same, each said beside its control (field-problems.ts). */
+export type SendResult = { kind: 'ready'; input: ExchangeRequestInput } | { kind: 'invalid'; problems: string[]; fields: FieldProblem[] };
 
 /** "request.headers.1.0" -> "header 2 name": where the problem is, in the reader's words. */
 function describePath(path: PropertyKey[]): string {
@@ -99,5 +101,6 @@ export function requestForSend(state: PlaygroundState): SendResult {
   const candidate = { request: { method, target, headers, body: contentFor(method, body) }, mode: state.mode, client: state.client };
   const result = exchangeInputSchema.safeParse(candidate);
   if (result.success) return { kind: 'ready', input: result.data };
-  return { kind: 'invalid', problems: result.error.issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`) };
+  const { issues } = result.error;
+  return { kind: 'invalid', problems: issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`), fields: issues.map(fieldProblem) };
 }

@@ -44,9 +44,12 @@ describe('<SequenceDiagram>', () => {
     expect(arrows[0]?.getAttribute('marker-end')).toMatch(/^url\(#sequence-[A-Za-z0-9_-]+-head\)$/);
   });
 
-  test('the scrolling container is reachable by keyboard', () => {
-    render(<LessonSequenceDiagram {...proxy} />);
-    expect(screen.getByRole('region', { name: /sequence diagram \(scrolls sideways\)/ })).toHaveAttribute('tabindex', '0');
+  test('the drawing scales to its box instead of scrolling: no scroll region, the SVG as wide as the box at most', () => {
+    const { container } = render(<LessonSequenceDiagram {...proxy} />);
+    expect(screen.queryByRole('region')).toBeNull();
+    const svg = container.querySelector('svg') as SVGSVGElement;
+    expect(svg).toHaveClass('w-full', 'h-auto', 'max-w-[560px]');
+    expect(svg.getAttribute('viewBox')).toMatch(/^0 0 560 \d+$/);
   });
 
   describe('invalid props fail the build, naming the diagram', () => {

@@ -8,6 +8,7 @@ import { LessonCompletion } from '@/components/lessons/LessonCompletion';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { LessonPager } from '../_components/LessonPager';
 import { SandboxPanel } from '@/components/lessons/SandboxPanel';
+import { StickyContents } from '../_components/StickyContents';
 import { TableOfContents } from '../_components/TableOfContents';
 
 type Params = Promise<{ slug: string }>;
@@ -72,6 +73,8 @@ export default async function LessonPage({ params }: { params: Params }) {
           </ul>
         </section>
       </header>
+      {/* Sticks below the site header for the whole lesson, below xl (where the contents column takes over). */}
+      <StickyContents entries={lesson.toc} />
       {/* Split view: contents, lesson, sandbox side by side on wide screens; stacked in reading order on narrow ones. */}
       <div className="mt-10 grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[13rem_minmax(0,1fr)_20rem]">
         <div className="lg:col-span-2 xl:col-span-1">
