@@ -42,11 +42,21 @@ describe('site over plain HTTP', () => {
 
   test('the icon and metadata are served', async () => {
     const html = await (await fetch(`${baseUrl()}/lessons/${firstLesson().slug}`)).text();
-    const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
-    expect(icon).toBeDefined();
-    const iconResponse = await fetch(`${baseUrl()}${icon}`);
-    expect(iconResponse.status).toBe(200);
-    expect(iconResponse.headers.get('content-type')).toContain('image/svg+xml');
+    // Every icon the page links (favicon.ico for browsers that ask for it, the SVG for the rest) is served as an image.
+    const icons = [...html.matchAll(/<link rel="icon" href="([^"]+)"/g)].map((match) => match[1]);
+    const types = await Promise.all(
+      icons.map(async (icon) => {
+        const response = await fetch(`${baseUrl()}${icon}`);
+        return [response.status, response.headers.get('content-type')?.split(';')[0]];
+      }),
+    );
+    expect(types).toEqual(
+      expect.arrayContaining([
+        [200, 'image/x-icon'],
+        [200, 'image/svg+xml'],
+      ]),
+    );
+    expect(types.every(([status, type]) => status === 200 && String(type).startsWith('image/'))).toBe(true);
     expect(html).toContain(`<title>${firstLesson().frontmatter.title} · HTTP Auth Lab</title>`);
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toMatch(/<meta name="description" content="[^"]{20,}"\/>/);
