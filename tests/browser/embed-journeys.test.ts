@@ -1,27 +1,15 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Frame } from 'playwright-core';
 import { openBrowser } from './support/chromium';
+import { trainerSite } from './support/trainer-site';
 import { axeViolations, baseUrl, firstLesson, hydratedFrame } from './support/site';
 
 // Issue 16, bug 5: what a trainer's readers meet in an embed. A second local origin plays the trainer's
 // site and frames the lab with the iframe code the Embed dialog gives (lib/site/embed.ts, iframeCode).
 
-let trainer: http.Server;
-let trainerUrl = '';
-const pages = new Map<string, string>();
-
-beforeAll(async () => {
-  trainer = http.createServer((request, response) => {
-    const body = pages.get(request.url ?? '');
-    response.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(body ?? 'not found');
-  });
-  await new Promise<void>((resolve) => trainer.listen(0, '127.0.0.1', resolve));
-  trainerUrl = `http://localhost:${(trainer.address() as AddressInfo).port}`;
-});
-
-afterAll(() => new Promise<void>((resolve) => trainer.close(() => resolve())));
+const trainer = trainerSite();
+const pages = trainer.pages;
+beforeAll(() => trainer.start());
+afterAll(() => trainer.close());
 
 const SANDBOX_ATTRIBUTE = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms';
 const course = (frames: string) =>
@@ -47,7 +35,7 @@ describe('embeds in a trainer’s page', () => {
     pages.set('/no-sandbox', course(iframe('without', `${src}?sandbox=hide`) + iframe('with', src)));
     const session = await openBrowser();
     try {
-      await session.page.goto(`${trainerUrl}/no-sandbox`, { waitUntil: 'load' });
+      await session.page.goto(`${trainer.url()}/no-sandbox`, { waitUntil: 'load' });
       const without = await hydratedFrame(session.page, '#without');
       const withSandbox = await hydratedFrame(session.page, '#with');
 
@@ -74,7 +62,7 @@ describe('embeds in a trainer’s page', () => {
     try {
       const { page } = session;
       const document = page.waitForResponse((response) => response.url() === src);
-      await page.goto(`${trainerUrl}/typo`, { waitUntil: 'load' });
+      await page.goto(`${trainer.url()}/typo`, { waitUntil: 'load' });
       const response = await document;
       expect(response.status()).toBe(404);
       // The embed policy (proxy.ts), not the site's frame-ancestors 'self': else the frame would stay empty.

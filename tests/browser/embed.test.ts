@@ -1,27 +1,15 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { RESIZE_MESSAGE_TYPE } from '@/lib/site/embed';
 import { openBrowser } from './support/chromium';
+import { trainerSite } from './support/trainer-site';
 import { axeViolations, baseUrl, firstLesson, hydratedFrame, openPage } from './support/site';
 
 // A trainer's page on a second local origin embeds the lab: this server plays the trainer's site.
 
-let trainer: http.Server;
-let trainerUrl = '';
-const pages = new Map<string, string>();
-
-beforeAll(async () => {
-  trainer = http.createServer((request, response) => {
-    const body = pages.get(request.url ?? '');
-    response.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(body ?? 'not found');
-  });
-  await new Promise<void>((resolve) => trainer.listen(0, '127.0.0.1', resolve));
-  trainerUrl = `http://localhost:${(trainer.address() as AddressInfo).port}`;
-});
-
-afterAll(() => new Promise<void>((resolve) => trainer.close(() => resolve())));
+const trainer = trainerSite();
+const pages = trainer.pages;
+beforeAll(() => trainer.start());
+afterAll(() => trainer.close());
 
 const html = (body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>My course</h1>${body}</body></html>`;
@@ -51,7 +39,7 @@ describe('embedding the lab in another site', () => {
       page.on('console', (message) => {
         if (/frame-ancestors/.test(message.text())) refused.push(message.text());
       });
-      await page.goto(`${trainerUrl}/course`, { waitUntil: 'load' });
+      await page.goto(`${trainer.url()}/course`, { waitUntil: 'load' });
 
       // The embeds render without the site's chrome, in the theme asked for.
       const lessonFrame = page.frameLocator('#lesson');
@@ -94,7 +82,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/keyboard`, { waitUntil: 'load' });
+      await page.goto(`${trainer.url()}/keyboard`, { waitUntil: 'load' });
       // Esc is the editor's own key handler: the embed must have hydrated.
       await hydratedFrame(page, '#pg');
       const frame = page.frameLocator('#pg');
@@ -124,7 +112,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/listen`, { waitUntil: 'load' });
+      await page.goto(`${trainer.url()}/listen`, { waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0);
       const [first] = await page.evaluate(
         () => (window as unknown as { seen: { origin: string; data: { type: string; height: number; href: string } }[] }).seen,
@@ -149,7 +137,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/listen-playground`, { waitUntil: 'load' });
+      await page.goto(`${trainer.url()}/listen-playground`, { waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length > 0);
       const seen = await page.evaluate(() => JSON.stringify((window as unknown as { seen: unknown[] }).seen));
       expect(JSON.parse(seen)).toContainEqual(expect.objectContaining({ href: `${lab}/embed/playground` }));
@@ -174,7 +162,7 @@ describe('embedding the lab in another site', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
-      await page.goto(`${trainerUrl}/oembed`, { waitUntil: 'load' });
+      await page.goto(`${trainer.url()}/oembed`, { waitUntil: 'load' });
       const frame = page.frameLocator('iframe');
       // Only that section shows: its heading, and not the lesson's first section when it is another one.
       await frame.getByRole('heading', { level: 2, name: section.text }).waitFor();
