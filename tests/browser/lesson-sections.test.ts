@@ -5,18 +5,11 @@ jest.setTimeout(60_000);
 // reload mid-lesson, and Back after following a link to another page.
 import type { Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
+import { lastSection, scrollAtRest } from './support/lesson-scroll';
 import { baseUrl, firstLesson, openPage, reloadPage } from './support/site';
 
 const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
 const PHONE = { width: 412, height: 823 };
-
-function lastSection() {
-  const target = firstLesson()
-    .toc.filter((entry) => entry.depth === 2)
-    .at(-1);
-  if (!target) throw new Error('the first lesson has no sections');
-  return target;
-}
 
 /** Where a heading is: its top against the bottom of the sticky site header, once scrolling has stopped. */
 async function headingPlace(page: Page, id: string): Promise<{ top: number; headerBottom: number }> {
@@ -39,21 +32,6 @@ const firstHeadingInView = (page: Page): Promise<InView> =>
     const heading = [...document.querySelectorAll('h2[id], h3[id]')].find((element) => element.getBoundingClientRect().top > 0);
     return { id: heading?.id, top: Math.round(heading?.getBoundingClientRect().top ?? Number.NaN) };
   });
-
-/**
- * Resolves once the page has stopped scrolling: the same scrollY on three reads in a row, 100 ms apart.
- * The site scrolls smoothly (scroll-behavior: smooth), so every jump, restored place and scroll to the
- * top is an animation that takes longer on a busy machine: a wait on the page, not a guess at how long.
- */
-async function scrollAtRest(page: Page): Promise<void> {
-  let last = await page.evaluate(() => scrollY);
-  for (let same = 0, i = 0; same < 2 && i < 100; i++) {
-    await page.waitForTimeout(100);
-    const now = await page.evaluate(() => scrollY);
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-}
 
 /** What the reader sees first once scrolling has come to rest. */
 async function restingView(page: Page): Promise<InView> {

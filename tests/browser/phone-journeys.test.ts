@@ -5,6 +5,7 @@ jest.setTimeout(90_000);
 // body, and two radio groups took six tab stops. Each journey here is driven by taps and keys, as there.
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, type ColorScheme } from './support/chromium';
+import { lastSection, scrollAtRest } from './support/lesson-scroll';
 import { axeViolations, baseUrl, firstLesson, openPage } from './support/site';
 
 const PHONE = { width: 390, height: 844 };
@@ -12,25 +13,6 @@ const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
 const playgroundUrl = () => `${baseUrl()}/playground?v=1&p=basic-missing-credentials`;
 
 const openPhone = (colorScheme: ColorScheme = 'dark') => openBrowser({ viewport: PHONE, colorScheme, hasTouch: true });
-
-function lastSection() {
-  const target = firstLesson()
-    .toc.filter((entry) => entry.depth === 2)
-    .at(-1);
-  if (!target) throw new Error('the first lesson has no sections');
-  return target;
-}
-
-/** Resolves once the page has stopped scrolling (a jump may be smooth), or after 4 s. */
-async function scrollAtRest(page: Page): Promise<void> {
-  let previous = Number.NaN;
-  for (let i = 0; i < 40; i++) {
-    const y = await page.evaluate(() => window.scrollY);
-    if (y === previous) return;
-    previous = y;
-    await page.waitForTimeout(100);
-  }
-}
 
 /** The heading's box against the bottom of everything stuck to the top of the screen. */
 async function placeOf(page: Page, id: string) {
