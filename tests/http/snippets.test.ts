@@ -50,9 +50,9 @@ function stateFor(testCase: Case): PlaygroundState {
   return [...testCase.actions, { type: 'set-mode', mode: 'manual' } as const].reduce(playgroundReducer, stateForPreset(preset));
 }
 
-/** The status the sandbox gives: one manual step through /api/exchange, as the playground sends it. */
-async function sandboxStatus(state: PlaygroundState): Promise<number> {
-  const send = requestForSend(playgroundReducer(state, { type: 'set-mode', mode: 'manual' }));
+/** The statuses of the conversation /api/exchange reports for a state, sent as the playground sends it. */
+async function exchangeStatuses(state: PlaygroundState): Promise<number[]> {
+  const send = requestForSend(state);
   if (send.kind !== 'ready') throw new Error(`invalid request: ${send.problems.join('; ')}`);
   const response = await fetch(`${baseUrl()}/api/exchange`, {
     method: 'POST',
@@ -60,7 +60,12 @@ async function sandboxStatus(state: PlaygroundState): Promise<number> {
     body: JSON.stringify(send.input),
   });
   const transcript = (await response.json()) as { steps: { response: { status: number } }[] };
-  return transcript.steps[0]?.response.status ?? 0;
+  return transcript.steps.map((step) => step.response.status);
+}
+
+/** The status the sandbox gives: one manual step, as the playground sends it. */
+async function sandboxStatus(state: PlaygroundState): Promise<number> {
+  return (await exchangeStatuses(playgroundReducer(state, { type: 'set-mode', mode: 'manual' })))[0] ?? 0;
 }
 
 let dir = '';
@@ -241,15 +246,7 @@ function autoStateFor(testCase: AutoCase): PlaygroundState {
 
 /** Where the playground's auto conversation ends: the last step /api/exchange reports. */
 async function conversationStatus(state: PlaygroundState): Promise<number> {
-  const send = requestForSend(state);
-  if (send.kind !== 'ready') throw new Error(`invalid request: ${send.problems.join('; ')}`);
-  const response = await fetch(`${baseUrl()}/api/exchange`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(send.input),
-  });
-  const transcript = (await response.json()) as { steps: { response: { status: number } }[] };
-  return transcript.steps.at(-1)?.response.status ?? 0;
+  return (await exchangeStatuses(state)).at(-1) ?? 0;
 }
 
 describe.each(AUTO_CASES)('auto mode: $name', (testCase) => {
