@@ -18,8 +18,11 @@ async function playgroundFinalStatus(page: Page): Promise<number> {
     .getByText(/^\d+ requests?: /)
     .first();
   await summary.waitFor();
-  const statuses = ((await summary.textContent()) ?? '').match(/\b\d{3}\b/g) ?? [];
-  return Number(statuses.at(-1));
+  // The line ends with the elapsed time, "(103 ms)": only the arrowed list before it is statuses.
+  const text = (await summary.textContent()) ?? '';
+  const list = /^\d+ requests?: (\d{3}(?: → \d{3})*)(?: \(|$)/.exec(text)?.[1];
+  if (list === undefined) throw new Error(`no status list in ${JSON.stringify(text)}`);
+  return Number(list.split(' → ').at(-1));
 }
 
 /** curl -i prints a status line per response; the last is where its conversation ended. */
