@@ -1,12 +1,13 @@
 import { getParam } from './params';
-import { DIGEST_HASH_STRENGTH } from './schemes/digest/algorithm';
 import { readDigestChallenge } from './schemes/digest/challenge';
 import type { Challenge } from './types';
 
 // Which challenge a careful client answers. Current RFCs leave the choice among schemes to the client
 // (RFC 9110 §11.6.1); this one prefers the scheme that exposes least: a bearer token (no password
-// leaves the client) > Digest by hash > Basic (the password itself, readable without TLS). Ties go to
-// the earlier challenge: a server lists the one it prefers first (RFC 7616 §3.7 says so for Digest).
+// leaves the client) > Digest > Basic (the password itself, readable without TLS). Among Digest
+// challenges it takes the first it supports, whatever its hash: a server lists its algorithms in order
+// of preference and RFC 7616 §3.7 has the client use the first one it supports (ranking by hash would
+// be a local policy the lessons would have to explain). Ties go to the earlier challenge likewise.
 // Choosing is only worth a sentence when there was a choice: one challenge gets none.
 
 export type HeldCredentials = {
@@ -19,6 +20,9 @@ export type ConsideredChallenge = { index: number; scheme: string; usable: boole
 export type ClientChoice =
   | { kind: 'chosen'; index: number; challenge: Challenge; scheme: 'basic' | 'bearer' | 'digest'; explanation: string; considered: ConsideredChallenge[] }
   | { kind: 'none'; explanation: string; considered: ConsideredChallenge[] };
+
+// Every supported Digest algorithm ranks the same, so the earliest Digest challenge wins (RFC 7616 §3.7).
+const DIGEST_STRENGTH = 50;
 
 type Verdict = { usable: boolean; strength: number; reason: string };
 
@@ -40,9 +44,8 @@ function judgeDigest(c: Challenge, held: HeldCredentials): Verdict {
   if (!read.ok) return unusable(read.error.message);
   if (held.password === undefined) return unusable('no user name and password held');
   const { algorithm, stale } = read.value;
-  const strength = 50 + 10 * DIGEST_HASH_STRENGTH.indexOf(algorithm.hash);
   const retry = stale ? '; stale=true, so retry with the new nonce without asking the user again (RFC 7616 §3.3)' : '';
-  return { usable: true, strength, reason: `Digest with ${algorithm.name} proves the password without sending it${retry}` };
+  return { usable: true, strength: DIGEST_STRENGTH, reason: `Digest with ${algorithm.name} proves the password without sending it${retry}` };
 }
 
 function judgeBasic(c: Challenge, held: HeldCredentials, secure: boolean | undefined): Verdict {
@@ -67,9 +70,15 @@ function judge(c: Challenge, held: HeldCredentials, secure: boolean | undefined)
   }
 }
 
+/** Why a usable challenge was not the one answered: it exposes more, or it was listed after an equal one. */
+function passedOverAs(c: ConsideredChallenge, pick: ConsideredChallenge | undefined): string {
+  if (!c.usable) return 'not usable';
+  return pick !== undefined && c.strength === pick.strength ? 'listed later' : 'weaker';
+}
+
 /** How this client chooses among several challenges, with the RFCs that leave the choice to it. */
 const SEVERAL_CHALLENGES_RULE =
-  'Of several challenges, this client answers the scheme that exposes least that it can answer, and the earlier one on a tie, since a server lists its preference first (RFC 9110 §11.6.1, RFC 7616 §3.7).';
+  'Of several challenges, this client answers the scheme that exposes least that it can answer, and of equals the earlier one, since a server lists its preference first; among Digest challenges that means the first algorithm it supports (RFC 9110 §11.6.1, RFC 7616 §3.7).';
 
 /** `secure`: whether the connection is HTTPS; pass false to have Basic's exposure spelled out. */
 export function chooseChallenge(challenges: readonly Challenge[], held: HeldCredentials, options: { secure?: boolean } = {}): ClientChoice {
@@ -85,7 +94,7 @@ export function chooseChallenge(challenges: readonly Challenge[], held: HeldCred
     return { kind: 'none', explanation: `No challenge can be answered${why ? ` (${why})` : ''}.`, considered };
   }
   const pick = considered[best.index];
-  const others = considered.filter((c) => c.index !== best?.index).map((c) => `${c.scheme} (${c.usable ? 'weaker' : 'not usable'}: ${c.reason})`);
+  const others = considered.filter((c) => c.index !== best?.index).map((c) => `${c.scheme} (${passedOverAs(c, pick)}: ${c.reason})`);
   const explanation =
     challenges.length === 1
       ? `Answer the ${chosen.scheme} challenge: ${pick?.reason ?? ''}.`

@@ -19,7 +19,8 @@ const mixed = challenges([
 
 describe('chooseChallenge', () => {
   it.each([
-    ['a password picks the strongest Digest', password, 3, 'digest'],
+    // RFC 7616 §3.7: the first Digest challenge the client supports, here MD5 listed before SHA-256.
+    ['a password picks the first Digest it supports', password, 2, 'digest'],
     ['a bearer token beats any password scheme', both, 4, 'bearer'],
     ['a token alone picks Bearer', { bearerToken: 't' }, 4, 'bearer'],
   ] as const)('%s', (_name, held, index, scheme) => {
@@ -28,7 +29,9 @@ describe('chooseChallenge', () => {
 
   it('explains the choice and every challenge passed over', () => {
     const choice = chooseChallenge(mixed, password);
-    expect(choice.explanation).toContain('SHA-256');
+    expect(choice.explanation).toContain('Digest with MD5');
+    expect(choice.explanation).toMatch(/Digest \(listed later: Digest with SHA-256/);
+    expect(choice.explanation).toMatch(/Basic \(weaker: /);
     expect(choice.explanation).toContain('RFC 9110 §11.6.1');
     expect(choice.explanation).toContain('RFC 7616 §3.7');
     expect(choice.explanation).not.toContain('RFC 2617');
@@ -46,6 +49,18 @@ describe('chooseChallenge', () => {
     expect(choice.kind).toBe('chosen');
     expect(/on a tie|of several|RFC 9110 §11\.6\.1/.test(choice.explanation)).toBe(several);
     expect(choice.explanation).not.toContain('RFC 2617');
+  });
+
+  it.each([
+    ['SHA-256 first', ['SHA-256', 'MD5'], 'SHA-256'],
+    ['MD5 first', ['MD5', 'SHA-256'], 'MD5'],
+    ['SHA-512-256 after SHA-256', ['SHA-256', 'SHA-512-256'], 'SHA-256'],
+    ['an unknown algorithm first', ['SHA-512', 'MD5', 'SHA-256'], 'MD5'],
+  ])('among Digest challenges, the first supported algorithm wins (RFC 7616 §3.7): %s', (_name, algorithms, expected) => {
+    const list = challenges(algorithms.map((algorithm) => `Digest realm="r", nonce="n", qop="auth", algorithm=${algorithm}`));
+    const choice = chooseChallenge(list, password);
+    expect(choice).toMatchObject({ kind: 'chosen', index: algorithms.indexOf(expected), scheme: 'digest' });
+    expect(choice.explanation).toContain(`Digest with ${expected}`);
   });
 
   it('prefers the earlier challenge on a tie (the server lists its preference first)', () => {

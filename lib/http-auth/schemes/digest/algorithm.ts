@@ -11,9 +11,6 @@ export type DigestAlgorithm = { name: DigestAlgorithmName; hash: DigestHash; ses
 
 export const DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['MD5', 'MD5-sess', 'SHA-256', 'SHA-256-sess', 'SHA-512-256', 'SHA-512-256-sess'];
 
-/** Strength order, weakest first, for a client choosing among challenges. */
-export const DIGEST_HASH_STRENGTH: readonly DigestHash[] = ['MD5', 'SHA-256', 'SHA-512-256'];
-
 /** RFC 7616 §3.3: algorithm values compare case-insensitively; absent means MD5. */
 export function digestAlgorithm(value: string | undefined): DigestAlgorithm | undefined {
   if (value === undefined) return { name: 'MD5', hash: 'MD5', session: false };
