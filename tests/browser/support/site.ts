@@ -12,6 +12,7 @@ export function sitePages(): { name: string; path: string; status: number; chrom
     { name: 'lessons', path: '/lessons', status: 200 },
     { name: 'lesson', path: `/lessons/${firstLesson().slug}`, status: 200 },
     { name: 'playground', path: '/playground', status: 200 },
+    { name: 'troubleshoot', path: '/troubleshoot', status: 200 },
     { name: 'api', path: '/api', status: 200 },
     { chrome: false, name: 'embed-lesson', path: `/embed/lessons/${firstLesson().slug}`, status: 200 },
     { chrome: false, name: 'embed-playground', path: '/embed/playground?p=basic-wrong-password', status: 200 },
