@@ -11,7 +11,8 @@ import { axeViolations, baseUrl, openPage, reactHydrated } from './support/site'
 
 // A broken challenge: its conclusion names where it breaks and what a client then does.
 const BROKEN = 'WWW-Authenticate: Basic realm=x y';
-const CONCLUSION = /^In short: The WWW-Authenticate line does not parse at column 33 \(expected ',' or the end after a parameter, found 'y'\): .*reports the 401\.$/;
+const CONCLUSION =
+  /^In short: The WWW-Authenticate line does not parse at column 33 \(expected ',' or the end after a parameter, found 'y'\): .*reports the 401\.$/;
 const FINDING = "Expected ',' or the end after a parameter, found 'y'.";
 
 /** What the reader sees of the explanation: its lead sentence and its findings, in order. */
