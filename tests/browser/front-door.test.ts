@@ -57,6 +57,26 @@ describe('home → paste a header → explanation', () => {
     }
   });
 
+  test('in Chromium, a press before the explainer has arrived waits for it: nothing typed is lost', async () => {
+    const { page, close } = await openBrowser();
+    try {
+      await openPage(page, `${baseUrl()}/`);
+      // Every script fetched from now on (the explainer's chunk, asked for on focus) arrives late.
+      await page.route('**/_next/static/chunks/**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await page.getByRole('textbox', { name: 'Paste the response you got' }).click();
+      await page.keyboard.type(BROKEN);
+      await page.getByRole('button', { name: 'Explain', exact: true }).click();
+      await page.getByText('Explaining…').waitFor();
+      await page.getByText(/^In short:/).waitFor();
+      expect((await page.evaluate(readExplanation)).lead).toMatch(CONCLUSION);
+    } finally {
+      await close();
+    }
+  });
+
   test('in Firefox', async () => {
     const context = await firefox.createBrowserContext();
     try {
