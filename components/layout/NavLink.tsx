@@ -11,7 +11,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     <SiteLink
       href={href}
       aria-current={current ? 'page' : undefined}
-      className="inline-block rounded px-2 py-2 text-[0.9375rem] font-medium text-muted hover:bg-surface hover:text-ink aria-[current=page]:text-ink aria-[current=page]:underline aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-8 sm:px-3 sm:text-base"
+      className="inline-block rounded px-1.5 py-2 text-sm font-medium text-muted hover:bg-surface hover:text-ink aria-[current=page]:text-ink aria-[current=page]:underline aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-8 sm:px-3 sm:text-base"
     >
       {children}
     </SiteLink>

@@ -24,7 +24,17 @@ export function SiteHeader() {
           <ul className="flex sm:gap-1">
             {NAV_LINKS.map((link) => (
               <li key={link.href}>
-                <NavLink href={link.href}>{link.label}</NavLink>
+                <NavLink href={link.href}>
+                  {link.phoneLabel ? (
+                    <>
+                      {/* One name at a time (the other is display: none), so the accessible name is what shows. */}
+                      <span className="sm:hidden">{link.phoneLabel}</span>
+                      <span className="hidden sm:inline">{link.label}</span>
+                    </>
+                  ) : (
+                    link.label
+                  )}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -16,7 +16,7 @@ function run(text: string): Explained {
  * what is wrong or unusual, character by character, and what a client does next. Ctrl+Enter (⌘Enter)
  * explains; Esc leaves the text box for the Explain button, so the keyboard is never trapped.
  * `headingLevel` is the level of the result's heading, to fit the page it sits on; `autoFocus` puts
- * the keyboard in the text box when the reader loaded the tool on purpose (ExplainResponseOnDemand).
+ * the keyboard in the text box when the reader asked for the tool on purpose.
  */
 export function ExplainResponse({
   headingLevel = 3,

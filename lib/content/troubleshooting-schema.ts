@@ -25,6 +25,8 @@ export const lessonLinkSchema = z.object({ slug: id, anchor: id.optional(), labe
 export const tryTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('preset'), preset: id }).strict(),
   z.object({ kind: z.literal('playground'), query: z.string().min(1).optional(), label: text }).strict(),
+  // The Explain tool at the top of /troubleshoot: for causes only the reader's own response shows.
+  z.object({ kind: z.literal('explain'), label: text }).strict(),
 ]);
 
 export const answerSchema = z.object({ label: text, next: id }).strict();

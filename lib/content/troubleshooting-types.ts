@@ -48,5 +48,20 @@ export function citationText(citation: Citation): string {
   }
 }
 export const lessonHref = ({ slug, anchor }: LessonLink) => `/lessons/${slug}${anchor ? `#${anchor}` : ''}`;
-export const tryHref = (target: TryTarget) =>
-  target.kind === 'preset' ? `/playground?p=${encodeURIComponent(target.preset)}` : `/playground${target.query ? `?${target.query}` : ''}`;
+/** The Explain tool's place: the first section of the troubleshooting page. */
+export const EXPLAIN_HREF = '/troubleshoot#explain';
+
+export function tryHref(target: TryTarget): string {
+  switch (target.kind) {
+    case 'preset':
+      return `/playground?p=${encodeURIComponent(target.preset)}`;
+    case 'playground':
+      return `/playground${target.query ? `?${target.query}` : ''}`;
+    case 'explain':
+      return EXPLAIN_HREF;
+    default: {
+      const never: never = target;
+      return never;
+    }
+  }
+}

@@ -14,8 +14,10 @@ export function siteUrl(): URL {
   return siteUrlFrom(process.env.SITE_URL, process.env.PORT);
 }
 
-export const NAV_LINKS = [
+/** The main navigation. `phoneLabel` stands in below the sm breakpoint, where the header must stay one row. */
+export const NAV_LINKS: readonly { href: string; label: string; phoneLabel?: string }[] = [
   { href: '/lessons', label: 'Lessons' },
   { href: '/playground', label: 'Playground' },
+  { href: '/troubleshoot', label: 'Troubleshoot', phoneLabel: 'Fix' },
   { href: '/api', label: 'API' },
-] as const;
+];

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
-import { axeViolations, baseUrl, openPage } from './support/site';
+import { baseUrl, openPage } from './support/site';
 
 const result = (page: Page) => page.getByRole('region', { name: 'Result' });
 
@@ -133,49 +133,6 @@ describe('playground journeys', () => {
       expect(await statuses(page)).toContain('2 requests: 401 → 404');
     } finally {
       await second.close();
-    }
-  });
-
-  test('the Explain tool loads as the reader scrolls to it', async () => {
-    const session = await openBrowser();
-    try {
-      const { page } = session;
-      await openPage(page, `${baseUrl()}/playground`);
-      const box = page.getByRole('textbox', { name: 'Response to explain' });
-      expect(await box.count()).toBe(0);
-      await page.getByRole('heading', { name: 'Explain this response' }).scrollIntoViewIfNeeded();
-      await box.waitFor();
-      expect(await box.evaluate((element) => element === document.activeElement)).toBe(false);
-    } finally {
-      await session.close();
-    }
-  });
-
-  test('Explain this response points at a bare Bearer challenge', async () => {
-    const session = await openBrowser();
-    try {
-      const { page } = session;
-      await openPage(page, `${baseUrl()}/playground`);
-      const box = page.getByRole('textbox', { name: 'Response to explain' });
-      // The tool is fetched as the reader nears it; from the keyboard, its placeholder loads it at once
-      // and hands the focus to the text box.
-      expect(await box.count()).toBe(0);
-      await page.getByRole('button', { name: 'Load the Explain tool now' }).focus();
-      await page.keyboard.press('Enter');
-      await box.waitFor();
-      expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
-      await box.fill('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer\n');
-      await page.getByRole('button', { name: 'Explain', exact: true }).click();
-      await page
-        .getByText(/RFC 6750 §3/)
-        .first()
-        .waitFor();
-      await box.focus();
-      await page.keyboard.press('Escape');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Explain');
-      expect(await axeViolations(page)).toEqual([]);
-    } finally {
-      await session.close();
     }
   });
 });

@@ -31,7 +31,9 @@ describe('ExplainResponse', () => {
     const live = within(liveRegion(container));
     expect(live.getByText('401')).toBeInTheDocument();
     expect(live.getByText('Unauthorized')).toBeInTheDocument(); // the status in words, not colour
-    const finding = live.getByText(/must carry at least one parameter/).closest('li');
+    // The most serious finding leads the explanation, and is listed with the others.
+    expect(live.getByText(/^In short:/).closest('p')).toHaveTextContent(/^In short: A Bearer challenge must carry at least one parameter/);
+    const finding = live.getByText(/must carry at least one parameter/, { selector: 'li > p' }).closest('li');
     expect(finding).not.toBeNull();
     const item = within(finding as HTMLElement);
     expect(item.getByText('RFC 6750 §3')).toBeInTheDocument();

@@ -24,6 +24,7 @@ describe('site over plain HTTP', () => {
     const sitemap = await (await fetch(`${baseUrl()}/sitemap.xml`)).text();
     expect(sitemap).toContain(`/lessons/${firstLesson().slug}</loc>`);
     expect(sitemap).toContain('/lessons</loc>');
+    expect(sitemap).toContain('/troubleshoot</loc>');
     const robots = await (await fetch(`${baseUrl()}/robots.txt`)).text();
     expect(robots).toMatch(/^Sitemap: http.*\/sitemap\.xml$/m);
   });

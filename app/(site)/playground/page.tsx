@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { EmbedButton } from '@/components/embed/EmbedButton';
-import { ExplainResponseOnDemand } from '@/components/playground/ExplainResponseOnDemand';
+import { SiteLink } from '@/components/layout/SiteLink';
 import { PlaygroundFromUrl } from '@/components/playground/PlaygroundFromUrl';
 import { presetGroups } from '@/lib/content/preset-groups';
 import { oembedDiscovery } from '@/lib/site/oembed';
@@ -34,15 +34,15 @@ export default function PlaygroundPage() {
       </div>
       <section aria-labelledby="explain-heading" className="mt-12 border-t border-line pt-8">
         <h2 id="explain-heading" className="text-2xl font-bold">
-          Explain this response
+          Explain a response you got
         </h2>
         <p className="mt-2 max-w-3xl text-muted">
-          Paste the headers or raw HTTP a real server sent you (curl -v output works too). The lab points at what is wrong or unusual, character by character,
-          and says what a client will do next.
+          To read a response a real server sent you (headers, curl -v output or a single header line), paste it into the{' '}
+          <SiteLink href="/troubleshoot#explain" className="text-accent underline underline-offset-4">
+            Explain tool on the troubleshooting page
+          </SiteLink>
+          : it points at what is wrong, character by character, and says what a client does next.
         </p>
-        <div className="mt-4">
-          <ExplainResponseOnDemand />
-        </div>
       </section>
     </div>
   );

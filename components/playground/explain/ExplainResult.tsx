@@ -1,4 +1,5 @@
 import type { Explanation, Severity } from '@/lib/explain';
+import { leadConclusion } from '@/lib/explain/lead';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { FindingItem } from './FindingItem';
 import { ChallengeList } from './ChallengeList';
@@ -42,6 +43,8 @@ function StatusLine({ explanation }: { explanation: Explanation }) {
 export function ExplainResult({ explanation, lines, level }: { explanation: Explanation; lines: readonly string[]; level: HeadingLevel }) {
   const sub = Math.min(level + 1, 6) as HeadingLevel;
   const { findings, nextStep } = explanation;
+  // Issue 16: the one conclusion that matters comes first, before the details it was drawn from.
+  const lead = leadConclusion(explanation);
   // For a lone header line, what a client does with it is the one conclusion that matters: it leads.
   const nextStepFirst = explanation.status === undefined && explanation.headers.length <= 1;
   const next = (
@@ -60,6 +63,12 @@ export function ExplainResult({ explanation, lines, level }: { explanation: Expl
   return (
     <div className="min-w-0 space-y-4">
       <Heading level={level}>Explanation</Heading>
+      {lead ? (
+        <p className="rounded-md border-l-4 border-accent bg-surface px-3 py-2 font-semibold break-words">
+          <span>In short: </span>
+          {lead.sentence}
+        </p>
+      ) : null}
       <StatusLine explanation={explanation} />
       {nextStepFirst ? next : null}
       <section className="min-w-0 space-y-2">

@@ -12,6 +12,7 @@ export function sitePages(): { name: string; path: string; status: number; chrom
     { name: 'lessons', path: '/lessons', status: 200 },
     { name: 'lesson', path: `/lessons/${firstLesson().slug}`, status: 200 },
     { name: 'playground', path: '/playground', status: 200 },
+    { name: 'troubleshoot', path: '/troubleshoot', status: 200 },
     { name: 'api', path: '/api', status: 200 },
     { chrome: false, name: 'embed-lesson', path: `/embed/lessons/${firstLesson().slug}`, status: 200 },
     { chrome: false, name: 'embed-playground', path: '/embed/playground?p=basic-wrong-password', status: 200 },
@@ -27,9 +28,12 @@ export function sitePages(): { name: string; path: string; status: number; chrom
  * quiet (networkidle is 500 ms of nothing, every time).
  */
 export async function hydrated(page: Page | Frame): Promise<void> {
-  await page.waitForFunction(
-    () => Object.keys(document.body ?? {}).some((key) => key.startsWith('__react')) && (history.state as { __NA?: boolean } | null)?.__NA === true,
-  );
+  await page.waitForFunction(reactHydrated);
+}
+
+/** The in-page check behind `hydrated`, for a driver other than playwright's (Firefox through puppeteer). */
+export function reactHydrated(): boolean {
+  return Object.keys(document.body ?? {}).some((key) => key.startsWith('__react')) && (history.state as { __NA?: boolean } | null)?.__NA === true;
 }
 
 /** The frame of the <iframe> `selector` finds in `page`, once React has hydrated it. */

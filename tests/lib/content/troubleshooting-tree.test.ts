@@ -40,7 +40,7 @@ describe('the troubleshooting tree is well formed', () => {
     const texts = tree.nodes.flatMap((node) =>
       node.kind === 'question'
         ? [node.prompt, node.hint ?? '', ...node.answers.map((answer) => answer.label)]
-        : [node.title, node.cause, node.fix, node.lesson.label, node.tryIt.kind === 'playground' ? node.tryIt.label : ''],
+        : [node.title, node.cause, node.fix, node.lesson.label, node.tryIt.kind === 'preset' ? '' : node.tryIt.label],
     );
     for (const text of texts) expect(() => inlineSegments(text)).not.toThrow();
   });
@@ -114,6 +114,7 @@ describe('every cause points somewhere real', () => {
     }
     expect(lessonHref(node.lesson)).toMatch(/^\/lessons\/[a-z0-9-]+(#[a-z0-9-]+)?$/);
     if (node.tryIt.kind === 'preset') expect(findPreset(node.tryIt.preset)).toBeDefined();
+    else if (node.tryIt.kind === 'explain') expect(tryHref(node.tryIt)).toBe('/troubleshoot#explain');
     else expect(decodeState(tryHref(node.tryIt).replace(/^\/playground\??/, '')).problems).toEqual([]);
   });
 });
