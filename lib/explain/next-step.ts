@@ -30,6 +30,16 @@ const TOKEN: Holder = { held: { bearerToken: 'token' }, who: 'a bearer token' };
 const BROWSER_PROMPTS = new Set(['basic', 'digest', 'negotiate', 'ntlm']);
 
 const has = (cs: Challenge[], ...schemes: string[]) => cs.some((c) => schemes.includes(c.scheme.toLowerCase()));
+
+/**
+ * Whose next step to tell first: the holder the request showed, else the one the challenges ask for.
+ * A client meeting only a Bearer challenge is one that holds (or must get) a token (RFC 6750 §3), so
+ * leading with "a user name and password cannot answer it" would tell the reader nothing.
+ */
+function holderFor(challenges: Challenge[], sent: SentCredentials | undefined): Holder {
+  if (sent) return sent.scheme.toLowerCase() === 'bearer' ? TOKEN : PASSWORD;
+  return has(challenges, 'bearer') && !has(challenges, 'basic', 'digest') ? TOKEN : PASSWORD;
+}
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The library's reasons may end with a full stop; these sentences add their own. */
 const clause = (s: string) => s.replace(/\.$/, '');
@@ -71,7 +81,7 @@ function challengeStep(input: NextStepInput, hop: 'origin' | 'proxy', status: nu
   }
   if (hop === 'proxy') {
     notes.push(
-      'A browser treats a 407 from a server that is not its configured proxy as a network error (Chromium: ERR_UNEXPECTED_PROXY_AUTH; Firefox refuses it too), and a script cannot set Proxy-Authorization at all (a forbidden request header).',
+      'A browser answers a 407 only from its configured proxy: from any other server, Chromium turns it into a network error (ERR_UNEXPECTED_PROXY_AUTH) and Firefox hands it to the page unanswered (no prompt, no proxy credentials). A script cannot set Proxy-Authorization at all (a forbidden request header).',
     );
   }
   if (challenges.length === 0) {
@@ -86,7 +96,7 @@ function challengeStep(input: NextStepInput, hop: 'origin' | 'proxy', status: nu
     const lines = `line${input.brokenLines.length > 1 ? 's' : ''} ${input.brokenLines.join(', ')}`;
     notes.push(`A strict client skips what does not parse (${lines}) and chooses among the rest; a lenient one may guess.`);
   }
-  const holder = sent?.scheme.toLowerCase() === 'bearer' ? TOKEN : PASSWORD;
+  const holder = holderFor(challenges, sent);
   const main = answer(challenges, holder, header, status);
   const other = holder === TOKEN ? PASSWORD : TOKEN;
   if (has(challenges, ...(other === TOKEN ? ['bearer'] : ['basic', 'digest']))) notes.push(answer(challenges, other, header, status).summary);

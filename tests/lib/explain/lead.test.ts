@@ -38,6 +38,26 @@ describe('leadConclusion', () => {
       'problem',
       'A 401 must carry WWW-Authenticate with at least one challenge: with no WWW-Authenticate challenge a client cannot tell which scheme to use, so it stops and reports the 401 (RFC 9110 §15.5.2).',
     ],
+    // Only a token can answer a Bearer challenge, so the conclusion is about a token holder.
+    [
+      'a bare Bearer challenge: the token',
+      'WWW-Authenticate: Bearer realm="api"',
+      'next-step',
+      'A client holding a bearer token retries with Authorization: Bearer.',
+    ],
+    [
+      'a Bearer invalid_token: no blind resend',
+      'WWW-Authenticate: Bearer realm="api", error="invalid_token"',
+      'next-step',
+      'A client holding a bearer token does not simply resend it: the token was refused as invalid or expired: refresh it once, then retry (RFC 6750 §3.1).',
+    ],
+    // Basic beside Bearer: a password holder is the usual reader; the token holder's step is a note.
+    [
+      'Basic and Bearer offered: the password holder first',
+      'WWW-Authenticate: Basic realm="a", Bearer realm="a"',
+      'next-step',
+      'A client holding a user name and password retries with Authorization: Basic (challenge 1 of 2, the one that exposes least of those it can answer, the earlier on a tie: RFC 9110 §11.6.1, RFC 7616 §3.7).',
+    ],
     ['a success', 'HTTP/1.1 200 OK', 'next-step', 'Nothing to do: the server accepted the request.'],
   ])('%s', (_name, paste, kind, sentence) => {
     expect(lead(paste)).toMatchObject({ kind, sentence });
