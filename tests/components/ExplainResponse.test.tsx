@@ -63,6 +63,21 @@ describe('ExplainResponse', () => {
     expect(live.queryByText(/No status line/)).toBeNull();
   });
 
+  test('a conclusion the lead already said is not said again under "What a client does next"', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<ExplainResponse />);
+    await user.click(screen.getByRole('textbox', { name: 'Response to explain' }));
+    await user.paste('WWW-Authenticate: Basic realm="x", charset="UTF-8"');
+    await user.click(screen.getByRole('button', { name: 'Explain' }));
+    const live = within(liveRegion(container));
+    const said = 'A client holding a user name and password retries with Authorization: Basic.';
+    expect(live.getByText(/^In short:/).closest('p')).toHaveTextContent(`In short: ${said}`);
+    expect((liveRegion(container).textContent ?? '').split(said)).toHaveLength(2);
+    // The rest of the next step still follows, under its heading.
+    const section = live.getByRole('heading', { name: 'What a client does next' }).closest('section');
+    expect(section).toHaveTextContent('Basic sends the password itself, base64 in UTF-8');
+  });
+
   test('Ctrl+Enter explains from the text box', async () => {
     const user = userEvent.setup();
     const { container } = render(<ExplainResponse />);

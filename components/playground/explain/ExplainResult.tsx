@@ -47,10 +47,13 @@ export function ExplainResult({ explanation, lines, level }: { explanation: Expl
   const lead = leadConclusion(explanation);
   // For a lone header line, what a client does with it is the one conclusion that matters: it leads.
   const nextStepFirst = explanation.status === undefined && explanation.headers.length <= 1;
+  // When the lead already said the next step's first sentence, the section goes on from there.
+  const said = lead?.kind === 'next-step' && nextStep.summary.startsWith(lead.sentence) ? lead.sentence.length : 0;
+  const summary = nextStep.summary.slice(said).trim();
   const next = (
     <section className="min-w-0 space-y-2">
       <Heading level={sub}>What a client does next</Heading>
-      <p>{nextStep.summary}</p>
+      {summary ? <p>{summary}</p> : null}
       {nextStep.notes.length > 0 ? (
         <ul className="list-disc space-y-1 pl-5 text-sm">
           {nextStep.notes.map((note) => (
