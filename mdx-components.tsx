@@ -8,6 +8,7 @@ import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
 import { LabOrigin } from '@/components/mdx/LabOrigin';
 import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
+import { ProtectionSpaceTree } from '@/components/mdx/ProtectionSpaceTree';
 import { Quiz } from '@/components/mdx/Quiz';
 import { SectionHeading } from '@/components/mdx/SectionHeading';
 import { Troubleshooter } from '@/components/mdx/Troubleshooter';
@@ -38,6 +39,7 @@ const components = {
   HeaderAnatomy,
   // Written by lib/content/mdx/mark-lab-origin.mjs, never by a lesson.
   LabOrigin,
+  ProtectionSpaceTree,
   Quiz,
   // Lessons write <SequenceDiagram>; the playground's transcript diagram is TranscriptSequenceDiagram.
   SequenceDiagram: LessonSequenceDiagram,
