@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { BrowserFacts } from '@/components/mdx/BrowserFacts';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { DigestCalculator } from '@/components/mdx/DigestCalculator';
 import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
 import { LabOrigin } from '@/components/mdx/LabOrigin';
@@ -35,6 +36,7 @@ const components = {
   BrowserFacts,
   Callout,
   CodeBlock,
+  DigestCalculator,
   Exchange,
   HeaderAnatomy,
   // Written by lib/content/mdx/mark-lab-origin.mjs, never by a lesson.
