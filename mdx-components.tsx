@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { BrowserFacts } from '@/components/mdx/BrowserFacts';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { CredentialsModeDiagram } from '@/components/mdx/CredentialsModeDiagram';
 import { DigestCalculator } from '@/components/mdx/DigestCalculator';
 import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
@@ -36,6 +37,7 @@ const components = {
   BrowserFacts,
   Callout,
   CodeBlock,
+  CredentialsModeDiagram,
   DigestCalculator,
   Exchange,
   HeaderAnatomy,
