@@ -35,20 +35,21 @@ function Steps({ steps, input }: { steps: DigestSteps; input: DigestCalculatorIn
   const H = input.algorithm.replace(/-sess$/, '');
   return (
     <dl className="mt-4 space-y-3">
-      {steps.sessionBase !== undefined && <ComputationStep name={`H(username ":" realm ":" password), ${H}`} value={steps.sessionBase} />}
+      {steps.sessionBase !== undefined && <ComputationStep whole name={`H(username ":" realm ":" password), ${H}`} value={steps.sessionBase} />}
       <ComputationStep
+        whole
         name={steps.sessionBase === undefined ? 'A1 = username ":" realm ":" password' : 'A1 = H(username:realm:password) ":" nonce ":" cnonce (-sess, §3.4.2)'}
         value={steps.a1}
       />
-      <ComputationStep name={`H(A1), ${H}`} value={steps.ha1} />
+      <ComputationStep whole name={`H(A1), ${H}`} value={steps.ha1} />
       {steps.hBody !== undefined && (
-        <ComputationStep name={`H(body), ${H}`} value={steps.hBody} note="auth-int covers the body too; an empty body still has a hash." />
+        <ComputationStep whole name={`H(body), ${H}`} value={steps.hBody} note="auth-int covers the body too; an empty body still has a hash." />
       )}
-      <ComputationStep name={steps.hBody === undefined ? 'A2 = method ":" uri' : 'A2 = method ":" uri ":" H(body) (§3.4.3)'} value={steps.a2} />
-      <ComputationStep name={`H(A2), ${H}`} value={steps.ha2} />
-      <ComputationStep name={'Hashed for the response: H(A1) ":" nonce ":" nc ":" cnonce ":" qop ":" H(A2)'} value={steps.kdData} />
-      <ComputationStep name={`response = KD(H(A1), …), ${H}`} value={steps.response} />
-      <ComputationStep name="The Authorization value" value={steps.header} note={steps.usernameNote} />
+      <ComputationStep whole name={steps.hBody === undefined ? 'A2 = method ":" uri' : 'A2 = method ":" uri ":" H(body) (§3.4.3)'} value={steps.a2} />
+      <ComputationStep whole name={`H(A2), ${H}`} value={steps.ha2} />
+      <ComputationStep whole name={'Hashed for the response: H(A1) ":" nonce ":" nc ":" cnonce ":" qop ":" H(A2)'} value={steps.kdData} />
+      <ComputationStep whole name={`response = KD(H(A1), …), ${H}`} value={steps.response} />
+      <ComputationStep whole name="The Authorization value" value={steps.header} note={steps.usernameNote} />
     </dl>
   );
 }
