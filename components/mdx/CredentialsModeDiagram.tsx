@@ -5,24 +5,27 @@ import { domId } from './dom-id';
 const FETCH_CREDENTIALS = 'https://fetch.spec.whatwg.org/#http-network-or-cache-fetch';
 const FETCH_CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
 
+// Header names are long words with no spaces; on a 390 px phone they may break anywhere, the prose may not.
+const codeClass = 'font-mono [overflow-wrap:anywhere]';
+
 const SITE_NAMES = { 'same-origin': 'Same-origin request', 'cross-origin': 'Cross-origin request' } as const;
 
 function ReadableText({ readable }: { readable: Readable }) {
   switch (readable.kind) {
     case 'always':
-      return <>always: no CORS check on the same origin.</>;
+      return <>always (same origin: no CORS check).</>;
     case 'cors':
       return (
         <>
-          only if <code className="font-mono">Access-Control-Allow-Origin</code> is <code className="font-mono">*</code> or the page&apos;s origin (
+          if <code className={codeClass}>Access-Control-Allow-Origin</code> is <code className={codeClass}>*</code> or the page&apos;s origin (
           <a href={FETCH_CORS_CHECK}>CORS check</a>).
         </>
       );
     case 'cors-with-credentials':
       return (
         <>
-          only if <code className="font-mono">Access-Control-Allow-Credentials: true</code> and <code className="font-mono">Access-Control-Allow-Origin</code>{' '}
-          names the page&apos;s exact origin, <strong>not</strong> <code className="font-mono">*</code>; otherwise <code className="font-mono">fetch</code>{' '}
+          only with <code className={codeClass}>Access-Control-Allow-Credentials: true</code> and <code className={codeClass}>Access-Control-Allow-Origin</code>{' '}
+          naming the page&apos;s exact origin, <strong>not</strong> <code className={codeClass}>*</code>; otherwise <code className={codeClass}>fetch</code>{' '}
           rejects (<a href={FETCH_CORS_CHECK}>CORS check</a>).
         </>
       );
@@ -36,16 +39,17 @@ function ReadableText({ readable }: { readable: Readable }) {
 /** One cell: what the browser attaches (an icon and words, never colour alone), where that comes from, and who may read the answer. */
 function Cell({ cell }: { cell: CredentialsCell }) {
   return (
-    <td className="px-3 py-2 align-top" data-site={cell.site} data-attaches={cell.attaches}>
+    <td className="px-2 py-2 align-top sm:px-3" data-site={cell.site} data-attaches={cell.attaches}>
       <p className="font-semibold">
         <span aria-hidden="true" className="mr-1">
           {cell.attaches ? '✔' : '✘'}
         </span>
-        {cell.attaches ? 'Sends' : 'Does not send'} cookies and remembered HTTP authentication
+        {cell.attaches ? 'Sends' : 'Does not send'}
+        <span className="sr-only"> cookies and remembered HTTP authentication</span>
       </p>
       <p className="mt-0.5 text-xs text-muted">
         {cell.source.kind === 'tested' ? (
-          <>Tested in Chromium and Firefox (fact {cell.source.factId})</>
+          <span data-fact={cell.source.factId}>Tested in Chromium and Firefox</span>
         ) : (
           <>
             From the <a href={FETCH_CREDENTIALS}>Fetch standard</a>
@@ -53,7 +57,7 @@ function Cell({ cell }: { cell: CredentialsCell }) {
         )}
       </p>
       <p className="mt-1.5">
-        Script reads the response <ReadableText readable={cell.readable} />
+        Readable by the script <ReadableText readable={cell.readable} />
       </p>
     </td>
   );
@@ -70,17 +74,17 @@ export function CredentialsModeDiagram(props: CredentialsModesProps) {
   return (
     // Focusable, so a keyboard can scroll the table sideways on a narrow phone (axe scrollable-region-focusable).
     <figure tabIndex={0} className="not-prose my-6 overflow-x-auto rounded-lg border border-line" aria-labelledby={captionId}>
-      <table className="w-full min-w-[20rem] border-collapse text-left text-sm" aria-labelledby={captionId}>
+      <table className="w-full border-collapse text-left text-xs [overflow-wrap:anywhere] sm:text-sm" aria-labelledby={captionId}>
         <caption id={captionId} className="px-3 pt-3 pb-2 text-left font-medium">
           {model.caption}
         </caption>
         <thead>
           <tr className="border-b border-line">
-            <th scope="col" className="px-3 py-2 font-semibold">
+            <th scope="col" className="px-2 py-2 font-semibold sm:px-3">
               <code className="font-mono">credentials</code>
             </th>
             {model.rows[0]?.cells.map((cell) => (
-              <th key={cell.site} scope="col" className="px-3 py-2 font-semibold">
+              <th key={cell.site} scope="col" className="w-[40%] px-2 py-2 font-semibold sm:px-3">
                 {SITE_NAMES[cell.site]}
               </th>
             ))}
@@ -89,7 +93,7 @@ export function CredentialsModeDiagram(props: CredentialsModesProps) {
         <tbody>
           {model.rows.map((row) => (
             <tr key={row.mode} data-mode={row.mode} className="border-b border-line last:border-b-0">
-              <th scope="row" className="px-3 py-2 align-top font-normal">
+              <th scope="row" className="px-2 py-2 align-top font-normal whitespace-nowrap sm:px-3">
                 <code className="font-mono">&apos;{row.mode}&apos;</code>
                 {row.mode === 'same-origin' ? <span className="block text-xs text-muted">fetch&apos;s default</span> : null}
               </th>
@@ -101,10 +105,11 @@ export function CredentialsModeDiagram(props: CredentialsModesProps) {
         </tbody>
       </table>
       <div className="space-y-1 border-t border-line px-3 py-2 text-xs text-muted">
+        <p>&ldquo;Sends&rdquo; means the browser attaches its own credentials: cookies and the HTTP authentication it remembered from its login dialog.</p>
         {model.ownAuthorization ? (
           <p>
-            An <code className="font-mono">Authorization</code> header your script sets is not one of these credentials: it goes out in every mode, even{' '}
-            <code className="font-mono">&apos;omit&apos;</code> (tested in Chromium and Firefox, fact {model.ownAuthorization.factId}).
+            An <code className={codeClass}>Authorization</code> header your script sets is not one of these credentials: it goes out in every mode, even{' '}
+            <code className={codeClass}>&apos;omit&apos;</code> (tested in Chromium and Firefox, fact {model.ownAuthorization.factId}).
           </p>
         ) : null}
         <p>Cookies also follow their own SameSite attribute and the browser&apos;s third-party cookie settings.</p>

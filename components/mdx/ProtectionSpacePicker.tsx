@@ -5,22 +5,30 @@ import { type BasicReuse, basicReuse } from '@/lib/http-auth';
 import type { ProtectionSpaceTreeModel, SpaceNode } from '@/lib/content/widgets/protection-space-tree';
 import { domId } from './dom-id';
 
+/** Drawn, not a font glyph: Debian's fonts have no pause sign (U+23F8), and a missing glyph is a box. */
+function MarkIcon({ sends }: { sends: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 12 12" className="mr-1 inline-block h-3 w-3 align-[-1px]" fill="currentColor">
+      {sends ? <path d="M1 5h6V2l4 4-4 4V7H1z" /> : <path d="M2 1h3v10H2zM7 1h3v10H7z" />}
+    </svg>
+  );
+}
+
 /** The mark beside a URL, in words and an icon (never colour alone), and why. */
-function mark(reuse: BasicReuse, isAccepted: boolean): { icon: string; label: string; reason: string; sends: boolean } {
+function mark(reuse: BasicReuse, isAccepted: boolean): { label: string; reason: string; sends: boolean } {
   switch (reuse.kind) {
     case 'preemptive':
       return {
-        icon: '➜',
         label: 'sends credentials pre-emptively',
         reason: isAccepted ? 'this request got the 401, then accepted them' : `at or below ${reuse.prefix}`,
         sends: true,
       };
     case 'outside-prefix':
-      return { icon: '⏸', label: 'waits for a challenge', reason: `outside ${reuse.prefix}`, sends: false };
+      return { label: 'waits for a challenge', reason: `outside ${reuse.prefix}`, sends: false };
     case 'other-origin':
-      return { icon: '⏸', label: 'waits for a challenge', reason: 'another origin, another protection space', sends: false };
+      return { label: 'waits for a challenge', reason: 'another origin, another protection space', sends: false };
     case 'not-a-url':
-      return { icon: '⏸', label: 'waits for a challenge', reason: 'not an http(s) URL', sends: false };
+      return { label: 'waits for a challenge', reason: 'not an http(s) URL', sends: false };
     default: {
       const unknown: never = reuse;
       throw new Error(`Unknown reuse ${JSON.stringify(unknown)}`);
@@ -48,9 +56,7 @@ function Node({ node, choice }: { node: SpaceNode; choice: Choice }) {
           </label>
           {m ? (
             <span id={markId} className="text-xs" data-reuse={m.sends ? 'sends' : 'waits'}>
-              <span aria-hidden="true" className="mr-1">
-                {m.icon}
-              </span>
+              <MarkIcon sends={m.sends} />
               <span className={m.sends ? 'font-semibold' : ''}>{m.label}</span>
               <span className="text-muted"> ({m.reason})</span>
             </span>
@@ -58,7 +64,7 @@ function Node({ node, choice }: { node: SpaceNode; choice: Choice }) {
         </span>
       )}
       {node.children.length > 0 ? (
-        <ul className="ml-2 border-l border-line pl-4">
+        <ul className="ml-2 list-none border-l border-line pl-4">
           {node.children.map((c) => (
             <Node key={c.name} node={c} choice={choice} />
           ))}
@@ -85,11 +91,11 @@ export function ProtectionSpacePicker({ model }: { model: ProtectionSpaceTreeMod
       </figcaption>
       <fieldset className="mt-3 overflow-x-auto">
         <legend className="sr-only">URL that accepted your credentials</legend>
-        <ul>
+        <ul className="list-none">
           {model.origins.map((origin) => (
             <li key={origin.origin}>
               <span className="font-mono text-sm font-semibold">{origin.origin}</span>
-              <ul className="ml-2 border-l border-line pl-4">
+              <ul className="ml-2 list-none border-l border-line pl-4">
                 {origin.children.map((node) => (
                   <Node key={node.name} node={node} choice={choice} />
                 ))}

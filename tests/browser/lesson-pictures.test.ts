@@ -2,8 +2,6 @@ jest.setTimeout(90_000);
 // Issue 16, "pictures where the text strains": the Digest calculator (lesson 05), the Basic reuse tree
 // (lesson 03) and the credentials-mode table (lesson 09), each in its lesson, on a 390 px phone in both
 // themes: axe finds nothing, nothing is cut off sideways, and the interactive ones answer taps and typing.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { answerDigestChallenge, digestChallenge } from '@/lib/http-auth';
 import { openBrowser, type ColorScheme } from './support/chromium';
@@ -43,9 +41,6 @@ describe('lesson pictures on a 390 px phone', () => {
         await figure.scrollIntoViewIfNeeded();
         expect(await overflow(page, figure)).toEqual({ figure: 0, page: 0 });
         expect(await axeViolations(page)).toEqual([]);
-        const dir = path.join(process.cwd(), 'test-results', 'screenshots');
-        fs.mkdirSync(dir, { recursive: true });
-        await figure.screenshot({ path: path.join(dir, `picture-${slug}-${theme}-phone.png`) });
       } finally {
         await close();
       }

@@ -33,9 +33,9 @@ describe('<CredentialsModeDiagram>', () => {
       const fact = BROWSER_FACTS.find((f) => f.kind === 'remembered-credentials' && f.probe.credentials === mode);
       if (fact?.kind !== 'remembered-credentials') throw new Error(`no remembered-credentials fact for ${mode}`);
       const text = cell(mode, 'Same-origin request').textContent;
-      expect(text).toContain(fact.chromium.attaches ? 'Sends cookies and remembered HTTP authentication' : 'Does not send');
-      expect(text).toContain(`Tested in Chromium and Firefox (fact ${fact.id})`);
-      expect(text).toContain('Script reads the response always');
+      expect(text).toContain(fact.chromium.attaches ? 'Sends cookies and remembered HTTP authentication' : 'Does not send cookies');
+      expect(within(cell(mode, 'Same-origin request')).getByText('Tested in Chromium and Firefox')).toHaveAttribute('data-fact', fact.id);
+      expect(text).toContain('Readable by the script always');
     }
   });
 
@@ -43,11 +43,11 @@ describe('<CredentialsModeDiagram>', () => {
     render(<CredentialsModeDiagram caption="Credentials modes" />);
     expect(cell('omit', 'Cross-origin request')).toHaveTextContent('Does not send');
     expect(cell('same-origin', 'Cross-origin request')).toHaveTextContent('Does not send');
-    expect(cell('same-origin', 'Cross-origin request')).toHaveTextContent('only if Access-Control-Allow-Origin is * or the page');
+    expect(cell('same-origin', 'Cross-origin request')).toHaveTextContent('Readable by the script if Access-Control-Allow-Origin is * or the page');
     const include = cell('include', 'Cross-origin request');
     expect(include).toHaveTextContent('Sends cookies and remembered HTTP authentication');
     expect(include).toHaveTextContent(
-      "Access-Control-Allow-Credentials: true and Access-Control-Allow-Origin names the page's exact origin, not *; otherwise fetch rejects",
+      "only with Access-Control-Allow-Credentials: true and Access-Control-Allow-Origin naming the page's exact origin, not *; otherwise fetch rejects",
     );
     expect(within(include).getByRole('link', { name: 'Fetch standard' })).toHaveAttribute('href', expect.stringContaining('fetch.spec.whatwg.org'));
   });

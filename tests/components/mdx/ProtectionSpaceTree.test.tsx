@@ -26,9 +26,9 @@ describe('<ProtectionSpaceTree>', () => {
     expect(screen.getByRole('figure', { name: /Where Basic credentials go unasked/ })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: /q3\.html/ })).toBeChecked();
     expect(markOf(urls[0] ?? '')).toMatch(/sends credentials pre-emptively \(this request got the 401/);
-    expect(markOf(urls[1] ?? '')).toBe('➜sends credentials pre-emptively (at or below /docs/reports/)');
+    expect(markOf(urls[1] ?? '')).toBe('sends credentials pre-emptively (at or below /docs/reports/)');
     expect(markOf(urls[2] ?? '')).toMatch(/sends credentials pre-emptively/);
-    expect(markOf(urls[3] ?? '')).toBe('⏸waits for a challenge (outside /docs/reports/)');
+    expect(markOf(urls[3] ?? '')).toBe('waits for a challenge (outside /docs/reports/)');
     expect(markOf(urls[4] ?? '')).toMatch(/waits for a challenge \(another origin/);
     expect(screen.getByText(/Credentials go unasked to 3 of 5 URLs/)).toBeInTheDocument();
   });
@@ -46,7 +46,7 @@ describe('<ProtectionSpaceTree>', () => {
     render(<ProtectionSpaceTree urls={urls} accepted={urls[0] ?? ''} />);
     await user.click(screen.getByRole('radio', { name: /index\.html/ }));
     expect(screen.getByRole('radio', { name: /index\.html/ })).toBeChecked();
-    expect(markOf(urls[1] ?? '')).toBe('➜sends credentials pre-emptively (at or below /docs/)');
+    expect(markOf(urls[1] ?? '')).toBe('sends credentials pre-emptively (at or below /docs/)');
     expect(markOf(urls[4] ?? '')).toMatch(/waits for a challenge/);
     expect(screen.getByText(/Credentials go unasked to 4 of 5 URLs/)).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: /staging/ }));
