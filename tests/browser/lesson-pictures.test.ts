@@ -5,7 +5,7 @@ jest.setTimeout(90_000);
 import type { Locator, Page } from 'playwright-core';
 import { answerDigestChallenge, digestChallenge } from '@/lib/http-auth';
 import { openBrowser, type ColorScheme } from './support/chromium';
-import { axeViolations, baseUrl, openPage } from './support/site';
+import { axeViolations, baseUrl, openPage, watchForProblems } from './support/site';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -15,10 +15,13 @@ const pictures = [
   { slug: 'browsers-and-401', figure: /What each credentials mode sends/ },
 ] as const;
 
-async function openLesson(slug: string, colorScheme: ColorScheme): Promise<{ page: Page; close: () => Promise<void> }> {
+/** The lesson on a phone, with what went wrong on the way (console errors such as a hydration mismatch, failed requests). */
+async function openLesson(slug: string, colorScheme: ColorScheme): Promise<{ page: Page; close: () => Promise<void>; problems: string[] }> {
   const session = await openBrowser({ viewport: PHONE, colorScheme, hasTouch: true });
-  await openPage(session.page, `${baseUrl()}/lessons/${slug}`);
-  return session;
+  const url = `${baseUrl()}/lessons/${slug}`;
+  const problems = watchForProblems(session.page, url);
+  await openPage(session.page, url);
+  return { ...session, problems };
 }
 
 /** How far the figure and the page reach past the right edge of the screen (0 when nothing is cut off). */
@@ -33,14 +36,15 @@ const step = (figure: Locator, name: RegExp) => figure.locator('dt', { hasText: 
 
 describe('lesson pictures on a 390 px phone', () => {
   test.each(pictures.flatMap((p) => (['light', 'dark'] as const).map((theme) => ({ ...p, theme }))))(
-    '$slug in $theme: the figure is on the page, fits the screen, and axe finds nothing',
+    '$slug in $theme: the figure is on the page, fits the screen, axe finds nothing and the console stays quiet',
     async ({ slug, figure: name, theme }) => {
-      const { page, close } = await openLesson(slug, theme);
+      const { page, close, problems } = await openLesson(slug, theme);
       try {
         const figure = page.getByRole('figure', { name });
         await figure.scrollIntoViewIfNeeded();
         expect(await overflow(page, figure)).toEqual({ figure: 0, page: 0 });
         expect(await axeViolations(page)).toEqual([]);
+        expect(problems).toEqual([]);
       } finally {
         await close();
       }
