@@ -4,10 +4,13 @@ import Link from 'next/link';
 import { BrowserFacts } from '@/components/mdx/BrowserFacts';
 import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { CredentialsModeDiagram } from '@/components/mdx/CredentialsModeDiagram';
+import { DigestCalculator } from '@/components/mdx/DigestCalculator';
 import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
 import { LabOrigin } from '@/components/mdx/LabOrigin';
 import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
+import { ProtectionSpaceTree } from '@/components/mdx/ProtectionSpaceTree';
 import { Quiz } from '@/components/mdx/Quiz';
 import { SectionHeading } from '@/components/mdx/SectionHeading';
 import { Troubleshooter } from '@/components/mdx/Troubleshooter';
@@ -34,10 +37,13 @@ const components = {
   BrowserFacts,
   Callout,
   CodeBlock,
+  CredentialsModeDiagram,
+  DigestCalculator,
   Exchange,
   HeaderAnatomy,
   // Written by lib/content/mdx/mark-lab-origin.mjs, never by a lesson.
   LabOrigin,
+  ProtectionSpaceTree,
   Quiz,
   // Lessons write <SequenceDiagram>; the playground's transcript diagram is TranscriptSequenceDiagram.
   SequenceDiagram: LessonSequenceDiagram,

@@ -5,6 +5,7 @@ export { type AuthHeaderGrammar, type AuthHeaderPart, authHeaderParts } from './
 export { type ExtentKind, extentAt } from './extent';
 export { formatAuthInfo, formatChallenge, formatChallenges, formatCredentials, quoteString } from './format';
 export { getParam } from './params';
+export { type BasicReuse, basicReuse, mayReuseCredentials, reusePrefix } from './protection-space';
 export { isToken, isToken68 } from './grammar/chars';
 export { type BasicCharset, type BasicUser, basicChallenge, decodeBasicCredentials, encodeBasicCredentials } from './schemes/basic';
 export {

@@ -101,13 +101,17 @@ export function PasswordField({ label, value, onChange, error, hint, autoComplet
   );
 }
 
-/** One step of a computation: a name, an optional explanation, and the value in a box that wraps. */
-export function ComputationStep({ name, value, note }: { name: ReactNode; value: string; note?: ReactNode }) {
+/**
+ * One step of a computation: a name, an optional explanation, and the value in a box that wraps. `whole`
+ * drops the height cap: a lesson figure prints, and a capped box that scrolls is one more tab stop a
+ * keyboard needs (axe's scrollable-region-focusable, seen at 390 px).
+ */
+export function ComputationStep({ name, value, note, whole = false }: { name: ReactNode; value: string; note?: ReactNode; whole?: boolean }) {
   return (
     <div className="min-w-0">
       <dt className="text-sm font-medium">{name}</dt>
       <dd className="mt-0.5">
-        <code className="block max-h-40 overflow-auto rounded bg-surface px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-ink">
+        <code className={`block ${whole ? '' : 'max-h-40 overflow-auto'}rounded bg-surface px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-ink`}>
           {value === '' ? '(empty)' : value}
         </code>
         {note !== undefined && <p className="mt-0.5 text-xs text-muted">{note}</p>}
