@@ -1,14 +1,11 @@
-import { md5 } from '@noble/hashes/legacy';
-import { sha256, sha512_256 } from '@noble/hashes/sha2';
-import { bytesToHex } from '@noble/hashes/utils';
 import {
   type Challenge,
   type DigestChallenge,
-  type DigestHash,
   type DigestQop,
   answerDigestChallenge,
   digestHA1,
   digestHA2,
+  digestHex,
   formatCredentials,
   parseChallenges,
   readDigestChallenge,
@@ -40,11 +37,6 @@ export function readChallenges(values: string[]): ReadChallenges {
   }
   return { usable, ignored };
 }
-
-// The library hashes A1 and A2 itself; H(body) is shown on its own for auth-int, so it is computed
-// here with the same functions the library uses (RFC 7616 §3.4.2: lower-case hex).
-const HASH: Record<DigestHash, (data: Uint8Array) => Uint8Array> = { MD5: md5, 'SHA-256': sha256, 'SHA-512-256': sha512_256 };
-const hashHex = (hash: DigestHash, text: string) => bytesToHex(HASH[hash](new TextEncoder().encode(text)));
 
 export type DigestInput = {
   chosen: UsableChallenge;
@@ -97,7 +89,7 @@ export function digestSteps(input: DigestInput): { ok: true; steps: DigestSteps 
     ? digestHA1({ name: hash, hash, session: false }, { username, realm: d.realm, password }, { nonce: d.nonce, cnonce })
     : undefined;
   const a1 = sessionBase === undefined ? base : `${sessionBase}:${d.nonce}:${exchange.cnonce}`;
-  const hBody = exchange.qop === 'auth-int' ? hashHex(hash, body) : undefined;
+  const hBody = exchange.qop === 'auth-int' ? digestHex(hash, body) : undefined;
   const a2 = hBody === undefined ? `${method}:${uri}` : `${method}:${uri}:${hBody}`;
   const ha2 = digestHA2(hash, method, uri, exchange.qop, body);
   // RFC 7616 §3.4.1; without qop, the RFC 2069 form.

@@ -1,5 +1,5 @@
 // The Digest scheme (RFC 7616), both sides.
-export { DIGEST_ALGORITHMS, type DigestAlgorithm, type DigestAlgorithmName, type DigestHash, digestAlgorithm } from './algorithm';
+export { DIGEST_ALGORITHMS, type DigestAlgorithm, type DigestAlgorithmName, type DigestHash, digestAlgorithm, digestHex } from './algorithm';
 export { type DigestExchange, type DigestQop, digestHA1, digestHA2, digestResponse, digestRspauth, digestUserhash } from './compute';
 export { type DigestChallenge, type DigestChallengeOptions, digestChallenge, readDigestChallenge } from './challenge';
 export { type DigestNonceState, checkDigestNonce, createDigestNonce } from './nonce';
