@@ -1,38 +1,21 @@
-import type { Frame } from 'playwright-core';
 import { openBrowser } from './support/chromium';
-import { trainerSite } from './support/trainer-site';
+import { coursePage, labFrame, trainerSite, visibleSandboxCommands } from './support/trainer-site';
 import { axeViolations, baseUrl, firstLesson, hydratedFrame } from './support/site';
 
 // Issue 16, bug 5: what a trainer's readers meet in an embed. A second local origin plays the trainer's
 // site and frames the lab with the iframe code the Embed dialog gives (lib/site/embed.ts, iframeCode).
+// journeys-firefox.test.ts walks the first journey in Firefox.
 
 const trainer = trainerSite();
 const pages = trainer.pages;
 beforeAll(() => trainer.start());
 afterAll(() => trainer.close());
 
-const SANDBOX_ATTRIBUTE = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms';
-const course = (frames: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head><body><h1>My course</h1>${frames}</body></html>`;
-const iframe = (id: string, src: string) => `<iframe id="${id}" src="${src}" title="${id}" width="800" height="600" sandbox="${SANDBOX_ATTRIBUTE}"></iframe>`;
-
-/**
- * Code a reader can see that sends requests to the sandbox: a URL or a quoted path to it (curl, fetch,
- * requests). The annotated exchanges (components/mdx/Exchange.tsx) show messages, "GET /api/sandbox/basic
- * HTTP/1.1", not commands: they teach without the sandbox and stay.
- */
-function visibleSandboxCommands(frame: Frame): Promise<number> {
-  return frame.evaluate(() => {
-    const command = /(?:https?:\/\/[^\s'"]+|['"`])\/api\/sandbox(?![\w-])/;
-    return [...document.querySelectorAll('pre')].filter((pre) => command.test(pre.textContent) && pre.checkVisibility()).length;
-  });
-}
-
 describe('embeds in a trainer’s page', () => {
   test('a lesson embedded without the sandbox shows no sandbox command or widget, and says once that they are hidden', async () => {
     const lesson = firstLesson();
     const src = `${baseUrl()}/embed/lessons/${lesson.slug}`;
-    pages.set('/no-sandbox', course(iframe('without', `${src}?sandbox=hide`) + iframe('with', src)));
+    pages.set('/no-sandbox', coursePage(labFrame('without', `${src}?sandbox=hide`) + labFrame('with', src)));
     const session = await openBrowser();
     try {
       await session.page.goto(`${trainer.url()}/no-sandbox`, { waitUntil: 'load' });
@@ -40,8 +23,8 @@ describe('embeds in a trainer’s page', () => {
       const withSandbox = await hydratedFrame(session.page, '#with');
 
       // The same lesson with the sandbox shown has them: the count below can fail.
-      expect(await visibleSandboxCommands(withSandbox)).toBeGreaterThan(5);
-      expect(await visibleSandboxCommands(without)).toBe(0);
+      expect(await withSandbox.evaluate(visibleSandboxCommands)).toBeGreaterThan(5);
+      expect(await without.evaluate(visibleSandboxCommands)).toBe(0);
       expect(await without.locator('[data-embed-part="sandbox"]:visible').count()).toBe(0);
 
       const note = without.getByText(/hidden in this embed/);
@@ -57,7 +40,7 @@ describe('embeds in a trainer’s page', () => {
 
   test('a mistyped preset shows the embed’s own 404, whose links open the lab in a new tab, not in the frame', async () => {
     const src = `${baseUrl()}/embed/try/proxy-then-orign`; // "origin" mistyped
-    pages.set('/typo', course(iframe('typo', src)));
+    pages.set('/typo', coursePage(labFrame('typo', src)));
     const session = await openBrowser();
     try {
       const { page } = session;

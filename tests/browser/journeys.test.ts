@@ -1,5 +1,6 @@
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { openBrowser } from './support/chromium';
+import { LESSON_PLAYGROUND_LINKS, playgroundLinkName } from './support/lesson-links';
 import { baseUrl, hydrated, openPage } from './support/site';
 
 // Issue 16: the hand-offs between the parts, walked with clicks the way a reader moves, not by typing URLs.
@@ -8,11 +9,7 @@ describe('lesson → playground', () => {
   // Each lesson's "Open … in the playground" link is a client-side navigation: the playground must open
   // the scenario the link names, and keep it in the address (it once opened the default scenario and
   // wrote that over the link).
-  test.each([
-    ['authentication-vs-authorization', 'basic-wrong-password'],
-    ['digest-authentication', 'digest'],
-    ['proxies-and-407', 'proxy-then-origin'],
-  ])('%s: "Open in the playground" for %s opens that scenario', async (slug, presetId) => {
+  test.each(LESSON_PLAYGROUND_LINKS)('%s: "Open in the playground" for %s opens that scenario', async (slug, presetId) => {
     const preset = findPreset(presetId);
     if (!preset) throw new Error(`no preset ${presetId}`);
     const session = await openBrowser();
@@ -20,7 +17,7 @@ describe('lesson → playground', () => {
       const { page } = session;
       await openPage(page, `${baseUrl()}/lessons/${slug}`);
       await page
-        .getByRole('link', { name: `Open “${preset.title}” in the playground` })
+        .getByRole('link', { name: playgroundLinkName(preset.title) })
         .first()
         .click();
       await page.waitForURL((url) => url.pathname === '/playground');

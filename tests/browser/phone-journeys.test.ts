@@ -5,7 +5,7 @@ jest.setTimeout(90_000);
 // body, and two radio groups took six tab stops. Each journey here is driven by taps and keys, as there.
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, type ColorScheme } from './support/chromium';
-import { lastSection, scrollAtRest } from './support/lesson-scroll';
+import { headingPlace, lastSection, scrollAtRest } from './support/lesson-scroll';
 import { axeViolations, baseUrl, firstLesson, openPage } from './support/site';
 
 const PHONE = { width: 390, height: 844 };
@@ -14,21 +14,10 @@ const playgroundUrl = () => `${baseUrl()}/playground?v=1&p=basic-missing-credent
 
 const openPhone = (colorScheme: ColorScheme = 'dark') => openBrowser({ viewport: PHONE, colorScheme, hasTouch: true });
 
-/** The heading's box against the bottom of everything stuck to the top of the screen. */
+/** Where the heading `id` landed, once the page has stopped scrolling. */
 async function placeOf(page: Page, id: string) {
   await scrollAtRest(page);
-  return page.evaluate((headingId) => {
-    const heading = document.getElementById(headingId)?.getBoundingClientRect();
-    // Whatever is stuck to the top: the site header, and the contents bar once it has stuck.
-    const stuckBottom = Math.max(
-      ...[...document.querySelectorAll('body *')]
-        .filter((element) => getComputedStyle(element).position === 'sticky')
-        .map((element) => element.getBoundingClientRect())
-        .filter((box) => box.height > 0 && box.top <= 1 + (document.querySelector('[data-site-header]')?.getBoundingClientRect().bottom ?? 0))
-        .map((box) => box.bottom),
-    );
-    return { top: heading?.top ?? Number.NaN, bottom: heading?.bottom ?? Number.NaN, stuckBottom, viewport: window.innerHeight };
-  }, id);
+  return page.evaluate(headingPlace, id);
 }
 
 const contentsSummary = (page: Page) => page.locator('summary', { hasText: /^Contents$/ });

@@ -1,8 +1,8 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 // Debian's Firefox ESR through puppeteer-core over WebDriver BiDi, for the tests that check a browser
-// claim in a second engine (browser-facts.test.ts). Nothing here downloads a browser: it drives
-// /usr/bin/firefox-esr (or FIREFOX_PATH). A test file launches it once (beforeAll) and gives each test a
+// claim in a second engine (browser-facts.test.ts) and walk issue 16's journeys in it
+// (journeys-firefox.test.ts). Nothing here downloads a browser: it drives /usr/bin/firefox-esr (or FIREFOX_PATH). A test file launches it once (beforeAll) and gives each test a
 // fresh browser context (createBrowserContext): its own cookies, cache and HTTP auth, like a new profile.
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -17,12 +17,20 @@ const QUIET_PREFS = {
   'network.prefetch-next': false,
 };
 
-export function launchFirefox(): Promise<Browser> {
+// navigator.clipboard.readText() in a page, for a test that reads back what a Copy button wrote (the
+// headless Firefox's own clipboard, a real one). Without this Firefox reads without asking only when the
+// clipboard holds what a page of the same origin wrote, and otherwise shows its "Paste" menu and waits
+// for a click no test can give: the pref makes the read answer at once whatever is on the clipboard.
+const READABLE_CLIPBOARD_PREFS = { 'dom.events.testing.asyncClipboard': true };
+
+export type FirefoxOptions = { readableClipboard?: boolean };
+
+export function launchFirefox({ readableClipboard = false }: FirefoxOptions = {}): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     protocol: 'webDriverBiDi',
-    extraPrefsFirefox: QUIET_PREFS,
+    extraPrefsFirefox: { ...QUIET_PREFS, ...(readableClipboard ? READABLE_CLIPBOARD_PREFS : {}) },
   });
 }
