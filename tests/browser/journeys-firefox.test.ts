@@ -161,6 +161,25 @@ describe('Firefox: lesson → playground → Send → Copy snippet → curl', ()
 // a touch pointer) fails in Firefox's EventUtils, so the journey taps with clicks, as Chromium's taps land.
 const PHONE = { width: 390, height: 844 };
 
+describe('Firefox: a lesson read with a screen reader', () => {
+  // Chromium keeps a section it has not laid out (content-visibility: auto) in the accessibility tree;
+  // Firefox ESR 153 gave its headings no name, so the lesson lays out every section there (app/globals.css).
+  test('the last section’s heading has its name on a plain visit, before the reader scrolls near it', async () => {
+    const { page, context } = await openFirefox();
+    try {
+      await openPage(page, `${baseUrl()}/lessons/${firstLesson().slug}`);
+      const { id, text } = lastSection();
+      const section = await (await page.waitForSelector(`#${id}`))?.evaluateHandle((heading) => heading.closest('section[data-section]'));
+      if (!(section instanceof ElementHandle)) throw new Error(`no section around #${id}`);
+      // Asked inside its section: a whole-lesson query of Firefox's accessibility tree takes seconds.
+      const heading = await section.waitForSelector(byRole('heading', text), { timeout: 5_000 }).catch(() => null);
+      expect(await heading?.evaluate((element) => element.id)).toBe(id);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('Firefox: a lesson on a 390 px phone in dark mode', () => {
   test('the contents jump to a heading below the sticky header, and the sticky "Contents" does it from far down', async () => {
     const { page, context } = await openFirefox();
