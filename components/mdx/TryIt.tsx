@@ -1,26 +1,12 @@
 import { SiteLink } from '@/components/layout/SiteLink';
 import { LiveRun } from '@/components/playground/LiveRun';
 import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
-import { createSandboxContext } from '@/lib/sandbox/context';
-import { runExchange } from '@/lib/sandbox/exchange/run';
-import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange/input';
-import { sandboxSender } from '@/lib/sandbox/routes/router';
-import { findPreset } from '@/lib/sandbox/scenario/presets';
-
-// A build-time context of its own: the transcript is an illustration (its nonces and tokens are
-// never checked), so it needs no shared secret and must not warn about one.
-const buildContext = createSandboxContext({ secret: crypto.getRandomValues(new Uint8Array(32)) });
+import { presetConversation } from '@/lib/sandbox/exchange/preset-transcript';
 
 /** <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. */
 export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { preset: string; mode?: 'auto' | 'manual'; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const preset = findPreset(id);
-  if (!preset) throw new Error(`<TryIt preset="${id}"> names no sandbox preset`);
-  const input: ExchangeInput = {
-    request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' },
-    mode,
-  };
-  const transcript = await runExchange(exchangeInputSchema.parse(input), buildContext, sandboxSender(buildContext));
+  const { preset, input, transcript } = await presetConversation(id, mode, `<TryIt preset="${id}">`);
   const headingId = `tryit-${id}`;
   return (
     <section aria-labelledby={headingId} data-embed-part="sandbox" className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
