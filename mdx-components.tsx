@@ -6,6 +6,7 @@ import { Callout } from '@/components/mdx/Callout';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
+import { InDepth } from '@/components/mdx/InDepth';
 import { LabOrigin } from '@/components/mdx/LabOrigin';
 import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
 import { Quiz } from '@/components/mdx/Quiz';
@@ -36,6 +37,7 @@ const components = {
   CodeBlock,
   Exchange,
   HeaderAnatomy,
+  InDepth,
   // Written by lib/content/mdx/mark-lab-origin.mjs, never by a lesson.
   LabOrigin,
   Quiz,
