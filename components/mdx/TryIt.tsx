@@ -3,8 +3,22 @@ import { LiveRun } from '@/components/playground/LiveRun';
 import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
 import { presetConversation } from '@/lib/sandbox/exchange/preset-transcript';
 
-/** <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. */
-export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { preset: string; mode?: 'auto' | 'manual'; headingLevel?: 2 | 3 }) {
+/**
+ * <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. `folded`: the
+ * lesson already draws this conversation (its opening picture is this preset), so the server-rendered
+ * transcript sits behind a toggle; a live run still shows in full (issue 16, each conversation once).
+ */
+export async function TryIt({
+  preset: id,
+  mode = 'auto',
+  headingLevel = 3,
+  folded = false,
+}: {
+  preset: string;
+  mode?: 'auto' | 'manual';
+  headingLevel?: 2 | 3;
+  folded?: boolean;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { preset, input, transcript } = await presetConversation(id, mode, `<TryIt preset="${id}">`);
   const headingId = `tryit-${id}`;
@@ -17,7 +31,16 @@ export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { p
       <p className="mt-1 text-sm">{preset.summary}</p>
       <div className="mt-3">
         <LiveRun input={input} idPrefix={`tryit-${id}`} label={preset.title}>
-          <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+          {folded ? (
+            <details data-export-open className="rounded-md border border-line p-3">
+              <summary className="cursor-pointer text-sm font-semibold">The conversation, as drawn at the top of the lesson</summary>
+              <div className="mt-3">
+                <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+              </div>
+            </details>
+          ) : (
+            <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+          )}
         </LiveRun>
       </div>
       <p className="mt-3 text-sm" data-print-hidden>

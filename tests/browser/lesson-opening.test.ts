@@ -24,6 +24,34 @@ const headingTops = (page: Page) =>
     return headings.map((heading) => Math.round(heading.getBoundingClientRect().top + scrollY));
   });
 
+describe('the opening of a lesson', () => {
+  test('the title, its three lines and one picture in the first screen; the objectives folded; the picture is not drawn twice', async () => {
+    const { page, close } = await openBrowser({ viewport: { width: 1366, height: 900 } });
+    try {
+      await openPage(page, lessonUrl());
+      const { inShort, objectives } = firstLesson().frontmatter;
+      const lines = page.getByRole('region', { name: 'In short' }).getByRole('listitem');
+      expect((await lines.allTextContents()).map((line) => line.replace('▸', '').trim())).toEqual(inShort.map((line) => line.replaceAll('`', '')));
+      const picture = page.getByRole('figure', { name: /^In one picture:/ });
+      expect(await picture.locator('svg').count()).toBe(1);
+      const box = await picture.boundingBox();
+      expect(box && box.y + box.height <= 900).toBe(true);
+      // The steps in words, folded under the picture.
+      expect(await picture.locator('details summary').textContent()).toBe('The same conversation in words');
+      expect(await picture.locator('details li').count()).toBeGreaterThan(2);
+      // Objectives: a closed disclosure that names how many.
+      const goals = page.locator('summary', { hasText: 'You will learn to' });
+      expect(await goals.textContent()).toContain(`(${objectives.length} goals)`);
+      expect(await goals.evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open)).toBe(false);
+      // Lesson 1's Try it of the same preset keeps its transcript behind a toggle.
+      const tryit = page.locator(`section[aria-labelledby="tryit-${firstLesson().frontmatter.picture}"]`);
+      expect(await tryit.locator('details[data-export-open]').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('the "For trainers" switch', () => {
   test('per-heading Embed buttons are hidden until it is pressed, the choice is remembered, and no text moves', async () => {
     const { page, close } = await openBrowser();
