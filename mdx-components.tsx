@@ -8,6 +8,7 @@ import { CredentialsModeDiagram } from '@/components/mdx/CredentialsModeDiagram'
 import { DigestCalculator } from '@/components/mdx/DigestCalculator';
 import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
+import { InDepth } from '@/components/mdx/InDepth';
 import { LabOrigin } from '@/components/mdx/LabOrigin';
 import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
 import { ProtectionSpaceTree } from '@/components/mdx/ProtectionSpaceTree';
@@ -41,6 +42,7 @@ const components = {
   DigestCalculator,
   Exchange,
   HeaderAnatomy,
+  InDepth,
   // Written by lib/content/mdx/mark-lab-origin.mjs, never by a lesson.
   LabOrigin,
   ProtectionSpaceTree,

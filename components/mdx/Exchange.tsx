@@ -9,12 +9,12 @@ import { InlineSegments } from './InlineSegments';
  * number and position, never by colour. Invalid props fail the build (lib/content/widgets/exchange.ts).
  */
 export function Exchange(props: ExchangeProps) {
-  const { caption, messages } = exchangeModel(props);
+  const { caption, messages, collapsed } = exchangeModel(props);
   const base = `exchange-${domId(useId())}`;
   const noteId = (n: number) => `${base}-note-${n}`;
   const markerId = (n: number) => `${base}-ref-${n}`;
-  return (
-    <figure className="not-prose my-6 overflow-hidden rounded-lg border border-line" aria-labelledby={`${base}-caption`}>
+  const figure = (
+    <figure className={`not-prose overflow-hidden rounded-lg border border-line ${collapsed ? 'mt-3' : 'my-6'}`} aria-labelledby={`${base}-caption`}>
       <figcaption id={`${base}-caption`} className="border-b border-line bg-surface px-3 py-1.5 text-sm font-medium">
         {caption}
       </figcaption>
@@ -76,5 +76,14 @@ export function Exchange(props: ExchangeProps) {
         );
       })}
     </figure>
+  );
+  if (!collapsed) return figure;
+  // <Exchange collapsed>: the same conversation is already on the page (a <TryIt> draws it), so the
+  // annotated messages are one click away instead of shown twice (issue 16). Exports open it.
+  return (
+    <details data-export-open className="not-prose my-6 rounded-lg border border-line p-3">
+      <summary className="cursor-pointer text-sm font-semibold">The messages, annotated: {caption}</summary>
+      {figure}
+    </details>
   );
 }

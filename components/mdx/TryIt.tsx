@@ -1,26 +1,26 @@
 import { SiteLink } from '@/components/layout/SiteLink';
 import { LiveRun } from '@/components/playground/LiveRun';
 import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
-import { createSandboxContext } from '@/lib/sandbox/context';
-import { runExchange } from '@/lib/sandbox/exchange/run';
-import { exchangeInputSchema, type ExchangeInput } from '@/lib/sandbox/exchange/input';
-import { sandboxSender } from '@/lib/sandbox/routes/router';
-import { findPreset } from '@/lib/sandbox/scenario/presets';
+import { presetConversation } from '@/lib/sandbox/exchange/preset-transcript';
 
-// A build-time context of its own: the transcript is an illustration (its nonces and tokens are
-// never checked), so it needs no shared secret and must not warn about one.
-const buildContext = createSandboxContext({ secret: crypto.getRandomValues(new Uint8Array(32)) });
-
-/** <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. */
-export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { preset: string; mode?: 'auto' | 'manual'; headingLevel?: 2 | 3 }) {
+/**
+ * <TryIt preset="..."/>: a compact playground on a preset, rendered first on the server. `folded`: the
+ * lesson already draws this conversation (its opening picture is this preset), so the server-rendered
+ * transcript sits behind a toggle; a live run still shows in full (issue 16, each conversation once).
+ */
+export async function TryIt({
+  preset: id,
+  mode = 'auto',
+  headingLevel = 3,
+  folded = false,
+}: {
+  preset: string;
+  mode?: 'auto' | 'manual';
+  headingLevel?: 2 | 3;
+  folded?: boolean;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const preset = findPreset(id);
-  if (!preset) throw new Error(`<TryIt preset="${id}"> names no sandbox preset`);
-  const input: ExchangeInput = {
-    request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' },
-    mode,
-  };
-  const transcript = await runExchange(exchangeInputSchema.parse(input), buildContext, sandboxSender(buildContext));
+  const { preset, input, transcript } = await presetConversation(id, mode, `<TryIt preset="${id}">`);
   const headingId = `tryit-${id}`;
   return (
     <section aria-labelledby={headingId} data-embed-part="sandbox" className="not-prose my-6 rounded-lg border border-line bg-surface p-4">
@@ -31,7 +31,16 @@ export async function TryIt({ preset: id, mode = 'auto', headingLevel = 3 }: { p
       <p className="mt-1 text-sm">{preset.summary}</p>
       <div className="mt-3">
         <LiveRun input={input} idPrefix={`tryit-${id}`} label={preset.title}>
-          <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+          {folded ? (
+            <details data-export-open className="rounded-md border border-line p-3">
+              <summary className="cursor-pointer text-sm font-semibold">The conversation, as drawn at the top of the lesson</summary>
+              <div className="mt-3">
+                <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+              </div>
+            </details>
+          ) : (
+            <TranscriptPanel transcript={transcript} idPrefix={`tryit-${id}`} label={preset.title} />
+          )}
         </LiveRun>
       </div>
       <p className="mt-3 text-sm" data-print-hidden>

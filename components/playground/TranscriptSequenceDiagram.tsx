@@ -40,12 +40,24 @@ export function TranscriptSequenceDiagram({
   transcript,
   idPrefix = 'seq',
   label = 'Conversation',
+  wordsFolded = false,
 }: {
   transcript: Transcript;
   idPrefix?: string;
   label?: string;
+  /** The step list (the diagram's text alternative) in a closed <details> instead of always shown. */
+  wordsFolded?: boolean;
 }) {
   const { lanes, arrows } = sequenceArrows(transcript);
+  const words = (
+    <ol className="list-decimal space-y-0.5 pl-6 text-muted">
+      {arrows.map((arrow, i) => (
+        <li key={i}>
+          {LANE_LABEL[arrow.from]} → {LANE_LABEL[arrow.to]}: {arrow.response ? 'response' : 'request'} {arrow.label} (attempt {arrow.attempt})
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <figure className="min-w-0" aria-label={label}>
       <div>
@@ -62,14 +74,18 @@ export function TranscriptSequenceDiagram({
         />
       </div>
       <figcaption className="mt-2 text-sm">
-        <span className="sr-only">The same conversation in words:</span>
-        <ol className="list-decimal space-y-0.5 pl-6 text-muted">
-          {arrows.map((arrow, i) => (
-            <li key={i}>
-              {LANE_LABEL[arrow.from]} → {LANE_LABEL[arrow.to]}: {arrow.response ? 'response' : 'request'} {arrow.label} (attempt {arrow.attempt})
-            </li>
-          ))}
-        </ol>
+        {wordsFolded ? (
+          // Issue 16: a lesson's opening picture shows the conversation once; the words are a click away.
+          <details data-export-open>
+            <summary className="cursor-pointer font-medium">The same conversation in words</summary>
+            {words}
+          </details>
+        ) : (
+          <>
+            <span className="sr-only">The same conversation in words:</span>
+            {words}
+          </>
+        )}
       </figcaption>
     </figure>
   );

@@ -25,10 +25,33 @@ const presetId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a kebab-case preset id such as "basic-missing-credentials"', abort: true })
   .refine((id) => findPreset(id) !== undefined, { error: (issue) => `names no sandbox preset: there is no ${JSON.stringify(issue.input)} in lib/sandbox/scenario/presets` });
 
+// Issue 16, "Make the first minutes good": a lesson opens with its picture and three short lines. At
+// 1366 px the header is 48rem wide, about 90 characters of body text, so each line stays one line.
+export const IN_SHORT_LINE_MAX = 90;
+
+const shownLength = (line: string) => line.trim().replaceAll('`', '').length;
+
+/** One of the three opening lines: a whole sentence, short enough for one line of the header. */
+const inShortLine = z
+  .string()
+  .trim()
+  .min(20, { error: 'is too short for a sentence (at least 20 characters)' })
+  // Counted as shown: `backticks` (inline code) are not printed.
+  .refine((line) => shownLength(line) <= IN_SHORT_LINE_MAX, {
+    error: (issue) => `is ${shownLength(String(issue.input))} characters; keep it to ${IN_SHORT_LINE_MAX} so it fits one line`,
+  })
+  .regex(/^[A-Z0-9`"'“]/, { error: 'must start like a sentence (a capital letter, a digit or a quoted name)' })
+  .regex(/[.?!]$/, { error: 'must end like a sentence (with ".", "?" or "!")' });
+
 export const lessonFrontmatterSchema = z
   .object({
     title: z.string().trim().min(3).max(80),
+    /** The meta description and the lesson list's line; the lesson page itself opens with `inShort`. */
     summary: z.string().trim().min(20).max(200),
+    /** Exactly three sentences under the title: what the reader will know after the lesson. */
+    inShort: z.array(inShortLine).length(3, { error: 'must be exactly three lines' }),
+    /** The sandbox preset whose conversation opens the lesson as a sequence diagram, drawn at build time. */
+    picture: presetId,
     order: z.number().int().positive(),
     minutes,
     objectives: z.array(z.string().trim().min(10).max(200)).min(1).max(8),

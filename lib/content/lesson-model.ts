@@ -10,6 +10,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { type FoldedHeading, foldedHeadings } from './folded-headings';
 import { type Heading, slugHeadings, tableOfContents, type TocEntry } from './headings';
 import { stringProp, stringsIn, type Widget, widgetOf } from './jsx-props';
 import { LessonContentError } from './lesson-content-error';
@@ -40,6 +41,8 @@ export type LessonModel = {
   quizIds: string[];
   /** Text a reader sees: Markdown text and the string props of widgets (quiz explanations, captions). */
   prose: Prose[];
+  /** Headings inside a folding widget such as <InDepth>: each one fails the build. */
+  foldedHeadings: FoldedHeading[];
 };
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx);
@@ -75,7 +78,7 @@ function frontmatterOf(tree: Root): FrontmatterSource {
 export function readLessonModel(file: string, text: string): LessonModel {
   const tree = parser.parse(text);
   const headings = slugHeadings(tree);
-  const model: LessonModel = { file, frontmatter: frontmatterOf(tree), fences: [], widgets: [], links: [], headings, toc: tableOfContents(headings), quizIds: [], prose: [] };
+  const model: LessonModel = { file, frontmatter: frontmatterOf(tree), fences: [], widgets: [], links: [], headings, toc: tableOfContents(headings), quizIds: [], prose: [], foldedHeadings: foldedHeadings(tree) };
   const visit = (node: MdastNode) => {
     const line = node.position?.start.line ?? 0;
     switch (node.type) {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateFrontmatter, type LessonFrontmatter } from './frontmatter';
 import type { TocEntry } from './headings';
+import { foldedHeadingProblems } from './folded-headings';
 import { LessonContentError } from './lesson-content-error';
 import { readLessonFile, shownPath } from './lesson-model';
 
@@ -30,6 +31,8 @@ function readLesson(dir: string, file: string): Lesson {
   const filePath = path.join(dir, file);
   const model = readLessonFile(filePath);
   const frontmatter = validateFrontmatter(shownPath(filePath), model.frontmatter, Number(match[1]));
+  const folded = foldedHeadingProblems(shownPath(filePath), model.foldedHeadings);
+  if (folded.length > 0) throw new LessonContentError(folded.join('\n'));
   return { slug: match[2] ?? '', file, frontmatter, toc: model.toc, quizIds: model.quizIds };
 }
 

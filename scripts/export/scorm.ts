@@ -52,6 +52,9 @@ async function staticCopy(page: Page, url: string, lab: string): Promise<{ html:
       status.textContent = 'Expected result, computed when this lesson was exported. Run it live in the lab (link below).';
     }
     for (const origin of Array.from(document.querySelectorAll('[data-lab-origin]'))) origin.textContent = labOrigin;
+    // Folded material (<InDepth>, a collapsed <Exchange>) is open in a package: a course reader may
+    // print it or skim it, and an LMS may show the page without its disclosure triangles styled.
+    for (const fold of Array.from(document.querySelectorAll('details[data-export-open]'))) fold.setAttribute('open', '');
     for (const link of Array.from(document.querySelectorAll('a[href]'))) {
       const href = link.getAttribute('href') ?? '';
       if (href.startsWith('#')) continue;

@@ -199,6 +199,8 @@ describe('embedding the lab in another site', () => {
       // A section's own button opens the dialog on that section.
       const section = firstLesson().toc.find((entry) => entry.depth === 2);
       if (!section) throw new Error('no ## heading');
+      // Per-heading buttons are for trainers: the switch shows them (tests/browser/lesson-opening.test.ts).
+      await page.getByRole('button', { name: /For trainers/ }).click();
       await page.getByRole('button', { name: `Embed the section “${section.text}”` }).click();
       expect(await page.getByRole('dialog').getByRole('textbox', { name: 'URL' }).inputValue()).toContain(`?section=${section.id}`);
     } finally {

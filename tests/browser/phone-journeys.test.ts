@@ -20,7 +20,8 @@ async function placeOf(page: Page, id: string) {
   return page.evaluate(headingPlace, id);
 }
 
-const contentsSummary = (page: Page) => page.locator('summary', { hasText: /^Contents$/ });
+// "Contents", then (once a section is being read) "· " and that section's name.
+const contentsSummary = (page: Page) => page.locator('summary', { hasText: /^Contents/ });
 
 describe('a lesson on a 390 px phone in dark mode', () => {
   test('the contents jump to a heading below the sticky header; a "Contents" disclosure stays in reach all the way down', async () => {
@@ -68,7 +69,7 @@ describe('a lesson on a 390 px phone in dark mode', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Escape');
       await expect(page.getByRole('navigation', { name: 'Contents' }).isVisible()).resolves.toBe(false);
-      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Contents');
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toMatch(/^Contents/);
     } finally {
       await close();
     }

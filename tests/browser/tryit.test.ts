@@ -9,6 +9,9 @@ describe('<TryIt> in a lesson', () => {
       await page.route('**/*.js', (route) => route.abort());
       await page.goto(`${baseUrl()}/lessons/${firstLesson().slug}`, { waitUntil: 'load' });
       const widget = page.getByRole('region', { name: 'Proxy, then origin' });
+      // Lesson 1 opens with this conversation, so its Try it folds the transcript (<TryIt folded>): a
+      // native toggle, which opens without JavaScript too.
+      await widget.locator('summary', { hasText: 'The conversation, as drawn at the top of the lesson' }).click();
       await expect(widget.getByRole('img', { name: /Sequence diagram: 10 messages between Client, Proxy, Origin/ }).count()).resolves.toBe(1);
       const story = await widget.locator('figcaption li').allTextContents();
       expect(story[1]).toBe('Proxy → Client: response 407 Proxy Authentication Required (attempt 1)');

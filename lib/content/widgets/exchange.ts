@@ -19,6 +19,8 @@ export const exchangePropsSchema = z
           .strict(),
       )
       .min(1, 'needs at least one message'),
+    /** Shown behind a toggle: for a conversation the lesson already shows (a <TryIt> draws it). */
+    collapsed: z.boolean().optional(),
   })
   .strict();
 
@@ -27,7 +29,7 @@ export type ExchangeProps = z.input<typeof exchangePropsSchema>;
 export type ExchangeNote = { number: number; line: number; text: InlineSegment[] };
 export type ExchangeLine = { number: number; line: MessageLine; notes: number[] };
 export type ExchangeMessage = { label: string; kind: 'request' | 'response'; lines: ExchangeLine[]; notes: ExchangeNote[] };
-export type ExchangeModel = { caption: string; messages: ExchangeMessage[] };
+export type ExchangeModel = { caption: string; messages: ExchangeMessage[]; collapsed: boolean };
 
 /**
  * Validates an <Exchange> and numbers its notes across the whole transcript (1, 2, 3... in reading
@@ -35,7 +37,7 @@ export type ExchangeModel = { caption: string; messages: ExchangeMessage[] };
  */
 export function exchangeModel(props: unknown): ExchangeModel {
   const name = widgetName('Exchange', 'caption', (props as { caption?: unknown } | null)?.caption);
-  const { caption, messages } = parseWidgetProps(exchangePropsSchema, props, name);
+  const { caption, messages, collapsed = false } = parseWidgetProps(exchangePropsSchema, props, name);
   const problems: string[] = [];
   let noteNumber = 0;
   const model = messages.map((message, index): ExchangeMessage => {
@@ -67,5 +69,5 @@ export function exchangeModel(props: unknown): ExchangeModel {
     };
   });
   if (problems.length > 0) throw widgetError(name, problems);
-  return { caption, messages: model };
+  return { caption, messages: model, collapsed };
 }

@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Exchange } from '@/components/mdx/Exchange';
 import type { ExchangeProps } from '@/lib/content/widgets/exchange';
 
@@ -83,5 +84,16 @@ describe('<Exchange>', () => {
     ])('%s', (_, props, message) => {
       expect(() => Exchange(props)).toThrow(message);
     });
+  });
+
+  test('collapsed: the same figure behind a closed toggle that names it, opened by a click', async () => {
+    render(<Exchange {...basic} collapsed />);
+    const toggle = screen.getByText('The messages, annotated: Basic: the first request and its challenge');
+    expect(toggle.tagName).toBe('SUMMARY');
+    const figure = screen.getByRole('figure', { name: 'Basic: the first request and its challenge' });
+    expect(figure).not.toBeVisible();
+    await userEvent.click(toggle);
+    expect(figure).toBeVisible();
+    expect(within(figure).getByRole('group', { name: 'Response' })).toHaveTextContent('WWW-Authenticate');
   });
 });

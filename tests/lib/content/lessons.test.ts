@@ -57,8 +57,8 @@ describe('lesson index', () => {
 
   test('refuses MDX that does not parse, naming the file, line and column', () => {
     const dir = tempCourse({ '01-first-lesson.mdx': `${valid}\n<Quiz id="x"\n` });
-    // The fixture has 24 lines; the tag opened on line 26 is still open at the end of the file.
-    expect(() => loadLessons(dir)).toThrow(`${path.join(dir, '01-first-lesson.mdx')}:27:1: the MDX does not parse: Unexpected end of file`);
+    // The fixture has 29 lines; the tag opened on line 31 is still open at the end of the file.
+    expect(() => loadLessons(dir)).toThrow(`${path.join(dir, '01-first-lesson.mdx')}:32:1: the MDX does not parse: Unexpected end of file`);
   });
 
   test('reads each lesson file once per process (the index, its quizzes and the checks share it), and again when it changes', () => {
@@ -117,5 +117,30 @@ describe('lesson index', () => {
     const quiz = '\n<Quiz id="basic-colon" question="Q?" options={[]} />\n';
     const dir = tempCourse({ '01-first.mdx': valid + quiz, '02-second.mdx': valid.replace('order: 1', 'order: 2') + quiz });
     expect(() => loadLessons(dir)).toThrow('<Quiz id="basic-colon"> appears in 01-first.mdx and again in 02-second.mdx');
+  });
+});
+
+describe('folded material holds no headings', () => {
+  const FOLD_COURSE = path.join(__dirname, '../../fixtures/content/course');
+  const valid = fs.readFileSync(path.join(FOLD_COURSE, '01-first-lesson.mdx'), 'utf8');
+
+  test('a ## or ### inside <InDepth> fails the build, naming the file, the line and the heading', () => {
+    const body = `${valid}\n<InDepth title="The grammar in full">\n\n### Inside the fold\n\nText.\n\n</InDepth>\n`;
+    const dir = tempCourse({ '01-first-lesson.mdx': body });
+    const line = body.split('\n').indexOf('### Inside the fold') + 1;
+    expect(() => loadLessons(dir)).toThrow(
+      `${path.join(dir, '01-first-lesson.mdx')}:${line}: the heading "### Inside the fold" is inside <InDepth>; a folded box holds no headings`,
+    );
+  });
+
+  test('a heading written as JSX, nested in another widget inside the fold, is found too', () => {
+    const model = readLessonModel('x.mdx', '<InDepth title="Deep">\n\n<Callout kind="note" title="n">\n\n<h3>Hidden</h3>\n\n</Callout>\n\n</InDepth>\n');
+    expect(model.foldedHeadings).toEqual([{ depth: 3, text: 'Hidden', line: 5, fold: 'InDepth' }]);
+  });
+
+  test('headings before and after the fold, and folds without headings, are fine', () => {
+    const model = readLessonModel('x.mdx', '## Before\n\n<InDepth title="Deep">\n\nOnly **prose** and `code`.\n\n</InDepth>\n\n## After\n');
+    expect(model.foldedHeadings).toEqual([]);
+    expect(model.toc.map((entry) => entry.text)).toEqual(['Before', 'After']);
   });
 });

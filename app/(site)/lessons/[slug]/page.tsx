@@ -4,9 +4,15 @@ import { findLesson, lessonNeighbours, loadLessons } from '@/lib/content/lessons
 import { oembedDiscovery } from '@/lib/site/oembed';
 import { siteUrl } from '@/lib/site/site';
 import { EmbedButton } from '@/components/embed/EmbedButton';
+import { TrainerToggle } from '@/components/embed/TrainerToggle';
 import { LessonCompletion } from '@/components/lessons/LessonCompletion';
+import { InlineSegments } from '@/components/mdx/InlineSegments';
 import { StatusBadge } from '@/components/ui/StatusBadge';
+import { inlineSegments } from '@/lib/content/widgets/inline-code';
+import { FoldedTargetOpener } from '../_components/FoldedTargetOpener';
+import { LessonObjectives } from '../_components/LessonObjectives';
 import { LessonPager } from '../_components/LessonPager';
+import { LessonPicture } from '../_components/LessonPicture';
 import { SandboxPanel } from '@/components/lessons/SandboxPanel';
 import { StickyContents } from '../_components/StickyContents';
 import { TableOfContents } from '../_components/TableOfContents';
@@ -38,41 +44,57 @@ export default async function LessonPage({ params }: { params: Params }) {
   if (!lesson) notFound();
   const { default: Content } = await import(`@/content/lessons/${lesson.file}`);
   const { previous, next } = lessonNeighbours(slug);
-  const { title, summary, order, minutes, objectives, statusCodes, presets } = lesson.frontmatter;
+  const { title, inShort, picture, order, minutes, objectives, statusCodes, presets } = lesson.frontmatter;
   const total = loadLessons().length;
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:py-12">
-      <header className="max-w-3xl">
-        <p className="text-sm font-medium text-muted">
-          Lesson {order} of {total} · {minutes} min
-        </p>
-        <h1 className="mt-2 text-3xl font-extrabold tracking-tight sm:text-4xl">{title}</h1>
-        <p className="mt-3 text-lg text-muted">{summary}</p>
-        <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-          <ul className="flex flex-wrap gap-2" aria-label="Status codes covered">
-            {statusCodes.map((status) => (
-              <li key={status}>
-                <StatusBadge status={status} />
-              </li>
-            ))}
-          </ul>
-          <EmbedButton
-            target={{ kind: 'lesson', slug, title }}
-            sections={lesson.toc.filter((entry) => entry.depth === 2).map((entry) => ({ id: entry.id, text: entry.text }))}
-          />
+      {/* Issue 16: the opening is the title, three lines and one picture; the objectives fold. On wide
+          screens the picture sits beside the lines, so the lesson itself starts within the first screen. */}
+      <header className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] lg:gap-10">
+        <div className="max-w-3xl min-w-0">
+          <p className="text-sm font-medium text-muted">
+            Lesson {order} of {total} · {minutes} min
+          </p>
+          <h1 className="mt-2 text-3xl font-extrabold tracking-tight sm:text-4xl">{title}</h1>
+          <section aria-labelledby="in-short-heading" className="mt-4">
+            <h2 id="in-short-heading" className="sr-only">
+              In short
+            </h2>
+            <ul className="space-y-1.5 text-lg">
+              {inShort.map((line) => (
+                <li key={line} className="flex gap-2">
+                  <span aria-hidden="true" className="text-muted">
+                    ▸
+                  </span>
+                  <span>
+                    <InlineSegments segments={inlineSegments(line)} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+            <ul className="flex flex-wrap gap-2" aria-label="Status codes covered">
+              {statusCodes.map((status) => (
+                <li key={status}>
+                  <StatusBadge status={status} />
+                </li>
+              ))}
+            </ul>
+            <div className="flex flex-wrap items-center gap-2">
+              <TrainerToggle />
+              <EmbedButton
+                target={{ kind: 'lesson', slug, title }}
+                sections={lesson.toc.filter((entry) => entry.depth === 2).map((entry) => ({ id: entry.id, text: entry.text }))}
+              />
+            </div>
+          </div>
+          <LessonObjectives objectives={objectives} />
         </div>
-        <section aria-labelledby="objectives-heading" className="mt-6 rounded-lg border border-line p-4">
-          <h2 id="objectives-heading" className="font-semibold">
-            You will learn to
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            {objectives.map((objective) => (
-              <li key={objective}>{objective}</li>
-            ))}
-          </ul>
-        </section>
+        <LessonPicture preset={picture} />
       </header>
+      <FoldedTargetOpener />
       {/* Sticks below the site header for the whole lesson, below xl (where the contents column takes over). */}
       <StickyContents entries={lesson.toc} />
       {/* Split view: contents, lesson, sandbox side by side on wide screens; stacked in reading order on narrow ones. */}
