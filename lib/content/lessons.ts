@@ -7,6 +7,7 @@ import type { TocEntry } from './headings';
 import { foldedHeadingProblems } from './folded-headings';
 import { LessonContentError } from './lesson-content-error';
 import { readLessonFile, shownPath } from './lesson-model';
+import { pictureShownTwiceProblems } from './picture-once';
 
 export type Lesson = {
   slug: string;
@@ -31,7 +32,10 @@ function readLesson(dir: string, file: string): Lesson {
   const filePath = path.join(dir, file);
   const model = readLessonFile(filePath);
   const frontmatter = validateFrontmatter(shownPath(filePath), model.frontmatter, Number(match[1]));
-  const folded = foldedHeadingProblems(shownPath(filePath), model.foldedHeadings);
+  const folded = [
+    ...foldedHeadingProblems(shownPath(filePath), model.foldedHeadings),
+    ...pictureShownTwiceProblems(shownPath(filePath), frontmatter.picture, model.widgets),
+  ];
   if (folded.length > 0) throw new LessonContentError(folded.join('\n'));
   return { slug: match[2] ?? '', file, frontmatter, toc: model.toc, quizIds: model.quizIds };
 }

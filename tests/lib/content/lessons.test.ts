@@ -120,6 +120,26 @@ describe('lesson index', () => {
   });
 });
 
+describe('the opening picture is shown once', () => {
+  // The fixture's picture is basic-missing-credentials.
+  test('a <TryIt> of the picture’s preset that is not folded fails the build, naming the file and the line', () => {
+    const body = `${valid}\n<TryIt preset="basic-missing-credentials" />\n`;
+    const dir = tempCourse({ '01-first-lesson.mdx': body });
+    const line = body.split('\n').indexOf('<TryIt preset="basic-missing-credentials" />') + 1;
+    expect(() => loadLessons(dir)).toThrow(
+      `${path.join(dir, '01-first-lesson.mdx')}:${line}: <TryIt preset="basic-missing-credentials"> draws the conversation the lesson's opening picture already shows`,
+    );
+  });
+
+  test.each([
+    ['folded', '<TryIt preset="basic-missing-credentials" folded />'],
+    ['of another preset', '<TryIt preset="digest" />'],
+  ])('a <TryIt> %s is fine', (_name, widget) => {
+    const dir = tempCourse({ '01-first-lesson.mdx': `${valid}\n${widget}\n` });
+    expect(loadLessons(dir).map((lesson) => lesson.slug)).toEqual(['first-lesson']);
+  });
+});
+
 describe('folded material holds no headings', () => {
   const FOLD_COURSE = path.join(__dirname, '../../fixtures/content/course');
   const valid = fs.readFileSync(path.join(FOLD_COURSE, '01-first-lesson.mdx'), 'utf8');
