@@ -31,7 +31,7 @@ describe('the opening of a lesson', () => {
       await openPage(page, lessonUrl());
       const { inShort, objectives } = firstLesson().frontmatter;
       const lines = page.getByRole('region', { name: 'In short' }).getByRole('listitem');
-      expect((await lines.allTextContents()).map((line) => line.replace('▸', '').trim())).toEqual(inShort.map((line) => line.replaceAll('`', '')));
+      expect((await lines.allTextContents()).map((line) => line.trim())).toEqual(inShort.map((line) => line.replaceAll('`', '')));
       const picture = page.getByRole('figure', { name: /^In one picture:/ });
       expect(await picture.locator('svg').count()).toBe(1);
       const box = await picture.boundingBox();

@@ -51,7 +51,7 @@ export default async function LessonPage({ params }: { params: Params }) {
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:py-12">
       {/* Issue 16: the opening is the title, three lines and one picture; the objectives fold. On wide
           screens the picture sits beside the lines, so the lesson itself starts within the first screen. */}
-      <header className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] lg:gap-10">
+      <header className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)] lg:gap-10 xl:grid-cols-[minmax(0,1fr)_minmax(0,32rem)]">
         <div className="max-w-3xl min-w-0">
           <p className="text-sm font-medium text-muted">
             Lesson {order} of {total} · {minutes} min
@@ -61,15 +61,11 @@ export default async function LessonPage({ params }: { params: Params }) {
             <h2 id="in-short-heading" className="sr-only">
               In short
             </h2>
-            <ul className="space-y-1.5 text-lg">
+            {/* Plain bullets: a triangle here read as a disclosure, beside the folded objectives below. */}
+            <ul className="list-disc space-y-1.5 pl-6 text-lg marker:text-muted">
               {inShort.map((line) => (
-                <li key={line} className="flex gap-2">
-                  <span aria-hidden="true" className="text-muted">
-                    ▸
-                  </span>
-                  <span>
-                    <InlineSegments segments={inlineSegments(line)} />
-                  </span>
+                <li key={line}>
+                  <InlineSegments segments={inlineSegments(line)} />
                 </li>
               ))}
             </ul>
