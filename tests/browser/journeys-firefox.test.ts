@@ -180,6 +180,37 @@ describe('Firefox: a lesson read with a screen reader', () => {
   });
 });
 
+describe('Firefox: a link into folded deep material', () => {
+  // Chromium opens a closed <details> holding a fragment's target by itself; Firefox relies on the lab's
+  // FoldedTargetOpener. Lesson 1 folds the lowercase-scheme demonstration, whose Try it has this id.
+  const inside = 'tryit-lowercase-scheme';
+  const foldOpen = (id: string) => document.getElementById(id)?.closest('details')?.open === true;
+
+  test('opens the <InDepth> on a jump from the page and when the lesson is opened at that address', async () => {
+    const { page, context } = await openFirefox();
+    try {
+      await openPage(page, `${baseUrl()}/lessons/${firstLesson().slug}`);
+      expect(await page.evaluate(foldOpen, inside)).toBe(false);
+      await page.evaluate((id) => {
+        window.location.hash = id;
+      }, inside);
+      await page.waitForFunction(foldOpen, { timeout: 5_000 }, inside);
+      await scrollAtRest(page);
+      const top = await page.$eval(`#${inside}`, (element) => element.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
+
+      // A new tab: the same document with only a new fragment would not load again.
+      const tab = await context.newPage();
+      await openPage(tab, `${baseUrl()}/lessons/${firstLesson().slug}#${inside}`);
+      await tab.waitForFunction(foldOpen, { timeout: 5_000 }, inside);
+      expect(await tab.$eval(`#${inside}`, (element) => element.checkVisibility())).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('Firefox: a lesson on a 390 px phone in dark mode', () => {
   test('the contents jump to a heading below the sticky header, and the sticky "Contents" does it from far down', async () => {
     const { page, context } = await openFirefox();
