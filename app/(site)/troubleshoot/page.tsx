@@ -31,7 +31,7 @@ export default function TroubleshootPage() {
         <TroubleshootSection
           id="explain"
           title="Explain the response you got"
-          intro="Paste the status line and headers, curl -v output, or a single header line. It is read in your browser and never sent anywhere, so a pasted token or password stays with you."
+          intro="What you paste is read in your browser and never sent anywhere, so a pasted token or password stays with you."
         >
           <noscript>
             <p className="mb-4 rounded-md border border-line bg-surface p-3">Explaining a response needs JavaScript; the questions below work without it.</p>
