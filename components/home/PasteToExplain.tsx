@@ -1,6 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, lazy, Suspense, useId, useRef, useState } from 'react';
+import { RAW_HTTP_TEXTAREA } from '@/components/ui/raw-http-textarea';
 
 // The explainer is a chunk of its own, so the home page's own JavaScript stays small: fetching starts
 // when the reader focuses or types in the box, and a paste explained before it has arrived waits for
@@ -59,12 +60,7 @@ export function PasteToExplain() {
           onInput={prefetch}
           onKeyDown={onKeyDown}
           rows={4}
-          wrap="off"
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
-          className="block w-full min-w-0 resize-y overflow-auto rounded-md border border-line bg-canvas p-2 font-mono text-sm text-ink placeholder:text-muted"
+          {...RAW_HTTP_TEXTAREA}
           placeholder={'WWW-Authenticate: Basic realm="api"'}
         />
       </div>

@@ -4,6 +4,7 @@ import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { type Explanation, explainResponse } from '@/lib/explain';
 import { EXPLAIN_EXAMPLES } from './explain/examples';
 import { ExplainResult, type HeadingLevel } from './explain/ExplainResult';
+import { RAW_HTTP_TEXTAREA } from '@/components/ui/raw-http-textarea';
 
 type Explained = { explanation: Explanation; lines: string[] };
 
@@ -82,12 +83,7 @@ export function ExplainResponse({
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
           rows={10}
-          wrap="off"
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
-          className="block w-full min-w-0 resize-y overflow-auto rounded-md border border-line bg-canvas p-2 font-mono text-sm text-ink placeholder:text-muted"
+          {...RAW_HTTP_TEXTAREA}
           placeholder={'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="api"'}
         />
       </div>
