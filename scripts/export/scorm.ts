@@ -1,20 +1,23 @@
-// npm run export:scorm -- <slug> | --all
-// Writes dist/scorm/NN-slug.zip per lesson: a SCORM 1.2 package (imsmanifest.xml) holding a
-// self-contained copy of the lesson that works from the zip with no server. The copy is the lesson's
-// embed page as the production build renders it, with the site's scripts removed: the sandbox parts
-// keep their server-rendered transcripts and link to the live lab (SITE_URL, read when exporting; a
-// localhost one is warned about), and one small script
-// (scorm-lesson.js) runs the quizzes and reports completion and score through the LMS's SCORM API.
+// npm run export:scorm -- <slug> … | --all  [--course] [--scorm 1.2|2004]
+// Writes SCORM packages of the lessons, each holding a self-contained copy of the lesson that works from
+// the zip with no server: dist/scorm/1.2/NN-slug.zip and dist/scorm/2004/NN-slug.zip per lesson named (or
+// every lesson with --all), and with --course dist/scorm/{1.2,2004}/course.zip, every lesson its own SCO
+// in course order. --scorm picks one version (default both: SCORM 1.2 and SCORM 2004 4th Edition). The
+// copy is the lesson's embed page as the production build renders it, with the site's scripts removed:
+// the sandbox parts keep their server-rendered transcripts and link to the live lab (SITE_URL, read when
+// exporting; a localhost one is warned about), and one small script (scorm-lesson.js) runs the quizzes
+// and reports completion and score through the LMS's SCORM API.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { loadLessons, type Lesson } from '@/lib/content/lessons';
 import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
-import { scormManifest } from '@/lib/scorm/manifest';
+import type { ScormVersion } from '@/lib/scorm/manifest';
 import { openBrowser } from '../chromium.mjs';
 import { startServer } from '../serve-build.mjs';
 import { exportOrigin } from './export-origin';
+import { SCORM_FOLDERS, scormPackage, type LessonFiles } from './scorm-package';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = path.join(root, 'dist', 'scorm');
@@ -77,7 +80,7 @@ async function staticCopy(page: Page, url: string, lab: string): Promise<{ html:
   }, lab);
 }
 
-async function exportLesson(page: Page, base: string, lesson: Lesson, lab: string): Promise<string> {
+async function lessonFiles(page: Page, base: string, lesson: Lesson, lab: string): Promise<LessonFiles> {
   const { html, stylesheets } = await staticCopy(page, `${base}/embed/lessons/${lesson.slug}`, lab);
   const css = (await Promise.all(stylesheets.map(async (href) => (await fetch(href)).text()))).join('\n');
   // The stylesheet must not need anything else from the server (fonts, images).
@@ -88,42 +91,68 @@ async function exportLesson(page: Page, base: string, lesson: Lesson, lab: strin
     '<script type="application/json" id="quiz-models"></script>',
     `<script type="application/json" id="quiz-models">${models}</script>`,
   );
-  const files: Record<string, Uint8Array> = {
+  const files = {
     'index.html': new TextEncoder().encode(index),
     'lesson.css': new TextEncoder().encode(css),
     'scorm-lesson.js': new TextEncoder().encode(RUNTIME),
   };
-  files['imsmanifest.xml'] = new TextEncoder().encode(
-    scormManifest({ slug: lesson.slug, title: lesson.frontmatter.title, files: Object.keys(files), launch: 'index.html' }),
-  );
-  const zip = path.join(OUT_DIR, `${lesson.file.replace(/\.mdx$/, '')}.zip`);
+  return { slug: lesson.slug, title: lesson.frontmatter.title, folder: lesson.file.replace(/\.mdx$/, ''), files };
+}
+
+function writeZip(version: ScormVersion, name: string, files: Record<string, Uint8Array>): void {
+  const zip = path.join(OUT_DIR, SCORM_FOLDERS[version], name);
+  fs.mkdirSync(path.dirname(zip), { recursive: true });
   fs.writeFileSync(zip, zipSync(files, { level: 9 }));
-  return zip;
+  console.log(`${path.relative(root, zip)}  ${(fs.statSync(zip).size / 1024).toFixed(0)} KiB`);
+}
+
+type Options = { slugs: string[]; all: boolean; course: boolean; versions: ScormVersion[] };
+
+function parseArgs(args: string[]): Options | string {
+  const options: Options = { slugs: [], all: false, course: false, versions: ['1.2', '2004-4th'] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--all') options.all = true;
+    else if (arg === '--course') options.course = true;
+    else if (arg === '--scorm') {
+      const value = args[++i];
+      const version = (Object.keys(SCORM_FOLDERS) as ScormVersion[]).find((key) => SCORM_FOLDERS[key] === value);
+      if (!version) return `--scorm takes 1.2 or 2004, not ${value ?? 'nothing'}`;
+      options.versions = [version];
+    } else if (arg.startsWith('--')) return `Unknown option ${arg}`;
+    else options.slugs.push(arg);
+  }
+  if (!options.all && !options.course && options.slugs.length === 0) return 'Name a lesson, or give --all or --course';
+  return options;
 }
 
 async function main() {
-  const args = process.argv.slice(2);
   const lessons = loadLessons();
-  const all = args.includes('--all');
-  const named = args.filter((arg) => arg !== '--all');
-  if (!all && named.length === 0) {
-    console.error(`Usage: npm run export:scorm -- <slug> [<slug> …] | --all\nLessons: ${lessons.map((lesson) => lesson.slug).join(', ')}`);
+  const usage = `Usage: npm run export:scorm -- <slug> [<slug> …] | --all  [--course] [--scorm 1.2|2004]\nLessons: ${lessons.map((lesson) => lesson.slug).join(', ')}`;
+  const options = parseArgs(process.argv.slice(2));
+  if (typeof options === 'string') {
+    console.error(`${options}\n${usage}`);
     process.exit(2);
   }
-  const unknown = named.filter((slug) => !lessons.some((lesson) => lesson.slug === slug));
+  const unknown = options.slugs.filter((slug) => !lessons.some((lesson) => lesson.slug === slug));
   if (unknown.length > 0) {
     console.error(`No lesson named ${unknown.join(', ')}. Lessons: ${lessons.map((lesson) => lesson.slug).join(', ')}`);
     process.exit(2);
   }
-  const chosen = all ? lessons : lessons.filter((lesson) => named.includes(lesson.slug));
+  const single = options.all ? lessons : lessons.filter((lesson) => options.slugs.includes(lesson.slug));
+  // The course package needs every lesson's copy; the per-lesson packages only the ones asked for.
+  const copied = options.course ? lessons : single;
   const lab = exportOrigin('The SCORM packages’ commands and links');
-  fs.mkdirSync(OUT_DIR, { recursive: true });
   const { baseUrl, child } = await startServer({ SANDBOX_SECRET: process.env.SANDBOX_SECRET ?? 'export-scorm-'.padEnd(40, 'x') });
   const browser = await openBrowser({ javaScriptEnabled: false });
   try {
-    for (const lesson of chosen) {
-      const zip = await exportLesson(browser.page, baseUrl, lesson, lab);
-      console.log(`${path.relative(root, zip)}  ${(fs.statSync(zip).size / 1024).toFixed(0)} KiB`);
+    const copies: LessonFiles[] = [];
+    for (const lesson of copied) copies.push(await lessonFiles(browser.page, baseUrl, lesson, lab));
+    for (const version of options.versions) {
+      for (const copy of copies.filter((entry) => single.some((lesson) => lesson.slug === entry.slug))) {
+        writeZip(version, `${copy.folder}.zip`, scormPackage(version, copy.slug, `HTTP Auth Lab: ${copy.title}`, [copy]));
+      }
+      if (options.course) writeZip(version, 'course.zip', scormPackage(version, 'course', 'HTTP Auth Lab', copies));
     }
   } finally {
     await browser.close();
