@@ -20,7 +20,9 @@ import { exportOrigin } from './export-origin';
 import { SCORM_FOLDERS, scormPackage, type LessonFiles } from './scorm-package';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT_DIR = path.join(root, 'dist', 'scorm');
+// SCORM_OUT_DIR: another folder for the packages (the tests export into a folder of their own, so two
+// test files exporting at once never read each other's half-written zip).
+const OUT_DIR = process.env.SCORM_OUT_DIR ?? path.join(root, 'dist', 'scorm');
 const RUNTIME = fs.readFileSync(new URL('scorm-lesson.js', import.meta.url), 'utf8');
 
 type Page = Awaited<ReturnType<typeof openBrowser>>['page'];

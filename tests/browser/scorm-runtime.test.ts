@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import type { QuizModel } from '@/lib/content/widgets/quiz';
 import { openBrowser } from './support/chromium';
+import { exportScormLesson, extractScorm } from './support/scorm-export';
 import { firstLesson } from './support/site';
 
 // The SCORM package against a real runtime (scorm-again), both versions, driven like a learner across
@@ -16,24 +14,23 @@ type Version = '1.2' | '2004';
 type Session = { cmi: Cmi; writes: Array<[string, string]> };
 
 const root = process.cwd();
-let folder = '';
+const folders: Record<Version, string> = { '1.2': '', '2004': '' };
 let models: QuizModel[] = [];
 
 beforeAll(() => {
-  const lesson = firstLesson();
-  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/export/scorm.ts', lesson.slug], { cwd: root, stdio: 'pipe' });
-  const files = unzipSync(fs.readFileSync(path.join(root, 'dist', 'scorm', `${lesson.file.replace(/\.mdx$/, '')}.zip`)));
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scorm-rt-'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), content);
-  const html = new TextDecoder().decode(files['index.html']);
+  // Each version launches its own package (the same lesson page and script, its own manifest and schemas).
+  const packages = exportScormLesson(firstLesson());
+  for (const version of ['1.2', '2004'] as const) folders[version] = extractScorm(packages[version], `scorm-rt-${version}-`);
+  const html = new TextDecoder().decode(packages['1.2']['index.html']);
   models = Object.values(JSON.parse(/id="quiz-models">([^<]*)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, QuizModel>);
-  for (const bundle of ['scorm12.min.js', 'scorm2004.min.js'])
-    fs.copyFileSync(path.join(root, 'node_modules/scorm-again/dist', bundle), path.join(folder, bundle));
-  // The LMS: one runtime instance per launch, loaded with the CMI the last session left; every value
-  // the lesson sets is logged, and Terminate/LMSFinish is awaited before the CMI is read back.
-  fs.writeFileSync(
-    path.join(folder, 'lms.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+  for (const folder of Object.values(folders)) {
+    for (const bundle of ['scorm12.min.js', 'scorm2004.min.js'])
+      fs.copyFileSync(path.join(root, 'node_modules/scorm-again/dist', bundle), path.join(folder, bundle));
+    // The LMS: one runtime instance per launch, loaded with the CMI the last session left; every value
+    // the lesson sets is logged, and Terminate/LMSFinish is awaited before the CMI is read back.
+    fs.writeFileSync(
+      path.join(folder, 'lms.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
       <script src="scorm12.min.js"></script><script src="scorm2004.min.js"></script><script>
       window.launch = (version, cmi) => {
         const api = new (version === '1.2' ? Scorm12API : Scorm2004API)({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
@@ -48,14 +45,17 @@ beforeAll(() => {
         document.body.append(frame);
       };
       </script></head><body></body></html>`,
-  );
+    );
+  }
 }, 120_000);
 
-afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+afterAll(() => {
+  for (const folder of Object.values(folders)) fs.rmSync(folder, { recursive: true, force: true });
+});
 
 /** One launch: the lesson opened in the LMS with `cmi`, the learner's `act`, then leaving the lesson. */
 async function launch(page: Page, version: Version, cmi: Cmi, act: (frame: ReturnType<Page['frameLocator']>) => Promise<void>): Promise<Session> {
-  await page.goto(`file://${path.join(folder, 'lms.html')}`, { waitUntil: 'load' });
+  await page.goto(`file://${path.join(folders[version], 'lms.html')}`, { waitUntil: 'load' });
   await page.evaluate(([v, data]) => (window as unknown as { launch: (v: string, c: Cmi) => void }).launch(v, data), [version, cmi] as const);
   const frame = page.frameLocator('#sco');
   await frame.getByRole('heading', { level: 1, name: firstLesson().frontmatter.title }).waitFor();

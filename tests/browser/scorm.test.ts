@@ -1,29 +1,23 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import type { QuizModel } from '@/lib/content/widgets/quiz';
 import { openBrowser } from './support/chromium';
+import { exportScormLesson, extractScorm } from './support/scorm-export';
 import { firstLesson } from './support/site';
 import { scormPackageErrors, XMLLINT } from '../scripts/support/scorm-validate';
 
 // The SCORM export: a zip per lesson that an LMS can import, working from the extracted folder over
 // file:// with no server, reporting completion and score to a (stub) SCORM 1.2 API.
 
-const root = process.cwd();
 let folder = '';
 let files: Record<string, Uint8Array> = {};
 let files2004: Record<string, Uint8Array> = {};
 
 beforeAll(() => {
-  const lesson = firstLesson();
-  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/export/scorm.ts', lesson.slug], { cwd: root, stdio: 'pipe' });
-  const zip = path.join(root, 'dist', 'scorm', '1.2', `${lesson.file.replace(/\.mdx$/, '')}.zip`);
-  files = unzipSync(fs.readFileSync(zip));
-  files2004 = unzipSync(fs.readFileSync(path.join(root, 'dist', 'scorm', '2004', path.basename(zip))));
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scorm-'));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), content);
+  const packages = exportScormLesson(firstLesson());
+  files = packages['1.2'];
+  files2004 = packages['2004'];
+  folder = extractScorm(files, 'scorm-');
 }, 120_000);
 
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
