@@ -27,6 +27,9 @@ import { SCENARIO_ALLOW } from '@/lib/sandbox/routes/route';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';
+import { discoveryHref, discoveryLinkField, withDiscoveryHref } from '@/lib/site/oembed-discovery';
+import { rewriteHtmlHead } from '@/lib/site/head-rewrite';
+import { siteUrl } from '@/lib/site/site';
 
 function portFromEnvironment(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
@@ -53,6 +56,22 @@ function hostFieldProblem(request: http.IncomingMessage, { hosts }: FieldSummary
   if (hosts > 1) return `The request has ${hosts} Host fields; it must have exactly one (RFC 9112 §3.2).`;
   if (hosts === 0 && request.httpVersionMajor === 1 && request.httpVersionMinor >= 1) return 'An HTTP/1.1 request must carry a Host field (RFC 9112 §3.2).';
   return undefined;
+}
+
+/**
+ * oEmbed discovery for the URL requested, not the one the page was prerendered for (oEmbed §4): a Link
+ * field (RFC 8288) on every discoverable page, and, when the URL has a query (a playground share link, a
+ * lesson's ?section=, an embed's options), the page's own <link> rewritten to match. Those few pages go
+ * out uncompressed (Next's gzip would hide the <link>); the bare page keeps its prerendered, gzipped form.
+ */
+function announceOembed(request: http.IncomingMessage, response: http.ServerResponse, target: string): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return;
+  const href = discoveryHref(target, siteUrl());
+  if (!href) return;
+  response.setHeader('Link', discoveryLinkField(href));
+  if (!target.includes('?')) return;
+  delete request.headers['accept-encoding'];
+  rewriteHtmlHead(response, (head) => withDiscoveryHref(head, href));
 }
 
 async function main() {
@@ -122,6 +141,7 @@ async function main() {
       if (!isSandboxPath(pathname)) {
         // Next keeps a field set before it writes its own (checked in tests/http/rate-limit.test.ts).
         if (extra.length > 0) response.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+        announceOembed(request, response, form.target);
         void handleNext(request, response);
         return;
       }
