@@ -2,8 +2,8 @@
  * HTTP Auth Lab embed helper. Add once to a page that embeds the lab:
  *   <script src="https://LAB-ORIGIN/embed.js" async></script>
  * Each lab iframe posts {type: "http-auth-lab:resize", height, href} to its parent when its content's
- * height changes; this script sets that iframe's height. It trusts only messages from the origin it
- * was loaded from, and only from iframes on this page.
+ * height changes; this script sets that iframe's height, up to its data-max-height when it has one. It
+ * trusts only messages from the origin it was loaded from, and only from iframes on this page.
  */
 (function () {
   'use strict';
@@ -17,8 +17,11 @@
     var frames = document.getElementsByTagName('iframe');
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
-        // Bounded, so a misbehaving page cannot make an endless frame.
-        frames[i].style.height = Math.min(Math.ceil(data.height), 50000) + 'px';
+        // Bounded, so a misbehaving page cannot make an endless frame; and never past the frame's
+        // data-max-height (an oEmbed consumer's maxheight), beyond which it scrolls.
+        var limit = Number(frames[i].getAttribute('data-max-height'));
+        var most = limit > 0 && isFinite(limit) ? Math.min(limit, 50000) : 50000;
+        frames[i].style.height = Math.min(Math.ceil(data.height), most) + 'px';
         return;
       }
     }

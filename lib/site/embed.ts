@@ -109,6 +109,11 @@ export function defaultEmbedSize(target: EmbedTarget): { width: number; height: 
   }
 }
 
+/** The sizing script's tag (public/embed.js), pasted once beside the iframes of a page. */
+export function resizerScript(origin: URL | string): string {
+  return `<script src="${escapeAttribute(new URL('/embed.js', origin).toString())}" async></script>`;
+}
+
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -116,10 +121,12 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * the lab's own /api/exchange, popups (escaping the sandbox) so "open in the lab" links open a normal
  * tab, forms for the editors; no top navigation, so an embed can never take over the trainer's page.
  */
-export function iframeCode(url: string, title: string, size: { width: number; height: number }): string {
+export function iframeCode(url: string, title: string, size: { width: number; height: number; maxHeight?: number }): string {
   return [
     `<iframe src="${escapeAttribute(url)}"`,
     ` title="${escapeAttribute(title)}"`,
+    // embed.js grows the frame to its content but never past this (an oEmbed consumer's maxheight).
+    size.maxHeight === undefined ? '' : ` data-max-height="${size.maxHeight}"`,
     ` width="${size.width}" height="${size.height}" style="width:100%;max-width:${size.width}px;border:0"`,
     ' loading="lazy" referrerpolicy="strict-origin-when-cross-origin"',
     ' sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms"',

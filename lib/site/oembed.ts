@@ -2,7 +2,17 @@
 // embedded lesson, playground or try widget by itself. Pure: the route adapter parses the query and
 // supplies the lookups; discovery <link> tags point here from every embeddable page.
 
-import { defaultEmbedSize, DEFAULT_EMBED_OPTIONS, embedPath, type EmbedOptions, type EmbedTarget, iframeCode, isSectionId, parseEmbedOptions } from './embed';
+import {
+  defaultEmbedSize,
+  DEFAULT_EMBED_OPTIONS,
+  embedPath,
+  type EmbedOptions,
+  type EmbedTarget,
+  iframeCode,
+  isSectionId,
+  resizerScript,
+  parseEmbedOptions,
+} from './embed';
 import { SITE_NAME } from './site';
 
 export const OEMBED_PATH = '/api/oembed';
@@ -49,9 +59,12 @@ function resolve(url: URL, lookup: OembedLookup): Resolved | string {
     const slug = decoded(id);
     const lesson = slug === undefined ? undefined : lookup.lesson(slug);
     if (slug === undefined || !lesson) return `There is no lesson "${slug ?? id}".`;
-    // A link to a heading (#id) embeds that section; one that names none embeds the whole lesson.
+    // A link to a heading (#id) embeds that section, as does ?section=id (the form a consumer that never
+    // sends the fragment still passes on: server.ts puts it in the page's discovery); else the whole lesson.
     const hash = decoded(url.hash.slice(1)) ?? '';
-    const section = hash !== '' && isSectionId(hash) && lesson.sections.includes(hash) ? hash : options.section;
+    const asked = embedded ? options.section : (url.searchParams.get('section') ?? undefined);
+    const named = hash !== '' && isSectionId(hash) && lesson.sections.includes(hash) ? hash : asked;
+    const section = named !== undefined && isSectionId(named) && lesson.sections.includes(named) ? named : embedded ? options.section : undefined;
     return { target: { kind: 'lesson', slug, title: lesson.title }, options: { ...options, section } };
   }
   if (kind === 'try' && embedded && id !== undefined) {
@@ -91,7 +104,9 @@ export function oembedFor(url: URL, limits: { maxwidth?: number; maxheight?: num
       provider_name: SITE_NAME,
       provider_url: new URL('/', origin).toString(),
       cache_age: 86_400,
-      html: iframeCode(src, target.title, { width, height }),
+      // The script sizes the frame to its content where the consumer runs scripts (capped at maxheight);
+      // where it does not, the frame keeps `height` and scrolls.
+      html: `${iframeCode(src, target.title, { width, height, maxHeight: limits.maxheight })}${resizerScript(origin)}`,
       width,
       height,
     },

@@ -40,6 +40,24 @@ describe('GET /api/oembed', () => {
     expect(body.height).toBeLessThanOrEqual(300);
   });
 
+  test('?section= on a lesson link (the form that survives discovery) embeds that section; an unknown one the whole lesson', async () => {
+    const body = await (await oembed({ url: `${BASE}/lessons/${lesson.slug}?section=${section.id}` })).json();
+    expect(iframeOf(body.html).src).toBe(`${BASE}/embed/lessons/${lesson.slug}?section=${section.id}`);
+    const unknown = await (await oembed({ url: `${BASE}/lessons/${lesson.slug}?section=no-such-heading` })).json();
+    expect(iframeOf(unknown.html).src).toBe(`${BASE}/embed/lessons/${lesson.slug}`);
+  });
+
+  test('the html sizes itself with embed.js, capped at maxheight, and starts at the height the JSON gives', async () => {
+    const capped = await (await oembed({ url: `${BASE}/lessons/${lesson.slug}`, maxheight: '450' })).json();
+    expect(capped.height).toBe(450);
+    expect(iframeOf(capped.html).height).toBe('450');
+    expect(capped.html).toContain('data-max-height="450"');
+    expect(capped.html).toContain(`<script src="${BASE}/embed.js" async></script>`);
+    const free = await (await oembed({ url: `${BASE}/lessons/${lesson.slug}` })).json();
+    expect(free.html).not.toContain('data-max-height');
+    expect(free.height).toBeGreaterThanOrEqual(600);
+  });
+
   test('an embed URL keeps its options; a try widget and a playground state embed too', async () => {
     const embedded = await (await oembed({ url: `${BASE}/embed/lessons/${lesson.slug}?theme=dark&quiz=hide` })).json();
     expect(iframeOf(embedded.html).src).toBe(`${BASE}/embed/lessons/${lesson.slug}?theme=dark&quiz=hide`);
