@@ -30,6 +30,7 @@ export function EmbedFrame() {
 
     if (content && window.parent !== window) {
       let last = 0;
+      const wordpressSecret = /[#&?]secret=([A-Za-z0-9]{1,64})(?:&|$)/.exec(window.location.hash)?.[1];
       const post = () => {
         const height = Math.ceil(content.getBoundingClientRect().height);
         if (height === last) return;
@@ -39,6 +40,10 @@ export function EmbedFrame() {
         // typed there (headers, credentials) in its URL, and that is not the embedding page's business.
         const message: ResizeMessage = { type: RESIZE_MESSAGE_TYPE, height, href: `${window.location.origin}${window.location.pathname}` };
         window.parent.postMessage(message, '*');
+        // The same height in forms hosts already listen for: Canvas's LTI frame resize, and WordPress's
+        // embed protocol (wp-embed.js sizes the iframe whose data-secret matches the #?secret= it added).
+        window.parent.postMessage({ subject: 'lti.frameResize', height }, '*');
+        if (wordpressSecret !== undefined) window.parent.postMessage({ message: 'height', value: height, secret: wordpressSecret }, '*');
       };
       const observer = new ResizeObserver(post);
       observer.observe(content);
