@@ -54,7 +54,7 @@ export function CopyButton({ text, label = 'Copy', origin }: { text: string; lab
       <span role="status" className="text-xs text-muted">
         {message(state)}
       </span>
-      <button type="button" onClick={copy} className="rounded border border-line bg-canvas px-2 py-1 text-xs font-medium hover:bg-surface">
+      <button type="button" data-copy-button onClick={copy} className="rounded border border-line bg-canvas px-2 py-1 text-xs font-medium hover:bg-surface">
         {state.kind === 'copied' ? 'Copied' : label}
       </button>
     </span>

@@ -1,12 +1,13 @@
-// npm run export:scorm -- <slug> … | --all  [--course] [--scorm 1.2|2004]
+// npm run export:scorm -- <slug> … | --all  [--course] [--scorm 1.2|2004] [--lab <origin>]
 // Writes SCORM packages of the lessons, each holding a self-contained copy of the lesson that works from
 // the zip with no server: dist/scorm/1.2/NN-slug.zip and dist/scorm/2004/NN-slug.zip per lesson named (or
 // every lesson with --all), and with --course dist/scorm/{1.2,2004}/course.zip, every lesson its own SCO
 // in course order. --scorm picks one version (default both: SCORM 1.2 and SCORM 2004 4th Edition). The
 // copy is the lesson's embed page as the production build renders it, with the site's scripts removed:
-// the sandbox parts keep their server-rendered transcripts and link to the live lab (SITE_URL, read when
-// exporting; a localhost one is warned about), and one small script (scorm-lesson.js) runs the quizzes
-// and reports completion and score through the LMS's SCORM API.
+// the sandbox parts keep their server-rendered transcripts and link to the live lab (--lab, or SITE_URL
+// read when exporting; a localhost lab only when asked for, lab-origin.ts). Two small scripts stand in
+// for the site's: scorm-lesson.js runs the quizzes and reports completion and score through the LMS's
+// SCORM API; lab-live.js runs "Run it live" against the lab when it can be reached, and the Copy buttons.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import { lessonQuizModels } from '@/lib/content/lesson-quizzes';
 import type { ScormVersion } from '@/lib/scorm/manifest';
 import { openBrowser } from '../chromium.mjs';
 import { startServer } from '../serve-build.mjs';
-import { exportOrigin } from './export-origin';
+import { scormLabOrigin } from './lab-origin';
 import { SCORM_FOLDERS, scormPackage, type LessonFiles } from './scorm-package';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,66 +25,87 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 // test files exporting at once never read each other's half-written zip).
 const OUT_DIR = process.env.SCORM_OUT_DIR ?? path.join(root, 'dist', 'scorm');
 const RUNTIME = fs.readFileSync(new URL('scorm-lesson.js', import.meta.url), 'utf8');
+const LAB_LIVE = fs.readFileSync(new URL('lab-live.js', import.meta.url), 'utf8');
 
 type Page = Awaited<ReturnType<typeof openBrowser>>['page'];
 
 /**
  * The embed page's server-rendered HTML, rewritten in Chromium with scripts off (so the DOM is exactly
  * what the server sent): Next's scripts and preloads removed (the theme head script stays), the
- * controls that need the lab removed, links made absolute to the live lab and opened in a new tab, and
- * the commands' origins (data-lab-origin) made the live lab's.
+ * controls that only the site's scripts can drive removed ("Run it live" and Copy stay, for
+ * lab-live.js), what needs them dropped (data-export-drop), links made absolute to the live lab and
+ * opened in a new tab, and the commands' origins (data-lab-origin) made the live lab's.
  */
-async function staticCopy(page: Page, url: string, lab: string): Promise<{ html: string; stylesheets: string[] }> {
+async function staticCopy(page: Page, url: string, lab: string, exportedOn: string): Promise<{ html: string; stylesheets: string[] }> {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
-  return page.evaluate((labOrigin) => {
-    const stylesheets: string[] = [];
-    for (const link of Array.from(document.querySelectorAll('link'))) {
-      if (link.rel === 'stylesheet') stylesheets.push(link.href);
-      link.remove();
-    }
-    for (const script of Array.from(document.querySelectorAll('script'))) {
-      // Keep only the inline theme script in <head> (it applies the reader's system theme before paint);
-      // the React payload scripts in <body> quote it too, so the place is what tells them apart.
-      const theme = script.parentElement === document.head && script.src === '' && script.textContent?.includes('prefers-color-scheme');
-      if (!theme) script.remove();
-    }
-    for (const meta of Array.from(document.querySelectorAll('meta[name="next-size-adjust"]'))) meta.remove();
-    // Controls that need the live lab: "Run it live", copy buttons, the section Embed buttons.
-    for (const button of Array.from(document.querySelectorAll('button'))) {
-      if (!button.closest('[data-quiz]')) button.remove();
-    }
-    for (const status of Array.from(document.querySelectorAll('[data-embed-part="sandbox"] [role="status"]'))) {
-      status.textContent = 'Expected result, computed when this lesson was exported. Run it live in the lab (link below).';
-    }
-    for (const origin of Array.from(document.querySelectorAll('[data-lab-origin]'))) origin.textContent = labOrigin;
-    // Folded material (<InDepth>, a collapsed <Exchange>) is open in a package: a course reader may
-    // print it or skim it, and an LMS may show the page without its disclosure triangles styled.
-    for (const fold of Array.from(document.querySelectorAll('details[data-export-open]'))) fold.setAttribute('open', '');
-    for (const link of Array.from(document.querySelectorAll('a[href]'))) {
-      const href = link.getAttribute('href') ?? '';
-      if (href.startsWith('#')) continue;
-      link.setAttribute('href', new URL(href, labOrigin).toString());
-      link.setAttribute('target', '_blank');
-      link.setAttribute('rel', 'noopener');
-    }
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = 'lesson.css';
-    document.head.appendChild(css);
-    const models = document.createElement('script');
-    models.type = 'application/json';
-    models.id = 'quiz-models';
-    document.body.appendChild(models);
-    const runtime = document.createElement('script');
-    runtime.src = 'scorm-lesson.js';
-    document.body.appendChild(runtime);
-    return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, stylesheets };
-  }, lab);
+  return page.evaluate(
+    ({ labOrigin, date }) => {
+      const stylesheets: string[] = [];
+      for (const link of Array.from(document.querySelectorAll('link'))) {
+        if (link.rel === 'stylesheet') stylesheets.push(link.href);
+        link.remove();
+      }
+      for (const script of Array.from(document.querySelectorAll('script'))) {
+        // Keep only the inline theme script in <head> (it applies the reader's system theme before paint);
+        // the React payload scripts in <body> quote it too, so the place is what tells them apart.
+        const theme = script.parentElement === document.head && script.src === '' && script.textContent?.includes('prefers-color-scheme');
+        if (!theme) script.remove();
+      }
+      for (const meta of Array.from(document.querySelectorAll('meta[name="next-size-adjust"]'))) meta.remove();
+      // The troubleshooter's step-by-step walk and the like: the readable version next to them stays.
+      for (const element of Array.from(document.querySelectorAll('[data-export-drop]'))) element.remove();
+      // Buttons only the site's scripts drive (the section Embed buttons, …) go. The package's scripts
+      // drive the quizzes' (scorm-lesson.js), and "Run it live" and the commands' Copy (lab-live.js).
+      for (const button of Array.from(document.querySelectorAll('button'))) {
+        const live = button.hasAttribute('data-live-run') && button.closest('[data-exchange-input]');
+        const copy = button.hasAttribute('data-copy-button') && button.closest('figure')?.querySelector('pre');
+        if (!button.closest('[data-quiz]') && !live && !copy) button.remove();
+      }
+      // Which transcript is shown, until the reader runs it live (lab-live.js keeps this note true).
+      for (const run of Array.from(document.querySelectorAll('[data-exchange-input]'))) {
+        const status = run.querySelector('[role="status"]');
+        if (status) status.textContent = `Recorded when this lesson was exported on ${date}.`;
+      }
+      for (const [name, content] of Object.entries({ 'lab-origin': labOrigin, 'exported-on': date })) {
+        const meta = document.createElement('meta');
+        meta.name = name;
+        meta.content = content;
+        document.head.appendChild(meta);
+      }
+      for (const origin of Array.from(document.querySelectorAll('[data-lab-origin]'))) origin.textContent = labOrigin;
+      // Folded material (<InDepth>, a collapsed <Exchange>) is open in a package: a course reader may
+      // print it or skim it, and an LMS may show the page without its disclosure triangles styled.
+      for (const fold of Array.from(document.querySelectorAll('details[data-export-open]'))) fold.setAttribute('open', '');
+      for (const link of Array.from(document.querySelectorAll('a[href]'))) {
+        const href = link.getAttribute('href') ?? '';
+        if (href.startsWith('#')) continue;
+        link.setAttribute('href', new URL(href, labOrigin).toString());
+        link.setAttribute('target', '_blank');
+        link.setAttribute('rel', 'noopener');
+      }
+      const css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = 'lesson.css';
+      document.head.appendChild(css);
+      const models = document.createElement('script');
+      models.type = 'application/json';
+      models.id = 'quiz-models';
+      document.body.appendChild(models);
+      const runtime = document.createElement('script');
+      runtime.src = 'scorm-lesson.js';
+      document.body.appendChild(runtime);
+      const labLive = document.createElement('script');
+      labLive.src = 'lab-live.js';
+      document.body.appendChild(labLive);
+      return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, stylesheets };
+    },
+    { labOrigin: lab, date: exportedOn },
+  );
 }
 
-async function lessonFiles(page: Page, base: string, lesson: Lesson, lab: string): Promise<LessonFiles> {
-  const { html, stylesheets } = await staticCopy(page, `${base}/embed/lessons/${lesson.slug}`, lab);
+async function lessonFiles(page: Page, base: string, lesson: Lesson, lab: string, exportedOn: string): Promise<LessonFiles> {
+  const { html, stylesheets } = await staticCopy(page, `${base}/embed/lessons/${lesson.slug}`, lab, exportedOn);
   const css = (await Promise.all(stylesheets.map(async (href) => (await fetch(href)).text()))).join('\n');
   // The stylesheet must not need anything else from the server (fonts, images).
   const external = /url\(\s*['"]?(?!data:)([^'")]+)/.exec(css);
@@ -97,6 +119,7 @@ async function lessonFiles(page: Page, base: string, lesson: Lesson, lab: string
     'index.html': new TextEncoder().encode(index),
     'lesson.css': new TextEncoder().encode(css),
     'scorm-lesson.js': new TextEncoder().encode(RUNTIME),
+    'lab-live.js': new TextEncoder().encode(LAB_LIVE),
   };
   return { slug: lesson.slug, title: lesson.frontmatter.title, folder: lesson.file.replace(/\.mdx$/, ''), files };
 }
@@ -108,7 +131,7 @@ function writeZip(version: ScormVersion, name: string, files: Record<string, Uin
   console.log(`${path.relative(root, zip)}  ${(fs.statSync(zip).size / 1024).toFixed(0)} KiB`);
 }
 
-type Options = { slugs: string[]; all: boolean; course: boolean; versions: ScormVersion[] };
+type Options = { slugs: string[]; all: boolean; course: boolean; versions: ScormVersion[]; lab?: string };
 
 function parseArgs(args: string[]): Options | string {
   const options: Options = { slugs: [], all: false, course: false, versions: ['1.2', '2004-4th'] };
@@ -121,6 +144,10 @@ function parseArgs(args: string[]): Options | string {
       const version = (Object.keys(SCORM_FOLDERS) as ScormVersion[]).find((key) => SCORM_FOLDERS[key] === value);
       if (!version) return `--scorm takes 1.2 or 2004, not ${value ?? 'nothing'}`;
       options.versions = [version];
+    } else if (arg === '--lab') {
+      const value = args[++i];
+      if (value === undefined) return '--lab takes the lab’s origin, e.g. --lab https://lab.example.org';
+      options.lab = value;
     } else if (arg.startsWith('--')) return `Unknown option ${arg}`;
     else options.slugs.push(arg);
   }
@@ -130,7 +157,7 @@ function parseArgs(args: string[]): Options | string {
 
 async function main() {
   const lessons = loadLessons();
-  const usage = `Usage: npm run export:scorm -- <slug> [<slug> …] | --all  [--course] [--scorm 1.2|2004]\nLessons: ${lessons.map((lesson) => lesson.slug).join(', ')}`;
+  const usage = `Usage: npm run export:scorm -- <slug> [<slug> …] | --all  [--course] [--scorm 1.2|2004] [--lab <origin>]\nLessons: ${lessons.map((lesson) => lesson.slug).join(', ')}`;
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === 'string') {
     console.error(`${options}\n${usage}`);
@@ -144,12 +171,19 @@ async function main() {
   const single = options.all ? lessons : lessons.filter((lesson) => options.slugs.includes(lesson.slug));
   // The course package needs every lesson's copy; the per-lesson packages only the ones asked for.
   const copied = options.course ? lessons : single;
-  const lab = exportOrigin('The SCORM packages’ commands and links');
+  const choice = scormLabOrigin(options.lab, process.env.SITE_URL);
+  if (choice.kind === 'refused') {
+    console.error(choice.reason);
+    process.exit(2);
+  }
+  if (choice.warning) console.error(choice.warning);
+  const lab = choice.origin;
+  const exportedOn = new Date().toISOString().slice(0, 10);
   const { baseUrl, child } = await startServer({ SANDBOX_SECRET: process.env.SANDBOX_SECRET ?? 'export-scorm-'.padEnd(40, 'x') });
   const browser = await openBrowser({ javaScriptEnabled: false });
   try {
     const copies: LessonFiles[] = [];
-    for (const lesson of copied) copies.push(await lessonFiles(browser.page, baseUrl, lesson, lab));
+    for (const lesson of copied) copies.push(await lessonFiles(browser.page, baseUrl, lesson, lab, exportedOn));
     for (const version of options.versions) {
       for (const copy of copies.filter((entry) => single.some((lesson) => lesson.slug === entry.slug))) {
         writeZip(version, `${copy.folder}.zip`, scormPackage(version, copy.slug, `HTTP Auth Lab: ${copy.title}`, [copy]));
@@ -163,6 +197,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A failed fetch says only "fetch failed"; its cause says why (refused, reset, timed out).
+  console.error(error instanceof Error ? [error.message, error.cause].filter(Boolean).join(': ') : error);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // The Next route handlers (the Web adapter used under `next dev`), called with real Request objects.
-import { POST as exchange } from '@/app/api/exchange/route';
+import { OPTIONS as exchangeOptions, POST as exchange } from '@/app/api/exchange/route';
 import { DELETE, GET, OPTIONS, POST, PUT } from '@/app/api/sandbox/[[...path]]/route';
 
 const BASE = 'http://lab.test';
@@ -155,4 +155,39 @@ describe('app/api/exchange route handler', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect((await response.json()).status).toBe(status);
   });
+
+  // A SCORM package runs the lesson from file:// (Origin "null") or from an LMS's origin, and calls
+  // the lab from there: the answers must be readable cross-origin, without credentials.
+  test.each(['null', 'https://lms.example.edu'])(
+    'callable from Origin %s: the preflight passes and the answer is readable, never with credentials',
+    async (origin) => {
+      const preflight = await exchangeOptions(
+        new Request(`${BASE}/api/exchange`, {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+        }),
+      );
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+      expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+
+      const response = await exchange(
+        new Request(`${BASE}/api/exchange`, {
+          method: 'POST',
+          headers: { Origin: origin, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ request: { method: 'GET', target: '/api/sandbox/basic' }, mode: 'auto' }),
+        }),
+      );
+      expect(response.status).toBe(200);
+      // "*", not the caller's origin reflected: no origin is trusted more than another, and "*" cannot
+      // carry credentials (WHATWG Fetch, CORS check); the lab sets no cookies either.
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(response.headers.get('set-cookie')).toBeNull();
+      const transcript = (await response.json()) as { steps: { response: { status: number } }[] };
+      expect(transcript.steps.map((step) => step.response.status)).toEqual([401, 200]);
+    },
+  );
 });

@@ -46,7 +46,7 @@ export function TroubleshooterOutline({ tree, presetTitles }: { tree: TroubleTre
   };
 
   return (
-    <details className="mt-4 rounded-lg border border-line p-4 print:details-content:[content-visibility:visible]">
+    <details data-export-open className="mt-4 rounded-lg border border-line p-4 print:details-content:[content-visibility:visible]">
       <summary className="cursor-pointer font-semibold">The whole tree as a list</summary>
       <div className="mt-3 text-sm">{render(tree.root)}</div>
     </details>

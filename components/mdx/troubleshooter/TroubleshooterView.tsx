@@ -7,7 +7,7 @@ export function TroubleshooterView({ tree, presetTitles }: { tree: TroubleTree; 
   return (
     <section aria-label="Troubleshooter" className="not-prose my-6">
       <TroubleshooterWalk tree={tree} presetTitles={presetTitles} />
-      <noscript>
+      <noscript data-export-drop>
         <p className="mt-2 text-sm">The step-by-step version needs JavaScript. Every question and cause is in the list below.</p>
       </noscript>
       <TroubleshooterOutline tree={tree} presetTitles={presetTitles} />

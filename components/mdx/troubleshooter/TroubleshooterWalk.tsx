@@ -38,8 +38,9 @@ export function TroubleshooterWalk({ tree, presetTitles }: { tree: TroubleTree; 
       ? `Question ${steps.length + 1}: ${spokenTroubleshooterText(current.prompt)}`
       : `${current.notTheCause ? 'Not the cause' : 'Cause found'}: ${spokenTroubleshooterText(current.title)}`;
 
+  // data-export-drop: the walk needs the site's scripts, so the exports leave it out and open the outline.
   return (
-    <div className="rounded-lg border border-line p-4">
+    <div data-export-drop className="rounded-lg border border-line p-4">
       {steps.length > 0 && (
         <nav aria-label="Your answers so far" className="mb-3">
           <ol className="m-0 flex list-none flex-wrap items-baseline gap-x-1 gap-y-2 p-0 text-sm">

@@ -38,8 +38,8 @@ export function rateLimitGate(setting: RateLimitSetting, trusted: TrustedProxies
     const decision = limiter.take(client);
     if (decision.kind === 'allowed') return undefined;
     const refusal = tooManyRequests(policy, client, decision.retryAfterSeconds);
-    // CORS like every other answer of the same path: the sandbox's so a trainer's page can read the
-    // 429 and Retry-After; /api/exchange is the lab's own, same-origin, and sends none.
+    // CORS like every other answer of the same path, so a trainer's page (or a SCORM package calling
+    // /api/exchange) can read the 429 and Retry-After.
     return isCrossOriginPath(pathname) ? withCors(refusal) : refusal;
   };
 }

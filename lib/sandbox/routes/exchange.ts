@@ -5,8 +5,12 @@ import type { PathItem } from '../openapi/types';
 import { EXCHANGE_PATH, SANDBOX_PREFIX } from './paths';
 import type { EndpointRoute } from './route';
 
-// POST /api/exchange: the playground's door. The lab's own pages call it, so it has no CORS; it runs
-// every request of the conversation through the router it was called from (send), in-process.
+// POST /api/exchange: the playground's door. The lab's own pages call it, and so do copies of the
+// lessons elsewhere (a SCORM package runs from file://, Origin "null", or from an LMS's origin), so it
+// sends the sandbox's CORS fields: "*" and never Access-Control-Allow-Credentials, which browsers
+// refuse to combine with "*" (WHATWG Fetch, CORS check), and the lab sets no cookies anyway. It runs
+// every request of the conversation through the router it was called from (send), in-process; nothing
+// leaves the server, so any origin calling it can reach only what it could reach with curl.
 
 function describe(): PathItem {
   return {
@@ -41,7 +45,7 @@ export const exchangeRoute: EndpointRoute = {
   kind: 'endpoint',
   path: EXCHANGE_PATH,
   methods: ['POST'],
-  cors: false,
+  cors: true,
   wrongMethod: `POST a JSON request description to ${EXCHANGE_PATH}.`,
   handle: async (request, { ctx, send }) => ({ response: await exchangeEndpoint(request, ctx, send), trace: [] }),
   describe,
