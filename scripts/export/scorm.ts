@@ -104,9 +104,22 @@ async function staticCopy(page: Page, url: string, lab: string, exportedOn: stri
   );
 }
 
+/**
+ * A stylesheet of the served build, asked for again once on a network error: the fetch reuses a kept-alive
+ * connection, and a server closing an idle one as the request leaves makes it fail with "other side
+ * closed" (RFC 9112 §9.3.1: a client may retry an idempotent request on a new connection).
+ */
+async function stylesheetText(href: string): Promise<string> {
+  try {
+    return await (await fetch(href)).text();
+  } catch {
+    return (await fetch(href, { headers: { connection: 'close' } })).text();
+  }
+}
+
 async function lessonFiles(page: Page, base: string, lesson: Lesson, lab: string, exportedOn: string): Promise<LessonFiles> {
   const { html, stylesheets } = await staticCopy(page, `${base}/embed/lessons/${lesson.slug}`, lab, exportedOn);
-  const css = (await Promise.all(stylesheets.map(async (href) => (await fetch(href)).text()))).join('\n');
+  const css = (await Promise.all(stylesheets.map(stylesheetText))).join('\n');
   // The stylesheet must not need anything else from the server (fonts, images).
   const external = /url\(\s*['"]?(?!data:)([^'")]+)/.exec(css);
   if (external) throw new Error(`the lesson's CSS refers to ${external[1]}, which the package does not carry`);
