@@ -210,10 +210,10 @@ describe('oEmbed: what it writes into html, and malformed links', () => {
     const response = await oembed(`${BASE}/playground?${state}`);
     expect(response.status).toBe(200);
     const { html } = (await response.json()) as { html: string };
-    // One element, no raw markup from the link: the only tags are the iframe's own.
-    expect(html.match(/</g)).toHaveLength(2);
+    // The iframe and the lab's own resizer script, no raw markup from the link: the only tags are theirs.
+    expect(html.match(/</g)).toHaveLength(4);
     expect(html).toMatch(
-      /^<iframe src="[^"<>]*" title="[^"<>]*" width="\d+" height="\d+" style="[^"<>]*" loading="lazy" referrerpolicy="[^"<>]*" sandbox="[^"<>]*" allow="[^"<>]*"><\/iframe>$/,
+      /^<iframe src="[^"<>]*" title="[^"<>]*" width="\d+" height="\d+" style="[^"<>]*" loading="lazy" referrerpolicy="[^"<>]*" sandbox="[^"<>]*" allow="[^"<>]*"><\/iframe><script src="http:\/\/lab\.test\/embed\.js" async><\/script>$/,
     );
     // The link's markup is inside the src attribute, percent-encoded, and comes back out unchanged.
     const src = /^<iframe src="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
