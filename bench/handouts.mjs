@@ -32,9 +32,7 @@ function lessonFiles() {
     .sort((a, b) => a.base.localeCompare(b.base));
   return lessons.map(({ base, slug }) => ({
     slug,
-    files: Object.fromEntries(
-      EDITIONS.map((edition) => [edition, path.join(outDir, edition === 'full' ? `${base}.pdf` : `${base}-${edition}.pdf`)]),
-    ),
+    files: Object.fromEntries(EDITIONS.map((edition) => [edition, path.join(outDir, edition === 'full' ? `${base}.pdf` : `${base}-${edition}.pdf`)])),
   }));
 }
 
