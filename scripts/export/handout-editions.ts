@@ -92,6 +92,11 @@ export async function releaseTallBlocks(page: Page): Promise<void> {
 /** Sets the page up for one edition: html[data-handout] for the print stylesheet, and the trainer's answers. */
 export async function prepareEdition(page: Page, edition: HandoutEdition): Promise<void> {
   await page.evaluate((value) => document.documentElement.setAttribute('data-handout', value), edition);
+  if (edition === 'short') {
+    // The short handout is the opening, these two sections and nothing else (app/globals.css).
+    const kept = await page.locator('[data-section="summary"], [data-section="check-yourself"]').count();
+    if (kept !== 2) throw new Error('The short handout needs the lesson’s "## Summary" and "## Check yourself" sections');
+  }
   if (edition !== 'trainer') return;
   await answerEveryQuiz(page);
   // Said on the first page too, so nobody hands the answers out by mistake.
