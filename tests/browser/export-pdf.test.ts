@@ -138,11 +138,23 @@ test('the JWT anatomy of lesson 04 scrolls on a narrow screen but fits the paper
           };
         });
       });
+    const stickingOut = () =>
+      page.evaluate(() => {
+        const article = document.querySelector('article')!;
+        const right = article.getBoundingClientRect().right;
+        return [...article.querySelectorAll('*')]
+          .filter((element) => element.getClientRects().length > 0 && element.getBoundingClientRect().right > right + 1)
+          .map((element) => `${element.tagName} ${element.textContent?.slice(0, 40)}`);
+      });
     const screen = await overflow();
+    expect((await stickingOut()).length).toBeGreaterThan(0);
     expect(screen.length).toBeGreaterThan(0);
     expect(screen.some((figure) => figure.scrolls)).toBe(true);
     await page.emulateMedia({ media: 'print' });
     for (const figure of await overflow()) expect(figure).toEqual({ scrolls: false, beyond: 0 });
+    // Nor anything else in the lesson (tables, diagrams, exchanges, code) past the article's right edge,
+    // where on screen the scroll boxes' contents are.
+    expect(await stickingOut()).toEqual([]);
   } finally {
     await session.close();
   }
