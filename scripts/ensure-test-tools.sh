@@ -5,7 +5,9 @@
 # endpoints, the snippets and the lessons' claims about clients, tests/http/client-claims.test.ts), and
 # nginx (the two-instance test puts it in front of two servers; it runs its own nginx -p <tmpdir>, so
 # Debian's nginx service is never started: see policy-rc.d below). And xmllint, which validates the SCORM
-# manifests against ADL's XSDs (tests/scripts/scorm-manifest.test.ts).
+# manifests against ADL's XSDs (tests/scripts/scorm-manifest.test.ts). And poppler-utils (pdfinfo, pdftotext,
+# pdftoppm), which read the PDF handouts back: tagged, page counts, answer key, no blank page
+# (tests/browser/export-pdf.test.ts, bench/handouts.mjs).
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
@@ -18,6 +20,7 @@ perl -MLWP::UserAgent -e 1 >/dev/null 2>&1 || missing+=(libwww-perl)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+{ command -v pdfinfo && command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 || missing+=(poppler-utils)
 # The snippet tests use whichever python3 can import requests (PATH first, then Debian's).
 { python3 -c "import requests" || /usr/bin/python3 -c "import requests"; } >/dev/null 2>&1 || missing+=(python3-requests)
 [ ${#missing[@]} -eq 0 ] && exit 0
