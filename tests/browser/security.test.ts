@@ -244,7 +244,7 @@ describe('no user input runs as script (Chromium)', () => {
     }
   });
 
-  test("an oEmbed consumer pasting the response's html for a link full of markup gets one iframe and no script", async () => {
+  test("an oEmbed consumer pasting the response's html for a link full of markup gets one iframe and only the lab's resizer script", async () => {
     const link = `${baseUrl()}/playground?${share}`;
     const response = await fetch(`${baseUrl()}/api/oembed?${new URLSearchParams({ url: link, format: 'json' })}`);
     expect(response.status).toBe(200);
@@ -272,8 +272,14 @@ describe('no user input runs as script (Chromium)', () => {
       const parts = await page.evaluate(() => ({
         elements: [...document.body.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()),
         src: document.querySelector('iframe')?.getAttribute('src'),
+        scripts: [...document.scripts].map((script) => script.src),
       }));
-      expect(parts).toEqual({ elements: ['iframe'], src: `${baseUrl()}/embed/playground?${share}` });
+      // The link's markup stays inside the iframe's src; the one script is the lab's own embed.js.
+      expect(parts).toEqual({
+        elements: ['iframe', 'script'],
+        src: `${baseUrl()}/embed/playground?${share}`,
+        scripts: [expect.stringMatching(/\/embed\.js$/)],
+      });
       await page.frameLocator('iframe').getByRole('textbox', { name: 'Header 1 value' }).waitFor();
       const frame = page.frames().find((candidate) => candidate.url().includes('/embed/playground'));
       expect(await frame?.evaluate((mark) => (window as unknown as Record<string, unknown>)[mark], MARK)).toBeUndefined();
