@@ -99,6 +99,13 @@ export function EmbedDialog({
           Paste the code into your course, slides or wiki. The embed sizes itself with the small script, opens links in a new tab, and stores nothing. Esc
           closes this dialog.
         </p>
+        <p className="text-sm">
+          For trainers: oEmbed, SCORM packages for your LMS and PDF handouts are on{' '}
+          <a href="/trainers" target="_blank" rel="noopener" className="text-accent underline underline-offset-4">
+            the page for trainers (opens in a new tab)
+          </a>
+          .
+        </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <fieldset className="rounded-md border border-line p-3">
             <legend className="px-1 text-sm font-semibold">Theme</legend>

@@ -1,0 +1,67 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+import { render, screen, within } from '@testing-library/react';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { MASTERY_SCORE } from '@/lib/scorm/manifest';
+
+// The page reads the lessons, whose frontmatter checks name the sandbox's presets, which need TextEncoder
+// (jsdom has none): the page is loaded once the global is in place.
+let TrainersPage: typeof import('@/app/(site)/trainers/page').default;
+
+beforeAll(async () => {
+  Object.assign(globalThis, { TextEncoder, TextDecoder });
+  ({ default: TrainersPage } = await import('@/app/(site)/trainers/page'));
+});
+
+describe('the page for trainers', () => {
+  test('has one section per topic, each a region named by its heading', () => {
+    render(<TrainersPage />);
+    expect(screen.getByRole('heading', { level: 1, name: 'For trainers' })).toBeInTheDocument();
+    const sections = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+    expect(sections).toEqual([
+      'Embed a lesson, a section, a Try it or the playground',
+      'Paste a link: oEmbed',
+      'SCORM packages for your LMS',
+      'PDF handouts',
+      'How to get the packages and handouts',
+      'What works offline',
+    ]);
+    for (const name of sections) expect(screen.getByRole('region', { name: name ?? '' })).toBeInTheDocument();
+  });
+
+  test('states the SCORM pass mark the packages declare, and links to a lesson whose Embed dialog to open', () => {
+    render(<TrainersPage />);
+    const scorm = within(screen.getByRole('region', { name: 'SCORM packages for your LMS' }));
+    expect(scorm.getByText(new RegExp(`passes at ${Math.round(MASTERY_SCORE * 100)}\\s%`))).toBeInTheDocument();
+    const embed = within(screen.getByRole('region', { name: 'Embed a lesson, a section, a Try it or the playground' }));
+    expect(embed.getByRole('link').getAttribute('href')).toMatch(/^\/lessons\/[\w-]+$/);
+  });
+
+  test('says downloads are not available yet and names the build commands with this lab as --lab', () => {
+    render(<TrainersPage />);
+    const build = within(screen.getByRole('region', { name: 'How to get the packages and handouts' }));
+    expect(build.getByText('Downloads from this site are not available yet.')).toBeInTheDocument();
+    const commands = build.getAllByRole('figure').map((figure) => figure.querySelector('code')?.textContent);
+    // jsdom's page is on http://localhost, which the reader-origin component fills in once hydrated.
+    expect(commands).toEqual([
+      `npm run export:scorm -- --all --course --lab ${window.location.origin}`,
+      `SITE_URL=${window.location.origin} npm run export:pdf`,
+    ]);
+  });
+
+  test('the offline table says what needs the lab, row by row', () => {
+    render(<TrainersPage />);
+    const table = screen.getByRole('table', { name: 'What works offline in a package, and what needs the lab' });
+    const tryIt = within(table).getByRole('rowheader', { name: 'Try it' }).closest('tr');
+    expect(tryIt).toHaveTextContent(/recorded when the package was built/);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['In the package', 'Offline (no lab)', 'With the lab reachable']);
+  });
+
+  test('the site footer links to it', () => {
+    render(<SiteFooter />);
+    expect(within(screen.getByRole('navigation', { name: 'Footer' })).getByRole('link', { name: 'For trainers' })).toHaveAttribute('href', '/trainers');
+  });
+});
