@@ -36,9 +36,10 @@ export default function TrainersPage() {
       <div className="mt-10">
         <TrainerSection id="embed" title="Embed a lesson, a section, a Try it or the playground">
           <p>
-            Every lesson, every lesson section (the Embed button beside each heading) and the playground have an <strong>Embed</strong> button. It opens a
-            dialog with a live preview and the code to paste: an <code className={code}>&lt;iframe&gt;</code> with a small sizing script, a Markdown link and
-            the plain URL. Its options choose the theme, whether the sandbox parts and the quiz are shown, and which section to start at.
+            Every lesson, every lesson section and the playground have an <strong>Embed</strong> button; a section’s sits beside its heading once you switch on{' '}
+            <strong>For trainers</strong> at the top of the lesson. It opens a dialog with a live preview and the code to paste: an{' '}
+            <code className={code}>&lt;iframe&gt;</code> with a small sizing script, a Markdown link and the plain URL. Its options choose the theme, whether
+            the sandbox parts and the quiz are shown, and which section to start at.
           </p>
           <ul className="list-disc space-y-1 pl-6">
             <li>
