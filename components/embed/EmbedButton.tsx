@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { EmbedTarget } from '@/lib/site/embed';
+import { OPEN_EMBED_FRAGMENT, type EmbedTarget } from '@/lib/site/embed';
 import type { EmbedSection } from './EmbedDialog';
 
 // The dialog (options, preview, code) is fetched when a trainer first asks for it.
@@ -21,6 +21,12 @@ export function EmbedButton({ target, sections }: { target: EmbedTarget; section
       setOpen({ section });
     };
     window.addEventListener(EMBED_SECTION_EVENT, onSection);
+    // Arriving on #embed (the page for trainers links so) opens the dialog for the whole page, once: the
+    // fragment goes, so a reload or Back after closing does not open it again.
+    if (window.location.hash === `#${OPEN_EMBED_FRAGMENT}`) {
+      history.replaceState(history.state, '', window.location.pathname + window.location.search);
+      window.dispatchEvent(new CustomEvent(EMBED_SECTION_EVENT));
+    }
     return () => window.removeEventListener(EMBED_SECTION_EVENT, onSection);
   }, []);
 

@@ -139,3 +139,6 @@ export function markdownLink(url: string, title: string): string {
   const PERCENT: Record<string, string> = { '(': '%28', ')': '%29' };
   return `[${title.replace(/([\\[\]])/g, '\\$1')}](${url.replace(/[()\s]/g, (char) => PERCENT[char] ?? encodeURIComponent(char))})`;
 }
+
+/** A link to a page with this fragment (the page for trainers has one) opens its Embed dialog on arrival. */
+export const OPEN_EMBED_FRAGMENT = 'embed';

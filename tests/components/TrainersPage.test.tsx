@@ -33,7 +33,9 @@ describe('the page for trainers', () => {
     const scorm = within(screen.getByRole('region', { name: 'SCORM packages for your LMS' }));
     expect(scorm.getByText(new RegExp(`passes at ${Math.round(MASTERY_SCORE * 100)}\\s%`))).toBeInTheDocument();
     const embed = within(screen.getByRole('region', { name: 'Embed a lesson, a section, a Try it or the playground' }));
-    expect(embed.getByRole('link').getAttribute('href')).toMatch(/^\/lessons\/[\w-]+$/);
+    // The link opens the lesson with its Embed dialog open (EmbedButton reads #embed).
+    const lessonLink = embed.getByRole('link', { name: /with its Embed dialog open$/ });
+    expect(lessonLink.getAttribute('href')).toMatch(/^\/lessons\/[\w-]+#embed$/);
   });
 
   test('says downloads are not available yet and names the build commands with this lab as --lab', () => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { SiteLink } from '@/components/layout/SiteLink';
 import { loadLessons } from '@/lib/content/lessons';
 import { MASTERY_SCORE } from '@/lib/scorm/manifest';
+import { OPEN_EMBED_FRAGMENT } from '@/lib/site/embed';
 import { siteUrl } from '@/lib/site/site';
 import { LabCommand } from './_components/LabCommand';
 import { OfflineTable } from './_components/OfflineTable';
@@ -58,15 +59,20 @@ export default function TrainersPage() {
           <p>
             Embeds use no cookies or storage, open their links in a new tab, and let the keyboard leave every editor with Esc. To try it, open{' '}
             {lesson ? (
-              <SiteLink href={`/lessons/${lesson.slug}`} className={link}>
-                {lesson.frontmatter.title}
-              </SiteLink>
+              <>
+                <SiteLink href={`/lessons/${lesson.slug}#${OPEN_EMBED_FRAGMENT}`} className={link}>
+                  {lesson.frontmatter.title} with its Embed dialog open
+                </SiteLink>
+                .
+              </>
             ) : (
-              <SiteLink href="/lessons" className={link}>
-                a lesson
-              </SiteLink>
-            )}{' '}
-            and press Embed at its top.
+              <>
+                <SiteLink href="/lessons" className={link}>
+                  a lesson
+                </SiteLink>{' '}
+                and press Embed at its top.
+              </>
+            )}
           </p>
         </TrainerSection>
 
