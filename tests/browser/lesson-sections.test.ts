@@ -84,6 +84,14 @@ describe('deferred lesson sections', () => {
     try {
       const { id } = lastSection();
       await arrive(page, id);
+      // On a busy machine the smooth scroll can start a moment after the jump (every section is laid out
+      // first), and two equal reads before it starts would look like rest: wait for the heading to come on
+      // screen (or 10 s), then for it to settle.
+      await page
+        .waitForFunction((headingId) => (document.getElementById(headingId)?.getBoundingClientRect().top ?? Infinity) < window.innerHeight, id, {
+          timeout: 10_000,
+        })
+        .catch(() => undefined);
       const { top, headerBottom } = await headingPlace(page, id);
       expect(top).toBeGreaterThanOrEqual(headerBottom);
       expect(top).toBeLessThan(headerBottom + 120);
