@@ -4,7 +4,7 @@
 // sandbox is rate-limited per client here (SANDBOX_RATE_LIMIT, client addresses behind TRUST_PROXY), and
 // every response to a request that arrived over HTTPS carries HSTS; `next dev` has neither.
 import http from 'node:http';
-import type { Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
@@ -27,6 +27,7 @@ import { SCENARIO_ALLOW } from '@/lib/sandbox/routes/route';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { sandboxContext } from '@/lib/sandbox/runtime';
 import { embedFrameAncestors } from '@/lib/site/security-headers.mjs';
+import { SELF_ORIGIN_VARIABLE } from '@/lib/site/download-origin';
 import { discoveryHref, discoveryLinkField, withDiscoveryHref } from '@/lib/site/oembed-discovery';
 import { rewriteHtmlHead } from '@/lib/site/head-rewrite';
 import { siteUrl } from '@/lib/site/site';
@@ -204,7 +205,11 @@ async function main() {
     console.error(`HTTP Auth Lab failed to start: ${reason}`);
     process.exit(1);
   });
-  server.listen(port, () => console.log(`HTTP Auth Lab ready on http://localhost:${port}`));
+  server.listen(port, () => {
+    // The trainers' downloads render the site's own pages from here (lib/site/download-origin.ts).
+    process.env[SELF_ORIGIN_VARIABLE] = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    console.log(`HTTP Auth Lab ready on http://localhost:${port}`);
+  });
 
   // SIGTERM: stop accepting, let in-flight requests finish, then exit (forced after 10 s).
   let stopping = false;
