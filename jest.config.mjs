@@ -14,6 +14,8 @@ const esmPackages = [
   ...['micromark[^/]*', 'decode-named-character-reference', 'character-[^/]+', 'longest-streak', 'zwitch', 'ccount'],
   ...['parse-entities', 'is-alphanumerical', 'is-alphabetical', 'is-decimal', 'is-hexadecimal', 'stringify-entities'],
   ...['estree-util-[^/]+', 'escape-string-regexp', 'fault'],
+  // The HTML reader and writer of the SCORM packages' static copy (lib/export/static-copy.ts).
+  ...['hastscript', 'property-information', 'parse5', 'entities', 'space-separated-tokens', 'comma-separated-tokens', 'web-namespaces', 'html-void-elements'],
 ];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
 const moduleNameMapper = { '^@/(.*)$': '<rootDir>/$1' };

@@ -51,7 +51,7 @@ export function LiveRun({ input, idPrefix, label, children }: { input: ExchangeI
   }
 
   // data-exchange-input carries the same description into the HTML, for the SCORM package's own
-  // script (scripts/export/lab-live.js), which runs it against the lab when the site's scripts are gone.
+  // script (lib/scorm/runtime/lab-live.js), which runs it against the lab when the site's scripts are gone.
   return (
     <div data-exchange-input={JSON.stringify(input)}>
       <div className="flex flex-wrap items-center gap-3" data-print-hidden>

@@ -4,7 +4,7 @@
 //   when SITE_URL says it, else the origin the trainer reached the site at;
 // - where this process renders its own pages from: always its own loopback listener, never an address a
 //   request names (no SSRF: a forged Host changes what a download says, never where the lab connects).
-import { siteUrlFrom } from './site-url.mjs';
+import { requestOrigin } from './request-host';
 
 export type DownloadOrigin = { origin: string; source: 'site-url' | 'request' };
 
@@ -15,13 +15,14 @@ function httpOrigin(value: string | undefined): string | undefined {
 }
 
 /**
- * The lab origin a download names. `requestUrl` is the download request's own URL (its Host field); URL
- * reserialises it, so nothing but scheme, host and port reaches a file (no quote, angle bracket or CR/LF).
+ * The lab origin a download names: SITE_URL's, else the one the request reached (`host`, its Host field,
+ * believed only as a plain host[:port]; lib/site/request-host.ts). Reserialised by URL, so nothing but
+ * scheme, host and port reaches a file.
  */
-export function downloadLabOrigin(requestUrl: string, configured: string | undefined = process.env.SITE_URL): DownloadOrigin {
+export function downloadLabOrigin(requestUrl: string, host: string | null = null, configured: string | undefined = process.env.SITE_URL): DownloadOrigin {
   const fromSiteUrl = httpOrigin(configured);
   if (fromSiteUrl) return { origin: fromSiteUrl, source: 'site-url' };
-  return { origin: httpOrigin(requestUrl) ?? siteUrlFrom(undefined, process.env.PORT).origin, source: 'request' };
+  return { origin: requestOrigin(requestUrl, host).origin, source: 'request' };
 }
 
 /** The environment variable server.ts sets, once listening, to the loopback origin of its own port. */

@@ -18,3 +18,9 @@ export function hostOrigin(protocol: string, host: string | null): URL | undefin
   const parsed = hostFieldSchema.safeParse(host);
   return parsed.success ? new URL(`${protocol}//${parsed.data}`) : undefined;
 }
+
+/** The origin a request reached: its Host, when that is a plain host[:port], else the request URL's. */
+export function requestOrigin(requestUrl: string, host: string | null): URL {
+  const url = new URL(requestUrl);
+  return hostOrigin(url.protocol, host) ?? new URL(url.origin);
+}

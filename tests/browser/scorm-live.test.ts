@@ -45,9 +45,9 @@ let offline = '';
 let deadLab = '';
 
 beforeAll(async () => {
-  const [lesson, trouble] = exportScormLessons([firstLesson(), troubleshootingLesson()], baseUrl());
+  const [lesson, trouble] = await exportScormLessons([firstLesson(), troubleshootingLesson()], baseUrl());
   deadLab = await closedLoopbackOrigin();
-  const [unreachable] = exportScormLessons([firstLesson()], deadLab);
+  const [unreachable] = await exportScormLessons([firstLesson()], deadLab);
   if (!lesson || !trouble || !unreachable) throw new Error('an export is missing');
   live = extractScorm(lesson['1.2'], 'scorm-live-');
   troubleshooter = extractScorm(trouble['1.2'], 'scorm-trouble-');

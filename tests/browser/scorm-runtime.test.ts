@@ -17,9 +17,9 @@ const root = process.cwd();
 const folders: Record<Version, string> = { '1.2': '', '2004': '' };
 let models: QuizModel[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   // Each version launches its own package (the same lesson page and script, its own manifest and schemas).
-  const packages = exportScormLesson(firstLesson());
+  const packages = await exportScormLesson(firstLesson());
   for (const version of ['1.2', '2004'] as const) folders[version] = extractScorm(packages[version], `scorm-rt-${version}-`);
   const html = new TextDecoder().decode(packages['1.2']['index.html']);
   models = Object.values(JSON.parse(/id="quiz-models">([^<]*)<\/script>/.exec(html)?.[1] ?? '{}') as Record<string, QuizModel>);

@@ -13,8 +13,8 @@ let folder = '';
 let files: Record<string, Uint8Array> = {};
 let files2004: Record<string, Uint8Array> = {};
 
-beforeAll(() => {
-  const packages = exportScormLesson(firstLesson());
+beforeAll(async () => {
+  const packages = await exportScormLesson(firstLesson());
   files = packages['1.2'];
   files2004 = packages['2004'];
   folder = extractScorm(files, 'scorm-');

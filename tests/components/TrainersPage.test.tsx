@@ -6,10 +6,12 @@ import { MASTERY_SCORE } from '@/lib/scorm/manifest';
 // The page reads the lessons, whose frontmatter checks name the sandbox's presets, which need TextEncoder
 // (jsdom has none): the page is loaded once the global is in place.
 let TrainersPage: typeof import('@/app/(site)/trainers/page').default;
+let loadLessons: typeof import('@/lib/content/lessons').loadLessons;
 
 beforeAll(async () => {
   Object.assign(globalThis, { TextEncoder, TextDecoder });
   ({ default: TrainersPage } = await import('@/app/(site)/trainers/page'));
+  ({ loadLessons } = await import('@/lib/content/lessons'));
 });
 
 describe('the page for trainers', () => {
@@ -22,7 +24,7 @@ describe('the page for trainers', () => {
       'Paste a link: oEmbed',
       'SCORM packages for your LMS',
       'PDF handouts',
-      'How to get the packages and handouts',
+      'Download the packages and handouts',
       'What works offline',
     ]);
     for (const name of sections) expect(screen.getByRole('region', { name: name ?? '' })).toBeInTheDocument();
@@ -38,10 +40,29 @@ describe('the page for trainers', () => {
     expect(lessonLink.getAttribute('href')).toMatch(/^\/lessons\/[\w-]+#embed$/);
   });
 
-  test('says downloads are not available yet and names the build commands with this lab as --lab', () => {
+  test('offers the course and every lesson as SCORM 2004 and 1.2 downloads, each link naming its lesson', () => {
     render(<TrainersPage />);
-    const build = within(screen.getByRole('region', { name: 'How to get the packages and handouts' }));
-    expect(build.getByText('Downloads from this site are not available yet.')).toBeInTheDocument();
+    const downloads = within(screen.getByRole('region', { name: 'Download the packages and handouts' }));
+    expect(downloads.getByRole('link', { name: 'SCORM 2004 course package' })).toHaveAttribute('href', '/trainers/downloads/scorm/2004/course.zip');
+    expect(downloads.getByRole('link', { name: 'SCORM 1.2 course package' })).toHaveAttribute('href', '/trainers/downloads/scorm/1.2/course.zip');
+    const table = within(downloads.getByRole('table', { name: 'One lesson’s SCORM package' }));
+    const lessons = loadLessons();
+    expect(table.getAllByRole('rowheader').map((header) => header.textContent)).toEqual(lessons.map((lesson) => lesson.frontmatter.title));
+    const first = lessons[0]!;
+    const base = first.file.replace(/\.mdx$/, '');
+    expect(table.getByRole('link', { name: `Download ${first.frontmatter.title} as SCORM 1.2` })).toHaveAttribute(
+      'href',
+      `/trainers/downloads/scorm/1.2/${base}.zip`,
+    );
+    expect(table.getByRole('link', { name: `Download ${first.frontmatter.title} as SCORM 2004` })).toHaveAttribute(
+      'href',
+      `/trainers/downloads/scorm/2004/${base}.zip`,
+    );
+  });
+
+  test('names the build commands with this lab as --lab', () => {
+    render(<TrainersPage />);
+    const build = within(screen.getByRole('region', { name: 'Download the packages and handouts' }));
     const commands = build.getAllByRole('figure').map((figure) => figure.querySelector('code')?.textContent);
     // jsdom's page is on http://localhost, which the reader-origin component fills in once hydrated.
     expect(commands).toEqual([

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadLessons } from '@/lib/content/lessons';
 import { MASTERY_SCORE, type ScormVersion } from '@/lib/scorm/manifest';
-import { scormPackage, type LessonFiles } from '../../scripts/export/scorm-package';
+import { scormPackage, type LessonFiles } from '@/lib/export/scorm-package';
 import { scormPackageErrors, XMLLINT } from './support/scorm-validate';
 
 // The SCORM packages' manifests, SCORM 1.2 and 2004 4th Edition, for one lesson and for the course,
@@ -11,7 +11,7 @@ import { scormPackageErrors, XMLLINT } from './support/scorm-validate';
 // from the production build (tests/browser/scorm.test.ts exports real ones); here each lesson is its
 // real title and slug with the three files the exporter writes.
 
-const RUNTIME = fs.readFileSync(path.join(process.cwd(), 'scripts/export/scorm-lesson.js'));
+const RUNTIME = fs.readFileSync(path.join(process.cwd(), 'lib/scorm/runtime/scorm-lesson.js'));
 const lessons: LessonFiles[] = loadLessons().map((lesson) => ({
   slug: lesson.slug,
   title: lesson.frontmatter.title,

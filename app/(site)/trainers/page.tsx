@@ -6,6 +6,7 @@ import { OPEN_EMBED_FRAGMENT } from '@/lib/site/embed';
 import { siteUrl } from '@/lib/site/site';
 import { LabCommand } from './_components/LabCommand';
 import { OfflineTable } from './_components/OfflineTable';
+import { ScormDownloads } from './_components/ScormDownloads';
 import { TrainerSection } from './_components/TrainerSection';
 
 export const metadata: Metadata = {
@@ -20,12 +21,13 @@ const code = 'font-mono text-sm';
 
 /**
  * The trainers' page (issue 17): what the Embed dialog, oEmbed, the SCORM packages and the handouts give,
- * as docs/embedding.md describes them. Downloads from the site come later: packages are built from the
- * lab's source, and the commands here name the reader's own origin for --lab.
+ * as docs/embedding.md describes them, and the downloads the site builds for its own address (the commands
+ * that build the same from the source name the reader's own origin for --lab).
  */
 export default function TrainersPage() {
   const origin = siteUrl().origin;
-  const lesson = loadLessons()[0];
+  const lessons = loadLessons();
+  const lesson = lessons[0];
   const passMark = Math.round(MASTERY_SCORE * 100);
   return (
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6 sm:py-14">
@@ -125,11 +127,13 @@ export default function TrainersPage() {
           </ul>
         </TrainerSection>
 
-        <TrainerSection id="build" title="How to get the packages and handouts">
+        <TrainerSection id="downloads" title="Download the packages and handouts">
           <p>
-            <strong>Downloads from this site are not available yet.</strong> Today the packages and PDFs are built from the lab&apos;s source code, with these
-            commands. They name this lab&apos;s address, so the packages call and link to the lab you are reading.
+            This site builds each package when you ask for it, for its own address: the packages call and link to the lab you are reading. Upload a zip to your
+            LMS as it is.
           </p>
+          <ScormDownloads lessons={lessons} />
+          <p>From the lab&apos;s source code, the same files come from these commands (for a build server or an offline copy):</p>
           <LabCommand
             label="Every lesson and the course, SCORM 1.2 and 2004"
             command={`npm run export:scorm -- --all --course --lab ${origin}`}

@@ -4,7 +4,7 @@ import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { problemBody, PROBLEM_CONTENT_TYPE } from '@/lib/sandbox/problem';
 import { oembedFor, type OembedLookup } from '@/lib/site/oembed';
 import { oembedQuerySchema } from '@/lib/site/oembed-query';
-import { hostOrigin } from '@/lib/site/request-host';
+import { requestOrigin } from '@/lib/site/request-host';
 import { siteUrl } from '@/lib/site/site';
 
 const lookup: OembedLookup = {
@@ -22,12 +22,6 @@ function problem(status: number, detail: string, title?: string, extraHeaders: R
   });
 }
 
-/** The origin this request reached: its Host, when that is a plain host[:port], else the request URL's. */
-function requestOrigin(request: Request): URL {
-  const url = new URL(request.url);
-  return hostOrigin(url.protocol, request.headers.get('host')) ?? new URL(url.origin);
-}
-
 export function GET(request: Request): Response {
   const parsed = oembedQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
@@ -40,7 +34,7 @@ export function GET(request: Request): Response {
   const target = new URL(url);
   const site = siteUrl();
   // The origin this request reached (its Host), so links to a lab on any host name it answers work.
-  const own = requestOrigin(request);
+  const own = requestOrigin(request.url, request.headers.get('host'));
   if (target.origin !== site.origin && target.origin !== own.origin) {
     return problem(404, `Only links to this lab (${site.origin}) can be embedded.`);
   }

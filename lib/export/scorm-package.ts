@@ -3,13 +3,11 @@
 // at the root as SCORM packagers ship them (lib/scorm/xsd/README.md says where they come from).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { scormManifest, type ScormCourse, type ScormVersion } from '@/lib/scorm/manifest';
 
-const XSD_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'lib', 'scorm', 'xsd');
-
-/** The folder of dist/scorm/ a version's packages go in, and the --scorm value that picks it. */
-export const SCORM_FOLDERS: Record<ScormVersion, string> = { '1.2': '1.2', '2004-4th': '2004' };
+// Read from the project folder, which the server, the export script and the tests all run in (the
+// route's bundle has no stable import.meta.url to find them by).
+const XSD_DIR = path.join(process.cwd(), 'lib', 'scorm', 'xsd');
 
 export type LessonFiles = { slug: string; title: string; folder: string; files: Record<string, Uint8Array> };
 
