@@ -10,6 +10,7 @@ import { Exchange } from '@/components/mdx/Exchange';
 import { HeaderAnatomy } from '@/components/mdx/HeaderAnatomy';
 import { InDepth } from '@/components/mdx/InDepth';
 import { LabOrigin } from '@/components/mdx/LabOrigin';
+import { LabHost } from '@/components/mdx/LabHost';
 import { LessonSequenceDiagram } from '@/components/mdx/LessonSequenceDiagram';
 import { ProtectionSpaceTree } from '@/components/mdx/ProtectionSpaceTree';
 import { Quiz } from '@/components/mdx/Quiz';
@@ -45,6 +46,7 @@ const components = {
   InDepth,
   // Written by lib/content/mdx/mark-lab-origin.mjs, never by a lesson.
   LabOrigin,
+  LabHost,
   ProtectionSpaceTree,
   Quiz,
   // Lessons write <SequenceDiagram>; the playground's transcript diagram is TranscriptSequenceDiagram.

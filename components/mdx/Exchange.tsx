@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { type ExchangeProps, exchangeModel } from '@/lib/content/widgets/exchange';
+import { LabText } from '@/components/ui/LabText';
 import { domId } from './dom-id';
 import { InlineSegments } from './InlineSegments';
 
@@ -37,7 +38,7 @@ export function Exchange(props: ExchangeProps) {
                     data-line={number}
                     className={`exchange-line block pr-3 ${notes.length > 0 ? 'border-l-4 border-accent bg-surface pl-2' : 'border-l-4 border-transparent pl-2'}`}
                   >
-                    {line.text === '' ? ' ' : line.text}
+                    {line.text === '' ? ' ' : <LabText text={line.text} />}
                     {notes.map((n) => (
                       <a
                         key={n}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { replaceOrigin } from '@/lib/site/lab-origin.mjs';
+import { replaceLabAddress } from '@/lib/site/lab-origin.mjs';
 import { readerOrigin } from '@/lib/site/reader-origin';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed' };
@@ -29,7 +29,7 @@ function message(state: CopyState): string {
 /**
  * Copies `text`; the outcome is announced in a polite live region and shown in words, not colour.
  * `origin`: the lab's origin as `text` names it; what is copied names the origin the reader is on
- * instead, as the command on the page does (components/ui/ReaderOrigin.tsx).
+ * instead, and its host in Host fields, as the code on the page does (components/ui/ReaderOrigin.tsx).
  */
 export function CopyButton({ text, label = 'Copy', origin }: { text: string; label?: string; origin?: string }) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
@@ -42,7 +42,7 @@ export function CopyButton({ text, label = 'Copy', origin }: { text: string; lab
 
   async function copy() {
     try {
-      await writeClipboard(origin === undefined ? text : replaceOrigin(text, origin, readerOrigin(origin)));
+      await writeClipboard(origin === undefined ? text : replaceLabAddress(text, origin, readerOrigin(origin)));
       setState({ kind: 'copied' });
     } catch {
       setState({ kind: 'failed' });

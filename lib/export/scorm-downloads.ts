@@ -55,10 +55,16 @@ export async function lessonCopy(fetchOwn: FetchOwn, lesson: Lesson, exportedOn:
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** The copy with `labOrigin` where the placeholder was (escaped for HTML: a Host may carry & or '). */
+const PLACEHOLDER_HOST = new URL(LAB_PLACEHOLDER).host;
+
+/**
+ * The copy with `labOrigin` where the placeholder origin was, and its host where the placeholder's host
+ * was (the transcripts' Host fields); escaped for HTML, since a Host may carry & or '.
+ */
 export function withLabOrigin(copy: LessonFiles, labOrigin: string): LessonFiles {
   const index = new TextDecoder().decode(copy.files['index.html']);
-  return { ...copy, files: { ...copy.files, 'index.html': new TextEncoder().encode(index.replaceAll(LAB_PLACEHOLDER, escapeHtml(labOrigin))) } };
+  const named = index.replaceAll(LAB_PLACEHOLDER, escapeHtml(labOrigin)).replaceAll(PLACEHOLDER_HOST, escapeHtml(new URL(labOrigin).host));
+  return { ...copy, files: { ...copy.files, 'index.html': new TextEncoder().encode(named) } };
 }
 
 /** The zip of a download from the lessons' copies (every lesson's for the course, in course order). */

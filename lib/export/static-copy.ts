@@ -6,7 +6,7 @@
 // applies the reader's system theme before paint); controls only the site's scripts drive go, and what
 // needs them (data-export-drop); "Run it live" and the commands' Copy stay for lab-live.js, the quizzes'
 // buttons for scorm-lesson.js; links become absolute on the lab and open in a new tab; the commands'
-// origin (data-lab-origin) becomes the lab's; folded material is open (a course reader may print or skim
+// origin (data-lab-origin) and the transcripts' Host (data-lab-host) become the lab's; folded material is open (a course reader may print or skim
 // it). The lab origin is written as given: callers pass a placeholder and substitute it per download.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -91,6 +91,8 @@ export function staticCopy(html: string, labOrigin: string, exportedOn: string):
       if (status) status.children = [{ type: 'text', value: `Recorded when this lesson was exported on ${exportedOn}.` }];
     }
     if (has(node, 'dataLabOrigin')) node.children = [{ type: 'text', value: labOrigin }];
+    // A transcript's Host field agrees with the commands (components/ui/ReaderHost.tsx).
+    if (has(node, 'dataLabHost')) node.children = [{ type: 'text', value: new URL(labOrigin).host }];
     if (node.tagName === 'details' && has(node, 'dataExportOpen')) node.properties.open = true;
     if (node.tagName === 'a' && typeof node.properties.href === 'string' && !node.properties.href.startsWith('#')) {
       node.properties.href = new URL(node.properties.href, labOrigin).toString();

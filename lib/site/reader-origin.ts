@@ -7,3 +7,10 @@ export function readerOrigin(fallback: string): string {
   const { protocol, origin } = window.location;
   return protocol === 'http:' || protocol === 'https:' ? origin : fallback;
 }
+
+/** The host[:port] of the page the reader is on, for a transcript's Host field; `fallback` where readerOrigin falls back. */
+export function readerHost(fallback: string): string {
+  if (typeof window === 'undefined') return fallback;
+  const { protocol, host } = window.location;
+  return protocol === 'http:' || protocol === 'https:' ? host : fallback;
+}

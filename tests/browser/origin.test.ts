@@ -108,4 +108,25 @@ describe('commands name the origin the page is served from', () => {
       await session.close();
     }
   });
+
+  test('the exchanges’ Host fields name the host the page is served from, as the commands above them do', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto(`${lab.baseUrl}/lessons/${slug}`, { waitUntil: 'load' });
+      await hydrated(page);
+      // textContent: some sit in folded material, whose innerText is empty.
+      const hosts = await page.locator('[data-lab-host]').allTextContents();
+      expect(hosts.length).toBeGreaterThan(0);
+      expect(new Set(hosts)).toEqual(new Set([new URL(lab.baseUrl).host]));
+      // Read as a line of the transcript, not only as a span (a line may end in a note marker).
+      const line = await page
+        .locator('.exchange-line', { hasText: /^Host: / })
+        .first()
+        .textContent();
+      expect(line).toMatch(new RegExp(`^Host: ${new URL(lab.baseUrl).host.replace(/\./g, '\\.')}(?![\\d.:])`));
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -71,4 +71,20 @@ describe('markOriginIn', () => {
     const shikiLine = line(nested, token(STRING, 'host:3000/x'));
     expect(marked(shikiLine)).toBe(`<span><span style="${STRING}">curl http://local</span></span><span style="${STRING}">host:3000/x</span>`);
   });
+
+  test.each([
+    ['a request line', 'Host: ', 'Host: localhost:3000'],
+    ["curl -v's request line", '> Host: ', '> Host: localhost:3000'],
+    ['lower-case field name, no space', 'host:', 'host:localhost:3000'],
+  ])('a Host field naming the placeholder host (%s) is marked as the lab host', (_label, field, text) => {
+    expect(marked(line(token(PLAIN, text)))).toBe(`<span style="${PLAIN}">${field}</span><span style="${PLAIN}"><LabHost>localhost:3000</LabHost></span>`);
+  });
+
+  test.each([
+    ['another header naming it', 'Referer: localhost:3000'],
+    ['another port', 'Host: localhost:30001'],
+    ['mid-line', 'see Host: localhost:3000'],
+  ])('%s is not a Host field of the lab: left alone', (_label, text) => {
+    expect(marked(line(token(PLAIN, text)))).toBe(`<span style="${PLAIN}">${text}</span>`);
+  });
 });

@@ -18,6 +18,8 @@ const PAGE = `<!DOCTYPE html><html lang="en"><head>
 <div data-exchange-input=""><button type="button" data-live-run="">Run it live</button><p role="status">Not run yet.</p></div>
 <button type="button" data-live-run="">Run it live (not in a Try it)</button>
 <figure><pre><code>curl <span data-lab-origin="">http://localhost:3000</span>/api/sandbox/basic</code></pre><button type="button" data-copy-button="">Copy</button></figure>
+<pre><code>GET /api/sandbox/basic HTTP/1.1
+Host: <span data-lab-host="">localhost:3000</span></code></pre>
 <figure><p>No code here</p><button type="button" data-copy-button="">Copy</button></figure>
 <div data-export-drop=""><button type="button">Step 1</button></div>
 <details data-export-open=""><summary>In depth</summary><p>Folded.</p></details>
@@ -53,9 +55,10 @@ describe('the static copy of an embed page', () => {
     expect(texts('button')).toEqual(['Check', 'Run it live', 'Copy']);
   });
 
-  test('says which transcript a Try it shows, and names the lab in commands', () => {
+  test('says which transcript a Try it shows, and names the lab in commands and in Host fields', () => {
     expect(texts('[role=status]')).toEqual(['Recorded when this lesson was exported on 2026-12-06.']);
     expect(texts('[data-lab-origin]')).toEqual([LAB]);
+    expect(texts('[data-lab-host]')).toEqual(['lab.example.org']);
     expect(selectAll(tree, 'meta').find((node) => node.attributes.name === 'lab-origin')?.attributes.content).toBe(LAB);
   });
 
