@@ -3,7 +3,7 @@
 // (each takes a core for seconds), a bounded cache of what it printed, and a time limit per print.
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@/scripts/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-executable.mjs';
 import { HANDOUT_CONTEXT, printHandoutPdf, type HandoutPrint } from './handout-pdf';
 
 export type HandoutOutcome =
@@ -88,11 +88,20 @@ export function createHandoutPrinter({
     if (!browser) {
       // The server handles its own signals (server.ts drains on SIGTERM); Playwright still ends the
       // browser when this process exits.
-      browser = chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-      browser.then(
-        (opened) => opened.on('disconnected', () => void (browser = undefined)),
-        () => void (browser = undefined),
-      );
+      const launching = chromium.launch({
+        executablePath,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      // A browser that crashed or would not start is launched afresh next time (not one launched since).
+      const forget = () => {
+        if (browser === launching) browser = undefined;
+      };
+      launching.then((opened) => opened.on('disconnected', forget), forget);
+      browser = launching;
     }
     return browser;
   }

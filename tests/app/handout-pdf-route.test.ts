@@ -9,7 +9,7 @@ const lesson = loadLessons()[0];
 if (!lesson) throw new Error('no lessons');
 const base = lesson.file.replace(/\.mdx$/, '');
 
-// The route's own printer uses CHROMIUM_PATH, read when scripts/chromium.mjs is loaded: the route and the
+// The route's own printer uses CHROMIUM_PATH, read when lib/export/chromium-executable.mjs loads: the route and the
 // modules it uses are loaded once it names a file that is not there, as on a server without Chromium.
 let route: typeof import('@/app/trainers/downloads/pdf/[file]/route');
 let handoutDownload: typeof import('@/lib/export/handout-download').handoutDownload;
