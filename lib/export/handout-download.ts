@@ -57,12 +57,13 @@ export async function handoutDownload(request: Request, name: string, printer: H
     return problem(404, `No handout is named ${name.slice(0, 160)}. Each lesson has NN-slug.pdf, NN-slug-short.pdf and NN-slug-trainer.pdf (see /trainers).`);
   }
   const lab = downloadLabOrigin(request.url, request.headers.get('host'));
-  const print = { base: selfOrigin(), lab: lab.origin, slug: file.lesson.slug, edition: file.edition };
   if (request.method === 'HEAD') {
     // RFC 9110 §9.3.2: HEAD may leave out what only generating the content would tell (its length); a
     // HEAD never prints, it only says whether this server could.
     if (!printer.available()) return fromOutcome({ kind: 'no-chromium', detail: NO_CHROMIUM_DETAIL }, file, lab);
     return new Response(null, { status: 200, headers: pdfHeaders(file, lab) });
   }
+  // The page comes from this server's own listener, whatever the request named (no SSRF).
+  const print = { base: selfOrigin(), lab: lab.origin, slug: file.lesson.slug, edition: file.edition };
   return fromOutcome(await printer.print(print), file, lab);
 }
