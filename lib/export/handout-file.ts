@@ -1,7 +1,7 @@
 // The handouts' file names, which are also their download addresses on the running site (issue 17):
 // /trainers/downloads/pdf/NN-slug.pdf, NN-slug-short.pdf and NN-slug-trainer.pdf.
 import { z } from 'zod';
-import { loadLessons } from '@/lib/content/lessons';
+import { loadLessons, type Lesson } from '@/lib/content/lessons';
 import { HANDOUT_EDITIONS, handoutFileName, type HandoutEdition } from './handout-editions';
 
 /** Where the running site serves the handouts it prints (app/trainers/downloads/pdf/[file]/route.ts). */
@@ -19,9 +19,14 @@ const handoutFileShape = z
   .max(160)
   .regex(/^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/);
 
+/** A lesson as the handouts name it. */
+export function handoutLesson(lesson: Lesson): HandoutLesson {
+  return { slug: lesson.slug, title: lesson.frontmatter.title, base: lesson.file.replace(/\.mdx$/, '') };
+}
+
 /** Every lesson in course order, as the handouts name it. */
 export function handoutLessons(): HandoutLesson[] {
-  return loadLessons().map((lesson) => ({ slug: lesson.slug, title: lesson.frontmatter.title, base: lesson.file.replace(/\.mdx$/, '') }));
+  return loadLessons().map(handoutLesson);
 }
 
 /**

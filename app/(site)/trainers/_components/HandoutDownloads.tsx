@@ -1,4 +1,5 @@
-import { handoutDownloadHref, handoutLessons, type HandoutLesson } from '@/lib/export/handout-file';
+import { loadLessons, type Lesson } from '@/lib/content/lessons';
+import { handoutDownloadHref, handoutLesson } from '@/lib/export/handout-file';
 import type { HandoutEdition } from '@/lib/export/handout-editions';
 
 /** The three editions, as the table's columns head them and as a link's accessible name says them. */
@@ -12,9 +13,10 @@ const link = 'text-accent underline underline-offset-4';
 
 /**
  * Every lesson's PDF handouts, downloaded from this site (issue 17): it prints them when asked
- * (app/trainers/downloads/pdf/[file]/route.ts), naming the lab address the trainer reached it at.
+ * (app/trainers/downloads/pdf/[file]/route.ts), naming the lab address the trainer reached it at. A
+ * link says its lesson and edition to a screen reader, which reads a link without its row.
  */
-export function HandoutDownloads({ lessons = handoutLessons() }: { lessons?: readonly HandoutLesson[] }) {
+export function HandoutDownloads({ lessons = loadLessons() }: { lessons?: readonly Lesson[] }) {
   return (
     <div className="space-y-3">
       <p>
@@ -36,7 +38,7 @@ export function HandoutDownloads({ lessons = handoutLessons() }: { lessons?: rea
           </tr>
         </thead>
         <tbody>
-          {lessons.map((lesson) => (
+          {lessons.map(handoutLesson).map((lesson) => (
             <tr key={lesson.slug} className="border-b border-line align-top last:border-0">
               <th scope="row" className="py-1.5 pr-4 font-normal">
                 {lesson.title}
@@ -44,10 +46,11 @@ export function HandoutDownloads({ lessons = handoutLessons() }: { lessons?: rea
               {EDITIONS.map(({ edition, spoken }) => (
                 <td key={edition} className="py-1.5 pr-4">
                   <a href={handoutDownloadHref(lesson.base, edition)} download className={link}>
+                    Download
                     <span className="sr-only">
-                      {lesson.title}, {spoken},{' '}
+                      {' '}
+                      {lesson.title}: {spoken} (PDF)
                     </span>
-                    PDF
                   </a>
                 </td>
               ))}
