@@ -1,22 +1,12 @@
 // Debian's Chromium through playwright-core, for the browser tests and the benchmarks. Nothing here
-// downloads a browser: it drives /usr/bin/chromium (or CHROMIUM_PATH).
+// downloads a browser: it drives /usr/bin/chromium (or CHROMIUM_PATH; lib/export/chromium-executable.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/export/chromium-executable.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Flags this machine needs: no sandbox as root, and no background traffic to a network that is closed.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; hasTouch?: boolean; extraArgs?: string[] }} BrowserOptions */
 /** @typedef {{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }} BrowserSession */

@@ -1,22 +1,31 @@
-// npm run export:pdf [-- <slug> ...] [--edition full|short|trainer|all]: prints every lesson (or the ones
-// named) with Debian's Chromium, from the production build, using the lesson's print stylesheet (no
-// navigation, code wrapped, link addresses shown), to dist/pdf/NN-slug.pdf (the full handout),
-// NN-slug-short.pdf (opening, summary, quiz questions) and NN-slug-trainer.pdf (every quiz answered);
-// all three unless --edition names one. Tagged PDFs with an outline, for screen readers and navigation.
-// Commands and links name SITE_URL's origin, read when exporting (a localhost one is warned about), not
-// the export's own throwaway server, which is what the page shows once hydrated.
+// npm run export:pdf [-- <slug> ...] [--edition full|short|trainer|all]: every lesson's handouts (or the
+// named lessons'), downloaded from the production build's own handout route (/trainers/downloads/pdf/…,
+// lib/export/handout-download.ts), which prints them with Debian's Chromium and the lesson's print
+// stylesheet, to dist/pdf/NN-slug.pdf (the full handout), NN-slug-short.pdf (opening, summary, quiz
+// questions) and NN-slug-trainer.pdf (every quiz answered); all three unless --edition names one. Tagged
+// PDFs with an outline. Commands and links name SITE_URL's origin, read when exporting (a localhost one
+// is warned about) and given to the server, not the export's own throwaway server.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser } from '../chromium.mjs';
 import { startServer } from '../serve-build.mjs';
 import { exportOrigin } from './export-origin';
-import { absoluteLabLinks, editionLabel, HANDOUT_EDITIONS, handoutEditionArg, handoutFileName, prepareEdition, releaseTallBlocks } from './handout-editions';
-import { loadLessons } from '@/lib/content/lessons';
+import { HANDOUT_EDITIONS, handoutEditionArg, handoutFileName } from '@/lib/export/handout-editions';
+import { handoutDownloadHref, handoutLessons } from '@/lib/export/handout-file';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // PDF_OUT_DIR: another folder for the handouts (a test exports into a folder of its own).
 const outDir = process.env.PDF_OUT_DIR ?? path.join(root, 'dist', 'pdf');
+
+/** The problem details' detail, or the status line, of a download that failed. */
+async function whyNot(response: Response): Promise<string> {
+  const body = await response.text();
+  try {
+    return (JSON.parse(body) as { detail?: string }).detail ?? `${response.status} ${response.statusText}`;
+  } catch {
+    return `${response.status} ${response.statusText}`;
+  }
+}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -28,7 +37,7 @@ async function main() {
   }
   const editions = editionArg.data === 'all' ? HANDOUT_EDITIONS : [editionArg.data];
   const wanted = args.filter((arg, i) => arg !== '--all' && (editionAt < 0 || (i !== editionAt && i !== editionAt + 1)));
-  const all = loadLessons().map((lesson) => ({ slug: lesson.slug, base: lesson.file.replace(/\.mdx$/, '') }));
+  const all = handoutLessons();
   const unknown = wanted.filter((slug) => !all.some((lesson) => lesson.slug === slug));
   if (unknown.length > 0) {
     console.error(`No lesson named ${unknown.join(', ')}. Lessons: ${all.map((lesson) => lesson.slug).join(', ')}`);
@@ -36,45 +45,20 @@ async function main() {
   }
   const lessons = wanted.length === 0 ? all : all.filter((lesson) => wanted.includes(lesson.slug));
   fs.mkdirSync(outDir, { recursive: true });
+  // The server names SITE_URL's origin in what it prints (lib/site/download-origin.ts).
   const lab = exportOrigin('The PDF handouts’ commands');
-  const { baseUrl, child } = await startServer({ SANDBOX_SECRET: process.env.SANDBOX_SECRET ?? 'export-pdf-'.padEnd(40, 'x') });
-  const browser = await openBrowser({ colorScheme: 'light' });
+  const { baseUrl, child } = await startServer({ SANDBOX_SECRET: process.env.SANDBOX_SECRET ?? 'export-pdf-'.padEnd(40, 'x'), SITE_URL: lab });
   try {
     for (const lesson of lessons) {
-      const response = await browser.page.goto(`${baseUrl}/lessons/${lesson.slug}`, { waitUntil: 'networkidle' });
-      if (response?.status() !== 200) throw new Error(`/lessons/${lesson.slug} answered ${response?.status()}`);
-      // Once hydrated, the page shows its own origin (this export's server); then the handout's replaces it.
-      await browser.page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('[data-lab-origin]')).every((element) => element.textContent === window.location.origin),
-      );
-      await browser.page.evaluate((origin) => {
-        for (const element of Array.from(document.querySelectorAll('[data-lab-origin]'))) element.textContent = origin;
-      }, lab);
-      await absoluteLabLinks(browser.page, lab);
-      // The trainer's edition answers the quizzes, so it comes last (HANDOUT_EDITIONS' order).
       for (const edition of editions) {
-        await prepareEdition(browser.page, edition);
-        await browser.page.emulateMedia({ media: 'print' });
-        await releaseTallBlocks(browser.page);
+        const response = await fetch(`${baseUrl}${handoutDownloadHref(lesson.base, edition)}`);
+        if (response.status !== 200) throw new Error(`${handoutFileName(lesson.base, edition)}: ${await whyNot(response)}`);
         const file = path.join(outDir, handoutFileName(lesson.base, edition));
-        await browser.page.pdf({
-          path: file,
-          format: 'A4',
-          printBackground: true,
-          // Tagged: headings, lists and tables reach a screen reader; outline: the headings as bookmarks.
-          tagged: true,
-          outline: true,
-          margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: `<div style="font-size:8px;width:100%;text-align:center;color:#555"><span class="title"></span> · ${editionLabel(edition)} · <span class="pageNumber"></span>/<span class="totalPages"></span></div>`,
-        });
-        await browser.page.emulateMedia({ media: 'screen' });
+        fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
         console.log(`${path.relative(root, file)}  ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);
       }
     }
   } finally {
-    await browser.close();
     child.kill('SIGTERM');
   }
 }

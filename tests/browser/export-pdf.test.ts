@@ -1,10 +1,14 @@
-// npm run export:pdf writes three handouts per lesson with Debian's Chromium and the print stylesheet
-// (issue 17): the full one, a short one and the trainer's, with the answers. Read back with poppler-utils
-// (pdfinfo, pdftotext, pdftoppm), as a reader's PDF viewer would show them.
-import { execFileSync } from 'node:child_process';
+// The running site prints three handouts per lesson with Chromium and the print stylesheet (issue 17):
+// the full one, a short one and the trainer's, with the answers, at /trainers/downloads/pdf/…; and
+// `npm run export:pdf` downloads them from a server of its own. Read back with poppler-utils (pdfinfo,
+// pdftotext, pdftoppm), as a reader's PDF viewer would show them. Printing is the costly part (seconds of
+// CPU each), so each edition is printed once: the full handout by the export script, with SITE_URL set as
+// a deployment's export would, the short and trainer ones by the test server's route.
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { loadLessons } from '@/lib/content/lessons';
 import { openBrowser } from './support/chromium';
 import { baseUrl, openPage } from './support/site';
@@ -12,19 +16,25 @@ import { baseUrl, openPage } from './support/site';
 const TSX = path.join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 // Lesson 04 has the widest block of all, the anatomy of a JWT (issue 17: "clipped at the right edge").
 const LESSON = loadLessons().find((lesson) => lesson.slug === 'bearer-tokens')!;
+const BASE = LESSON.file.replace(/\.mdx$/, '');
+// The lab the export names (its SITE_URL), and the one the test server's downloads name: SITE_URL's
+// origin when the run set one for the server, else the origin the download reached, the server's own.
 const LAB = 'https://handouts.example.test';
+const SERVER_LAB = process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : new URL(baseUrl()).origin;
 // A4's printable width in CSS pixels inside the export's 14 mm side margins.
 const PRINTABLE_WIDTH = Math.floor(((210 - 28) / 25.4) * 96);
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-export-'));
-const file = (edition: '' | '-short' | '-trainer') => path.join(out, `${LESSON.file.replace(/\.mdx$/, '')}${edition}.pdf`);
+const file = (edition: '' | '-short' | '-trainer') => path.join(out, `${BASE}${edition}.pdf`);
+const exportEnv = { ...process.env, PDF_OUT_DIR: out, SITE_URL: LAB };
 const exportPdf = (...args: string[]) =>
-  execFileSync(process.execPath, [TSX, 'scripts/export/pdf.ts', ...args], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    stdio: 'pipe',
-    env: { ...process.env, PDF_OUT_DIR: out, SITE_URL: LAB },
-  });
+  execFileSync(process.execPath, [TSX, 'scripts/export/pdf.ts', ...args], { cwd: process.cwd(), encoding: 'utf8', stdio: 'pipe', env: exportEnv });
+const exportPdfAsync = (...args: string[]) =>
+  promisify(execFile)(process.execPath, [TSX, 'scripts/export/pdf.ts', ...args], { cwd: process.cwd(), encoding: 'utf8', env: exportEnv });
+
+/** GET (or HEAD) one handout from the test server. */
+const download = (name: string, method: 'GET' | 'HEAD' = 'GET') => fetch(`${baseUrl()}/trainers/downloads/pdf/${name}`, { method });
+const responses: Partial<Record<'-short' | '-trainer', Response>> = {};
 
 const info = (pdf: string) => execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
 const pageCount = (pdf: string) => Number(/^Pages:\s+(\d+)$/m.exec(info(pdf))?.[1]);
@@ -56,14 +66,36 @@ function inkDepths(pdf: string): number[] {
     });
 }
 
-beforeAll(() => {
-  const output = exportPdf(LESSON.slug);
-  for (const edition of ['', '-short', '-trainer'] as const) expect(output).toContain(path.basename(file(edition)));
-}, 180_000);
+beforeAll(async () => {
+  const exported = exportPdfAsync(LESSON.slug, '--edition', 'full');
+  for (const edition of ['-short', '-trainer'] as const) {
+    const response = await download(`${BASE}${edition}.pdf`);
+    expect(response.status).toBe(200);
+    fs.writeFileSync(file(edition), Buffer.from(await response.arrayBuffer()));
+    responses[edition] = response;
+  }
+  const { stdout } = await exported;
+  expect(stdout).toContain(path.basename(file('')));
+  expect(stdout).not.toContain(path.basename(file('-short')));
+}, 240_000);
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
-describe('export:pdf handouts', () => {
+describe('PDF handouts', () => {
+  test('the site sends each as a PDF attachment under its own name, for this client only (the address came from the request)', async () => {
+    for (const edition of ['-short', '-trainer'] as const) {
+      const response = responses[edition]!;
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${BASE}${edition}.pdf"`);
+      expect(response.headers.get('cache-control')).toBe(process.env.SITE_URL ? 'public, max-age=3600' : 'no-store');
+    }
+    // HEAD says the same without printing (a handout never asked for before answers at once).
+    const head = await download(`${loadLessons()[0]!.file.replace(/\.mdx$/, '')}-short.pdf`, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/pdf');
+    expect(await head.text()).toBe('');
+  });
+
   test('every edition is a tagged PDF with an outline, and the short handout is a fraction of the full one', () => {
     for (const edition of ['', '-short', '-trainer'] as const) {
       const pdf = file(edition);
@@ -112,6 +144,14 @@ describe('export:pdf handouts', () => {
     expect(full).toContain(`${LAB}/lessons/`);
     expect(full).not.toMatch(/\(\/lessons\//);
     expect(full).toContain('↪');
+  });
+
+  test('a handout downloaded from the site names the address it was downloaded from, not the build’s or the export’s', () => {
+    const trainer = text(file('-trainer'));
+    expect(trainer).toContain(`${SERVER_LAB}/lessons/`);
+    expect(trainer).not.toContain(LAB);
+    if (SERVER_LAB !== 'http://localhost:3000') expect(trainer).not.toContain('http://localhost:3000');
+    expect(trainer).not.toMatch(/\(\/lessons\//);
   });
 
   test('refuses an unknown lesson and an unknown edition by name', () => {
