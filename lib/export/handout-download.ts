@@ -26,7 +26,7 @@ function pdfHeaders(file: HandoutFile, lab: DownloadOrigin): Record<string, stri
     'Content-Disposition': `attachment; filename="${file.name}"`,
     // A handout naming the request's own Host is not for shared caches (RFC 9111 §5.2.2.7): a cache that
     // left Host out of its key would hand one host's addresses to everyone. SITE_URL's is the same for all.
-    'Cache-Control': lab.source === 'request' ? 'no-store' : 'public, max-age=3600',
+    'Cache-Control': lab.source === 'request' ? 'private, no-store' : 'public, max-age=3600',
   };
 }
 

@@ -23,12 +23,16 @@ export async function printHandoutPdf(context: BrowserContext, { base, lab, slug
   try {
     const response = await page.goto(`${base}/lessons/${slug}`, { waitUntil: 'networkidle' });
     if (response?.status() !== 200) throw new Error(`/lessons/${slug} answered ${response?.status()}`);
-    // Once hydrated, the page shows its own origin (the loopback one it was loaded from); then the lab's replaces it.
-    await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('[data-lab-origin]')).every((element) => element.textContent === window.location.origin),
+    // Once hydrated, the page shows its own origin and host (the loopback ones it was loaded from) in
+    // commands and in transcripts' Host fields; then the lab's replace them.
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('[data-lab-origin]')).every((element) => element.textContent === window.location.origin) &&
+        Array.from(document.querySelectorAll('[data-lab-host]')).every((element) => element.textContent === window.location.host),
     );
     await page.evaluate((origin) => {
       for (const element of Array.from(document.querySelectorAll('[data-lab-origin]'))) element.textContent = origin;
+      for (const element of Array.from(document.querySelectorAll('[data-lab-host]'))) element.textContent = new URL(origin).host;
     }, lab);
     await absoluteLabLinks(page, lab);
     await prepareEdition(page, edition);

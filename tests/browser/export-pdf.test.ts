@@ -87,7 +87,7 @@ describe('PDF handouts', () => {
       const response = responses[edition]!;
       expect(response.headers.get('content-type')).toBe('application/pdf');
       expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${BASE}${edition}.pdf"`);
-      expect(response.headers.get('cache-control')).toBe(process.env.SITE_URL ? 'public, max-age=3600' : 'no-store');
+      expect(response.headers.get('cache-control')).toBe(process.env.SITE_URL ? 'public, max-age=3600' : 'private, no-store');
     }
     // HEAD says the same without printing (a handout never asked for before answers at once).
     const head = await download(`${loadLessons()[0]!.file.replace(/\.mdx$/, '')}-short.pdf`, 'HEAD');

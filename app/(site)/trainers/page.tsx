@@ -4,6 +4,7 @@ import { loadLessons } from '@/lib/content/lessons';
 import { MASTERY_SCORE } from '@/lib/scorm/manifest';
 import { OPEN_EMBED_FRAGMENT } from '@/lib/site/embed';
 import { siteUrl } from '@/lib/site/site';
+import { HandoutDownloads } from './_components/HandoutDownloads';
 import { LabCommand } from './_components/LabCommand';
 import { OfflineTable } from './_components/OfflineTable';
 import { ScormDownloads } from './_components/ScormDownloads';
@@ -133,6 +134,7 @@ export default function TrainersPage() {
             LMS as it is.
           </p>
           <ScormDownloads lessons={lessons} />
+          <HandoutDownloads lessons={lessons} />
           <p>From the lab&apos;s source code, the same files come from these commands (for a build server or an offline copy):</p>
           <LabCommand
             label="Every lesson and the course, SCORM 1.2 and 2004"

@@ -27,11 +27,11 @@ export function HandoutDownloads({ lessons = loadLessons() }: { lessons?: readon
         <caption className="mb-2 text-left font-semibold">PDF handouts per lesson</caption>
         <thead>
           <tr className="border-b border-line">
-            <th scope="col" className="py-1.5 pr-4 font-semibold">
+            <th scope="col" className="py-1.5 pr-3 font-semibold">
               Lesson
             </th>
             {EDITIONS.map(({ edition, header }) => (
-              <th key={edition} scope="col" className="py-1.5 pr-4 font-semibold">
+              <th key={edition} scope="col" className="py-1.5 pr-3 font-semibold">
                 {header}
               </th>
             ))}
@@ -40,16 +40,17 @@ export function HandoutDownloads({ lessons = loadLessons() }: { lessons?: readon
         <tbody>
           {lessons.map(handoutLesson).map((lesson) => (
             <tr key={lesson.slug} className="border-b border-line align-top last:border-0">
-              <th scope="row" className="py-1.5 pr-4 font-normal">
+              <th scope="row" className="py-1.5 pr-3 font-normal">
                 {lesson.title}
               </th>
               {EDITIONS.map(({ edition, spoken }) => (
-                <td key={edition} className="py-1.5 pr-4">
+                <td key={edition} className="py-1.5 pr-3">
+                  {/* Shown as "PDF" (the column says which edition: four columns must fit a phone), read as
+                      "Download <lesson>: <edition> (PDF)". */}
                   <a href={handoutDownloadHref(lesson.base, edition)} download className={link}>
-                    Download
+                    <span aria-hidden="true">PDF</span>
                     <span className="sr-only">
-                      {' '}
-                      {lesson.title}: {spoken} (PDF)
+                      Download {lesson.title}: {spoken} (PDF)
                     </span>
                   </a>
                 </td>
