@@ -58,6 +58,8 @@ describe('the page for trainers', () => {
       'href',
       `/trainers/downloads/scorm/2004/${base}.zip`,
     );
+    // Beside them, the PDF handouts (tests/components/HandoutDownloads.test.tsx checks the table itself).
+    expect(within(downloads.getByRole('table', { name: 'PDF handouts per lesson' })).getAllByRole('rowheader')).toHaveLength(lessons.length);
   });
 
   test('names the build commands with this lab as --lab', () => {
