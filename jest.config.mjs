@@ -1,8 +1,13 @@
 // Jest 30 projects. `next/jest` gives each project Next's SWC transform, so TypeScript and JSX need no
 // Babel or ts-node (a jest.config.ts would need ts-node: this file is .mjs on purpose).
+import path from 'node:path';
 import nextJest from 'next/jest.js';
 
 const createJestConfig = nextJest({ dir: './' });
+
+// Parsed lessons shared by every test file and worker of a run (lib/content/lesson-model-cache.ts): about
+// thirty files read the lessons, each parse of all twelve about 2 s. Keyed by content and reader source.
+process.env.LAB_LESSON_CACHE_DIR ??= path.join(process.cwd(), 'node_modules', '.cache', 'http-auth-lab', 'lessons');
 
 // ESM-only packages Jest must transform rather than skip. The second group is the MDX reader (unified,
 // remark-mdx and their micromark/mdast/unist helpers; mdast-util-to-hast and rehype-slug for heading ids)

@@ -14,6 +14,7 @@ import { type FoldedHeading, foldedHeadings } from './folded-headings';
 import { type Heading, slugHeadings, tableOfContents, type TocEntry } from './headings';
 import { stringProp, stringsIn, type Widget, widgetOf } from './jsx-props';
 import { LessonContentError } from './lesson-content-error';
+import { sharedLessonModel } from './lesson-model-cache';
 import { type FenceMeta, parseFenceMeta } from '@/lib/content/mdx/fence-meta.mjs';
 
 export type Fence = { lang: string; meta: FenceMeta; metaError?: string; code: string; line: number };
@@ -135,7 +136,8 @@ export function readLessonFile(filePath: string): LessonModel {
   if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.model;
   let model: LessonModel;
   try {
-    model = readLessonModel(file, fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8'));
+    const source = fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8');
+    model = sharedLessonModel(file, source, () => readLessonModel(file, source));
   } catch (error) {
     // micromark's errors (VFileMessage) carry the place; the build's MDX loader would stop at the same one.
     const { line, column } = error as { line?: number; column?: number };

@@ -1,12 +1,13 @@
 // Every page type in both themes, each visited once: the page's own checks (status, the system theme
-// before first paint, site chrome, one h1, axe, no console error or failed sub-request, a screenshot)
+// before first paint, site chrome, one h1, axe (every rule in light, the colour rules in dark), no
+// console error or failed sub-request, a screenshot)
 // and its Content-Security-Policy checks (the header sent, nothing refused in any frame, the theme set
 // by the head script before <body>, hydration allowed) are two tests that read the same visit.
 import { pagePolicy } from '@/lib/site/content-security-policy.mjs';
 import { embedPolicy } from '@/lib/site/security-headers.mjs';
 import { openBrowser, type ColorScheme } from './support/chromium';
 import { atBody, observe, violations, type AtBody } from './support/csp';
-import { axeViolations, baseUrl, hydrated, saveScreenshot, sitePages, watchForProblems } from './support/site';
+import { axeViolations, baseUrl, COLOUR_RULES, hydrated, saveScreenshot, sitePages, watchForProblems } from './support/site';
 
 type Case = ReturnType<typeof sitePages>[number] & { theme: ColorScheme };
 
@@ -47,7 +48,8 @@ async function visit({ name, path, theme }: Case): Promise<Visit> {
       // Read before axe's own script goes in.
       cspViolations: await violations(page, observed),
     };
-    const axe = await axeViolations(page);
+    // Light: every rule. Dark: the colour rules (the DOM and layout are the light visit's).
+    const axe = await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined);
     await saveScreenshot(page, `${name}-${theme}`);
     return { ...seen, axe, problems: [...problems] };
   } finally {

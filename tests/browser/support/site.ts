@@ -77,14 +77,30 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 
-/** Runs axe-core in the page (or in one frame of it); returns violations as readable one-liners. */
-export async function axeViolations(page: Page | Frame): Promise<string[]> {
+/**
+ * The axe rules whose outcome depends on the colours (WCAG 1.4.3 contrast; 1.4.1 links told from text by
+ * colour alone). Everything else axe checks reads the DOM and the layout, which a theme does not change:
+ * a page already checked in full in one theme needs only these in the other.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
+
+/**
+ * Runs axe-core in the page (or in one frame of it); returns violations as readable one-liners. `only`:
+ * run just these rules (COLOUR_RULES for a second theme).
+ */
+export async function axeViolations(page: Page | Frame, only?: readonly string[]): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
+  const violations = await page.evaluate(
+    async (rules) => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(
+        document,
+        rules ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] },
+      );
+      return result.violations;
+    },
+    only ? [...only] : null,
+  );
   return [...violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), ...(await duplicateIds(page))];
 }
 
