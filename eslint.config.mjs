@@ -64,6 +64,36 @@ const config = [
       ],
     },
   },
+  // OAuth's protocol rules (PKCE, metadata, redirect URIs, error responses): pure and browser-capable, for
+  // the lab's authorization server and the playground alike. They build on lib/http-auth and zod only.
+  {
+    files: ['lib/oauth/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'next',
+                'next/*',
+                'react',
+                'react-dom',
+                'react/*',
+                'node:*',
+                '@/lib/sandbox/*',
+                '@/lib/content/*',
+                '@/lib/site/*',
+                '@/components/*',
+                '@/app/*',
+              ],
+              message: 'lib/oauth is pure protocol code that also runs in the browser: it imports lib/http-auth and lib/zod only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { ignores: ['tests/fixtures/lint/**', '.next/**', 'bench/floor-app/.next/**', 'node_modules/**', 'test-results/**', 'dist/**', 'next-env.d.ts'] },
 ];
 

@@ -14,6 +14,9 @@ const restricted: [filePath: string, line: string, refused: boolean][] = [
   ['lib/http-auth/example.ts', "import { evaluate } from '@/lib/sandbox/engine/engine';", true],
   ['lib/sandbox/edge/example.ts', "import { toNodeResponse } from '../http/node';", false],
   ['lib/sandbox/engine/example.ts', "import { problemResponse } from '../problem';", false],
+  ['lib/oauth/example.ts', "import { createHash } from 'node:crypto';", true],
+  ['lib/oauth/example.ts', "import { issueToken } from '@/lib/sandbox/engine/tokens';", true],
+  ['lib/oauth/example.ts', "import { encodeUtf8 } from '@/lib/http-auth/bytes/text';", false],
 ];
 
 const cases: LintCase[] = [
