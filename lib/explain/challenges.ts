@@ -84,9 +84,31 @@ function schemeFindings(c: Challenge, field: SourceField, at: LocatedChallenge |
   return [finding('info', 'unregistered-scheme', message, span, 'RFC 9110 §16.4.1')];
 }
 
+/**
+ * RFC 9728 §5.1: a resource that names its metadata tells a client with no token where to get one. The
+ * chain a client follows, named so a reader sees where their client stops.
+ */
+function resourceMetadataFinding(c: Challenge, field: SourceField, at: LocatedChallenge | undefined): Finding[] {
+  const url = getParam(c.params, 'resource_metadata');
+  if (url === undefined || !URL.canParse(url)) return [];
+  const span = valueSpan(
+    field,
+    at?.params.find((p) => p.name === 'resource_metadata'),
+  );
+  return [
+    finding(
+      'info',
+      'bearer-resource-metadata',
+      `resource_metadata: the resource says where its metadata is, ${url} (RFC 9728 §5.1). A client with no token fetches it, checks that its "resource" is exactly the URL it requested (RFC 9728 §3.3), takes an issuer from "authorization_servers", reads that server's metadata (RFC 8414) and gets a token there for this resource; MCP clients do exactly this.`,
+      span,
+    ),
+  ];
+}
+
 function bearerFindings(c: Challenge, field: SourceField, at: LocatedChallenge | undefined, ctx: ChallengeContext): Finding[] {
+  const discovery = resourceMetadataFinding(c, field, at);
   const error = getParam(c.params, 'error');
-  if (error !== 'invalid_request' && error !== 'invalid_token' && error !== 'insufficient_scope') return [];
+  if (error !== 'invalid_request' && error !== 'invalid_token' && error !== 'insufficient_scope') return discovery;
   const span = valueSpan(
     field,
     at?.params.find((p) => p.name === 'error'),
@@ -121,7 +143,7 @@ function bearerFindings(c: Challenge, field: SourceField, at: LocatedChallenge |
     invalid_request: `invalid_request: the request itself is malformed, e.g. a missing parameter or the token sent twice (RFC 6750 §3.1). Fix the request.${says}`,
   };
   out.push(finding('info', `bearer-${error.replace(/_/g, '-')}`, explained[error], span));
-  return out;
+  return [...out, ...discovery];
 }
 
 function analyseField(field: SourceField, header: ChallengeHeader, ctx: ChallengeContext, out: Analysed): void {

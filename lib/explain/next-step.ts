@@ -96,6 +96,15 @@ function challengeStep(input: NextStepInput, hop: 'origin' | 'proxy', status: nu
     const lines = `line${input.brokenLines.length > 1 ? 's' : ''} ${input.brokenLines.join(', ')}`;
     notes.push(`A strict client skips what does not parse (${lines}) and chooses among the rest; a lenient one may guess.`);
   }
+  const discovery =
+    hop === 'origin' && !sent
+      ? challenges.find((c) => c.scheme.toLowerCase() === 'bearer' && URL.canParse(getParam(c.params, 'resource_metadata') ?? ''))
+      : undefined;
+  if (discovery) {
+    notes.push(
+      `No token yet? The Bearer challenge names the resource's metadata (RFC 9728 §5.1): fetch ${getParam(discovery.params, 'resource_metadata')}, then the authorization server it names, get a token there for this resource, and retry with it.`,
+    );
+  }
   const holder = holderFor(challenges, sent);
   const main = answer(challenges, holder, header, status);
   const other = holder === TOKEN ? PASSWORD : TOKEN;

@@ -14,6 +14,11 @@ export function lintBearerChallenge(el: ParsedElement): Diagnostic[] {
   }
   const out: Diagnostic[] = [];
   for (const p of el.params) {
+    if (p.name === 'resource_metadata' && !(URL.canParse(p.value) && ['http:', 'https:'].includes(new URL(p.value).protocol))) {
+      out.push(
+        diagnostic('bearer-resource-metadata-url', `resource_metadata="${p.value}" is not an absolute URL a client could fetch (RFC 9728 §5.1).`, p.valueIndex),
+      );
+    }
     if (p.name === 'error' && !(BEARER_ERROR_CODES as readonly string[]).includes(p.value)) {
       out.push(
         diagnostic(

@@ -29,13 +29,19 @@ export type BearerChallengeOptions = {
   error?: BearerErrorCode;
   errorDescription?: string;
   errorUri?: string;
+  /** RFC 9728 §5.1: where the resource's metadata is, and so which authorization server issues its tokens. */
+  resourceMetadata?: string;
 };
 
 // RFC 6750 §3: scope tokens are %x21 / %x23-5B / %x5D-7E; error_description and error_uri %x20-21 / %x23-5B / %x5D-7E.
 const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 const NQSCHAR = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
-/** Builds a Bearer challenge; throws TypeError on values RFC 6750 §3 does not allow. */
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
+}
+
+/** Builds a Bearer challenge; throws TypeError on values RFC 6750 §3 (and RFC 9728 §5.1) do not allow. */
 export function bearerChallenge(options: BearerChallengeOptions): Challenge {
   const params: Record<string, string> = {};
   if (options.realm !== undefined) params.realm = options.realm;
@@ -48,9 +54,12 @@ export function bearerChallenge(options: BearerChallengeOptions): Challenge {
   for (const [name, value] of [
     ['error_description', options.errorDescription],
     ['error_uri', options.errorUri],
+    ['resource_metadata', options.resourceMetadata],
   ] as const) {
     if (value === undefined) continue;
     if (!NQSCHAR.test(value)) throw new TypeError(`${name} may hold only printable ASCII without '"' and '\\' (RFC 6750 §3).`);
+    if (name === 'resource_metadata' && !isHttpUrl(value))
+      throw new TypeError(`resource_metadata must be an absolute http(s) URL (RFC 9728 §5.1), not ${value}.`);
     params[name] = value;
   }
   if (Object.keys(params).length === 0) {

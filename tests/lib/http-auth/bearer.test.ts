@@ -71,3 +71,21 @@ describe('readBearerToken (RFC 6750 §2.1)', () => {
     expect(readBearerToken(input)).toMatchObject({ ok: false, error: { code } });
   });
 });
+
+describe('resource_metadata (RFC 9728 §5.1)', () => {
+  const url = 'https://lab.example/.well-known/oauth-protected-resource/api/sandbox/mcp';
+
+  test('a challenge names where the resource’s metadata is, and round-trips', () => {
+    const header = formatChallenge(bearerChallenge({ realm: 'mcp', resourceMetadata: url }));
+    expect(header).toBe(`Bearer realm="mcp", resource_metadata="${url}"`);
+    const parsed = parseChallenges(header);
+    expect(parsed.ok && parsed.value[0]?.params).toEqual({ realm: 'mcp', resource_metadata: url });
+    expect(parsed.ok && parsed.warnings).toEqual([]);
+  });
+
+  test.each(['/relative', 'mailto:x@example.com', 'not a url'])('%s is refused when building, and flagged when read', (value) => {
+    expect(() => bearerChallenge({ resourceMetadata: value })).toThrow(/RFC (9728 §5\.1|6750 §3)/);
+    const parsed = parseChallenges(`Bearer resource_metadata="${value}"`);
+    expect(parsed.ok && parsed.warnings.map((d) => d.code)).toEqual(['bearer-resource-metadata-url']);
+  });
+});
