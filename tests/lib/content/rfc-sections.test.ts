@@ -27,6 +27,40 @@ describe('RFC section tables (content/rfc/rfcNNNN.json)', () => {
     expect(findRfcSection(1234, '1')).toBeUndefined();
   });
 
+  // Issue 18's lessons (discovery, PKCE, MCP authorization) cite these; DPoP's and the JWK thumbprint's
+  // follow. Each pair is what the RFC's own text names the section, so a table regenerated from the wrong
+  // text, or lost, fails here before a lesson's citation does.
+  test.each([
+    [9728, '3', 'Obtaining Protected Resource Metadata'],
+    [9728, '3.1', 'Protected Resource Metadata Request'],
+    [9728, '5.1', 'WWW-Authenticate Response'],
+    [9728, '7.3', 'Impersonation Attacks'],
+    [8414, '3', 'Obtaining Authorization Server Metadata'],
+    [8414, '3.3', 'Authorization Server Metadata Validation'],
+    [7591, '3.1', 'Client Registration Request'],
+    [7591, '3.2.1', 'Client Information Response'],
+    [7636, '4.2', 'Client Creates the Code Challenge'],
+    [7636, '4.6', 'Server Verifies code_verifier before Returning the Tokens'],
+    [8707, '2', 'Resource Parameter'],
+    [9068, '4', 'Validating JWT Access Tokens'],
+    [8252, '7.3', 'Loopback Interface Redirection'],
+    [9449, '4.3', 'Checking DPoP Proofs'],
+    [9449, '7.1', 'The DPoP Authentication Scheme'],
+    [7638, '3', 'JSON Web Key (JWK) Thumbprint'],
+  ])('RFC %i §%s is "%s"', (rfc, section, title) => {
+    expect(findRfcSection(rfc, section)).toBe(title);
+  });
+
+  test('the OAuth tables end where their RFCs do, Acknowledgements unnumbered', () => {
+    // The drafts behind RFC 9728 and RFC 9449 had Acknowledgements and Document History appendices; the RFCs do not.
+    expect(findRfcSection(9728, '9.2')).toBe('Informative References');
+    expect(findRfcSection(9728, 'A')).toBeUndefined();
+    expect(findRfcSection(9449, '13.2')).toBe('Informative References');
+    expect(findRfcSection(9449, 'A')).toBeUndefined();
+    expect(findRfcSection(7636, 'B')).toBe('Example for the S256 code_challenge_method');
+    expect(findRfcSection(8707, '2.3')).toBeUndefined();
+  });
+
   test('a bad entry is refused, naming the file, the line, the entry and what is wrong', () => {
     expect(() => loadRfcSections(dir('bad-entry'))).toThrow(
       [
