@@ -1,0 +1,60 @@
+// The lab's own discovery documents, for the origin a request reached (RFC 9728 §3.3 and RFC 8414 §3.3
+// compare identifiers character for character, so the documents name exactly the origin a client used).
+import type { AuthorizationServerMetadata, ProtectedResourceMetadata } from '@/lib/oauth/metadata';
+import { AUTHORIZATION_SERVER_SUFFIX, PROTECTED_RESOURCE_SUFFIX, wellKnownUrl } from '@/lib/oauth/well-known';
+import { SANDBOX_PREFIX } from '../routes/paths';
+import { ACCESS_TOKEN_ALG } from './signing-key';
+
+/** The authorization server's issuer path: an issuer with a path, so the path-insertion rule shows (RFC 8414 §3.1). */
+export const OAUTH_PREFIX = `${SANDBOX_PREFIX}/oauth`;
+export const AUTHORIZE_PATH = `${OAUTH_PREFIX}/authorize`;
+export const OAUTH_TOKEN_PATH = `${OAUTH_PREFIX}/token`;
+export const REGISTER_PATH = `${OAUTH_PREFIX}/register`;
+export const JWKS_PATH = `${OAUTH_PREFIX}/jwks`;
+/** The protected resource the chain ends at: who the token says you are. */
+export const WHOAMI_PATH = `${OAUTH_PREFIX}/whoami`;
+
+export const LAB_SCOPES = ['whoami', 'mcp:tools'] as const;
+
+export const issuerFor = (origin: string) => `${origin}${OAUTH_PREFIX}`;
+export const resourceFor = (origin: string, path: string = WHOAMI_PATH) => `${origin}${path}`;
+
+/** RFC 8414 §2, served at wellKnownUrl(issuer, AUTHORIZATION_SERVER_SUFFIX). */
+export function labAuthorizationServerMetadata(origin: string): AuthorizationServerMetadata {
+  return {
+    issuer: issuerFor(origin),
+    authorization_endpoint: `${origin}${AUTHORIZE_PATH}`,
+    token_endpoint: `${origin}${OAUTH_TOKEN_PATH}`,
+    registration_endpoint: `${origin}${REGISTER_PATH}`,
+    jwks_uri: `${origin}${JWKS_PATH}`,
+    scopes_supported: [...LAB_SCOPES],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code'],
+    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    // RFC 7636 §4.3 / RFC 8414 §2: S256 only, which is what the MCP specification requires a client to find.
+    code_challenge_methods_supported: ['S256'],
+    authorization_response_iss_parameter_supported: true,
+    service_documentation: `${origin}/api`,
+  };
+}
+
+/** RFC 9728 §2 for a resource of the lab, served at wellKnownUrl(resource, PROTECTED_RESOURCE_SUFFIX). */
+export function labProtectedResourceMetadata(origin: string, path: string = WHOAMI_PATH): ProtectedResourceMetadata {
+  return {
+    resource: resourceFor(origin, path),
+    authorization_servers: [issuerFor(origin)],
+    jwks_uri: `${origin}${JWKS_PATH}`,
+    scopes_supported: [...LAB_SCOPES],
+    bearer_methods_supported: ['header'],
+    resource_signing_alg_values_supported: [ACCESS_TOKEN_ALG],
+    resource_name: 'HTTP Auth Lab: who am I',
+    resource_documentation: `${origin}/api`,
+  };
+}
+
+/** Where a client finds each document (RFC 9728 §3.1, RFC 8414 §3.1). */
+export const labMetadataUrls = (origin: string, path: string = WHOAMI_PATH) => ({
+  protectedResource: wellKnownUrl(resourceFor(origin, path), PROTECTED_RESOURCE_SUFFIX),
+  authorizationServer: wellKnownUrl(issuerFor(origin), AUTHORIZATION_SERVER_SUFFIX),
+});
