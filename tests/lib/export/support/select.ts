@@ -20,7 +20,9 @@ export function selectAll(root: Root, selector: string): Selected[] {
       if (child.type !== 'element') continue;
       const attributes = Object.fromEntries(
         Object.entries(child.properties).map(([name, value]) => [
-          name.replace(/^data([A-Z])/, (_m, c: string) => `data-${c.toLowerCase()}`).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+          // hast's property names back to HTML's attribute names.
+          { htmlFor: 'for', className: 'class' }[name] ??
+            name.replace(/^data([A-Z])/, (_m, c: string) => `data-${c.toLowerCase()}`).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
           Array.isArray(value) ? value.join(' ') : String(value),
         ]),
       );
