@@ -20,6 +20,7 @@ const esmPackages = [
   ...['parse-entities', 'is-alphanumerical', 'is-alphabetical', 'is-decimal', 'is-hexadecimal', 'stringify-entities'],
   ...['estree-util-[^/]+', 'escape-string-regexp', 'fault'],
   // The HTML reader and writer of the SCORM packages' static copy (lib/export/static-copy.ts).
+  ...['oauth4webapi'],
   ...['hastscript', 'property-information', 'parse5', 'entities', 'space-separated-tokens', 'comma-separated-tokens', 'web-namespaces', 'html-void-elements'],
 ];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];

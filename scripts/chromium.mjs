@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/export/chromium-executable.
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
-/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; hasTouch?: boolean; extraArgs?: string[] }} BrowserOptions */
+/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; hasTouch?: boolean; bypassCSP?: boolean; extraArgs?: string[] }} BrowserOptions */
 /** @typedef {{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }} BrowserSession */
 
 /**
@@ -44,6 +44,9 @@ export async function openBrowser(options = {}) {
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     // A phone's touch screen, so a test can tap (locator.tap) as a reader does.
     hasTouch: options.hasTouch ?? false,
+    // For axe on a page whose policy allows no script at all (the OAuth consent page): the test's own
+    // script is the only one that must run.
+    bypassCSP: options.bypassCSP ?? false,
   };
   const endpoint = process.env[BROWSER_ENDPOINT_VARIABLE];
   if (endpoint && !options.extraArgs?.length) {

@@ -8,6 +8,13 @@ export type SandboxContext = {
   random: (length: number) => Uint8Array;
   /** Highest Digest nc seen per nonce and cnonce, for replay detection; bounded (see boundedMap). */
   nonceCounts: { get(key: string): number | undefined; set(key: string, nc: number): unknown };
+  /** Authorization codes already redeemed at the lab's OAuth server, by id (RFC 6749 §4.1.2: once each); bounded. */
+  redeemedCodes: { has(id: string): boolean; set(id: string, expiresAt: number): unknown };
+  /**
+   * The lab's public origin (SITE_URL) when it is configured: its OAuth documents and tokens name it. Unset,
+   * they name the origin a request's Host reached.
+   */
+  publicOrigin?: string;
 };
 
 /** A Map that forgets its oldest entries past `limit`, so no client can grow memory without bound. */
@@ -46,11 +53,20 @@ export function secretFromEnvironment(value: string | undefined, warn: (message:
   return new TextEncoder().encode(value);
 }
 
-export function createSandboxContext(options: { secret: Uint8Array; now?: () => number }): SandboxContext {
+export function createSandboxContext(options: { secret: Uint8Array; now?: () => number; publicOrigin?: string }): SandboxContext {
   return {
     now: options.now ?? Date.now,
     secret: options.secret,
     random: (length) => crypto.getRandomValues(new Uint8Array(length)),
     nonceCounts: boundedMap<string, number>(10_000),
+    redeemedCodes: boundedMap<string, number>(10_000),
+    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
   };
+}
+
+/** SITE_URL's origin when it is an absolute http(s) URL, else undefined (the lab then answers for the Host it was reached at). */
+export function publicOriginFromEnvironment(value: string | undefined): string | undefined {
+  if (!value || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
 }

@@ -1,4 +1,4 @@
-import { createSandboxContext, secretFromEnvironment, type SandboxContext } from './context';
+import { createSandboxContext, publicOriginFromEnvironment, secretFromEnvironment, type SandboxContext } from './context';
 
 // One context per process. Kept on globalThis because Next bundles each route separately: without
 // it, /api/sandbox/token and /api/exchange would each get their own random secret when
@@ -10,6 +10,7 @@ export function sandboxContext(): SandboxContext {
   const holder = globalThis as { [KEY]?: SandboxContext };
   holder[KEY] ??= createSandboxContext({
     secret: secretFromEnvironment(process.env.SANDBOX_SECRET, (message) => console.warn(`[sandbox] ${message}`)),
+    publicOrigin: publicOriginFromEnvironment(process.env.SITE_URL),
   });
   return holder[KEY];
 }

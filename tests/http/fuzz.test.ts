@@ -7,6 +7,7 @@
 // The server must answer normal requests afterwards. fast-check shrinks a failure to a small request.
 import fc from 'fast-check';
 import { isSandboxPath } from '@/lib/sandbox/routes/router';
+import { AUTHORIZE_PATH, OAUTH_TOKEN_PATH, REGISTER_PATH } from '@/lib/sandbox/oauth/lab-metadata';
 import { targetForm } from '@/lib/sandbox/http/target-form';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
@@ -38,6 +39,7 @@ type Sent = { bytes: Buffer; method: string; target: string };
 
 const histogram = new Map<string, number>();
 let sentCount = 0;
+const OAUTH_JSON_PATHS = [OAUTH_TOKEN_PATH, REGISTER_PATH];
 
 /** Sends the bytes on a fresh connection; resolves with the answer, rejects on a hang or a silent close. */
 async function send({ bytes, method }: Sent): Promise<Answer> {
@@ -59,6 +61,16 @@ function check(sent: Sent, answer: Answer): string {
   const lab = routed.kind === 'origin' && isSandboxPath(routed.target.split('?')[0] ?? '');
   if (answer.status >= 400 && (lab || answer.status === 400 || answer.status === 431 || answer.status === 408)) {
     const contentType = answer.headers.find(([name]) => name === 'content-type')?.[1] ?? '';
+    const path = routed.kind === 'origin' ? (routed.target.split('?')[0] ?? '') : '';
+    // The OAuth server speaks OAuth: its token and registration errors are RFC 6749 §5.2 / RFC 7591 §3.2.2
+    // JSON with an error member, and the authorization endpoint's are pages for the browser (issue 18).
+    if (lab && OAUTH_JSON_PATHS.includes(path) && /^application\/json\b/.test(contentType)) {
+      if (sent.method !== 'HEAD' && typeof (JSON.parse(answer.body.toString('utf8')) as { error?: unknown }).error !== 'string') {
+        throw new Error(`${answer.status} OAuth error without an error member for ${shown(sent)}`);
+      }
+      return key;
+    }
+    if (lab && path === AUTHORIZE_PATH && /^text\/html\b/.test(contentType)) return key;
     if (!/^application\/problem\+json\b/.test(contentType)) throw new Error(`${answer.status} with Content-Type "${contentType}" for ${shown(sent)}`);
     if (sent.method !== 'HEAD') {
       let problem: { status?: unknown };
@@ -123,6 +135,14 @@ const paths = fc.oneof(
     '/api/sandbox/../exchange',
     '/api/sandbox//basic',
     '/api/sandbox/basic/',
+    // The OAuth server (issue 18): hostile input on every new endpoint, open-redirect attempts included.
+    '/api/sandbox/oauth/authorize',
+    '/api/sandbox/oauth/token',
+    '/api/sandbox/oauth/register',
+    '/api/sandbox/oauth/whoami',
+    '/api/sandbox/oauth/jwks',
+    '/.well-known/oauth-protected-resource/api/sandbox/oauth/whoami',
+    '/.well-known/oauth-authorization-server/api/sandbox/oauth',
   ),
   fc.constantFrom(...presetIds).map((id) => `/api/sandbox/presets/${id}`),
   fc.oneof(token, fc.webSegment()).map((segment) => `/api/sandbox/presets/${segment}`),
@@ -149,6 +169,13 @@ const queryValue = fc.oneof(
     'one-line',
     'several-lines',
     'UTF-8',
+    // Redirect URIs an open redirector would follow, and PKCE methods the lab refuses.
+    encodeURIComponent('https://evil.example/cb'),
+    encodeURIComponent('javascript:alert(1)'),
+    encodeURIComponent('http://127.0.0.1:1@evil.example/cb'),
+    'plain',
+    'S256',
+    'code',
     '',
   ),
   fc.webSegment(),
@@ -160,7 +187,11 @@ const longQueryValue = veryLong.map((text) => encodeURIComponent(text.slice(0, 5
 const query = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.constantFrom(...OVERRIDE_PARAMETERS), token),
+      fc.oneof(
+        fc.constantFrom(...OVERRIDE_PARAMETERS),
+        fc.constantFrom('response_type', 'client_id', 'redirect_uri', 'state', 'scope', 'resource', 'code_challenge', 'code_challenge_method'),
+        token,
+      ),
       fc.oneof({ weight: 30, arbitrary: queryValue }, { weight: 1, arbitrary: longQueryValue }),
     ),
     { maxLength: 6 },

@@ -86,6 +86,11 @@ export function openApiDocument(routes: readonly SandboxRoute[]): OpenApiDocumen
       { name: 'Tokens', description: 'Where Bearer tokens come from.' },
       { name: 'Discovery', description: 'What the sandbox offers.' },
       { name: 'Playground', description: 'Whole conversations, as the playground shows them.' },
+      {
+        name: 'OAuth',
+        description:
+          'The lab’s OAuth authorization server and the resource it protects: discovery from a 401 (RFC 9728, RFC 8414), registration (RFC 7591), the code flow with PKCE (RFC 7636) and audience-bound tokens (RFC 8707, RFC 9068).',
+      },
       { name: 'CORS', description: 'Preflights for browsers on other origins.' },
     ],
     paths,

@@ -12,7 +12,13 @@ import type { HeaderObject, OperationObject, PathItem, ResponseObject, SecurityR
 // example challenges computed by the engine itself.
 
 /** Fixed clock, key and randomness: example challenges (and so the document) are the same every time. */
-const EXAMPLE_CTX: SandboxContext = { now: () => Date.UTC(2026, 0, 1), secret: new Uint8Array(32), random: (n) => new Uint8Array(n), nonceCounts: new Map() };
+const EXAMPLE_CTX: SandboxContext = {
+  now: () => Date.UTC(2026, 0, 1),
+  secret: new Uint8Array(32),
+  random: (n) => new Uint8Array(n),
+  nonceCounts: new Map(),
+  redeemedCodes: new Map(),
+};
 
 function challengeHeader(field: string, description: string, layer?: Layer): Record<string, HeaderObject> {
   const lines = layer

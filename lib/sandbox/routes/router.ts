@@ -15,7 +15,9 @@ const findRoute = routeMatcher(SANDBOX_ROUTES);
 
 /** Paths served by the sandbox rather than Next: the table's own, and anything under the prefix (a 404 of its own). */
 export function isSandboxPath(path: string): boolean {
-  return path === SANDBOX_PREFIX || path.startsWith(`${SANDBOX_PREFIX}/`) || findRoute(path) !== undefined;
+  // /.well-known/ holds only the OAuth metadata documents (RFC 8615): the engine answers every path
+  // under it, unknown ones with a 404 problem, so none falls through to Next's pages.
+  return path === SANDBOX_PREFIX || path.startsWith(`${SANDBOX_PREFIX}/`) || path.startsWith(WELL_KNOWN_PREFIX) || findRoute(path) !== undefined;
 }
 
 /** Whether the answers for this path carry the sandbox's CORS fields (every path but the lab's own same-origin routes). */
@@ -23,6 +25,8 @@ export function isCrossOriginPath(path: string): boolean {
   const match = findRoute(path);
   return match === undefined || crossOrigin(match.route);
 }
+
+const WELL_KNOWN_PREFIX = '/.well-known/';
 
 const scenarioRoutes = SANDBOX_ROUTES.filter((route): route is ScenarioRoute => route.kind === 'scenario');
 const suggestions = [...scenarioRoutes.flatMap((route) => (route.preset.kind === 'fixed' ? [route.path] : [])), PRESETS_PATH]

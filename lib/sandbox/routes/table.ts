@@ -1,4 +1,5 @@
 import { exchangeRoute } from './exchange';
+import { OAUTH_ROUTES } from './oauth';
 import { openApiRoute } from './openapi';
 import { presetListRoute } from './presets';
 import type { SandboxRoute } from './route';
@@ -20,4 +21,6 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
   PRESET_ROUTE,
   openApiRoute,
   exchangeRoute,
+  // The lab's OAuth authorization server and the resource it protects (docs/oauth-server.md).
+  ...OAUTH_ROUTES,
 ];

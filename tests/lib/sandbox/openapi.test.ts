@@ -154,10 +154,17 @@ describe('the document and the router agree', () => {
     },
   );
 
-  test('OPTIONS on every sandbox path answers the documented preflight, header for header', async () => {
-    for (const [route, item] of Object.entries(document.paths).filter(([route]) => route.startsWith(`${SANDBOX_PREFIX}/`))) {
-      const documented = item.options?.responses['204']?.headers ?? {};
+  test('OPTIONS on every sandbox path answers the documented preflight, header for header, or 405 where none is documented', async () => {
+    for (const [route, item] of Object.entries(document.paths).filter(
+      ([route]) => route.startsWith(`${SANDBOX_PREFIX}/`) || route.startsWith('/.well-known/'),
+    )) {
       const { response } = await routeSandboxRequest({ ...get(concrete(route)[0] ?? route), method: 'OPTIONS' }, context());
+      if (!item.options) {
+        // A page of the lab's own (the OAuth consent page): no preflight for other origins.
+        expect(response.status).toBe(405);
+        continue;
+      }
+      const documented = item.options.responses['204']?.headers ?? {};
       expect(response.status).toBe(204);
       for (const [name, header] of Object.entries(documented)) expect(headerValues(response.headers, name)).toEqual([header.schema.const]);
     }

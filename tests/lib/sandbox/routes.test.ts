@@ -41,10 +41,12 @@ describe('routeMatcher', () => {
 });
 
 describe('every route of the table', () => {
-  test('has a unique path and operationId, and sits under the sandbox prefix or is the exchange', () => {
+  test('has a unique path and operationId, and sits under the sandbox prefix, is the exchange or is OAuth metadata at its well-known place', () => {
     const paths = SANDBOX_ROUTES.map((route) => route.path);
     expect(new Set(paths).size).toBe(paths.length);
-    for (const path of paths) expect(path === EXCHANGE_PATH || path.startsWith(`${SANDBOX_PREFIX}/`)).toBe(true);
+    // RFC 9728 §3.1 and RFC 8414 §3.1 put metadata under /.well-known/ at the root, followed by the sandbox path it describes.
+    const wellKnown = /^\/\.well-known\/oauth-(protected-resource|authorization-server)\/api\/sandbox\//;
+    for (const path of paths) expect(path === EXCHANGE_PATH || path.startsWith(`${SANDBOX_PREFIX}/`) || wellKnown.test(path)).toBe(true);
     for (const route of SANDBOX_ROUTES) expect(isSandboxPath(concrete(route))).toBe(true);
   });
 

@@ -1,0 +1,411 @@
+import { bearerChallenge, formatChallenge, readBearerToken } from '@/lib/http-auth';
+import { AUTHORIZATION_SERVER_SUFFIX, PROTECTED_RESOURCE_SUFFIX } from '@/lib/oauth/well-known';
+import { oauthErrorBody } from '@/lib/oauth/oauth-error';
+import { hostFieldSchema } from '@/lib/site/request-host';
+import type { SandboxContext } from '../context';
+import { firstHeader, headerValues, type HeaderList, type SandboxRequest, type SandboxResponse } from '../message';
+import type { PathItem } from '../openapi/types';
+import { problemResponse } from '../problem';
+import { labUsers } from '../scenario/presets';
+import { checkAccessToken, type AccessTokenCheck } from '../oauth/access-token';
+import { decideAuthorization, type AuthorizationSettings } from '../oauth/authorization-request';
+import { registerClient } from '../oauth/client-registration';
+import { decideConsent } from '../oauth/consent';
+import { authorizationErrorPage, consentPage } from '../oauth/consent-page';
+import {
+  AUTHORIZE_PATH,
+  issuerFor,
+  JWKS_PATH,
+  LAB_SCOPES,
+  labAuthorizationServerMetadata,
+  labMetadataUrls,
+  labProtectedResourceMetadata,
+  OAUTH_PREFIX,
+  OAUTH_TOKEN_PATH,
+  REGISTER_PATH,
+  resourceFor,
+  WHOAMI_PATH,
+} from '../oauth/lab-metadata';
+import { jwks } from '../oauth/signing-key';
+import { oauthTokenEndpoint } from '../oauth/token-endpoint';
+import type { EndpointRoute } from './route';
+
+// The lab's OAuth authorization server and the resource it protects (issue 18; docs/oauth-server.md): the
+// chain an MCP client follows from a 401. Every document names the origin the request reached (or SITE_URL),
+// since RFC 9728 §3.3 and RFC 8414 §3.3 compare identifiers character for character.
+
+/** The origin the lab answers as: SITE_URL's when configured, else http:// and the request's Host (a plain host[:port] only). */
+export function labOrigin(request: SandboxRequest, ctx: SandboxContext): string {
+  if (ctx.publicOrigin) return ctx.publicOrigin;
+  const host = hostFieldSchema.safeParse(firstHeader(request.headers, 'Host'));
+  return host.success ? new URL(`http://${host.data}`).origin : 'http://localhost';
+}
+
+const settingsFor = (origin: string): AuthorizationSettings => ({ issuer: issuerFor(origin), resources: [resourceFor(origin)], scopes: [...LAB_SCOPES] });
+
+const NO_STORE: HeaderList = [['Cache-Control', 'no-store']];
+const jsonResponse = (status: number, body: unknown, headers: HeaderList = []): SandboxResponse => ({
+  status,
+  headers: [['Content-Type', 'application/json'], ...headers],
+  body: JSON.stringify(body),
+});
+
+// The consent page is a page of the lab's own: no framing (RFC 6749 §10.13, clickjacking), nothing cached,
+// no referrer (its URL carries the request), nothing loaded from elsewhere.
+const PAGE_HEADERS: HeaderList = [
+  ['Content-Type', 'text/html; charset=utf-8'],
+  ['Cache-Control', 'no-store'],
+  ['Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'"],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'no-referrer'],
+];
+const page = (status: number, body: string): SandboxResponse => ({ status, headers: PAGE_HEADERS, body });
+const redirect = (location: string): SandboxResponse => ({ status: 302, headers: [['Location', location], ...NO_STORE], body: '' });
+
+const doc = (
+  operationId: string,
+  summary: string,
+  description: string,
+  responses: PathItem['get'] extends infer O ? (O extends { responses: infer R } ? R : never) : never,
+): PathItem => ({
+  get: { operationId, summary, description, tags: ['OAuth'], responses },
+});
+
+export const protectedResourceMetadataRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: `${PROTECTED_RESOURCE_SUFFIX}${WHOAMI_PATH}`,
+  methods: ['GET'],
+  cors: true,
+  wrongMethod: 'Protected resource metadata is read with GET (RFC 9728 §3.1).',
+  handle: (request, { ctx }) => ({ response: jsonResponse(200, labProtectedResourceMetadata(labOrigin(request, ctx))), trace: [] }),
+  describe: () =>
+    doc(
+      'protectedResourceMetadata',
+      'Protected resource metadata',
+      'RFC 9728 §2 for the resource /api/sandbox/oauth/whoami, at the URL §3.1 derives from it: which authorization server issues its tokens, which scopes and bearer methods it takes.',
+      {
+        '200': {
+          description: 'The metadata; its resource is exactly the resource URL (RFC 9728 §3.3).',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
+    ),
+};
+
+export const authorizationServerMetadataRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: `${AUTHORIZATION_SERVER_SUFFIX}${OAUTH_PREFIX}`,
+  methods: ['GET'],
+  cors: true,
+  wrongMethod: 'Authorization server metadata is read with GET (RFC 8414 §3.1).',
+  handle: (request, { ctx }) => ({ response: jsonResponse(200, labAuthorizationServerMetadata(labOrigin(request, ctx))), trace: [] }),
+  describe: () =>
+    doc(
+      'authorizationServerMetadata',
+      'Authorization server metadata',
+      'RFC 8414 §2. The issuer has a path (/api/sandbox/oauth), so the well-known suffix goes before it (§3.1).',
+      {
+        '200': { description: 'The metadata: endpoints, S256 only, registration.', content: { 'application/json': { schema: { type: 'object' } } } },
+      },
+    ),
+};
+
+export const jwksRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: JWKS_PATH,
+  methods: ['GET'],
+  cors: true,
+  wrongMethod: 'The JWK Set is read with GET (RFC 8414 §2, jwks_uri).',
+  handle: async (_request, { ctx }) => ({ response: jsonResponse(200, await jwks(ctx.secret)), trace: [] }),
+  describe: () =>
+    doc('oauthJwks', 'The key that signs access tokens', 'A JWK Set (RFC 7517 §5) with the Ed25519 key the lab signs its RFC 9068 access tokens with.', {
+      '200': { description: 'The public key.', content: { 'application/json': { schema: { type: 'object' } } } },
+    }),
+};
+
+export const registerRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: REGISTER_PATH,
+  methods: ['POST'],
+  cors: true,
+  wrongMethod: 'Register a client with POST and a JSON body (RFC 7591 §3.1).',
+  handle: async (request, { ctx }) => {
+    const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
+    let body: unknown;
+    try {
+      body = contentType === 'application/json' ? JSON.parse(new TextDecoder().decode(request.body)) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (body === undefined) {
+      return {
+        response: jsonResponse(
+          400,
+          oauthErrorBody({
+            error: 'invalid_client_metadata',
+            description: 'Send the client metadata as a JSON object, Content-Type: application/json (RFC 7591 §3.1).',
+          }),
+          NO_STORE,
+        ),
+        trace: [],
+      };
+    }
+    const registration = await registerClient(body, { secret: ctx.secret, now: ctx.now() });
+    return {
+      response:
+        registration.kind === 'registered' ? jsonResponse(201, registration.body, NO_STORE) : jsonResponse(400, oauthErrorBody(registration.error), NO_STORE),
+      trace: [],
+    };
+  },
+  describe: () => ({
+    post: {
+      operationId: 'registerClient',
+      summary: 'Register a client',
+      description:
+        'Dynamic client registration (RFC 7591). The client_id is the signed registration; nothing is stored. A client id that is a URL is refused: the lab fetches nothing a client names.',
+      tags: ['OAuth'],
+      requestBody: {
+        required: true,
+        description: 'Client metadata (RFC 7591 §2).',
+        content: { 'application/json': { schema: { type: 'object' }, example: { redirect_uris: ['http://127.0.0.1/callback'], client_name: 'My client' } } },
+      },
+      responses: {
+        '201': { description: 'The client information (RFC 7591 §3.2.1).', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': {
+          description: 'invalid_redirect_uri or invalid_client_metadata (RFC 7591 §3.2.2).',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
+    },
+  }),
+};
+
+export const authorizeRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: AUTHORIZE_PATH,
+  methods: ['GET', 'POST'],
+  // A browser navigates here; no script of another origin has any business reading it.
+  cors: false,
+  wrongMethod: 'The authorization endpoint takes GET (the request) and POST (the consent form) (RFC 6749 §3.1).',
+  handle: async (request, { ctx }) => {
+    const origin = labOrigin(request, ctx);
+    const settings = settingsFor(origin);
+    const options = { secret: ctx.secret, now: ctx.now() };
+    if (request.method === 'GET') {
+      const decision = await decideAuthorization(new URLSearchParams(request.target.split('?')[1] ?? ''), settings, options);
+      switch (decision.kind) {
+        case 'consent':
+          return { response: page(200, consentPage(decision.request, AUTHORIZE_PATH)), trace: [] };
+        case 'error-page':
+          return { response: page(400, authorizationErrorPage(decision.description)), trace: [] };
+        case 'redirect':
+          return { response: redirect(decision.location), trace: [] };
+        default: {
+          const never: never = decision;
+          return never;
+        }
+      }
+    }
+    const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
+    if (contentType !== 'application/x-www-form-urlencoded')
+      return { response: page(400, authorizationErrorPage('The consent form comes back as application/x-www-form-urlencoded.')), trace: [] };
+    const outcome = await decideConsent(new URLSearchParams(new TextDecoder().decode(request.body)), settings, {
+      ...options,
+      random: ctx.random,
+      users: labUsers(),
+    });
+    switch (outcome.kind) {
+      case 'consent':
+        return { response: page(200, consentPage(outcome.request, AUTHORIZE_PATH)), trace: [] };
+      case 'consent-again':
+        return { response: page(200, consentPage(outcome.request, AUTHORIZE_PATH, outcome.problem)), trace: [] };
+      case 'error-page':
+        return { response: page(400, authorizationErrorPage(outcome.description)), trace: [] };
+      // 303: the browser follows a POST's redirect with GET (RFC 9110 §15.4.4).
+      case 'redirect':
+        return { response: { ...redirect(outcome.location), status: 303 }, trace: [] };
+      default: {
+        const never: never = outcome;
+        return never;
+      }
+    }
+  },
+  describe: () => ({
+    get: {
+      operationId: 'authorize',
+      summary: 'Authorization request',
+      description:
+        'RFC 6749 §4.1.1 with PKCE S256 (RFC 7636) and a resource (RFC 8707): the sign-in and consent page, or an error. Until client_id and redirect_uri are verified errors stay on this page; after, they go back to the client (§4.1.2.1).',
+      tags: ['OAuth'],
+      responses: {
+        '200': { description: 'The sign-in and consent page (HTML, works without JavaScript).', content: { 'text/html': { schema: { type: 'string' } } } },
+        '302': { description: 'An error back to the verified client: error, error_description, state, iss.' },
+        '400': {
+          description: 'An unknown client or an unregistered redirect_uri: an error page, never a redirect.',
+          content: { 'text/html': { schema: { type: 'string' } } },
+        },
+      },
+    },
+    post: {
+      operationId: 'consent',
+      summary: 'The consent form',
+      description: 'The page posts the request back with username, password and decision (allow or deny); it is decided again from scratch.',
+      tags: ['OAuth'],
+      requestBody: { required: true, description: 'The form.', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
+      responses: {
+        '303': { description: 'To the redirect URI with code, state and iss (RFC 6749 §4.1.2, RFC 9207), or with error=access_denied.' },
+        '200': { description: 'The page again, saying why (a wrong password).', content: { 'text/html': { schema: { type: 'string' } } } },
+        '400': { description: 'An error page.', content: { 'text/html': { schema: { type: 'string' } } } },
+      },
+    },
+  }),
+};
+
+export const oauthTokenRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: OAUTH_TOKEN_PATH,
+  methods: ['POST'],
+  cors: true,
+  wrongMethod: 'The token endpoint takes POST with a form body (RFC 6749 §3.2).',
+  handle: async (request, { ctx }) => ({
+    response: await oauthTokenEndpoint(request, {
+      secret: ctx.secret,
+      now: ctx.now(),
+      random: ctx.random,
+      issuer: issuerFor(labOrigin(request, ctx)),
+      redeemed: ctx.redeemedCodes,
+    }),
+    trace: [],
+  }),
+  describe: () => ({
+    post: {
+      operationId: 'oauthToken',
+      summary: 'Exchange a code for an access token',
+      description:
+        'The authorization code grant (RFC 6749 §4.1.3) with code_verifier (RFC 7636 §4.5) and resource (RFC 8707 §2.2); the token is an RFC 9068 JWT for that resource.',
+      tags: ['OAuth'],
+      requestBody: { required: true, description: 'A form body.', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
+      responses: {
+        '200': { description: 'The token (RFC 6749 §5.1), Cache-Control: no-store.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': {
+          description: 'invalid_request, invalid_grant, invalid_target, unsupported_grant_type (RFC 6749 §5.2).',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        '401': { description: 'invalid_client.', content: { 'application/json': { schema: { type: 'object' } } } },
+      },
+    },
+  }),
+};
+
+/** Why a token was refused, in a sentence for error_description (RFC 6750 §3.1 lets it be free text). */
+function refusal(check: Exclude<AccessTokenCheck, { kind: 'valid' }>, resource: string): string {
+  switch (check.kind) {
+    case 'wrong-audience':
+      return `This token is for ${check.audience.join(', ') || 'no audience'}, not ${resource}: ask for a token with resource=${resource} (RFC 8707 §2, RFC 9068 §4).`;
+    case 'wrong-issuer':
+      return `This token was issued by ${check.issuer ?? 'nobody'}, not by this lab's authorization server.`;
+    case 'wrong-type':
+      return `This is not an access token (typ ${check.type ?? 'missing'}, not at+jwt; RFC 9068 §4).`;
+    case 'expired':
+      return `The token expired ${check.expiredSecondsAgo} s ago.`;
+    case 'bad-signature':
+      return 'The token is not signed by this lab (RFC 9068 §4).';
+    case 'malformed':
+      return 'The token is not a JWT.';
+    default: {
+      const never: never = check;
+      return never;
+    }
+  }
+}
+
+export const whoamiRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: WHOAMI_PATH,
+  methods: ['GET'],
+  cors: true,
+  wrongMethod: 'Ask who you are with GET.',
+  handle: async (request, { ctx }) => {
+    const origin = labOrigin(request, ctx);
+    const resource = resourceFor(origin);
+    const resourceMetadata = labMetadataUrls(origin).protectedResource;
+    const challenge = (options: Parameters<typeof bearerChallenge>[0]) => formatChallenge(bearerChallenge({ realm: 'lab', resourceMetadata, ...options }));
+    const authorization = headerValues(request.headers, 'Authorization');
+    const token = authorization.length === 1 ? readBearerToken(authorization[0] ?? '') : undefined;
+    if (authorization.length === 0) {
+      // RFC 6750 §3.1: no credentials, no error code; RFC 9728 §5.1: where to get some.
+      return {
+        response: problemResponse({ status: 401, detail: 'No token: follow resource_metadata in WWW-Authenticate to find where to get one (RFC 9728 §5.1).' }, [
+          ['WWW-Authenticate', challenge({ scope: ['whoami'] })],
+        ]),
+        trace: [],
+      };
+    }
+    if (!token?.ok) {
+      return {
+        response: problemResponse({ status: 400, detail: 'Send one Authorization: Bearer <token> field (RFC 6750 §2.1).' }, [
+          ['WWW-Authenticate', challenge({ error: 'invalid_request', errorDescription: 'Send one Authorization: Bearer field' })],
+        ]),
+        trace: [],
+      };
+    }
+    const check = await checkAccessToken(token.value, { secret: ctx.secret, now: ctx.now(), issuer: issuerFor(origin), resource });
+    if (check.kind !== 'valid') {
+      const description = refusal(check, resource);
+      return {
+        response: problemResponse({ status: 401, detail: description }, [
+          ['WWW-Authenticate', challenge({ error: 'invalid_token', errorDescription: description.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '?') })],
+        ]),
+        trace: [],
+      };
+    }
+    if (!check.scope.includes('whoami')) {
+      return {
+        response: problemResponse({ status: 403, detail: 'The token lacks the scope whoami (RFC 6750 §3.1).' }, [
+          ['WWW-Authenticate', challenge({ error: 'insufficient_scope', scope: ['whoami'] })],
+        ]),
+        trace: [],
+      };
+    }
+    return {
+      response: jsonResponse(200, {
+        sub: check.subject,
+        client_id: check.clientId,
+        scope: check.scope.join(' '),
+        aud: resource,
+        expires_in: check.expiresInSeconds,
+      }),
+      trace: [],
+    };
+  },
+  describe: () =>
+    doc(
+      'whoami',
+      'Who the token says you are',
+      'A resource protected by the lab’s authorization server. Without a token: 401 with resource_metadata (RFC 9728 §5.1), where discovery starts. A token for another resource: 401 invalid_token saying so.',
+      {
+        '200': { description: 'The token’s user, client and scope.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '401': {
+          description: 'No token, or one refused (invalid_token with the reason).',
+          headers: {
+            'WWW-Authenticate': {
+              description: 'Bearer realm, resource_metadata, and error when a token was refused.',
+              required: true,
+              schema: { type: 'string' },
+            },
+          },
+        },
+        '403': { description: 'insufficient_scope: the token lacks whoami.' },
+      },
+    ),
+};
+
+export const OAUTH_ROUTES: readonly EndpointRoute[] = [
+  protectedResourceMetadataRoute,
+  authorizationServerMetadataRoute,
+  jwksRoute,
+  registerRoute,
+  authorizeRoute,
+  oauthTokenRoute,
+  whoamiRoute,
+];
