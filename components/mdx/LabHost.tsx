@@ -1,4 +1,4 @@
-import { ReaderHost } from '@/components/ui/ReaderHost';
+import { ReaderHost } from '@/components/ui/ReaderOrigin';
 import { siteUrl } from '@/lib/site/site';
 
 /**

@@ -1,8 +1,7 @@
 import { Fragment } from 'react';
 import { hostFieldRanges, LAB_PLACEHOLDER_ORIGIN, originRanges } from '@/lib/site/lab-origin.mjs';
 import { siteUrl } from '@/lib/site/site';
-import { ReaderHost } from './ReaderHost';
-import { ReaderOrigin } from './ReaderOrigin';
+import { ReaderHost, ReaderOrigin } from './ReaderOrigin';
 
 /**
  * A line a lesson wrote with the lab's placeholder address (an exchange's transcript): each whole

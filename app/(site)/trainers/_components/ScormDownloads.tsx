@@ -1,6 +1,7 @@
 import type { Lesson } from '@/lib/content/lessons';
 import { scormDownloadPath } from '@/lib/export/scorm-download-paths';
 import type { ScormVersion } from '@/lib/scorm/manifest';
+import { DownloadTable } from './DownloadTable';
 
 const VERSIONS: readonly { version: ScormVersion; label: string }[] = [
   { version: '2004-4th', label: 'SCORM 2004' },
@@ -11,8 +12,7 @@ const link = 'text-accent underline underline-offset-4';
 
 /**
  * The SCORM downloads (issue 17): the course in both versions, then every lesson's package. The site
- * builds each zip when asked, for its own address (lib/export/scorm-downloads.ts). A lesson's links say
- * which lesson to a screen reader, which reads a link without its row.
+ * builds each zip when asked, for its own address (lib/export/scorm-downloads.ts).
  */
 export function ScormDownloads({ lessons }: { lessons: readonly Lesson[] }) {
   return (
@@ -29,41 +29,20 @@ export function ScormDownloads({ lessons }: { lessons: readonly Lesson[] }) {
         ))}
         .
       </p>
-      <table className="w-full text-left text-sm">
-        <caption className="mb-2 text-left font-semibold">One lesson’s SCORM package</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className="py-1.5 pr-4 font-semibold">
-              Lesson
-            </th>
-            {VERSIONS.map(({ version, label }) => (
-              <th key={version} scope="col" className="py-1.5 pr-4 font-semibold">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {lessons.map((lesson) => (
-            <tr key={lesson.slug} className="border-b border-line align-top last:border-0">
-              <th scope="row" className="py-1.5 pr-4 font-normal">
-                {lesson.frontmatter.title}
-              </th>
-              {VERSIONS.map(({ version, label }) => (
-                <td key={version} className="py-1.5 pr-4">
-                  <a href={scormDownloadPath(version, lesson)} download className={link}>
-                    Download
-                    <span className="sr-only">
-                      {' '}
-                      {lesson.frontmatter.title} as {label}
-                    </span>
-                  </a>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DownloadTable
+        caption="One lesson’s SCORM package"
+        columns={VERSIONS.map(({ version, label }) => ({ key: version, header: label }))}
+        rows={lessons.map((lesson) => ({
+          key: lesson.slug,
+          title: lesson.frontmatter.title,
+          cells: VERSIONS.map(({ version, label }) => ({
+            key: version,
+            href: scormDownloadPath(version, lesson),
+            shown: 'Download',
+            spoken: `Download ${lesson.frontmatter.title} as ${label}`,
+          })),
+        }))}
+      />
     </>
   );
 }
