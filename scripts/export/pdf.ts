@@ -12,6 +12,7 @@ import { startServer } from '../serve-build.mjs';
 import { exportOrigin } from './export-origin';
 import { HANDOUT_EDITIONS, handoutEditionArg, handoutFileName } from '@/lib/export/handout-editions';
 import { handoutDownloadHref, handoutLessons } from '@/lib/export/handout-file';
+import { getRetryingOnce } from '@/lib/export/fetch-own';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // PDF_OUT_DIR: another folder for the handouts (a test exports into a folder of its own).
@@ -51,7 +52,7 @@ async function main() {
   try {
     for (const lesson of lessons) {
       for (const edition of editions) {
-        const response = await fetch(`${baseUrl}${handoutDownloadHref(lesson.base, edition)}`);
+        const response = await getRetryingOnce(`${baseUrl}${handoutDownloadHref(lesson.base, edition)}`);
         if (response.status !== 200) throw new Error(`${handoutFileName(lesson.base, edition)}: ${await whyNot(response)}`);
         const file = path.join(outDir, handoutFileName(lesson.base, edition));
         fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));

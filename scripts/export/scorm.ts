@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLessons } from '@/lib/content/lessons';
+import { getRetryingOnce } from '@/lib/export/fetch-own';
 import { SCORM_FOLDERS, scormDownloadPath } from '@/lib/export/scorm-download-paths';
 import type { ScormVersion } from '@/lib/scorm/manifest';
 import { startServer } from '../serve-build.mjs';
@@ -20,14 +21,9 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 // test files exporting at once never read each other's half-written zip).
 const OUT_DIR = process.env.SCORM_OUT_DIR ?? path.join(root, 'dist', 'scorm');
 
-/** A package from the server, asked for again once on a network error (a kept-alive connection closed as the request left). */
+/** A package from the server. */
 async function download(url: string): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch {
-    response = await fetch(url, { headers: { connection: 'close' } });
-  }
+  const response = await getRetryingOnce(url);
   if (!response.ok) throw new Error(`${new URL(url).pathname} answered ${response.status}: ${await response.text()}`);
   return new Uint8Array(await response.arrayBuffer());
 }
