@@ -99,7 +99,7 @@ function resourceMetadataFinding(c: Challenge, field: SourceField, at: LocatedCh
     finding(
       'info',
       'bearer-resource-metadata',
-      `resource_metadata: the resource says where its metadata is, ${url} (RFC 9728 §5.1). A client with no token fetches it, checks that its "resource" is exactly the URL it requested (RFC 9728 §3.3), takes an issuer from "authorization_servers", reads that server's metadata (RFC 8414) and gets a token there for this resource; MCP clients do exactly this.`,
+      `resource_metadata: the resource says where its metadata is, ${url} (RFC 9728 §5.1). A client with no token fetches it, checks that its "resource" is exactly the URL it requested (RFC 9728 §3.3), takes an issuer from "authorization_servers", reads that server's metadata (RFC 8414) and gets a token there for this resource; the MCP authorization specification asks its clients to do exactly this.`,
       span,
     ),
   ];

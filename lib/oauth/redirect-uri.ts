@@ -11,7 +11,7 @@ function isLoopbackLiteral(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) || hostname === '[::1]';
 }
 
-/** http is allowed only to this machine: a loopback literal, or localhost (used by many MCP clients). */
+/** http is allowed only to this machine: a loopback literal, or localhost (often registered by command-line and desktop clients). */
 function isThisMachine(hostname: string): boolean {
   return isLoopbackLiteral(hostname) || hostname === 'localhost';
 }

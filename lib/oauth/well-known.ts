@@ -46,7 +46,7 @@ export function identifierFor(metadataUrl: string, suffix: string): string | und
 }
 
 /**
- * RFC 8414 §5's OpenID Connect form (suffix after the path), which some MCP clients try after the
+ * RFC 8414 §5's OpenID Connect form (suffix after the path), which some clients try after the
  * RFC 8414 one.
  */
 export function openIdConfigurationUrl(issuer: string): string {
