@@ -60,7 +60,13 @@ describe('the OAuth consent page', () => {
     const session = await openBrowser();
     try {
       const { page } = session;
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') refused.push(message.text());
+      });
       await page.goto(await authorizationUrl(), { waitUntil: 'load' });
+      // The page's own stylesheet applies (its policy allows it, and no second policy blocks it).
+      await expect(page.locator('main').evaluate((main) => getComputedStyle(main).maxWidth)).resolves.toBe('512px');
       await page.keyboard.press('Tab');
       await page.keyboard.type('alice');
       await page.keyboard.press('Tab');
@@ -78,6 +84,7 @@ describe('the OAuth consent page', () => {
       expect(landed?.searchParams.get('state')).toBe('keyboard');
       expect(landed?.searchParams.get('code')).toBeTruthy();
       expect(landed?.searchParams.get('iss')).toBe(new URL('/api/sandbox/oauth', baseUrl()).href);
+      expect(refused).toEqual([]);
     } finally {
       await session.close();
     }

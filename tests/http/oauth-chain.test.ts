@@ -87,7 +87,9 @@ describe('the OAuth chain from a 401, through oauth4webapi', () => {
     const client = await register(as);
     const { pageResponse, verifier, state } = await authorize(as, client, resource);
     expect(pageResponse.status).toBe(200);
-    expect(pageResponse.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // Its own policy only: the sandbox's default one beside it would block the page's stylesheet too.
+    expect(pageResponse.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'");
+    expect(pageResponse.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await pageResponse.text();
     expect(html).toContain('oauth4webapi in the tests');
     const redirected = await consent(as, html, { username: 'alice', password: 'wonderland', decision: 'allow' });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiSecurityHeaders, securityHeaders } from '@/lib/site/security-headers.mjs';
+import { SECURITY_HEADERS, securityDefaultsFor } from './security-fields';
 import type { HeaderList, SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from '../limits';
@@ -7,11 +7,8 @@ import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from '../limits';
 // The node:http adapter used by server.ts. rawHeaders keeps every field line in order, and
 // writeHead with a flat array sends repeated WWW-Authenticate lines as separate lines.
 
-/**
- * The security headers as writeHead's flat [name, value, ...] list, computed once: they never change.
- * Sandbox answers are never documents, so their Content-Security-Policy allows nothing.
- */
-const SECURITY_FIELDS: readonly string[] = [...securityHeaders(), ...apiSecurityHeaders()].flatMap(({ key, value }) => [key, value]);
+/** The default security headers as writeHead's flat [name, value, ...] list, computed once: they never change. */
+const SECURITY_FIELDS: readonly string[] = SECURITY_HEADERS.flatMap(({ key, value }) => [key, value]);
 
 const EMPTY_BODY = new Uint8Array(0);
 
@@ -106,7 +103,8 @@ export type NodeResponse = { status: number; fields: readonly string[]; body: Bu
 
 export function toNodeResponse(sandbox: SandboxResponse): NodeResponse {
   const body = Buffer.from(sandbox.body, 'utf8');
-  const fields = [...SECURITY_FIELDS];
+  const defaults = securityDefaultsFor(sandbox.headers);
+  const fields = defaults === SECURITY_HEADERS ? [...SECURITY_FIELDS] : defaults.flatMap(({ key, value }) => [key, value]);
   for (const [name, value] of sandbox.headers) fields.push(name, value);
   // RFC 9110 §8.6: no Content-Length on 204; a 304's would describe the stored response.
   if (sandbox.status !== 204 && sandbox.status !== 304) fields.push('Content-Length', String(body.length));

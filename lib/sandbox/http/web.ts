@@ -1,6 +1,6 @@
-import { apiSecurityHeaders, securityHeaders } from '@/lib/site/security-headers.mjs';
 import type { HeaderList, SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
+import { securityDefaultsFor } from './security-fields';
 import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from '../limits';
 
 // The Fetch API adapter (Next route handlers under `next dev`). The Fetch Headers object joins
@@ -21,7 +21,7 @@ export async function fromWebRequest(request: Request): Promise<SandboxRequest |
 
 export function toWebResponse(response: SandboxResponse, method: string): Response {
   const headers = new Headers();
-  for (const { key, value } of [...securityHeaders(), ...apiSecurityHeaders()]) headers.append(key, value);
+  for (const { key, value } of securityDefaultsFor(response.headers)) headers.append(key, value);
   for (const [name, value] of response.headers) headers.append(name, value);
   const noBody = method === 'HEAD' || response.status === 204 || response.status === 304;
   return new Response(noBody ? null : response.body, { status: response.status, headers });
