@@ -1,7 +1,7 @@
 import { bearerChallenge, formatChallenge, readBearerToken } from '@/lib/http-auth';
 import { AUTHORIZATION_SERVER_SUFFIX, PROTECTED_RESOURCE_SUFFIX } from '@/lib/oauth/well-known';
 import { oauthErrorBody } from '@/lib/oauth/oauth-error';
-import { hostFieldSchema } from '@/lib/site/request-host';
+import { hostOrigin } from '@/lib/site/request-host';
 import type { SandboxContext } from '../context';
 import { firstHeader, headerValues, type HeaderList, type SandboxRequest, type SandboxResponse } from '../message';
 import type { PathItem } from '../openapi/types';
@@ -37,8 +37,7 @@ import type { EndpointRoute } from './route';
 /** The origin the lab answers as: SITE_URL's when configured, else http:// and the request's Host (a plain host[:port] only). */
 export function labOrigin(request: SandboxRequest, ctx: SandboxContext): string {
   if (ctx.publicOrigin) return ctx.publicOrigin;
-  const host = hostFieldSchema.safeParse(firstHeader(request.headers, 'Host'));
-  return host.success ? new URL(`http://${host.data}`).origin : 'http://localhost';
+  return hostOrigin('http:', firstHeader(request.headers, 'Host') ?? null)?.origin ?? 'http://localhost';
 }
 
 const settingsFor = (origin: string): AuthorizationSettings => ({ issuer: issuerFor(origin), resources: [resourceFor(origin)], scopes: [...LAB_SCOPES] });
