@@ -10,18 +10,21 @@ export const CORS_HEADERS: HeaderList = [
   ['Access-Control-Expose-Headers', 'WWW-Authenticate, Proxy-Authenticate, Authentication-Info, Proxy-Authentication-Info, Retry-After'],
 ];
 
+/** The request fields a cross-origin script may send to any sandbox route (Authorization is never covered by "*"). */
+export const CORS_REQUEST_HEADERS: readonly string[] = ['Authorization', 'Content-Type'];
+
 /**
  * A preflight never carries credentials, so it is answered 204 whatever the resource would say (not 401).
  * A plain OPTIONS (no Origin) gets the same answer; Allow tells it what the resource takes (RFC 9110 §9.3.7).
  */
-export function preflightResponse(methods: string): SandboxResponse {
+export function preflightResponse(methods: string, requestHeaders: readonly string[] = CORS_REQUEST_HEADERS): SandboxResponse {
   return {
     status: 204,
     headers: [
       ['Allow', methods],
       ...CORS_HEADERS,
       ['Access-Control-Allow-Methods', methods],
-      ['Access-Control-Allow-Headers', 'Authorization, Content-Type'],
+      ['Access-Control-Allow-Headers', requestHeaders.join(', ')],
       ['Access-Control-Max-Age', '600'],
     ],
     body: '',

@@ -7,11 +7,12 @@
 // The server must answer normal requests afterwards. fast-check shrinks a failure to a small request.
 import fc from 'fast-check';
 import { isSandboxPath } from '@/lib/sandbox/routes/router';
-import { AUTHORIZE_PATH, OAUTH_TOKEN_PATH, REGISTER_PATH } from '@/lib/sandbox/oauth/lab-metadata';
+import { AUTHORIZE_PATH, MCP_PATH, OAUTH_TOKEN_PATH, REGISTER_PATH } from '@/lib/sandbox/oauth/lab-metadata';
 import { targetForm } from '@/lib/sandbox/http/target-form';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { baseUrl } from './support/lab';
+import { labAccessToken } from './support/lab-token';
 import { sendRequestBytes } from './support/raw-http';
 
 jest.setTimeout(240_000);
@@ -71,6 +72,14 @@ function check(sent: Sent, answer: Answer): string {
       return key;
     }
     if (lab && path === AUTHORIZE_PATH && /^text\/html\b/.test(contentType)) return key;
+    // Past its token check the MCP endpoint is the SDK's transport: its refusals are JSON-RPC 2.0 error
+    // objects (JSON-RPC 2.0 §5.1), which MCP clients read, with the HTTP status the transport chose.
+    if (lab && path === MCP_PATH && /^application\/json\b/.test(contentType)) {
+      const error = sent.method === 'HEAD' ? undefined : (JSON.parse(answer.body.toString('utf8')) as { error?: { code?: unknown } }).error;
+      if (sent.method !== 'HEAD' && typeof error?.code !== 'number')
+        throw new Error(`${answer.status} JSON-RPC answer without an error code for ${shown(sent)}`);
+      return key;
+    }
     if (!/^application\/problem\+json\b/.test(contentType)) throw new Error(`${answer.status} with Content-Type "${contentType}" for ${shown(sent)}`);
     if (sent.method !== 'HEAD') {
       let problem: { status?: unknown };
@@ -353,14 +362,65 @@ const tokenShaped = fc.record({
   body: fc.oneof({ weight: 4, arbitrary: tokenForm }, { weight: 1, arbitrary: bytesText(200) }),
   chunked: fc.boolean(),
 });
-const structured = fc.oneof({ weight: 3, arbitrary: generic }, { weight: 1, arbitrary: exchangeShaped }, { weight: 1, arbitrary: tokenShaped });
+/** A valid token for the MCP endpoint (got in beforeAll), so its requests reach the SDK's transport. */
+let mcpToken = '';
+const MCP_TOKEN_MARK = 'MCP-TOKEN-FROM-BEFORE-ALL';
+const jsonRpc = fc.record(
+  {
+    jsonrpc: fc.constantFrom('2.0', '1.0', 2),
+    id: fc.oneof(fc.integer(), fc.string({ maxLength: 8 }), fc.constant(null)),
+    method: fc.oneof(fc.constantFrom('initialize', 'tools/list', 'tools/call', 'ping', 'notifications/initialized', 'resources/list'), token),
+    params: fc.oneof(
+      fc.record({ name: fc.constantFrom('whoami', 'explain_response', 'nothing'), arguments: fc.dictionary(fc.constantFrom('response', 'x'), fc.json()) }),
+      fc.record({
+        protocolVersion: fc.constantFrom('2025-11-25', '2025-06-18', '1999-01-01'),
+        capabilities: fc.constant({}),
+        clientInfo: fc.constant({ name: 'f', version: '1' }),
+      }),
+      fc.json().map((text) => JSON.parse(text) as unknown),
+    ),
+  },
+  { requiredKeys: ['jsonrpc', 'method'] },
+);
+const mcpShaped = fc.record({
+  method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'DELETE'),
+  target: fc.constant(MCP_PATH),
+  headers: fc.tuple(
+    fc.constant<[string, string]>(['Authorization', `Bearer ${MCP_TOKEN_MARK}`]),
+    fc.constantFrom<[string, string]>(
+      ['Accept', 'application/json, text/event-stream'],
+      ['Accept', 'application/json'],
+      ['Accept', '*/*'],
+      ['Mcp-Protocol-Version', 'nonsense'],
+    ),
+  ),
+  contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', null),
+  body: fc.oneof(
+    { weight: 4, arbitrary: jsonRpc.map((message) => JSON.stringify(message)) },
+    { weight: 1, arbitrary: fc.array(jsonRpc, { maxLength: 3 }).map((batch) => JSON.stringify(batch)) },
+    { weight: 1, arbitrary: fc.json() },
+    { weight: 1, arbitrary: bytesText(200) },
+  ),
+  chunked: fc.boolean(),
+});
+const structured = fc.oneof(
+  { weight: 3, arbitrary: generic },
+  { weight: 1, arbitrary: exchangeShaped },
+  { weight: 1, arbitrary: tokenShaped },
+  { weight: 1, arbitrary: mcpShaped },
+);
 
 type Structured = typeof structured extends fc.Arbitrary<infer T> ? T : never;
 
 function serialise({ method, target, headers, contentType, body, chunked }: Structured): Sent {
   const { host } = new URL(baseUrl());
   const payload = Buffer.from(body, body.length > 0 && /[^\x00-\xff]/.test(body) ? 'utf8' : 'latin1');
-  const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...headers.map(([name, value]) => `${name}: ${value}`)];
+  const lines = [
+    `${method} ${target} HTTP/1.1`,
+    `Host: ${host}`,
+    'Connection: close',
+    ...headers.map(([name, value]) => `${name}: ${value.replace(MCP_TOKEN_MARK, mcpToken)}`),
+  ];
   if (contentType !== null) lines.push(`Content-Type: ${contentType}`);
   if (payload.length > 0 && chunked) lines.push('Transfer-Encoding: chunked');
   else if (payload.length > 0 || method === 'POST') lines.push(`Content-Length: ${payload.length}`);
@@ -389,7 +449,11 @@ const mutated = fc
   )
   .map(([request, mutations]): Sent => {
     const { host } = new URL(baseUrl());
-    const lines = [`${request.method} ${request.target} HTTP/1.1`, `Host: ${host}`, ...request.headers.map(([name, value]) => `${name}: ${value}`)];
+    const lines = [
+      `${request.method} ${request.target} HTTP/1.1`,
+      `Host: ${host}`,
+      ...request.headers.map(([name, value]) => `${name}: ${value.replace(MCP_TOKEN_MARK, mcpToken)}`),
+    ];
     const head = [...Buffer.from(lines.join('\r\n'), 'latin1')];
     for (const { kind, at, byte } of mutations) {
       const index = head.length === 0 ? 0 : at % head.length;
@@ -405,6 +469,10 @@ const mutated = fc
   });
 
 // ---- the runs --------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  mcpToken = await labAccessToken(MCP_PATH, 'mcp:tools');
+});
 
 afterAll(() => {
   const statuses = [...histogram]

@@ -5,28 +5,12 @@
 // resource (RFC 7636, RFC 8707), and the token opens the resource. Then the refusals the issue names.
 import * as oauth from 'oauth4webapi';
 import { parseChallenges } from '@/lib/http-auth';
+import { submitConsent } from './support/consent-form';
 import { baseUrl } from './support/lab';
 
 const insecure = { [oauth.allowInsecureRequests]: true } as const; // the test server speaks http on loopback
 const RESOURCE_PATH = '/api/sandbox/oauth/whoami';
 const REDIRECT = 'http://127.0.0.1:51515/callback';
-
-/** The consent form's fields, read from the page the authorization endpoint returned. */
-function hiddenFields(html: string): URLSearchParams {
-  const form = new URLSearchParams();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    form.append(
-      name ?? '',
-      (value ?? '')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&'),
-    );
-  }
-  return form;
-}
 
 async function discover() {
   const resource = new URL(RESOURCE_PATH, baseUrl());
@@ -74,11 +58,7 @@ async function authorize(as: oauth.AuthorizationServer, client: oauth.Client, re
   return { pageResponse, verifier, state };
 }
 
-async function consent(as: oauth.AuthorizationServer, html: string, fields: Record<string, string>) {
-  const form = hiddenFields(html);
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  return fetch(as.authorization_endpoint ?? '', { method: 'POST', body: form, redirect: 'manual' });
-}
+const consent = (as: oauth.AuthorizationServer, html: string, fields: Record<string, string>) => submitConsent(as.authorization_endpoint ?? '', html, fields);
 
 describe('the OAuth chain from a 401, through oauth4webapi', () => {
   test('discovery, registration, consent, code with PKCE and resource, token, resource', async () => {

@@ -13,8 +13,17 @@ export const REGISTER_PATH = `${OAUTH_PREFIX}/register`;
 export const JWKS_PATH = `${OAUTH_PREFIX}/jwks`;
 /** The protected resource the chain ends at: who the token says you are. */
 export const WHOAMI_PATH = `${OAUTH_PREFIX}/whoami`;
+/** The MCP server (Streamable HTTP transport): a second resource, so a token for one is refused by the other. */
+export const MCP_PATH = `${OAUTH_PREFIX}/mcp`;
 
 export const LAB_SCOPES = ['whoami', 'mcp:tools'] as const;
+export type LabScope = (typeof LAB_SCOPES)[number];
+
+/** A resource the lab's authorization server issues tokens for, and the scope it asks for. */
+export type LabResource = { path: string; scope: LabScope; name: string };
+export const WHOAMI_RESOURCE: LabResource = { path: WHOAMI_PATH, scope: 'whoami', name: 'HTTP Auth Lab: who am I' };
+export const MCP_RESOURCE: LabResource = { path: MCP_PATH, scope: 'mcp:tools', name: 'HTTP Auth Lab MCP server' };
+export const LAB_RESOURCES: readonly LabResource[] = [WHOAMI_RESOURCE, MCP_RESOURCE];
 
 export const issuerFor = (origin: string) => `${origin}${OAUTH_PREFIX}`;
 export const resourceFor = (origin: string, path: string = WHOAMI_PATH) => `${origin}${path}`;
@@ -39,16 +48,20 @@ export function labAuthorizationServerMetadata(origin: string): AuthorizationSer
   };
 }
 
-/** RFC 9728 §2 for a resource of the lab, served at wellKnownUrl(resource, PROTECTED_RESOURCE_SUFFIX). */
-export function labProtectedResourceMetadata(origin: string, path: string = WHOAMI_PATH): ProtectedResourceMetadata {
+/**
+ * RFC 9728 §2 for a resource of the lab, served at wellKnownUrl(resource, PROTECTED_RESOURCE_SUFFIX).
+ * scopes_supported names only this resource's scope: it is what a client asks for to reach it (§2), and
+ * MCP clients take it as the scope to request when the 401 names none.
+ */
+export function labProtectedResourceMetadata(origin: string, resource: LabResource = WHOAMI_RESOURCE): ProtectedResourceMetadata {
   return {
-    resource: resourceFor(origin, path),
+    resource: resourceFor(origin, resource.path),
     authorization_servers: [issuerFor(origin)],
     jwks_uri: `${origin}${JWKS_PATH}`,
-    scopes_supported: [...LAB_SCOPES],
+    scopes_supported: [resource.scope],
     bearer_methods_supported: ['header'],
     resource_signing_alg_values_supported: [ACCESS_TOKEN_ALG],
-    resource_name: 'HTTP Auth Lab: who am I',
+    resource_name: resource.name,
     resource_documentation: `${origin}/api`,
   };
 }

@@ -1,5 +1,5 @@
-import { CORS_HEADERS, preflightResponse } from '../cors';
-import { allowedMethods, crossOrigin, type SandboxRoute } from '../routes/route';
+import { CORS_HEADERS } from '../cors';
+import { crossOrigin, preflightFor, type SandboxRoute } from '../routes/route';
 import { labUsers } from '../scenario/presets';
 import { schemas, securitySchemes } from './components';
 import { problem } from './refs';
@@ -29,9 +29,9 @@ function withRateLimit(item: PathItem): PathItem {
   return { ...item, ...(item.get ? { get: limited(item.get) } : {}), ...(item.post ? { post: limited(item.post) } : {}) };
 }
 
-function preflight(operationId: string, methods: string): OperationObject {
+function preflight(operationId: string, route: SandboxRoute): OperationObject {
   const headers = Object.fromEntries(
-    preflightResponse(methods).headers.map(([name, value]): [string, HeaderObject] => [
+    preflightFor(route).headers.map(([name, value]): [string, HeaderObject] => [
       name,
       { description: `"${value}"`, required: true, schema: { type: 'string', const: value } },
     ]),
@@ -67,7 +67,7 @@ export function openApiDocument(routes: readonly SandboxRoute[]): OpenApiDocumen
       const item = route.kind === 'scenario' ? describeScenarioRoute(route, routes) : route.describe();
       // The router answers OPTIONS on every cross-origin route, naming the methods that route takes.
       const options = crossOrigin(route)
-        ? { options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`, allowedMethods(route)) }
+        ? { options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`, route) }
         : {};
       return [route.path, { ...withRateLimit(item), ...options }];
     }),

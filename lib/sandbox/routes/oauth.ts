@@ -1,13 +1,7 @@
-import { bearerChallenge, formatChallenge, readBearerToken } from '@/lib/http-auth';
-import { AUTHORIZATION_SERVER_SUFFIX, PROTECTED_RESOURCE_SUFFIX } from '@/lib/oauth/well-known';
+import { AUTHORIZATION_SERVER_SUFFIX } from '@/lib/oauth/well-known';
 import { oauthErrorBody } from '@/lib/oauth/oauth-error';
-import { hostOrigin } from '@/lib/site/request-host';
-import type { SandboxContext } from '../context';
-import { firstHeader, headerValues, type HeaderList, type SandboxRequest, type SandboxResponse } from '../message';
-import type { PathItem } from '../openapi/types';
-import { problemResponse } from '../problem';
+import { firstHeader, type HeaderList, type SandboxResponse } from '../message';
 import { labUsers } from '../scenario/presets';
-import { checkAccessToken, type AccessTokenCheck } from '../oauth/access-token';
 import { decideAuthorization, type AuthorizationSettings } from '../oauth/authorization-request';
 import { registerClient } from '../oauth/client-registration';
 import { decideConsent } from '../oauth/consent';
@@ -16,37 +10,26 @@ import {
   AUTHORIZE_PATH,
   issuerFor,
   JWKS_PATH,
+  LAB_RESOURCES,
   LAB_SCOPES,
   labAuthorizationServerMetadata,
-  labMetadataUrls,
-  labProtectedResourceMetadata,
   OAUTH_PREFIX,
   OAUTH_TOKEN_PATH,
   REGISTER_PATH,
   resourceFor,
-  WHOAMI_PATH,
 } from '../oauth/lab-metadata';
 import { jwks } from '../oauth/signing-key';
 import { oauthTokenEndpoint } from '../oauth/token-endpoint';
+import { jsonResponse, labOrigin, NO_STORE, oauthGetDoc } from './oauth-http';
 import type { EndpointRoute } from './route';
 
-// The lab's OAuth authorization server and the resource it protects (issue 18; docs/oauth-server.md): the
-// chain an MCP client follows from a 401. Every document names the origin the request reached (or SITE_URL),
-// since RFC 9728 §3.3 and RFC 8414 §3.3 compare identifiers character for character.
+// The lab's OAuth authorization server (issue 18; docs/oauth-server.md): metadata, keys, registration,
+// authorization with consent, and the token endpoint. The resources it protects are in oauth-resources.ts.
 
-/** The origin the lab answers as: SITE_URL's when configured, else http:// and the request's Host (a plain host[:port] only). */
-export function labOrigin(request: SandboxRequest, ctx: SandboxContext): string {
-  if (ctx.publicOrigin) return ctx.publicOrigin;
-  return hostOrigin('http:', firstHeader(request.headers, 'Host') ?? null)?.origin ?? 'http://localhost';
-}
-
-const settingsFor = (origin: string): AuthorizationSettings => ({ issuer: issuerFor(origin), resources: [resourceFor(origin)], scopes: [...LAB_SCOPES] });
-
-const NO_STORE: HeaderList = [['Cache-Control', 'no-store']];
-const jsonResponse = (status: number, body: unknown, headers: HeaderList = []): SandboxResponse => ({
-  status,
-  headers: [['Content-Type', 'application/json'], ...headers],
-  body: JSON.stringify(body),
+const settingsFor = (origin: string): AuthorizationSettings => ({
+  issuer: issuerFor(origin),
+  resources: LAB_RESOURCES.map((resource) => resourceFor(origin, resource.path)),
+  scopes: [...LAB_SCOPES],
 });
 
 // The consent page is a page of the lab's own: no framing (RFC 6749 §10.13, clickjacking), nothing cached,
@@ -61,36 +44,6 @@ const PAGE_HEADERS: HeaderList = [
 const page = (status: number, body: string): SandboxResponse => ({ status, headers: PAGE_HEADERS, body });
 const redirect = (location: string): SandboxResponse => ({ status: 302, headers: [['Location', location], ...NO_STORE], body: '' });
 
-const doc = (
-  operationId: string,
-  summary: string,
-  description: string,
-  responses: PathItem['get'] extends infer O ? (O extends { responses: infer R } ? R : never) : never,
-): PathItem => ({
-  get: { operationId, summary, description, tags: ['OAuth'], responses },
-});
-
-export const protectedResourceMetadataRoute: EndpointRoute = {
-  kind: 'endpoint',
-  path: `${PROTECTED_RESOURCE_SUFFIX}${WHOAMI_PATH}`,
-  methods: ['GET'],
-  cors: true,
-  wrongMethod: 'Protected resource metadata is read with GET (RFC 9728 §3.1).',
-  handle: (request, { ctx }) => ({ response: jsonResponse(200, labProtectedResourceMetadata(labOrigin(request, ctx))), trace: [] }),
-  describe: () =>
-    doc(
-      'protectedResourceMetadata',
-      'Protected resource metadata',
-      'RFC 9728 §2 for the resource /api/sandbox/oauth/whoami, at the URL §3.1 derives from it: which authorization server issues its tokens, which scopes and bearer methods it takes.',
-      {
-        '200': {
-          description: 'The metadata; its resource is exactly the resource URL (RFC 9728 §3.3).',
-          content: { 'application/json': { schema: { type: 'object' } } },
-        },
-      },
-    ),
-};
-
 export const authorizationServerMetadataRoute: EndpointRoute = {
   kind: 'endpoint',
   path: `${AUTHORIZATION_SERVER_SUFFIX}${OAUTH_PREFIX}`,
@@ -99,7 +52,7 @@ export const authorizationServerMetadataRoute: EndpointRoute = {
   wrongMethod: 'Authorization server metadata is read with GET (RFC 8414 §3.1).',
   handle: (request, { ctx }) => ({ response: jsonResponse(200, labAuthorizationServerMetadata(labOrigin(request, ctx))), trace: [] }),
   describe: () =>
-    doc(
+    oauthGetDoc(
       'authorizationServerMetadata',
       'Authorization server metadata',
       'RFC 8414 §2. The issuer has a path (/api/sandbox/oauth), so the well-known suffix goes before it (§3.1).',
@@ -117,9 +70,14 @@ export const jwksRoute: EndpointRoute = {
   wrongMethod: 'The JWK Set is read with GET (RFC 8414 §2, jwks_uri).',
   handle: async (_request, { ctx }) => ({ response: jsonResponse(200, await jwks(ctx.secret)), trace: [] }),
   describe: () =>
-    doc('oauthJwks', 'The key that signs access tokens', 'A JWK Set (RFC 7517 §5) with the Ed25519 key the lab signs its RFC 9068 access tokens with.', {
-      '200': { description: 'The public key.', content: { 'application/json': { schema: { type: 'object' } } } },
-    }),
+    oauthGetDoc(
+      'oauthJwks',
+      'The key that signs access tokens',
+      'A JWK Set (RFC 7517 §5) with the Ed25519 key the lab signs its RFC 9068 access tokens with.',
+      {
+        '200': { description: 'The public key.', content: { 'application/json': { schema: { type: 'object' } } } },
+      },
+    ),
 };
 
 export const registerRoute: EndpointRoute = {
@@ -296,115 +254,10 @@ export const oauthTokenRoute: EndpointRoute = {
   }),
 };
 
-/** Why a token was refused, in a sentence for error_description (RFC 6750 §3.1 lets it be free text). */
-function refusal(check: Exclude<AccessTokenCheck, { kind: 'valid' }>, resource: string): string {
-  switch (check.kind) {
-    case 'wrong-audience':
-      return `This token is for ${check.audience.join(', ') || 'no audience'}, not ${resource}: ask for a token with resource=${resource} (RFC 8707 §2, RFC 9068 §4).`;
-    case 'wrong-issuer':
-      return `This token was issued by ${check.issuer ?? 'nobody'}, not by this lab's authorization server.`;
-    case 'wrong-type':
-      return `This is not an access token (typ ${check.type ?? 'missing'}, not at+jwt; RFC 9068 §4).`;
-    case 'expired':
-      return `The token expired ${check.expiredSecondsAgo} s ago.`;
-    case 'bad-signature':
-      return 'The token is not signed by this lab (RFC 9068 §4).';
-    case 'malformed':
-      return 'The token is not a JWT.';
-    default: {
-      const never: never = check;
-      return never;
-    }
-  }
-}
-
-export const whoamiRoute: EndpointRoute = {
-  kind: 'endpoint',
-  path: WHOAMI_PATH,
-  methods: ['GET'],
-  cors: true,
-  wrongMethod: 'Ask who you are with GET.',
-  handle: async (request, { ctx }) => {
-    const origin = labOrigin(request, ctx);
-    const resource = resourceFor(origin);
-    const resourceMetadata = labMetadataUrls(origin).protectedResource;
-    const challenge = (options: Parameters<typeof bearerChallenge>[0]) => formatChallenge(bearerChallenge({ realm: 'lab', resourceMetadata, ...options }));
-    const authorization = headerValues(request.headers, 'Authorization');
-    const token = authorization.length === 1 ? readBearerToken(authorization[0] ?? '') : undefined;
-    if (authorization.length === 0) {
-      // RFC 6750 §3.1: no credentials, no error code; RFC 9728 §5.1: where to get some.
-      return {
-        response: problemResponse({ status: 401, detail: 'No token: follow resource_metadata in WWW-Authenticate to find where to get one (RFC 9728 §5.1).' }, [
-          ['WWW-Authenticate', challenge({ scope: ['whoami'] })],
-        ]),
-        trace: [],
-      };
-    }
-    if (!token?.ok) {
-      return {
-        response: problemResponse({ status: 400, detail: 'Send one Authorization: Bearer <token> field (RFC 6750 §2.1).' }, [
-          ['WWW-Authenticate', challenge({ error: 'invalid_request', errorDescription: 'Send one Authorization: Bearer field' })],
-        ]),
-        trace: [],
-      };
-    }
-    const check = await checkAccessToken(token.value, { secret: ctx.secret, now: ctx.now(), issuer: issuerFor(origin), resource });
-    if (check.kind !== 'valid') {
-      const description = refusal(check, resource);
-      return {
-        response: problemResponse({ status: 401, detail: description }, [
-          ['WWW-Authenticate', challenge({ error: 'invalid_token', errorDescription: description.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '?') })],
-        ]),
-        trace: [],
-      };
-    }
-    if (!check.scope.includes('whoami')) {
-      return {
-        response: problemResponse({ status: 403, detail: 'The token lacks the scope whoami (RFC 6750 §3.1).' }, [
-          ['WWW-Authenticate', challenge({ error: 'insufficient_scope', scope: ['whoami'] })],
-        ]),
-        trace: [],
-      };
-    }
-    return {
-      response: jsonResponse(200, {
-        sub: check.subject,
-        client_id: check.clientId,
-        scope: check.scope.join(' '),
-        aud: resource,
-        expires_in: check.expiresInSeconds,
-      }),
-      trace: [],
-    };
-  },
-  describe: () =>
-    doc(
-      'whoami',
-      'Who the token says you are',
-      'A resource protected by the lab’s authorization server. Without a token: 401 with resource_metadata (RFC 9728 §5.1), where discovery starts. A token for another resource: 401 invalid_token saying so.',
-      {
-        '200': { description: 'The token’s user, client and scope.', content: { 'application/json': { schema: { type: 'object' } } } },
-        '401': {
-          description: 'No token, or one refused (invalid_token with the reason).',
-          headers: {
-            'WWW-Authenticate': {
-              description: 'Bearer realm, resource_metadata, and error when a token was refused.',
-              required: true,
-              schema: { type: 'string' },
-            },
-          },
-        },
-        '403': { description: 'insufficient_scope: the token lacks whoami.' },
-      },
-    ),
-};
-
-export const OAUTH_ROUTES: readonly EndpointRoute[] = [
-  protectedResourceMetadataRoute,
+export const AUTHORIZATION_SERVER_ROUTES: readonly EndpointRoute[] = [
   authorizationServerMetadataRoute,
   jwksRoute,
   registerRoute,
   authorizeRoute,
   oauthTokenRoute,
-  whoamiRoute,
 ];

@@ -1,4 +1,5 @@
 import type { SandboxContext } from '../context';
+import { preflightResponse } from '../cors';
 import type { TraceStep } from '../engine/trace';
 import type { SandboxRequest, SandboxResponse } from '../message';
 import type { PathItem } from '../openapi/types';
@@ -53,6 +54,8 @@ export type EndpointRoute = {
    * false: the lab's own pages only, no CORS and no preflight.
    */
   cors: boolean;
+  /** The request fields a preflight allows, when the route takes more than CORS_REQUEST_HEADERS. */
+  corsRequestHeaders?: readonly string[];
   /** The 405 problem's detail. */
   wrongMethod: string;
   handle(request: SandboxRequest, call: RouteCall): SandboxResult | Promise<SandboxResult>;
@@ -80,6 +83,10 @@ export function allowedMethods(route: SandboxRoute): string {
     }
   }
 }
+
+/** The preflight's answer for a cross-origin route (WHATWG Fetch, CORS-preflight fetch). */
+export const preflightFor = (route: SandboxRoute): SandboxResponse =>
+  preflightResponse(allowedMethods(route), route.kind === 'endpoint' ? route.corsRequestHeaders : undefined);
 
 /** Whether a route's answers carry the sandbox's CORS fields. */
 export const crossOrigin = (route: SandboxRoute): boolean => route.kind === 'scenario' || route.cors;

@@ -1,10 +1,10 @@
 import type { SandboxContext } from '../context';
-import { preflightResponse, withCors } from '../cors';
+import { withCors } from '../cors';
 import { targetPath, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 import { routeMatcher } from './match';
 import { PRESETS_PATH, SANDBOX_PREFIX } from './paths';
-import { allowedMethods, crossOrigin, type SandboxResult, type ScenarioRoute, type SendRequest } from './route';
+import { allowedMethods, crossOrigin, preflightFor, type SandboxResult, type ScenarioRoute, type SendRequest } from './route';
 import { answerScenario, bareScenarioTargets, lookupScenario, type ScenarioLookup } from './scenario';
 import { SANDBOX_ROUTES } from './table';
 
@@ -50,7 +50,7 @@ export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxC
   const { route, params } = match;
   const cors = crossOrigin(route);
   // A preflight never carries credentials, so it is answered 204 whatever the resource would say (WHATWG Fetch).
-  if (request.method === 'OPTIONS' && cors) return { response: preflightResponse(allowedMethods(route)), trace: [] };
+  if (request.method === 'OPTIONS' && cors) return { response: preflightFor(route), trace: [] };
   let result: SandboxResult;
   switch (route.kind) {
     case 'scenario':

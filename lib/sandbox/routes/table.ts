@@ -1,5 +1,6 @@
 import { exchangeRoute } from './exchange';
-import { OAUTH_ROUTES } from './oauth';
+import { AUTHORIZATION_SERVER_ROUTES } from './oauth';
+import { RESOURCE_ROUTES } from './oauth-resources';
 import { openApiRoute } from './openapi';
 import { presetListRoute } from './presets';
 import type { SandboxRoute } from './route';
@@ -22,5 +23,6 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
   openApiRoute,
   exchangeRoute,
   // The lab's OAuth authorization server and the resource it protects (docs/oauth-server.md).
-  ...OAUTH_ROUTES,
+  ...RESOURCE_ROUTES,
+  ...AUTHORIZATION_SERVER_ROUTES,
 ];

@@ -1,0 +1,121 @@
+import { PROTECTED_RESOURCE_SUFFIX } from '@/lib/oauth/well-known';
+import { problemResponse } from '../problem';
+import { answerMcp, whoamiClaims } from '../oauth/mcp-server';
+import { labProtectedResourceMetadata, MCP_RESOURCE, WHOAMI_RESOURCE, type LabResource } from '../oauth/lab-metadata';
+import { guardResource } from '../oauth/resource-guard';
+import { jsonResponse, labOrigin, oauthGetDoc } from './oauth-http';
+import type { EndpointRoute } from './route';
+
+// The resources the lab's authorization server protects, and their metadata (RFC 9728): whoami, a plain
+// JSON resource, and the MCP server. Two resources, so a token asked for one (RFC 8707 resource) is
+// refused by the other: the audience check MCP's authorization specification insists on.
+
+/** RFC 9728 §3.1: the metadata sits at the well-known suffix with the resource's path after it. */
+function protectedResourceMetadataRoute(resource: LabResource, operationId: string): EndpointRoute {
+  return {
+    kind: 'endpoint',
+    path: `${PROTECTED_RESOURCE_SUFFIX}${resource.path}`,
+    methods: ['GET'],
+    cors: true,
+    wrongMethod: 'Protected resource metadata is read with GET (RFC 9728 §3.1).',
+    handle: (request, { ctx }) => ({ response: jsonResponse(200, labProtectedResourceMetadata(labOrigin(request, ctx), resource)), trace: [] }),
+    describe: () =>
+      oauthGetDoc(
+        operationId,
+        `Protected resource metadata of ${resource.path}`,
+        `RFC 9728 §2 for the resource ${resource.path}, at the URL §3.1 derives from it: which authorization server issues its tokens, which scope and bearer methods it takes.`,
+        {
+          '200': {
+            description: 'The metadata; its resource is exactly the resource URL (RFC 9728 §3.3).',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+        },
+      ),
+  };
+}
+
+const CHALLENGE_HEADER = {
+  'WWW-Authenticate': {
+    description: 'Bearer realm and resource_metadata (RFC 9728 §5.1); error when a token was refused (RFC 6750 §3.1).',
+    required: true,
+    schema: { type: 'string' },
+  },
+};
+
+export const whoamiRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: WHOAMI_RESOURCE.path,
+  methods: ['GET'],
+  cors: true,
+  wrongMethod: 'Ask who you are with GET.',
+  handle: async (request, { ctx }) => {
+    const access = await guardResource(request, WHOAMI_RESOURCE, { origin: labOrigin(request, ctx), secret: ctx.secret, now: ctx.now() });
+    return { response: access.kind === 'refused' ? access.response : jsonResponse(200, whoamiClaims(access)), trace: [] };
+  },
+  describe: () =>
+    oauthGetDoc(
+      'whoami',
+      'Who the token says you are',
+      'A resource protected by the lab’s authorization server. Without a token: 401 with resource_metadata (RFC 9728 §5.1), where discovery starts. A token for another resource: 401 invalid_token saying so.',
+      {
+        '200': { description: 'The token’s user, client and scope.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '401': { description: 'No token, or one refused (invalid_token with the reason).', headers: CHALLENGE_HEADER },
+        '403': { description: 'insufficient_scope: the token lacks whoami.', headers: CHALLENGE_HEADER },
+      },
+    ),
+};
+
+export const mcpRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: MCP_RESOURCE.path,
+  // Streamable HTTP: a stateless server takes POST only; GET (a server-to-client stream) and DELETE (ending a
+  // session) get 405, which the transport specification allows.
+  methods: ['POST'],
+  cors: true,
+  // A browser client sends the protocol version on every request after initialization.
+  corsRequestHeaders: ['Authorization', 'Content-Type', 'Mcp-Protocol-Version'],
+  wrongMethod:
+    'This MCP server is stateless: POST JSON-RPC messages to it (MCP Streamable HTTP transport); it opens no GET stream and has no session to DELETE.',
+  handle: async (request, { ctx }) => {
+    const origin = labOrigin(request, ctx);
+    const access = await guardResource(request, MCP_RESOURCE, { origin, secret: ctx.secret, now: ctx.now() });
+    if (access.kind === 'refused') return { response: access.response, trace: [] };
+    let url: string;
+    try {
+      url = new URL(request.target, origin).toString();
+    } catch {
+      return { response: problemResponse({ status: 400, detail: 'The request target is not a valid path.' }), trace: [] };
+    }
+    return { response: await answerMcp(request, url, access), trace: [] };
+  },
+  describe: () => ({
+    post: {
+      operationId: 'mcp',
+      summary: 'The lab’s MCP server',
+      description:
+        'A Model Context Protocol server (revision 2025-11-25, Streamable HTTP transport, stateless, JSON answers) with the tools whoami and explain_response, built with the official TypeScript SDK. Without a token: 401 with resource_metadata, where an MCP client’s discovery starts. A token for whoami is refused here (its aud is another resource).',
+      tags: ['OAuth'],
+      requestBody: {
+        required: true,
+        description: 'A JSON-RPC 2.0 message. Accept must name both application/json and text/event-stream.',
+        content: { 'application/json': { schema: { type: 'object' }, example: { jsonrpc: '2.0', id: 1, method: 'tools/list' } } },
+      },
+      responses: {
+        '200': { description: 'The JSON-RPC answer.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '202': { description: 'A notification or a response was accepted.' },
+        '400': { description: 'Not JSON-RPC (a JSON-RPC error), or more than one Authorization field.' },
+        '401': { description: 'No token, or one refused (invalid_token with the reason).', headers: CHALLENGE_HEADER },
+        '403': { description: 'insufficient_scope: the token lacks mcp:tools.', headers: CHALLENGE_HEADER },
+        '406': { description: 'Accept does not name both application/json and text/event-stream.' },
+        '415': { description: 'The body is not application/json.' },
+      },
+    },
+  }),
+};
+
+export const RESOURCE_ROUTES: readonly EndpointRoute[] = [
+  protectedResourceMetadataRoute(WHOAMI_RESOURCE, 'protectedResourceMetadata'),
+  whoamiRoute,
+  protectedResourceMetadataRoute(MCP_RESOURCE, 'mcpProtectedResourceMetadata'),
+  mcpRoute,
+];

@@ -1,0 +1,44 @@
+// An access token from the lab's own authorization server, got the way a public client gets one: register
+// (RFC 7591), ask for authorization with PKCE S256 and a resource (RFC 7636, RFC 8707), sign in on the
+// consent page as a browser would, exchange the code. For tests that need a valid token for a resource.
+import { createHash, randomBytes } from 'node:crypto';
+import { submitConsent } from './consent-form';
+import { baseUrl } from './lab';
+
+const REDIRECT = 'http://127.0.0.1:49153/callback';
+
+export async function labAccessToken(resourcePath: string, scope: string, user = { username: 'alice', password: 'wonderland' }): Promise<string> {
+  const at = (path: string) => new URL(path, baseUrl());
+  const registered = await fetch(at('/api/sandbox/oauth/register'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none', client_name: 'a test' }),
+  });
+  if (registered.status !== 201) throw new Error(`registration answered ${registered.status}`);
+  const { client_id: clientId } = (await registered.json()) as { client_id: string };
+  const verifier = randomBytes(32).toString('base64url');
+  const resource = at(resourcePath).href;
+  const authorize = at('/api/sandbox/oauth/authorize');
+  for (const [name, value] of Object.entries({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    scope,
+    state: 'lab-token',
+    resource,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  }))
+    authorize.searchParams.set(name, value);
+  const page = await fetch(authorize, { redirect: 'manual' });
+  if (page.status !== 200) throw new Error(`the authorization endpoint answered ${page.status}`);
+  const back = await submitConsent(at('/api/sandbox/oauth/authorize'), await page.text(), { ...user, decision: 'allow' });
+  const code = new URL(back.headers.get('location') ?? '', baseUrl()).searchParams.get('code');
+  if (!code) throw new Error(`the consent form answered ${back.status} without a code`);
+  const token = await fetch(at('/api/sandbox/oauth/token'), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: clientId, code_verifier: verifier, resource }),
+  });
+  if (token.status !== 200) throw new Error(`the token endpoint answered ${token.status}: ${await token.text()}`);
+  return ((await token.json()) as { access_token: string }).access_token;
+}
