@@ -168,16 +168,15 @@ describe('the MCP endpoint without the SDK', () => {
     }
   });
 
-  test('a browser client’s preflight may send Mcp-Protocol-Version', async () => {
-    const answer = await fetch(new URL(MCP_PATH, baseUrl()), {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'https://inspector.example',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization, content-type, mcp-protocol-version',
-      },
-    });
-    expect(answer.status).toBe(204);
-    expect(answer.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Mcp-Protocol-Version');
-  });
+  test.each([MCP_PATH, `/.well-known/oauth-protected-resource${MCP_PATH}`, '/.well-known/oauth-authorization-server/api/sandbox/oauth'])(
+    'a browser client’s preflight to %s may send Mcp-Protocol-Version, as the SDK does',
+    async (path) => {
+      const answer = await fetch(new URL(path, baseUrl()), {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://inspector.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'mcp-protocol-version' },
+      });
+      expect(answer.status).toBe(204);
+      expect(answer.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Mcp-Protocol-Version');
+    },
+  );
 });

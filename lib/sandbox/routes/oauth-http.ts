@@ -13,6 +13,12 @@ export function labOrigin(request: SandboxRequest, ctx: SandboxContext): string 
   return hostOrigin('http:', firstHeader(request.headers, 'Host') ?? null)?.origin ?? 'http://localhost';
 }
 
+/**
+ * What a browser MCP client's preflights ask to send: the MCP SDK adds MCP-Protocol-Version to the resource
+ * and to the metadata requests of discovery (MCP 2025-11-25, Transports: Protocol Version Header).
+ */
+export const MCP_CORS_REQUEST_HEADERS: readonly string[] = ['Authorization', 'Content-Type', 'Mcp-Protocol-Version'];
+
 /** Token and registration answers must not be cached (RFC 6749 §5.1, RFC 7591 §3.2.1). */
 export const NO_STORE: HeaderList = [['Cache-Control', 'no-store']];
 

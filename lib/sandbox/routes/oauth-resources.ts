@@ -3,7 +3,7 @@ import { problemResponse } from '../problem';
 import { answerMcp, whoamiClaims } from '../oauth/mcp-server';
 import { labProtectedResourceMetadata, MCP_RESOURCE, WHOAMI_RESOURCE, type LabResource } from '../oauth/lab-metadata';
 import { guardResource } from '../oauth/resource-guard';
-import { jsonResponse, labOrigin, oauthGetDoc } from './oauth-http';
+import { jsonResponse, labOrigin, MCP_CORS_REQUEST_HEADERS, oauthGetDoc } from './oauth-http';
 import type { EndpointRoute } from './route';
 
 // The resources the lab's authorization server protects, and their metadata (RFC 9728): whoami, a plain
@@ -17,6 +17,7 @@ function protectedResourceMetadataRoute(resource: LabResource, operationId: stri
     path: `${PROTECTED_RESOURCE_SUFFIX}${resource.path}`,
     methods: ['GET'],
     cors: true,
+    corsRequestHeaders: MCP_CORS_REQUEST_HEADERS,
     wrongMethod: 'Protected resource metadata is read with GET (RFC 9728 §3.1).',
     handle: (request, { ctx }) => ({ response: jsonResponse(200, labProtectedResourceMetadata(labOrigin(request, ctx), resource)), trace: [] }),
     describe: () =>
@@ -72,8 +73,7 @@ export const mcpRoute: EndpointRoute = {
   // session) get 405, which the transport specification allows.
   methods: ['POST'],
   cors: true,
-  // A browser client sends the protocol version on every request after initialization.
-  corsRequestHeaders: ['Authorization', 'Content-Type', 'Mcp-Protocol-Version'],
+  corsRequestHeaders: MCP_CORS_REQUEST_HEADERS,
   wrongMethod:
     'This MCP server is stateless: POST JSON-RPC messages to it (MCP Streamable HTTP transport); it opens no GET stream and has no session to DELETE.',
   handle: async (request, { ctx }) => {

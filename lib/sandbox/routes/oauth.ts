@@ -20,7 +20,7 @@ import {
 } from '../oauth/lab-metadata';
 import { jwks } from '../oauth/signing-key';
 import { oauthTokenEndpoint } from '../oauth/token-endpoint';
-import { jsonResponse, labOrigin, NO_STORE, oauthGetDoc } from './oauth-http';
+import { jsonResponse, labOrigin, MCP_CORS_REQUEST_HEADERS, NO_STORE, oauthGetDoc } from './oauth-http';
 import type { EndpointRoute } from './route';
 
 // The lab's OAuth authorization server (issue 18; docs/oauth-server.md): metadata, keys, registration,
@@ -49,6 +49,7 @@ export const authorizationServerMetadataRoute: EndpointRoute = {
   path: `${AUTHORIZATION_SERVER_SUFFIX}${OAUTH_PREFIX}`,
   methods: ['GET'],
   cors: true,
+  corsRequestHeaders: MCP_CORS_REQUEST_HEADERS,
   wrongMethod: 'Authorization server metadata is read with GET (RFC 8414 §3.1).',
   handle: (request, { ctx }) => ({ response: jsonResponse(200, labAuthorizationServerMetadata(labOrigin(request, ctx))), trace: [] }),
   describe: () =>
