@@ -45,6 +45,8 @@ export const authorizationServerMetadataSchema = z.looseObject({
   introspection_endpoint: z.optional(z.string()),
   code_challenge_methods_supported: z.optional(stringList),
   authorization_response_iss_parameter_supported: z.optional(z.boolean()),
+  /** OpenID Connect Discovery 1.0 §3; RFC 9470 §4 sends step-up clients to it. */
+  acr_values_supported: z.optional(stringList),
 });
 export type AuthorizationServerMetadata = z.infer<typeof authorizationServerMetadataSchema>;
 

@@ -5,9 +5,10 @@ import type { Challenge, ParseResult } from '../types';
 
 // RFC 6750: the Bearer scheme, which carries OAuth 2.0 access tokens (and JWTs, which are one token format).
 
-export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
+/** RFC 6750 §3.1's three codes, and RFC 9470 §3's insufficient_user_authentication (step-up). */
+export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope' | 'insufficient_user_authentication';
 
-/** RFC 6750 §3.1: each error code has its status. */
+/** RFC 6750 §3.1: each error code has its status; RFC 9470 §3: a step-up is asked for with 401. */
 export function bearerErrorStatus(error: BearerErrorCode): 400 | 401 | 403 {
   switch (error) {
     case 'invalid_request':
@@ -16,6 +17,8 @@ export function bearerErrorStatus(error: BearerErrorCode): 400 | 401 | 403 {
       return 401;
     case 'insufficient_scope':
       return 403;
+    case 'insufficient_user_authentication':
+      return 401;
     default: {
       const never: never = error;
       return never;
@@ -31,6 +34,10 @@ export type BearerChallengeOptions = {
   errorUri?: string;
   /** RFC 9728 §5.1: where the resource's metadata is, and so which authorization server issues its tokens. */
   resourceMetadata?: string;
+  /** RFC 9470 §3: the authentication context classes that would do, most preferred first. */
+  acrValues?: readonly string[];
+  /** RFC 9470 §3: how many seconds ago, at most, the user may have signed in. */
+  maxAge?: number;
 };
 
 // RFC 6750 §3: scope tokens are %x21 / %x23-5B / %x5D-7E; error_description and error_uri %x20-21 / %x23-5B / %x5D-7E.
@@ -61,6 +68,17 @@ export function bearerChallenge(options: BearerChallengeOptions): Challenge {
     if (name === 'resource_metadata' && !isHttpUrl(value))
       throw new TypeError(`resource_metadata must be an absolute http(s) URL (RFC 9728 §5.1), not ${value}.`);
     params[name] = value;
+  }
+  if (options.acrValues !== undefined) {
+    // RFC 9470 §3: a space-separated string of ACR values, sent as a quoted-string; no '"' or '\' inside.
+    const bad = options.acrValues.find((value) => !SCOPE_TOKEN.test(value));
+    if (bad !== undefined || options.acrValues.length === 0) throw new TypeError(`acr_values must be one or more space-free values (RFC 9470 §3).`);
+    params.acr_values = options.acrValues.join(' ');
+  }
+  if (options.maxAge !== undefined) {
+    if (!Number.isSafeInteger(options.maxAge) || options.maxAge < 0)
+      throw new TypeError(`max_age must be a whole number of seconds (RFC 9470 §3), not ${options.maxAge}.`);
+    params.max_age = String(options.maxAge);
   }
   if (Object.keys(params).length === 0) {
     throw new TypeError('A Bearer challenge needs at least one parameter, e.g. realm (RFC 6750 §3).');

@@ -21,6 +21,10 @@ export type TraceStep =
   | { kind: 'proxy-forwarded'; consumed: boolean }
   | { kind: 'role-missing'; user: string; role: string; status: 403 | 404 }
   | { kind: 'scope-missing'; missing: string[]; status: 403 | 404 }
+  /** An access token of the lab's authorization server refused by a resource (RFC 9068 §4), with the reason in words. */
+  | { kind: 'access-token-refused'; reason: string }
+  /** A valid token whose sign-in is too weak or too old for the resource (RFC 9470 §3). */
+  | { kind: 'step-up-needed'; reason: string }
   | { kind: 'granted'; user: string };
 
 function hopName(hop: Hop): string {
@@ -80,6 +84,10 @@ export function describeStep(step: TraceStep): string {
       return `"${step.user}" is authenticated but lacks the "${step.role}" role: ${step.status === 404 ? '404, hiding that the resource exists' : '403 Forbidden'} (RFC 9110 §15.5.4).`;
     case 'scope-missing':
       return `The token lacks scope ${step.missing.join(' ')}: ${step.status === 404 ? '404, hiding the resource' : '403 with error="insufficient_scope"'} (RFC 6750 §3.1).`;
+    case 'access-token-refused':
+      return `The resource refuses the access token: ${step.reason} 401 with error="invalid_token".`;
+    case 'step-up-needed':
+      return `The token is valid, but the sign-in behind it is not enough: ${step.reason} 401 with error="insufficient_user_authentication".`;
     case 'granted':
       return `Access granted to "${step.user}": 200 OK.`;
     default: {

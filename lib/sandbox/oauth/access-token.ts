@@ -15,6 +15,9 @@ export type AccessTokenGrant = {
   clientId: string;
   scope: readonly string[];
   lifetimeSeconds: number;
+  /** RFC 9068 §2.2.1: how and when the user signed in, which a step-up resource checks (RFC 9470 §3). */
+  acr?: string;
+  authTime?: number;
 };
 
 /** RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat and jti are required; scope per §2.2.3. */
@@ -24,7 +27,8 @@ export async function issueAccessToken(
 ): Promise<string> {
   const key = await signingKey(options.secret);
   const issuedAt = Math.floor(options.now / 1000);
-  return new SignJWT({ client_id: grant.clientId, scope: grant.scope.join(' ') })
+  const authentication = { ...(grant.acr === undefined ? {} : { acr: grant.acr }), ...(grant.authTime === undefined ? {} : { auth_time: grant.authTime }) };
+  return new SignJWT({ client_id: grant.clientId, scope: grant.scope.join(' '), ...authentication })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: ACCESS_TOKEN_TYPE, kid: key.publicJwk.kid })
     .setIssuer(grant.issuer)
     .setAudience(grant.resource)
@@ -36,7 +40,7 @@ export async function issueAccessToken(
 }
 
 export type AccessTokenCheck =
-  | { kind: 'valid'; subject: string; clientId: string; scope: string[]; expiresInSeconds: number }
+  | { kind: 'valid'; subject: string; clientId: string; scope: string[]; expiresInSeconds: number; acr?: string; authTime?: number }
   | { kind: 'wrong-audience'; audience: string[] }
   | { kind: 'wrong-issuer'; issuer: string | undefined }
   | { kind: 'wrong-type'; type: string | undefined }
@@ -77,7 +81,11 @@ export async function checkAccessToken(
     if (!audience.includes(options.resource)) return { kind: 'wrong-audience', audience };
     const scope = typeof payload.scope === 'string' && payload.scope !== '' ? payload.scope.split(' ') : [];
     const clientId = typeof payload.client_id === 'string' ? payload.client_id : '';
-    return { kind: 'valid', subject: payload.sub ?? '', clientId, scope, expiresInSeconds: (payload.exp ?? nowSeconds) - nowSeconds };
+    const authentication = {
+      ...(typeof payload.acr === 'string' ? { acr: payload.acr } : {}),
+      ...(typeof payload.auth_time === 'number' ? { authTime: payload.auth_time } : {}),
+    };
+    return { kind: 'valid', subject: payload.sub ?? '', clientId, scope, expiresInSeconds: (payload.exp ?? nowSeconds) - nowSeconds, ...authentication };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { kind: 'expired', expiredSecondsAgo: Math.max(0, nowSeconds - (claims.exp ?? nowSeconds)) };
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed) return { kind: 'bad-signature' };

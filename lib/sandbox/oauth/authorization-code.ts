@@ -12,7 +12,18 @@ import { artifactId, openArtifact, sealArtifact } from './signed-artifact';
 /** RFC 6749 §4.1.2 recommends at most ten minutes; a lab exchange needs one. */
 export const CODE_LIFETIME_SECONDS = 60;
 
-export type CodeGrant = { clientId: string; redirectUri: string; codeChallenge: string; resource: string; scope: readonly string[]; subject: string };
+export type CodeGrant = {
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  resource: string;
+  scope: readonly string[];
+  subject: string;
+  /** How the user signed in (RFC 9470 §2), carried into the token. */
+  acr: string;
+  /** When, in seconds since the epoch (RFC 9068 §2.2.1 auth_time). */
+  authTime: number;
+};
 
 /** Codes already redeemed, by jti, until they expire (memory per instance, like Digest nc). */
 export type RedeemedCodes = { has(id: string): boolean; set(id: string, expiresAt: number): unknown };
@@ -31,6 +42,8 @@ export async function issueCode(grant: CodeGrant, options: { secret: Uint8Array;
       resource: grant.resource,
       scope: grant.scope.join(' '),
       sub: grant.subject,
+      acr: grant.acr,
+      auth_time: grant.authTime,
     },
     { ...options, lifetimeSeconds: CODE_LIFETIME_SECONDS },
   );
@@ -44,6 +57,8 @@ const codeClaims = z.object({
   resource: z.string(),
   scope: z.string(),
   sub: z.string(),
+  acr: z.string(),
+  auth_time: z.number(),
   exp: z.number(),
 });
 
@@ -55,7 +70,9 @@ export type TokenRequestForCode = {
   resource: string | undefined;
 };
 
-export type Redeemed = { kind: 'redeemed'; subject: string; resource: string; scope: string[] } | { kind: 'refused'; error: OAuthError<TokenErrorCode> };
+export type Redeemed =
+  | { kind: 'redeemed'; subject: string; resource: string; scope: string[]; acr: string; authTime: number }
+  | { kind: 'refused'; error: OAuthError<TokenErrorCode> };
 
 const refused = (error: TokenErrorCode, description: string): Redeemed => ({ kind: 'refused', error: { error, description } });
 
@@ -100,5 +117,12 @@ export async function redeemCode(request: TokenRequestForCode, options: { secret
   if (request.resource !== undefined && request.resource !== code.resource) {
     return refused('invalid_target', `The code was granted for the resource ${code.resource}, not ${request.resource} (RFC 8707 §2.2).`);
   }
-  return { kind: 'redeemed', subject: code.sub, resource: code.resource, scope: code.scope === '' ? [] : code.scope.split(' ') };
+  return {
+    kind: 'redeemed',
+    subject: code.sub,
+    resource: code.resource,
+    scope: code.scope === '' ? [] : code.scope.split(' '),
+    acr: code.acr,
+    authTime: code.auth_time,
+  };
 }

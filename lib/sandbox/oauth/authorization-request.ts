@@ -15,6 +15,10 @@ export type AuthorizationRequest = {
   scope: string[];
   resource: string;
   codeChallenge: string;
+  /** The authentication context classes asked for, most preferred first (RFC 9470 §4, OpenID Connect Core §3.1.2.1). */
+  acrValues: string[];
+  /** The oldest sign-in that will do, in seconds (RFC 9470 §4); the lab always signs the user in afresh. */
+  maxAge: number | undefined;
 };
 
 export type AuthorizationDecision =
@@ -46,7 +50,18 @@ export async function decideAuthorization(
   options: { secret: Uint8Array; now: number },
 ): Promise<AuthorizationDecision> {
   const errorPage = (description: string): AuthorizationDecision => ({ kind: 'error-page', status: 400, description });
-  const names = ['response_type', 'client_id', 'redirect_uri', 'state', 'scope', 'resource', 'code_challenge', 'code_challenge_method'] as const;
+  const names = [
+    'response_type',
+    'client_id',
+    'redirect_uri',
+    'state',
+    'scope',
+    'resource',
+    'code_challenge',
+    'code_challenge_method',
+    'acr_values',
+    'max_age',
+  ] as const;
   const read: Partial<Record<(typeof names)[number], string>> = {};
   const repeated: string[] = [];
   for (const name of names) {
@@ -118,5 +133,12 @@ export async function decideAuthorization(
   const unknown = scope.find((token) => !SCOPE_TOKEN.test(token) || !settings.scopes.includes(token));
   if (unknown !== undefined)
     return back('invalid_scope', `The scope ${unknown} is not offered; this server knows ${settings.scopes.join(', ')} (RFC 6749 §3.3).`);
-  return { kind: 'consent', request: { client, redirectUri, state, scope, resource: read.resource, codeChallenge: challenge.challenge } };
+  const acrValues = (read.acr_values ?? '').split(' ').filter((value) => value !== '');
+  if (acrValues.some((value) => !SCOPE_TOKEN.test(value)))
+    return back('invalid_request', 'acr_values is a space-separated list of values without quotes or backslashes (OpenID Connect Core §3.1.2.1).');
+  // max_age: a whole number of seconds (OpenID Connect Core §3.1.2.1); nine digits is over thirty years.
+  if (read.max_age !== undefined && !/^\d{1,9}$/.test(read.max_age))
+    return back('invalid_request', `max_age must be a whole number of seconds, not ${read.max_age} (RFC 9470 §4).`);
+  const maxAge = read.max_age === undefined ? undefined : Number(read.max_age);
+  return { kind: 'consent', request: { client, redirectUri, state, scope, resource: read.resource, codeChallenge: challenge.challenge, acrValues, maxAge } };
 }

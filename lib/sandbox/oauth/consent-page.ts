@@ -3,6 +3,7 @@
 // Every value written into it is escaped; the request travels in hidden fields and is decided again when
 // the form comes back (consent.ts), so editing them gains nothing.
 import type { AuthorizationRequest } from './authorization-request';
+import { LAB_ONE_TIME_CODE, MFA_ACR } from './sign-in';
 
 const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -54,11 +55,24 @@ function carried(request: AuthorizationRequest): string {
     ['resource', request.resource],
     ['code_challenge', request.codeChallenge],
     ['code_challenge_method', 'S256'],
+    ['acr_values', request.acrValues.join(' ')],
+    ['max_age', request.maxAge === undefined ? undefined : String(request.maxAge)],
   ];
   return fields
     .filter((field): field is [string, string] => field[1] !== undefined && field[1] !== '')
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`)
     .join('\n');
+}
+
+/**
+ * The second factor, when the client asked for acr mfa (RFC 9470 §4): a one-time code field. A real service
+ * would send the code to the user's phone or authenticator; the lab shows it, since it is about HTTP, not MFA.
+ */
+function secondFactor(request: AuthorizationRequest): string {
+  if (!request.acrValues.includes(MFA_ACR)) return '';
+  return `<label for="otp">One-time code</label>
+<input type="text" id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" aria-describedby="otp-note">
+<p class="note" id="otp-note">The client asked for a two-factor sign-in (acr_values=${MFA_ACR}, RFC 9470). In the lab the code is always <strong>${LAB_ONE_TIME_CODE}</strong>.</p>`;
 }
 
 /** The sign-in and consent page; `problem` (a failed sign-in) is announced first. */
@@ -74,6 +88,7 @@ ${problem ? `<p class="problem" role="alert"><strong>Not signed in:</strong> ${e
 <dt>Resource</dt><dd>${escape(request.resource)}</dd>
 <dt>Scope</dt><dd>${escape(scope)}</dd>
 <dt>Returns to</dt><dd>${escape(request.redirectUri)}</dd>
+${request.maxAge === undefined ? '' : `<dt>Sign-in</dt><dd>afresh: the client accepts one at most ${request.maxAge} s old (max_age)</dd>`}
 </dl>
 <form method="post" action="${escape(action)}">
 ${carried(request)}
@@ -81,6 +96,7 @@ ${carried(request)}
 <input type="text" id="username" name="username" autocomplete="username" required>
 <label for="password">Password</label>
 <input type="password" id="password" name="password" autocomplete="current-password">
+${secondFactor(request)}
 <div class="actions">
 <button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny" formnovalidate>Deny</button>

@@ -1,12 +1,12 @@
 // The consent form coming back (POST to the authorization endpoint, no JavaScript needed): the request
 // it carries is decided again from scratch (authorization-request.ts), so nothing the browser sends is
 // trusted for having been on the page; then the lab's user signs in and allows or denies.
-import { constantTimeEqualText } from '@/lib/http-auth';
 import { authorizationErrorRedirect } from '@/lib/oauth/oauth-error';
 import { issueCode } from './authorization-code';
+import { signIn, type LabUser } from './sign-in';
 import { decideAuthorization, type AuthorizationDecision, type AuthorizationRequest, type AuthorizationSettings } from './authorization-request';
 
-export type LabUser = { name: string; password: string };
+export type { LabUser } from './sign-in';
 
 export type ConsentOutcome = AuthorizationDecision | { kind: 'consent-again'; request: AuthorizationRequest; problem: string };
 
@@ -16,7 +16,7 @@ export async function decideConsent(
   options: { secret: Uint8Array; now: number; random: (length: number) => Uint8Array; users: readonly LabUser[] },
 ): Promise<ConsentOutcome> {
   // The form's own fields are not authorization parameters: decide on the rest, as the GET did.
-  const carried = new URLSearchParams([...form].filter(([name]) => !['username', 'password', 'decision'].includes(name)));
+  const carried = new URLSearchParams([...form].filter(([name]) => !['username', 'password', 'otp', 'decision'].includes(name)));
   const decision = await decideAuthorization(carried, settings, options);
   if (decision.kind !== 'consent') return decision;
   const { request } = decision;
@@ -33,16 +33,9 @@ export async function decideConsent(
     };
   }
   if (choice !== 'allow') return { kind: 'consent-again', request, problem: 'Choose Allow or Deny.' };
-  const name = form.get('username') ?? '';
-  const password = form.get('password') ?? '';
-  // Every user is compared, so the time taken does not tell which names exist.
-  let user: LabUser | undefined;
-  for (const candidate of options.users) {
-    const nameMatches = constantTimeEqualText(candidate.name, name);
-    const passwordMatches = constantTimeEqualText(candidate.password, password);
-    if (nameMatches && passwordMatches && !user) user = candidate;
-  }
-  if (!user) return { kind: 'consent-again', request, problem: 'That user name and password do not match a lab user (try alice / wonderland).' };
+  const outcome = signIn(form, request.acrValues, options);
+  if (outcome.kind === 'refused') return { kind: 'consent-again', request, problem: outcome.problem };
+  const { user, acr, authTime } = outcome.signIn;
   const code = await issueCode(
     {
       clientId: request.client.clientId,
@@ -51,6 +44,8 @@ export async function decideConsent(
       resource: request.resource,
       scope: request.scope,
       subject: user.name,
+      acr,
+      authTime,
     },
     options,
   );

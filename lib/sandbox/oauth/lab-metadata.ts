@@ -16,14 +16,34 @@ export const WHOAMI_PATH = `${OAUTH_PREFIX}/whoami`;
 /** The MCP server (Streamable HTTP transport): a second resource, so a token for one is refused by the other. */
 export const MCP_PATH = `${OAUTH_PREFIX}/mcp`;
 
-export const LAB_SCOPES = ['whoami', 'mcp:tools'] as const;
+/** A money transfer: it needs a recent sign-in with a second factor, so a plain token is sent back to step up (RFC 9470). */
+export const TRANSFER_PATH = `${OAUTH_PREFIX}/transfer`;
+
+export const LAB_SCOPES = ['whoami', 'mcp:tools', 'transfer'] as const;
 export type LabScope = (typeof LAB_SCOPES)[number];
 
-/** A resource the lab's authorization server issues tokens for, and the scope it asks for. */
-export type LabResource = { path: string; scope: LabScope; name: string };
+/**
+ * The authentication context classes the lab's sign-in can reach (RFC 9470 §2, the `acr` claim): a password
+ * alone, or a password and a one-time code. Plain words rather than URIs, so a learner reads them at a glance.
+ */
+export const LAB_ACRS = ['password', 'mfa'] as const;
+export type LabAcr = (typeof LAB_ACRS)[number];
+
+/** What a step-up resource needs of the sign-in behind a token (RFC 9470 §3: acr_values and max_age). */
+export type StepUpPolicy = { acr: LabAcr; maxAgeSeconds: number };
+
+/** A resource the lab's authorization server issues tokens for, the scope it asks for, and any step-up it needs. */
+export type LabResource = { path: string; scope: LabScope; name: string; stepUp?: StepUpPolicy };
 export const WHOAMI_RESOURCE: LabResource = { path: WHOAMI_PATH, scope: 'whoami', name: 'HTTP Auth Lab: who am I' };
 export const MCP_RESOURCE: LabResource = { path: MCP_PATH, scope: 'mcp:tools', name: 'HTTP Auth Lab MCP server' };
-export const LAB_RESOURCES: readonly LabResource[] = [WHOAMI_RESOURCE, MCP_RESOURCE];
+/** Two minutes: shorter than a token's five, so a token can be valid and its sign-in still too old. */
+export const TRANSFER_RESOURCE: LabResource = {
+  path: TRANSFER_PATH,
+  scope: 'transfer',
+  name: 'HTTP Auth Lab: a transfer that needs a fresh, two-factor sign-in',
+  stepUp: { acr: 'mfa', maxAgeSeconds: 120 },
+};
+export const LAB_RESOURCES: readonly LabResource[] = [WHOAMI_RESOURCE, MCP_RESOURCE, TRANSFER_RESOURCE];
 
 export const issuerFor = (origin: string) => `${origin}${OAUTH_PREFIX}`;
 export const resourceFor = (origin: string, path: string = WHOAMI_PATH) => `${origin}${path}`;
@@ -44,6 +64,8 @@ export function labAuthorizationServerMetadata(origin: string): AuthorizationSer
     // RFC 7636 §4.3 / RFC 8414 §2: S256 only, which is what the MCP specification requires a client to find.
     code_challenge_methods_supported: ['S256'],
     authorization_response_iss_parameter_supported: true,
+    // OpenID Connect Discovery 1.0 §3's field, which RFC 9470 §4 points clients to for the values they may ask for.
+    acr_values_supported: [...LAB_ACRS],
     service_documentation: `${origin}/api`,
   };
 }

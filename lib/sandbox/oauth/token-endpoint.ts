@@ -125,6 +125,8 @@ export async function oauthTokenEndpoint(
       clientId: client.client.clientId,
       scope: redeemed.scope,
       lifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS,
+      acr: redeemed.acr,
+      authTime: redeemed.authTime,
     },
     options,
   );

@@ -1,14 +1,15 @@
 import { PROTECTED_RESOURCE_SUFFIX } from '@/lib/oauth/well-known';
 import { problemResponse } from '../problem';
 import { answerMcp, whoamiClaims } from '../oauth/mcp-server';
-import { labProtectedResourceMetadata, MCP_RESOURCE, WHOAMI_RESOURCE, type LabResource } from '../oauth/lab-metadata';
+import { labProtectedResourceMetadata, MCP_RESOURCE, TRANSFER_RESOURCE, WHOAMI_RESOURCE, type LabResource } from '../oauth/lab-metadata';
 import { guardResource } from '../oauth/resource-guard';
 import { jsonResponse, labOrigin, MCP_CORS_REQUEST_HEADERS, oauthGetDoc } from './oauth-http';
 import type { EndpointRoute } from './route';
 
 // The resources the lab's authorization server protects, and their metadata (RFC 9728): whoami, a plain
-// JSON resource, and the MCP server. Two resources, so a token asked for one (RFC 8707 resource) is
-// refused by the other: the audience check MCP's authorization specification insists on.
+// JSON resource; the MCP server; and a transfer that needs a step-up (RFC 9470). Several resources, so a
+// token asked for one (RFC 8707 resource) is refused by another: the audience check MCP's authorization
+// specification insists on.
 
 /** RFC 9728 §3.1: the metadata sits at the well-known suffix with the resource's path after it. */
 function protectedResourceMetadataRoute(resource: LabResource, operationId: string): EndpointRoute {
@@ -51,7 +52,7 @@ export const whoamiRoute: EndpointRoute = {
   wrongMethod: 'Ask who you are with GET.',
   handle: async (request, { ctx }) => {
     const access = await guardResource(request, WHOAMI_RESOURCE, { origin: labOrigin(request, ctx), secret: ctx.secret, now: ctx.now() });
-    return { response: access.kind === 'refused' ? access.response : jsonResponse(200, whoamiClaims(access)), trace: [] };
+    return { response: access.kind === 'refused' ? access.response : jsonResponse(200, whoamiClaims(access)), trace: access.trace };
   },
   describe: () =>
     oauthGetDoc(
@@ -79,14 +80,14 @@ export const mcpRoute: EndpointRoute = {
   handle: async (request, { ctx }) => {
     const origin = labOrigin(request, ctx);
     const access = await guardResource(request, MCP_RESOURCE, { origin, secret: ctx.secret, now: ctx.now() });
-    if (access.kind === 'refused') return { response: access.response, trace: [] };
+    if (access.kind === 'refused') return { response: access.response, trace: access.trace };
     let url: string;
     try {
       url = new URL(request.target, origin).toString();
     } catch {
       return { response: problemResponse({ status: 400, detail: 'The request target is not a valid path.' }), trace: [] };
     }
-    return { response: await answerMcp(request, url, access), trace: [] };
+    return { response: await answerMcp(request, url, access), trace: access.trace };
   },
   describe: () => ({
     post: {
@@ -113,9 +114,48 @@ export const mcpRoute: EndpointRoute = {
   }),
 };
 
+export const transferRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: TRANSFER_RESOURCE.path,
+  methods: ['POST'],
+  cors: true,
+  wrongMethod: 'A transfer is made with POST.',
+  handle: async (request, { ctx }) => {
+    const access = await guardResource(request, TRANSFER_RESOURCE, { origin: labOrigin(request, ctx), secret: ctx.secret, now: ctx.now() });
+    if (access.kind === 'refused') return { response: access.response, trace: access.trace };
+    const signedInSecondsAgo = access.authTime === undefined ? undefined : Math.floor(ctx.now() / 1000) - access.authTime;
+    return {
+      response: jsonResponse(200, {
+        approved: true,
+        note: 'Nothing moved: this is the lab. The sign-in behind the token was strong and recent enough.',
+        sub: access.subject,
+        acr: access.acr,
+        auth_time: access.authTime,
+        signed_in_seconds_ago: signedInSecondsAgo,
+      }),
+      trace: access.trace,
+    };
+  },
+  describe: () => ({
+    post: {
+      operationId: 'transfer',
+      summary: 'A transfer that needs a step-up',
+      description: `A resource that needs more than a valid token: a sign-in with a second factor (acr ${TRANSFER_RESOURCE.stepUp?.acr}) at most ${TRANSFER_RESOURCE.stepUp?.maxAgeSeconds} s old. A token from a password-only or older sign-in gets 401 insufficient_user_authentication with acr_values and max_age (RFC 9470 §3); a new authorization request with them gets a token that works.`,
+      tags: ['OAuth'],
+      responses: {
+        '200': { description: 'Approved (nothing moves): who signed in, how and when.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '401': { description: 'No token, a refused one (invalid_token), or a step-up (insufficient_user_authentication).', headers: CHALLENGE_HEADER },
+        '403': { description: 'insufficient_scope: the token lacks transfer.', headers: CHALLENGE_HEADER },
+      },
+    },
+  }),
+};
+
 export const RESOURCE_ROUTES: readonly EndpointRoute[] = [
   protectedResourceMetadataRoute(WHOAMI_RESOURCE, 'protectedResourceMetadata'),
   whoamiRoute,
   protectedResourceMetadataRoute(MCP_RESOURCE, 'mcpProtectedResourceMetadata'),
   mcpRoute,
+  protectedResourceMetadataRoute(TRANSFER_RESOURCE, 'transferProtectedResourceMetadata'),
+  transferRoute,
 ];

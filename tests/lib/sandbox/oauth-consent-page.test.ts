@@ -11,7 +11,7 @@ const secret = new TextEncoder().encode('oauth-test-secret-of-at-least-32-charac
 const NOW = Date.UTC(2026, 11, 6, 10, 0, 0);
 const settings = { issuer: 'https://lab.example/api/sandbox/oauth', resources: ['https://lab.example/api/sandbox/oauth/whoami'], scopes: ['whoami'] };
 
-async function verifiedRequest(clientName: string) {
+async function verifiedRequest(clientName: string, extra: Record<string, string> = {}) {
   const registration = await registerClient({ redirect_uris: ['http://127.0.0.1/callback'], client_name: clientName }, { secret, now: NOW });
   if (registration.kind !== 'registered') throw new Error('refused');
   const query = new URLSearchParams({
@@ -23,6 +23,7 @@ async function verifiedRequest(clientName: string) {
     resource: 'https://lab.example/api/sandbox/oauth/whoami',
     code_challenge: s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'),
     code_challenge_method: 'S256',
+    ...extra,
   });
   const decision = await decideAuthorization(query, settings, { secret, now: NOW });
   if (decision.kind !== 'consent') throw new Error(decision.kind);
@@ -71,6 +72,23 @@ describe('the consent page', () => {
     expect(`${location.origin}${location.pathname}`).toBe('http://127.0.0.1:4000/callback');
     expect(location.searchParams.get('state')).toBe('"><script>alert(1)</script>');
     expect(location.searchParams.get('code')).toBeTruthy();
+  });
+
+  test('a step-up request (acr_values=mfa, max_age): a labelled one-time code field, the code shown, both carried back', async () => {
+    const plain = fromHtml(consentPage(await verifiedRequest('Inspector'), '/authorize'));
+    expect(selectAll(plain, '[id=otp]')).toEqual([]);
+    const tree = fromHtml(consentPage(await verifiedRequest('Inspector', { acr_values: 'mfa', max_age: '120' }), '/authorize'));
+    const labels = selectAll(tree, 'label').map((node) => [node.attributes.for, node.text]);
+    expect(labels).toContainEqual(['otp', 'One-time code']);
+    expect(selectAll(tree, '[id=otp]')[0]?.attributes.autocomplete).toBe('one-time-code');
+    expect(selectAll(tree, '[id=otp-note]')[0]?.text).toContain('246810');
+    const hidden = Object.fromEntries(
+      selectAll(tree, 'input')
+        .filter((node) => node.attributes.type === 'hidden')
+        .map((node) => [node.attributes.name, node.attributes.value]),
+    );
+    expect(hidden).toMatchObject({ acr_values: 'mfa', max_age: '120' });
+    expect(selectAll(tree, 'dd').map((node) => node.text)).toContain('afresh: the client accepts one at most 120 s old (max_age)');
   });
 
   test('a failed sign-in is announced first, as an alert, in words', async () => {

@@ -50,7 +50,56 @@ describe('the consent form', () => {
       { code, clientId, redirectUri: 'http://127.0.0.1:5173/callback', codeVerifier: VERIFIER, resource: 'https://lab.example/api/sandbox/mcp' },
       { secret, now: NOW + 5_000, redeemed: boundedMap(10) },
     );
-    expect(redeemed).toEqual({ kind: 'redeemed', subject: 'alice', resource: 'https://lab.example/api/sandbox/mcp', scope: ['mcp:tools'] });
+    // A password alone, signed in now: acr password, auth_time this second (RFC 9470 §2, RFC 9068 §2.2.1).
+    expect(redeemed).toEqual({
+      kind: 'redeemed',
+      subject: 'alice',
+      resource: 'https://lab.example/api/sandbox/mcp',
+      scope: ['mcp:tools'],
+      acr: 'password',
+      authTime: NOW / 1000,
+    });
+  });
+
+  const redeemedFrom = async (location: string) =>
+    redeemCode(
+      {
+        code: new URL(location).searchParams.get('code') ?? '',
+        clientId,
+        redirectUri: 'http://127.0.0.1:5173/callback',
+        codeVerifier: VERIFIER,
+        resource: 'https://lab.example/api/sandbox/mcp',
+      },
+      { secret, now: NOW + 5_000, redeemed: boundedMap(10) },
+    );
+
+  test('acr_values=mfa: the page asks for the one-time code; the right code gives acr mfa, a wrong or missing one the page again', async () => {
+    const stepUp = { acr_values: 'mfa', max_age: '120' };
+    const missing = await decideConsent(form({ ...stepUp, username: 'bob', password: 'builder', decision: 'allow' }), settings, options);
+    expect(missing.kind === 'consent-again' && missing.problem).toContain('one-time code is wrong');
+    expect(missing.kind === 'consent-again' && missing.request).toMatchObject({ acrValues: ['mfa'], maxAge: 120 });
+    const wrong = await decideConsent(form({ ...stepUp, username: 'bob', password: 'builder', otp: '000000', decision: 'allow' }), settings, options);
+    expect(wrong.kind).toBe('consent-again');
+    const right = await decideConsent(form({ ...stepUp, username: 'bob', password: 'builder', otp: '246810', decision: 'allow' }), settings, options);
+    expect(right.kind).toBe('redirect');
+    if (right.kind !== 'redirect') return;
+    await expect(redeemedFrom(right.location)).resolves.toMatchObject({ subject: 'bob', acr: 'mfa', authTime: NOW / 1000 });
+  });
+
+  test('acr_values naming only classes the lab does not have: a password sign-in, acr password (the resource decides)', async () => {
+    const outcome = await decideConsent(
+      form({ acr_values: 'urn:example:loa:4', username: 'alice', password: 'wonderland', decision: 'allow' }),
+      settings,
+      options,
+    );
+    expect(outcome.kind).toBe('redirect');
+    if (outcome.kind !== 'redirect') return;
+    await expect(redeemedFrom(outcome.location)).resolves.toMatchObject({ acr: 'password' });
+  });
+
+  test.each(['-1', '1.5', 'soon', '1234567890'])('max_age=%s goes back as invalid_request', async (maxAge) => {
+    const outcome = await decideConsent(form({ max_age: maxAge, username: 'alice', password: 'wonderland', decision: 'allow' }), settings, options);
+    expect(outcome.kind === 'redirect' && new URL(outcome.location).searchParams.get('error')).toBe('invalid_request');
   });
 
   test('deny: access_denied back to the client', async () => {

@@ -76,6 +76,8 @@ describe('authorization codes', () => {
     resource: 'https://lab.example/mcp',
     scope: ['mcp:tools'],
     subject: 'alice',
+    acr: 'mfa',
+    authTime: 1_796_000_000,
   };
   const request = { clientId: 'client-a', redirectUri: 'http://127.0.0.1:5000/cb', codeVerifier: verifier, resource: 'https://lab.example/mcp' };
 
@@ -87,6 +89,9 @@ describe('authorization codes', () => {
       subject: 'alice',
       resource: 'https://lab.example/mcp',
       scope: ['mcp:tools'],
+      // How and when the user signed in travel with the code into the token (RFC 9470, RFC 9068 §2.2.1).
+      acr: 'mfa',
+      authTime: 1_796_000_000,
     });
     const again = await redeemCode({ ...request, code }, { ...options, redeemed });
     expect(again).toMatchObject({ kind: 'refused', error: { error: 'invalid_grant', description: expect.stringContaining('already used') } });

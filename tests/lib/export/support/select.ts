@@ -21,7 +21,7 @@ export function selectAll(root: Root, selector: string): Selected[] {
       const attributes = Object.fromEntries(
         Object.entries(child.properties).map(([name, value]) => [
           // hast's property names back to HTML's attribute names.
-          { htmlFor: 'for', className: 'class' }[name] ??
+          { htmlFor: 'for', className: 'class', autoComplete: 'autocomplete', inputMode: 'inputmode' }[name] ??
             name.replace(/^data([A-Z])/, (_m, c: string) => `data-${c.toLowerCase()}`).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
           Array.isArray(value) ? value.join(' ') : String(value),
         ]),

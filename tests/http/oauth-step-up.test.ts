@@ -1,0 +1,104 @@
+// Step-up (RFC 9470) against the production server, with oauth4webapi as the client: a token from a
+// password-only sign-in is refused by the transfer resource with insufficient_user_authentication, the
+// client reads acr_values and max_age from the challenge, asks for authorization again with them, the
+// consent page asks for the one-time code, and the new token (acr mfa, auth_time now) is accepted.
+import * as oauth from 'oauth4webapi';
+import { submitConsent } from './support/consent-form';
+import { baseUrl } from './support/lab';
+
+const insecure = { [oauth.allowInsecureRequests]: true } as const;
+const TRANSFER = '/api/sandbox/oauth/transfer';
+const REDIRECT = 'http://127.0.0.1:51516/callback';
+
+async function setUp() {
+  const resource = new URL(TRANSFER, baseUrl());
+  const rs = await oauth.processResourceDiscoveryResponse(resource, await oauth.resourceDiscoveryRequest(resource, insecure));
+  const issuer = new URL(rs.authorization_servers?.[0] ?? '');
+  const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }));
+  const registered = await oauth.dynamicClientRegistrationRequest(
+    as,
+    { redirect_uris: [REDIRECT], client_name: 'Step-up client', token_endpoint_auth_method: 'none' },
+    insecure,
+  );
+  const client = (await oauth.processDynamicClientRegistrationResponse(registered)) as oauth.Client;
+  return { resource, as, client };
+}
+
+/** One authorization round trip with `extra` parameters and `fields` on the consent form; the token response. */
+async function authorize(
+  { resource, as, client }: Awaited<ReturnType<typeof setUp>>,
+  extra: Record<string, string>,
+  fields: Record<string, string>,
+): Promise<{ token: oauth.TokenEndpointResponse; page: string }> {
+  const verifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const url = new URL(as.authorization_endpoint ?? '');
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: client.client_id,
+    redirect_uri: REDIRECT,
+    scope: 'transfer',
+    state,
+    resource: resource.href,
+    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    ...extra,
+  }).toString();
+  const page = await (await fetch(url)).text();
+  const back = await submitConsent(as.authorization_endpoint ?? '', page, { username: 'alice', password: 'wonderland', decision: 'allow', ...fields });
+  expect(back.status).toBe(303);
+  const params = oauth.validateAuthResponse(as, client, new URL(back.headers.get('location') ?? ''), state);
+  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, {
+    additionalParameters: { resource: resource.href },
+    ...insecure,
+  });
+  return { token: await oauth.processAuthorizationCodeResponse(as, client, response), page };
+}
+
+test('a password-only token is sent back to step up; acr_values and max_age from the challenge get a token that works', async () => {
+  const setup = await setUp();
+  expect(setup.as.acr_values_supported).toEqual(['password', 'mfa']);
+  const plain = await authorize(setup, {}, {});
+  expect(plain.page).not.toContain('One-time code');
+  const refused = await oauth.protectedResourceRequest(plain.token.access_token, 'POST', setup.resource, new Headers(), null, insecure).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(refused).toBeInstanceOf(oauth.WWWAuthenticateChallengeError);
+  const challenge = (refused as oauth.WWWAuthenticateChallengeError).cause[0];
+  expect(challenge?.scheme).toBe('bearer');
+  expect(challenge?.parameters).toMatchObject({ error: 'insufficient_user_authentication', acr_values: 'mfa', max_age: '120' });
+
+  // RFC 9470 §4: the client asks again with what the challenge named; the user types the code the page shows.
+  const stepUp = { acr_values: challenge?.parameters.acr_values ?? '', max_age: challenge?.parameters.max_age ?? '' };
+  const strong = await authorize(setup, stepUp, { otp: '246810' });
+  expect(strong.page).toContain('One-time code');
+  const answer = await oauth.protectedResourceRequest(strong.token.access_token, 'POST', setup.resource, new Headers(), null, insecure);
+  expect(answer.status).toBe(200);
+  await expect(answer.json()).resolves.toMatchObject({ approved: true, sub: 'alice', acr: 'mfa' });
+});
+
+test('the consent page refuses a wrong one-time code and says so, with no code for the client', async () => {
+  const setup = await setUp();
+  const url = new URL(setup.as.authorization_endpoint ?? '');
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: setup.client.client_id,
+    redirect_uri: REDIRECT,
+    scope: 'transfer',
+    resource: setup.resource.href,
+    code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()),
+    code_challenge_method: 'S256',
+    acr_values: 'mfa',
+  }).toString();
+  const page = await (await fetch(url)).text();
+  const back = await submitConsent(setup.as.authorization_endpoint ?? '', page, {
+    username: 'alice',
+    password: 'wonderland',
+    otp: '111111',
+    decision: 'allow',
+  });
+  expect(back.status).toBe(200);
+  expect(back.headers.get('location')).toBeNull();
+  await expect(back.text()).resolves.toContain('The one-time code is wrong');
+});
