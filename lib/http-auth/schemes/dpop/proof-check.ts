@@ -5,8 +5,9 @@ import { type DpopProofCheck, type DpopProofCheckOptions, type DpopProofFailure,
 import { checkProofClaims } from './proof-claims';
 import { jwkThumbprint } from './thumbprint';
 
-// A compact JWS: three base64url parts (RFC 7515 §7.1), which is also token68 as the DPoP field wants (§4.1).
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+// A compact JWS: three base64url parts (RFC 7515 §7.1), token68 as the DPoP field wants (§4.1). The signature
+// may be empty so that an unsigned `alg: none` proof is refused for what it is (step 5), not as malformed.
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * Checks a DPoP proof as RFC 9449 §4.3 lists, except the replay check: remember the returned `jti` for as
