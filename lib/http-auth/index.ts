@@ -20,4 +20,6 @@ export {
 export { decodeBase64, encodeBase64 } from './bytes/base64';
 export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time';
 export * from './schemes/digest';
+export * from './schemes/dpop';
+export { type OAuthChallengeOptions } from './schemes/oauth-challenge';
 export { type ClientChoice, type ConsideredChallenge, type HeldCredentials, chooseChallenge } from './choice';

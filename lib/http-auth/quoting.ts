@@ -25,9 +25,22 @@ const TABLES: Record<string, Table> = {
     },
     'auth-info': { nextnonce: 'quote', rspauth: 'quote', cnonce: 'quote', qop: 'token', nc: 'token' },
   },
-  // RFC 6750 §3: the ABNF gives every Bearer challenge attribute as a quoted-string.
+  // RFC 6750 §3: the ABNF gives every Bearer challenge attribute as a quoted-string. RFC 9470 §3's examples
+  // quote acr_values and max_age too (max_age may be either, and the formatter follows the examples).
   bearer: {
-    challenge: { scope: 'quote', error: 'quote', error_description: 'quote', error_uri: 'quote' },
+    challenge: { scope: 'quote', error: 'quote', error_description: 'quote', error_uri: 'quote', acr_values: 'quote', max_age: 'quote' },
+  },
+  // RFC 9449 §7.1 takes Bearer's parameters, and its Figures 15 to 19 quote algs as well.
+  dpop: {
+    challenge: {
+      scope: 'quote',
+      error: 'quote',
+      error_description: 'quote',
+      error_uri: 'quote',
+      acr_values: 'quote',
+      max_age: 'quote',
+      algs: 'quote',
+    },
   },
   // RFC 7617 §2.1 writes charset="UTF-8" quoted.
   basic: { challenge: { charset: 'quote' } },

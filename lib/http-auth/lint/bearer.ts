@@ -1,10 +1,11 @@
 import { diagnostic } from '../diagnostic';
 import type { ParsedElement } from '../grammar/elements';
 import type { Diagnostic } from '../types';
+import { lintOAuthParam } from './oauth-params';
 
-export const BEARER_ERROR_CODES = ['invalid_request', 'invalid_token', 'insufficient_scope'] as const;
+export const BEARER_ERROR_CODES = ['invalid_request', 'invalid_token', 'insufficient_scope', 'insufficient_user_authentication'] as const;
 
-/** RFC 6750 §3: a Bearer challenge has auth-params, at least one, and three defined error codes. */
+/** RFC 6750 §3: a Bearer challenge has auth-params, at least one, and three defined error codes (RFC 9470 §3 adds one). */
 export function lintBearerChallenge(el: ParsedElement): Diagnostic[] {
   if (el.token68) {
     return [diagnostic('bearer-token68', 'A Bearer challenge carries parameters, not a token68 (RFC 6750 §3).', el.token68.index)];
@@ -14,16 +15,12 @@ export function lintBearerChallenge(el: ParsedElement): Diagnostic[] {
   }
   const out: Diagnostic[] = [];
   for (const p of el.params) {
-    if (p.name === 'resource_metadata' && !(URL.canParse(p.value) && ['http:', 'https:'].includes(new URL(p.value).protocol))) {
-      out.push(
-        diagnostic('bearer-resource-metadata-url', `resource_metadata="${p.value}" is not an absolute URL a client could fetch (RFC 9728 §5.1).`, p.valueIndex),
-      );
-    }
+    out.push(...lintOAuthParam(p, 'bearer'));
     if (p.name === 'error' && !(BEARER_ERROR_CODES as readonly string[]).includes(p.value)) {
       out.push(
         diagnostic(
           'bearer-unknown-error',
-          `error="${p.value}" is not one of invalid_request, invalid_token, insufficient_scope (RFC 6750 §3.1).`,
+          `error="${p.value}" is not one of invalid_request, invalid_token, insufficient_scope (RFC 6750 §3.1) or insufficient_user_authentication (RFC 9470 §3).`,
           p.valueIndex,
         ),
       );

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../types';
 import { lintBasicChallenge, lintBasicCredentials } from './basic';
 import { lintBearerChallenge, lintBearerCredentials } from './bearer';
 import { lintDigestChallenge, lintDigestCredentials } from './digest';
+import { lintDpopChallenge, lintDpopCredentials } from './dpop';
 import { lintQuoting } from './quoting';
 
 /** Concatenates without allocating in the usual case where one side (or both) is empty. */
@@ -25,6 +26,8 @@ export function lintChallenge(el: ParsedElement): Diagnostic[] {
       return join(lintBearerChallenge(el), quoting);
     case 'digest':
       return join(lintDigestChallenge(el), quoting);
+    case 'dpop':
+      return join(lintDpopChallenge(el), quoting);
     default:
       return quoting;
   }
@@ -40,6 +43,8 @@ export function lintCredentials(el: ParsedElement): Diagnostic[] {
       return join(lintBearerCredentials(el), quoting);
     case 'digest':
       return join(lintDigestCredentials(el), quoting);
+    case 'dpop':
+      return join(lintDpopCredentials(el), quoting);
     default:
       return quoting;
   }

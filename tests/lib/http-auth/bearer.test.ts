@@ -89,3 +89,44 @@ describe('resource_metadata (RFC 9728 §5.1)', () => {
     expect(parsed.ok && parsed.warnings.map((d) => d.code)).toEqual(['bearer-resource-metadata-url']);
   });
 });
+
+describe('step-up on Bearer (RFC 9470 §3)', () => {
+  it('reproduces Figures 2 and 3', () => {
+    const acr = bearerChallenge({
+      error: 'insufficient_user_authentication',
+      errorDescription: 'A different authentication level is required',
+      acrValues: ['myACR'],
+    });
+    expect(formatChallenge(acr)).toBe(
+      'Bearer error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="myACR"',
+    );
+    const recent = bearerChallenge({ error: 'insufficient_user_authentication', errorDescription: 'More recent authentication is required', maxAge: 5 });
+    expect(formatChallenge(recent)).toBe(
+      'Bearer error="insufficient_user_authentication", error_description="More recent authentication is required", max_age="5"',
+    );
+  });
+
+  it('answers insufficient_user_authentication with 401 and the requirements', () => {
+    expect(bearerErrorStatus('insufficient_user_authentication')).toBe(401);
+    const { status, challenge } = bearerRejection({ kind: 'insufficient-user-authentication', acrValues: ['mfa', 'hwk'], maxAge: 0 }, 'api');
+    expect(status).toBe(401);
+    expect(formatChallenge(challenge)).toBe('Bearer realm="api", error="insufficient_user_authentication", acr_values="mfa hwk", max_age="0"');
+  });
+
+  it.each([[{ maxAge: -1 }], [{ maxAge: 2.5 }], [{ maxAge: Number.NaN }], [{ acrValues: ['two words'] }], [{ acrValues: [] }]])('refuses %j', (options) => {
+    expect(() => bearerChallenge({ realm: 'api', ...options })).toThrow(/RFC 9470 §3/);
+  });
+
+  it.each([
+    ['Bearer error="insufficient_user_authentication", acr_values="myACR"', []],
+    ['Bearer error="insufficient_user_authentication", max_age=5', []],
+    ['Bearer error="insufficient_user_authentication", max_age="5"', []],
+    ['Bearer error="insufficient_user_authentication", max_age="5m"', ['step-up-max-age']],
+    ['Bearer error="insufficient_user_authentication", max_age="-1"', ['step-up-max-age']],
+    ['Bearer error="insufficient_user_authentication", acr_values=" mfa"', ['step-up-acr-values']],
+    ['Bearer error="insufficient_user_authentication", acr_values=""', ['step-up-acr-values']],
+  ])('lint: %s -> %j', (header, expected) => {
+    const parsed = parseChallenges(header);
+    expect(parsed.ok && parsed.warnings.map((d) => d.code)).toEqual(expected);
+  });
+});

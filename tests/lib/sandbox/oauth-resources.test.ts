@@ -130,14 +130,14 @@ describe('the transfer: a step-up resource (RFC 9470)', () => {
     return Object.assign(result.response, { trace: result.trace.map((step) => `${step.kind}: ${describeStep(step)}`) });
   };
 
-  // RFC 9470 §3: acr_values and max_age may be tokens or quoted-strings; the formatter quotes only what needs it.
+  // RFC 9470 §3: acr_values and max_age may be tokens or quoted-strings; the formatter quotes them as its examples do.
   test('a password-only sign-in: 401 insufficient_user_authentication with acr_values and max_age, saying what to ask for', async () => {
     const { ctx, token } = await tokenFor(TRANSFER_PATH, ['transfer'], { acr: 'password' });
     const response = await transfer(token, ctx);
     expect(response.status).toBe(401);
     const challenge = headerValues(response.headers, 'WWW-Authenticate')[0] ?? '';
     expect(challenge).toMatch(
-      /^Bearer realm="lab", error="insufficient_user_authentication", error_description="[^"]*acr_values=mfa[^"]*", resource_metadata="[^"]+", acr_values=mfa, max_age=120$/,
+      /^Bearer realm="lab", error="insufficient_user_authentication", error_description="[^"]*acr_values=mfa[^"]*", resource_metadata="[^"]+", acr_values="mfa", max_age="120"$/,
     );
   });
 
