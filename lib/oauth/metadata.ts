@@ -47,6 +47,8 @@ export const authorizationServerMetadataSchema = z.looseObject({
   authorization_response_iss_parameter_supported: z.optional(z.boolean()),
   /** OpenID Connect Discovery 1.0 §3; RFC 9470 §4 sends step-up clients to it. */
   acr_values_supported: z.optional(stringList),
+  /** RFC 9449 §5.1: the proof algorithms the token endpoint accepts. */
+  dpop_signing_alg_values_supported: z.optional(stringList),
 });
 export type AuthorizationServerMetadata = z.infer<typeof authorizationServerMetadataSchema>;
 

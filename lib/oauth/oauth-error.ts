@@ -19,6 +19,9 @@ export const TOKEN_ERRORS = [
   'unsupported_grant_type',
   'invalid_scope',
   'invalid_target',
+  // RFC 9449 §5 and §8: a DPoP proof the token endpoint refuses, and its demand for a nonce (with DPoP-Nonce).
+  'invalid_dpop_proof',
+  'use_dpop_nonce',
 ] as const;
 export const REGISTRATION_ERRORS = ['invalid_redirect_uri', 'invalid_client_metadata', 'invalid_software_statement', 'unapproved_software_statement'] as const;
 
@@ -31,7 +34,7 @@ export type OAuthError<Code extends string> = { error: Code; description: string
 
 /**
  * RFC 6749 §5.1's and §5.2's JSON body. error_description is limited to %x20-21 / %x23-5B / %x5D-7E
- * (§5.2: printable ASCII without " and \): anything else is replaced, so a reflected value cannot
+ * (§5.2: printable ASCII without " and \): anything else is replaced (§ spelled out, " as '), so a reflected value cannot
  * break the grammar a strict client checks.
  */
 export function oauthErrorBody<Code extends string>({ error, description }: OAuthError<Code>): { error: Code; error_description: string } {
@@ -39,7 +42,11 @@ export function oauthErrorBody<Code extends string>({ error, description }: OAut
 }
 
 export function safeDescription(description: string): string {
-  return description.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '?');
+  // The lab's own sentences cite sections and quote values: spell § out and turn " into ', so they read well.
+  return description
+    .replace(/§/g, 'section ')
+    .replace(/["“”]/g, "'")
+    .replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '?');
 }
 
 /**

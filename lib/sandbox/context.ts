@@ -10,6 +10,8 @@ export type SandboxContext = {
   nonceCounts: { get(key: string): number | undefined; set(key: string, nc: number): unknown };
   /** Authorization codes already redeemed at the lab's OAuth server, by id (RFC 6749 §4.1.2: once each); bounded. */
   redeemedCodes: { has(id: string): boolean; set(id: string, expiresAt: number): unknown };
+  /** DPoP proofs already accepted, by key thumbprint and jti (RFC 9449 §11.1: each proof once); bounded. */
+  seenDpopProofs: { has(key: string): boolean; set(key: string, expiresAt: number): unknown };
   /**
    * The lab's public origin (SITE_URL) when it is configured: its OAuth documents and tokens name it. Unset,
    * they name the origin a request's Host reached.
@@ -60,6 +62,7 @@ export function createSandboxContext(options: { secret: Uint8Array; now?: () => 
     random: (length) => crypto.getRandomValues(new Uint8Array(length)),
     nonceCounts: boundedMap<string, number>(10_000),
     redeemedCodes: boundedMap<string, number>(10_000),
+    seenDpopProofs: boundedMap<string, number>(10_000),
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
   };
 }

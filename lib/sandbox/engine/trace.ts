@@ -23,6 +23,8 @@ export type TraceStep =
   | { kind: 'scope-missing'; missing: string[]; status: 403 | 404 }
   /** An access token of the lab's authorization server refused by a resource (RFC 9068 §4), with the reason in words. */
   | { kind: 'access-token-refused'; reason: string }
+  /** A DPoP proof refused (invalid_dpop_proof), or one without the resource's nonce (use_dpop_nonce) (RFC 9449 §7.1, §9). */
+  | { kind: 'dpop-proof-refused'; reason: string; nonce: boolean }
   /** A valid token whose sign-in is too weak or too old for the resource (RFC 9470 §3). */
   | { kind: 'step-up-needed'; reason: string }
   | { kind: 'granted'; user: string };
@@ -86,6 +88,10 @@ export function describeStep(step: TraceStep): string {
       return `The token lacks scope ${step.missing.join(' ')}: ${step.status === 404 ? '404, hiding the resource' : '403 with error="insufficient_scope"'} (RFC 6750 §3.1).`;
     case 'access-token-refused':
       return `The resource refuses the access token: ${step.reason} 401 with error="invalid_token".`;
+    case 'dpop-proof-refused':
+      return step.nonce
+        ? `The resource wants its own nonce in the DPoP proof: ${step.reason} 401 with error="use_dpop_nonce" and a DPoP-Nonce field (RFC 9449 §9).`
+        : `The resource refuses the DPoP proof: ${step.reason} 401 with error="invalid_dpop_proof" (RFC 9449 §7.1).`;
     case 'step-up-needed':
       return `The token is valid, but the sign-in behind it is not enough: ${step.reason} 401 with error="insufficient_user_authentication".`;
     case 'granted':

@@ -18,6 +18,8 @@ export type AccessTokenGrant = {
   /** RFC 9068 §2.2.1: how and when the user signed in, which a step-up resource checks (RFC 9470 §3). */
   acr?: string;
   authTime?: number;
+  /** RFC 9449 §6.1: the thumbprint of the key the token is bound to (cnf.jkt), for a DPoP token. */
+  jkt?: string;
 };
 
 /** RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat and jti are required; scope per §2.2.3. */
@@ -28,7 +30,8 @@ export async function issueAccessToken(
   const key = await signingKey(options.secret);
   const issuedAt = Math.floor(options.now / 1000);
   const authentication = { ...(grant.acr === undefined ? {} : { acr: grant.acr }), ...(grant.authTime === undefined ? {} : { auth_time: grant.authTime }) };
-  return new SignJWT({ client_id: grant.clientId, scope: grant.scope.join(' '), ...authentication })
+  const confirmation = grant.jkt === undefined ? {} : { cnf: { jkt: grant.jkt } };
+  return new SignJWT({ client_id: grant.clientId, scope: grant.scope.join(' '), ...authentication, ...confirmation })
     .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: ACCESS_TOKEN_TYPE, kid: key.publicJwk.kid })
     .setIssuer(grant.issuer)
     .setAudience(grant.resource)
@@ -40,7 +43,7 @@ export async function issueAccessToken(
 }
 
 export type AccessTokenCheck =
-  | { kind: 'valid'; subject: string; clientId: string; scope: string[]; expiresInSeconds: number; acr?: string; authTime?: number }
+  | { kind: 'valid'; subject: string; clientId: string; scope: string[]; expiresInSeconds: number; acr?: string; authTime?: number; jkt?: string }
   | { kind: 'wrong-audience'; audience: string[] }
   | { kind: 'wrong-issuer'; issuer: string | undefined }
   | { kind: 'wrong-type'; type: string | undefined }
@@ -84,6 +87,7 @@ export async function checkAccessToken(
     const authentication = {
       ...(typeof payload.acr === 'string' ? { acr: payload.acr } : {}),
       ...(typeof payload.auth_time === 'number' ? { authTime: payload.auth_time } : {}),
+      ...(boundKey(payload.cnf) === undefined ? {} : { jkt: boundKey(payload.cnf) }),
     };
     return { kind: 'valid', subject: payload.sub ?? '', clientId, scope, expiresInSeconds: (payload.exp ?? nowSeconds) - nowSeconds, ...authentication };
   } catch (error) {
@@ -91,4 +95,10 @@ export async function checkAccessToken(
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed) return { kind: 'bad-signature' };
     return { kind: 'malformed' };
   }
+}
+
+/** RFC 9449 §6.1: cnf.jkt, when the token is bound to a key. */
+function boundKey(cnf: unknown): string | undefined {
+  const jkt = typeof cnf === 'object' && cnf !== null ? (cnf as { jkt?: unknown }).jkt : undefined;
+  return typeof jkt === 'string' ? jkt : undefined;
 }

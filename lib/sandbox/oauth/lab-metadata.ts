@@ -3,6 +3,7 @@
 import type { AuthorizationServerMetadata, ProtectedResourceMetadata } from '@/lib/oauth/metadata';
 import { AUTHORIZATION_SERVER_SUFFIX, PROTECTED_RESOURCE_SUFFIX, wellKnownUrl } from '@/lib/oauth/well-known';
 import { SANDBOX_PREFIX } from '../routes/paths';
+import { LAB_DPOP_ALGS } from './dpop-proof';
 import { ACCESS_TOKEN_ALG } from './signing-key';
 
 /** The authorization server's issuer path: an issuer with a path, so the path-insertion rule shows (RFC 8414 §3.1). */
@@ -32,8 +33,11 @@ export type LabAcr = (typeof LAB_ACRS)[number];
 /** What a step-up resource needs of the sign-in behind a token (RFC 9470 §3: acr_values and max_age). */
 export type StepUpPolicy = { acr: LabAcr; maxAgeSeconds: number };
 
+/** How a resource takes DPoP (RFC 9449 §7): alongside Bearer or alone, and whether it wants its own nonce (§9). */
+export type DpopPolicy = { only: boolean; nonce: boolean };
+
 /** A resource the lab's authorization server issues tokens for, the scope it asks for, and any step-up it needs. */
-export type LabResource = { path: string; scope: LabScope; name: string; stepUp?: StepUpPolicy };
+export type LabResource = { path: string; scope: LabScope; name: string; stepUp?: StepUpPolicy; dpop?: DpopPolicy };
 export const WHOAMI_RESOURCE: LabResource = { path: WHOAMI_PATH, scope: 'whoami', name: 'HTTP Auth Lab: who am I' };
 export const MCP_RESOURCE: LabResource = { path: MCP_PATH, scope: 'mcp:tools', name: 'HTTP Auth Lab MCP server' };
 /** Two minutes: shorter than a token's five, so a token can be valid and its sign-in still too old. */
@@ -43,7 +47,23 @@ export const TRANSFER_RESOURCE: LabResource = {
   name: 'HTTP Auth Lab: a transfer that needs a fresh, two-factor sign-in',
   stepUp: { acr: 'mfa', maxAgeSeconds: 120 },
 };
-export const LAB_RESOURCES: readonly LabResource[] = [WHOAMI_RESOURCE, MCP_RESOURCE, TRANSFER_RESOURCE];
+/** Who the token speaks for, for DPoP-bound tokens only, with the resource's own nonce: every refusal RFC 9449 §7 and §9 describe. */
+export const DPOP_PATH = `${OAUTH_PREFIX}/dpop`;
+export const DPOP_RESOURCE: LabResource = {
+  path: DPOP_PATH,
+  scope: 'whoami',
+  name: 'HTTP Auth Lab: who am I, for DPoP-bound tokens only',
+  dpop: { only: true, nonce: true },
+};
+/** Who the token speaks for, to a Bearer token or a DPoP one: both challenges at once (RFC 9449 §7.2). */
+export const BEARER_OR_DPOP_PATH = `${OAUTH_PREFIX}/bearer-or-dpop`;
+export const BEARER_OR_DPOP_RESOURCE: LabResource = {
+  path: BEARER_OR_DPOP_PATH,
+  scope: 'whoami',
+  name: 'HTTP Auth Lab: who am I, to Bearer or DPoP tokens',
+  dpop: { only: false, nonce: false },
+};
+export const LAB_RESOURCES: readonly LabResource[] = [WHOAMI_RESOURCE, MCP_RESOURCE, TRANSFER_RESOURCE, DPOP_RESOURCE, BEARER_OR_DPOP_RESOURCE];
 
 export const issuerFor = (origin: string) => `${origin}${OAUTH_PREFIX}`;
 export const resourceFor = (origin: string, path: string = WHOAMI_PATH) => `${origin}${path}`;
@@ -66,6 +86,8 @@ export function labAuthorizationServerMetadata(origin: string): AuthorizationSer
     authorization_response_iss_parameter_supported: true,
     // OpenID Connect Discovery 1.0 §3's field, which RFC 9470 §4 points clients to for the values they may ask for.
     acr_values_supported: [...LAB_ACRS],
+    // RFC 9449 §5.1: the token endpoint binds tokens to keys proved with these algorithms.
+    dpop_signing_alg_values_supported: [...LAB_DPOP_ALGS],
     service_documentation: `${origin}/api`,
   };
 }
@@ -84,6 +106,8 @@ export function labProtectedResourceMetadata(origin: string, resource: LabResour
     bearer_methods_supported: ['header'],
     resource_signing_alg_values_supported: [ACCESS_TOKEN_ALG],
     resource_name: resource.name,
+    // RFC 9728 §2 with RFC 9449: which proof algorithms the resource takes, and whether it takes DPoP tokens only.
+    ...(resource.dpop ? { dpop_signing_alg_values_supported: [...LAB_DPOP_ALGS], dpop_bound_access_tokens_required: resource.dpop.only } : {}),
     resource_documentation: `${origin}/api`,
   };
 }

@@ -20,7 +20,15 @@ export const MCP_SERVER_INFO = { name: 'http-auth-lab', title: 'HTTP Auth Lab', 
 
 /** What whoami answers: the claims the resource server checked, nothing more. */
 export function whoamiClaims(grant: McpGrant) {
-  return { sub: grant.subject, client_id: grant.clientId, scope: grant.scope.join(' '), aud: grant.resource, expires_in: grant.expiresInSeconds };
+  return {
+    sub: grant.subject,
+    client_id: grant.clientId,
+    scope: grant.scope.join(' '),
+    aud: grant.resource,
+    expires_in: grant.expiresInSeconds,
+    // How the token came: Bearer, or DPoP with a proof of its key (RFC 9449 §7.1).
+    scheme: grant.scheme,
+  };
 }
 
 function labMcpServer(grant: McpGrant): McpServer {

@@ -1,11 +1,11 @@
 // What the lab's authorization server hands out and must recognise later, without a database: client
-// ids and authorization codes are compact JWS (HS256 under SANDBOX_SECRET) with a typ of their own, so
+// ids, authorization codes and DPoP nonces are compact JWS (HS256 under SANDBOX_SECRET) with a typ of their own, so
 // one kind can never be passed off as another, and any instance with the secret reads any other's.
 import { base64url, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
-export type ArtifactKind = 'client' | 'code';
+export type ArtifactKind = 'client' | 'code' | 'dpop-nonce';
 
-const TYPES: Record<ArtifactKind, string> = { client: 'lab-client+jwt', code: 'lab-code+jwt' };
+const TYPES: Record<ArtifactKind, string> = { client: 'lab-client+jwt', code: 'lab-code+jwt', 'dpop-nonce': 'lab-dpop-nonce+jwt' };
 
 export async function sealArtifact(
   kind: ArtifactKind,

@@ -1,5 +1,6 @@
 // The lab authorization server's token endpoint: the authorization code grant (RFC 6749 §4.1.3) with
-// PKCE (RFC 7636 §4.5) and resource indicators (RFC 8707 §2.2), answering with an RFC 9068 access token.
+// PKCE (RFC 7636 §4.5) and resource indicators (RFC 8707 §2.2), answering with an RFC 9068 access token,
+// bound to the client's key when the request carries a DPoP proof (RFC 9449 §5).
 // Errors are RFC 6749 §5.2's application/json bodies, not problem details: here the lab is an OAuth
 // server, and OAuth clients (oauth4webapi among them) read exactly that format.
 import { basicChallenge, constantTimeEqualText, decodeBasicCredentials, formatChallenge } from '@/lib/http-auth';
@@ -8,6 +9,7 @@ import { firstHeader, headerValues, type HeaderList, type SandboxRequest, type S
 import { issueAccessToken } from './access-token';
 import { redeemCode, type RedeemedCodes } from './authorization-code';
 import { clientSecretFor, registeredClient, type RegisteredClient } from './client-registration';
+import { checkProofAtLab, dpopNonceField, type SeenProofs } from './dpop-proof';
 
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 300;
 
@@ -17,10 +19,44 @@ const NO_STORE: HeaderList = [
   ['Cache-Control', 'no-store'],
 ];
 
-function tokenError(status: 400 | 401, error: TokenErrorCode, description: string, challenge = false): SandboxResponse {
+function tokenError(status: 400 | 401, error: TokenErrorCode, description: string, challenge = false, extra: HeaderList = []): SandboxResponse {
   // RFC 6749 §5.2: invalid_client after Basic authentication is a 401 with a challenge.
   const headers: HeaderList = challenge ? [...NO_STORE, ['WWW-Authenticate', formatChallenge(basicChallenge({ realm: 'oauth', charset: 'UTF-8' }))]] : NO_STORE;
-  return { status, headers, body: JSON.stringify(oauthErrorBody({ error, description })) };
+  return { status, headers: [...headers, ...extra], body: JSON.stringify(oauthErrorBody({ error, description })) };
+}
+
+type DpopBinding = { kind: 'bearer' } | { kind: 'bound'; jkt: string } | { kind: 'error'; response: SandboxResponse };
+
+/**
+ * RFC 9449 §5: a token request with a DPoP proof gets a token bound to the proof's key. The lab's token
+ * endpoint always wants its own nonce in the proof (§8), so a client meets the nonce round trip once; the
+ * check comes before the code is redeemed, so that round trip does not spend the code.
+ */
+async function dpopBinding(request: SandboxRequest, options: TokenEndpointOptions): Promise<DpopBinding> {
+  if (!request.headers.some(([name]) => name.toLowerCase() === 'dpop')) return { kind: 'bearer' };
+  const checked = await checkProofAtLab(request.headers, {
+    method: 'POST',
+    url: options.tokenEndpointUrl,
+    secret: options.secret,
+    now: options.now,
+    seen: options.seenProofs,
+    nonce: 'token-endpoint',
+  });
+  switch (checked.kind) {
+    case 'valid':
+      return { kind: 'bound', jkt: checked.proof.jkt };
+    case 'use-nonce':
+      return {
+        kind: 'error',
+        response: tokenError(400, 'use_dpop_nonce', checked.description, false, await dpopNonceField('token-endpoint', options)),
+      };
+    case 'invalid':
+      return { kind: 'error', response: tokenError(400, 'invalid_dpop_proof', checked.description) };
+    default: {
+      const never: never = checked;
+      return never;
+    }
+  }
 }
 
 type ClientCheck = { kind: 'client'; client: RegisteredClient } | { kind: 'error'; response: SandboxResponse };
@@ -88,11 +124,19 @@ async function authenticateClient(request: SandboxRequest, form: URLSearchParams
 
 const PARAMETERS = ['grant_type', 'code', 'redirect_uri', 'client_id', 'client_secret', 'code_verifier', 'resource'];
 
+export type TokenEndpointOptions = {
+  secret: Uint8Array;
+  now: number;
+  random: (length: number) => Uint8Array;
+  issuer: string;
+  redeemed: RedeemedCodes;
+  /** The token endpoint's URL as clients reach it: a DPoP proof's htu names it (RFC 9449 §4.3 step 9). */
+  tokenEndpointUrl: string;
+  seenProofs: SeenProofs;
+};
+
 /** Called for POST only (the route table answers other methods). */
-export async function oauthTokenEndpoint(
-  request: SandboxRequest,
-  options: { secret: Uint8Array; now: number; random: (length: number) => Uint8Array; issuer: string; redeemed: RedeemedCodes },
-): Promise<SandboxResponse> {
+export async function oauthTokenEndpoint(request: SandboxRequest, options: TokenEndpointOptions): Promise<SandboxResponse> {
   const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded')
     return tokenError(400, 'invalid_request', 'Send the parameters as application/x-www-form-urlencoded (RFC 6749 §4.1.3).');
@@ -106,6 +150,8 @@ export async function oauthTokenEndpoint(
   if (client.kind === 'error') return client.response;
   const code = form.get('code');
   if (code === null || code === '') return tokenError(400, 'invalid_request', 'code is missing (RFC 6749 §4.1.3).');
+  const binding = await dpopBinding(request, options);
+  if (binding.kind === 'error') return binding.response;
   const redeemed = await redeemCode(
     {
       code,
@@ -127,6 +173,7 @@ export async function oauthTokenEndpoint(
       lifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS,
       acr: redeemed.acr,
       authTime: redeemed.authTime,
+      ...(binding.kind === 'bound' ? { jkt: binding.jkt } : {}),
     },
     options,
   );
@@ -134,6 +181,12 @@ export async function oauthTokenEndpoint(
   return {
     status: 200,
     headers: NO_STORE,
-    body: JSON.stringify({ access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, scope: redeemed.scope.join(' ') }),
+    // RFC 9449 §5: token_type DPoP for a bound token, so the client knows to send proofs with it.
+    body: JSON.stringify({
+      access_token: accessToken,
+      token_type: binding.kind === 'bound' ? 'DPoP' : 'Bearer',
+      expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+      scope: redeemed.scope.join(' '),
+    }),
   };
 }

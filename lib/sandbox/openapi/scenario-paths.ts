@@ -18,6 +18,7 @@ const EXAMPLE_CTX: SandboxContext = {
   random: (n) => new Uint8Array(n),
   nonceCounts: new Map(),
   redeemedCodes: new Map(),
+  seenDpopProofs: new Map(),
 };
 
 function challengeHeader(field: string, description: string, layer?: Layer): Record<string, HeaderObject> {

@@ -19,6 +19,9 @@ export function labOrigin(request: SandboxRequest, ctx: SandboxContext): string 
  */
 export const MCP_CORS_REQUEST_HEADERS: readonly string[] = ['Authorization', 'Content-Type', 'Mcp-Protocol-Version'];
 
+/** What a browser client sends with a DPoP proof (RFC 9449 §4.1): the token endpoint and the DPoP resources allow it. */
+export const DPOP_CORS_REQUEST_HEADERS: readonly string[] = ['Authorization', 'Content-Type', 'DPoP'];
+
 /** Token and registration answers must not be cached (RFC 6749 §5.1, RFC 7591 §3.2.1). */
 export const NO_STORE: HeaderList = [['Cache-Control', 'no-store']];
 

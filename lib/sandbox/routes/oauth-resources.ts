@@ -1,9 +1,19 @@
 import { PROTECTED_RESOURCE_SUFFIX } from '@/lib/oauth/well-known';
 import { problemResponse } from '../problem';
 import { answerMcp, whoamiClaims } from '../oauth/mcp-server';
-import { labProtectedResourceMetadata, MCP_RESOURCE, TRANSFER_RESOURCE, WHOAMI_RESOURCE, type LabResource } from '../oauth/lab-metadata';
-import { guardResource } from '../oauth/resource-guard';
-import { jsonResponse, labOrigin, MCP_CORS_REQUEST_HEADERS, oauthGetDoc } from './oauth-http';
+import {
+  BEARER_OR_DPOP_RESOURCE,
+  DPOP_RESOURCE,
+  labProtectedResourceMetadata,
+  MCP_RESOURCE,
+  TRANSFER_RESOURCE,
+  WHOAMI_RESOURCE,
+  type LabResource,
+} from '../oauth/lab-metadata';
+import { guardResource, type GuardOptions } from '../oauth/resource-guard';
+import type { SandboxContext } from '../context';
+import type { SandboxRequest } from '../message';
+import { DPOP_CORS_REQUEST_HEADERS, jsonResponse, labOrigin, MCP_CORS_REQUEST_HEADERS, oauthGetDoc } from './oauth-http';
 import type { EndpointRoute } from './route';
 
 // The resources the lab's authorization server protects, and their metadata (RFC 9728): whoami, a plain
@@ -44,28 +54,33 @@ const CHALLENGE_HEADER = {
   },
 };
 
-export const whoamiRoute: EndpointRoute = {
-  kind: 'endpoint',
-  path: WHOAMI_RESOURCE.path,
-  methods: ['GET'],
-  cors: true,
-  wrongMethod: 'Ask who you are with GET.',
-  handle: async (request, { ctx }) => {
-    const access = await guardResource(request, WHOAMI_RESOURCE, { origin: labOrigin(request, ctx), secret: ctx.secret, now: ctx.now() });
-    return { response: access.kind === 'refused' ? access.response : jsonResponse(200, whoamiClaims(access)), trace: access.trace };
-  },
-  describe: () =>
-    oauthGetDoc(
-      'whoami',
-      'Who the token says you are',
-      'A resource protected by the lab’s authorization server. Without a token: 401 with resource_metadata (RFC 9728 §5.1), where discovery starts. A token for another resource: 401 invalid_token saying so.',
-      {
-        '200': { description: 'The token’s user, client and scope.', content: { 'application/json': { schema: { type: 'object' } } } },
-        '401': { description: 'No token, or one refused (invalid_token with the reason).', headers: CHALLENGE_HEADER },
-        '403': { description: 'insufficient_scope: the token lacks whoami.', headers: CHALLENGE_HEADER },
-      },
-    ),
-};
+/** A resource that answers who the token speaks for: whoami (Bearer), and the two DPoP resources (RFC 9449 §7). */
+function whoamiRoute(resource: LabResource, operationId: string, summary: string, description: string): EndpointRoute {
+  return {
+    kind: 'endpoint',
+    path: resource.path,
+    methods: ['GET'],
+    cors: true,
+    ...(resource.dpop ? { corsRequestHeaders: DPOP_CORS_REQUEST_HEADERS } : {}),
+    wrongMethod: 'Ask who you are with GET.',
+    handle: async (request, { ctx }) => {
+      const access = await guardResource(request, resource, guardOptions(request, ctx));
+      return { response: access.kind === 'refused' ? access.response : jsonResponse(200, whoamiClaims(access)), trace: access.trace };
+    },
+    describe: () =>
+      oauthGetDoc(operationId, summary, description, {
+        '200': { description: 'The token’s user, client, scope and scheme.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '400': { description: 'More than one Authorization field, or credentials of a scheme the resource does not take.' },
+        '401': {
+          description: resource.dpop
+            ? 'No token; a refused one (invalid_token); a missing or wrong proof (invalid_dpop_proof); or, where the resource wants a nonce, use_dpop_nonce with DPoP-Nonce.'
+            : 'No token, or one refused (invalid_token with the reason).',
+          headers: CHALLENGE_HEADER,
+        },
+        '403': { description: `insufficient_scope: the token lacks ${resource.scope}.`, headers: CHALLENGE_HEADER },
+      }),
+  };
+}
 
 export const mcpRoute: EndpointRoute = {
   kind: 'endpoint',
@@ -79,7 +94,7 @@ export const mcpRoute: EndpointRoute = {
     'This MCP server is stateless: POST JSON-RPC messages to it (MCP Streamable HTTP transport); it opens no GET stream and has no session to DELETE.',
   handle: async (request, { ctx }) => {
     const origin = labOrigin(request, ctx);
-    const access = await guardResource(request, MCP_RESOURCE, { origin, secret: ctx.secret, now: ctx.now() });
+    const access = await guardResource(request, MCP_RESOURCE, guardOptions(request, ctx));
     if (access.kind === 'refused') return { response: access.response, trace: access.trace };
     let url: string;
     try {
@@ -121,7 +136,7 @@ export const transferRoute: EndpointRoute = {
   cors: true,
   wrongMethod: 'A transfer is made with POST.',
   handle: async (request, { ctx }) => {
-    const access = await guardResource(request, TRANSFER_RESOURCE, { origin: labOrigin(request, ctx), secret: ctx.secret, now: ctx.now() });
+    const access = await guardResource(request, TRANSFER_RESOURCE, guardOptions(request, ctx));
     if (access.kind === 'refused') return { response: access.response, trace: access.trace };
     const signedInSecondsAgo = access.authTime === undefined ? undefined : Math.floor(ctx.now() / 1000) - access.authTime;
     return {
@@ -153,9 +168,36 @@ export const transferRoute: EndpointRoute = {
 
 export const RESOURCE_ROUTES: readonly EndpointRoute[] = [
   protectedResourceMetadataRoute(WHOAMI_RESOURCE, 'protectedResourceMetadata'),
-  whoamiRoute,
+  whoamiRoute(
+    WHOAMI_RESOURCE,
+    'whoami',
+    'Who the token says you are',
+    'A resource protected by the lab’s authorization server. Without a token: 401 with resource_metadata (RFC 9728 §5.1), where discovery starts. A token for another resource: 401 invalid_token saying so.',
+  ),
   protectedResourceMetadataRoute(MCP_RESOURCE, 'mcpProtectedResourceMetadata'),
   mcpRoute,
   protectedResourceMetadataRoute(TRANSFER_RESOURCE, 'transferProtectedResourceMetadata'),
   transferRoute,
+  protectedResourceMetadataRoute(DPOP_RESOURCE, 'dpopProtectedResourceMetadata'),
+  whoamiRoute(
+    DPOP_RESOURCE,
+    'dpopWhoami',
+    'Who the token says you are, for DPoP-bound tokens only',
+    'RFC 9449 §7.1: send Authorization: DPoP <token> and a DPoP proof with ath and this resource’s own nonce (§9). Without the nonce: 401 use_dpop_nonce with DPoP-Nonce. A DPoP token sent as Bearer, an unbound token, a proof for another method or URL, a replayed jti, a wrong ath, another key: each refused, saying why.',
+  ),
+  protectedResourceMetadataRoute(BEARER_OR_DPOP_RESOURCE, 'bearerOrDpopProtectedResourceMetadata'),
+  whoamiRoute(
+    BEARER_OR_DPOP_RESOURCE,
+    'bearerOrDpopWhoami',
+    'Who the token says you are, to Bearer or DPoP tokens',
+    'Takes a Bearer token or a DPoP-bound one with its proof; without a token it sends both challenges (RFC 9449 §7.2). A DPoP-bound token sent as Bearer is refused.',
+  ),
 ];
+
+/** What a resource needs to check a request: the origin it answers as, the secret, the clock, the proofs seen. */
+const guardOptions = (request: SandboxRequest, ctx: SandboxContext): GuardOptions => ({
+  origin: labOrigin(request, ctx),
+  secret: ctx.secret,
+  now: ctx.now(),
+  seenProofs: ctx.seenDpopProofs,
+});

@@ -20,7 +20,7 @@ import {
 } from '../oauth/lab-metadata';
 import { jwks } from '../oauth/signing-key';
 import { oauthTokenEndpoint } from '../oauth/token-endpoint';
-import { jsonResponse, labOrigin, MCP_CORS_REQUEST_HEADERS, NO_STORE, oauthGetDoc } from './oauth-http';
+import { DPOP_CORS_REQUEST_HEADERS, jsonResponse, labOrigin, MCP_CORS_REQUEST_HEADERS, NO_STORE, oauthGetDoc } from './oauth-http';
 import type { EndpointRoute } from './route';
 
 // The lab's OAuth authorization server (issue 18; docs/oauth-server.md): metadata, keys, registration,
@@ -224,6 +224,7 @@ export const oauthTokenRoute: EndpointRoute = {
   path: OAUTH_TOKEN_PATH,
   methods: ['POST'],
   cors: true,
+  corsRequestHeaders: DPOP_CORS_REQUEST_HEADERS,
   wrongMethod: 'The token endpoint takes POST with a form body (RFC 6749 §3.2).',
   handle: async (request, { ctx }) => ({
     response: await oauthTokenEndpoint(request, {
@@ -232,6 +233,8 @@ export const oauthTokenRoute: EndpointRoute = {
       random: ctx.random,
       issuer: issuerFor(labOrigin(request, ctx)),
       redeemed: ctx.redeemedCodes,
+      tokenEndpointUrl: `${labOrigin(request, ctx)}${OAUTH_TOKEN_PATH}`,
+      seenProofs: ctx.seenDpopProofs,
     }),
     trace: [],
   }),

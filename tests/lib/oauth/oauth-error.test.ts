@@ -5,8 +5,10 @@ describe('OAuth error responses', () => {
   test('the JSON body keeps error_description inside RFC 6749 §5.2’s character set', () => {
     expect(oauthErrorBody({ error: 'invalid_grant', description: 'The code "abc\\" was used\r\nbefore — twice' })).toEqual({
       error: 'invalid_grant',
-      error_description: 'The code ?abc?? was used??before ? twice',
+      error_description: "The code 'abc?' was used??before ? twice",
     });
+    // The lab's own citations stay readable: § spelled out.
+    expect(oauthErrorBody({ error: 'invalid_grant', description: 'See RFC 6749 §4.1.2.' }).error_description).toBe('See RFC 6749 section 4.1.2.');
   });
 
   test('an authorization error goes to the redirect URI with error, description, state and iss, keeping its own query', () => {

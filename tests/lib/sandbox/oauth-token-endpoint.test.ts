@@ -6,6 +6,8 @@ import { checkAccessToken } from '@/lib/sandbox/oauth/access-token';
 import { registerClient } from '@/lib/sandbox/oauth/client-registration';
 import { decideConsent } from '@/lib/sandbox/oauth/consent';
 import { oauthTokenEndpoint } from '@/lib/sandbox/oauth/token-endpoint';
+import { createDpopProof, jwkThumbprint } from '@/lib/http-auth';
+import { exportJWK, generateKeyPair } from 'jose';
 
 // The whole code flow through the pure pieces, as the routes will run it: register, consent, token,
 // and the resource's check of the token.
@@ -52,8 +54,9 @@ const post = (fields: Record<string, string>, headers: [string, string][] = []):
   body: new TextEncoder().encode(new URLSearchParams(fields).toString()),
 });
 
-const endpoint = (request: SandboxRequest, redeemed = boundedMap<string, number>(100)) =>
-  oauthTokenEndpoint(request, { secret, now: NOW + 2_000, random, issuer: ISSUER, redeemed });
+const TOKEN_URL = 'https://lab.example/api/sandbox/oauth/token';
+const endpoint = (request: SandboxRequest, redeemed = boundedMap<string, number>(100), seenProofs = boundedMap<string, number>(100)) =>
+  oauthTokenEndpoint(request, { secret, now: NOW + 2_000, random, issuer: ISSUER, redeemed, tokenEndpointUrl: TOKEN_URL, seenProofs });
 
 describe('the token endpoint (authorization code with PKCE)', () => {
   test('a public client gets an RFC 9068 token for the resource, not cached; the resource accepts it', async () => {
@@ -130,5 +133,66 @@ describe('the token endpoint (authorization code with PKCE)', () => {
       body: new TextEncoder().encode('grant_type=authorization_code&code=a&code=b'),
     });
     expect(JSON.parse(twice.body)).toMatchObject({ error: 'invalid_request', error_description: expect.stringContaining('code appear more than once') });
+  });
+});
+
+describe('the token endpoint with DPoP (RFC 9449 §5, §8)', () => {
+  const keyPair = () => generateKeyPair('ES256', { extractable: true });
+  const proof = async (keys: CryptoKeyPair, fields: { htu?: string; nonce?: string; iat?: number } = {}) =>
+    createDpopProof({
+      privateKey: keys.privateKey,
+      publicJwk: await exportJWK(keys.publicKey),
+      alg: 'ES256',
+      htm: 'POST',
+      htu: fields.htu ?? TOKEN_URL,
+      iat: fields.iat ?? Math.floor((NOW + 2_000) / 1000),
+      ...(fields.nonce === undefined ? {} : { nonce: fields.nonce }),
+    });
+  const grant = (id: string, code: string) => ({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: id, code_verifier: VERIFIER });
+
+  test('a proof without the nonce: 400 use_dpop_nonce with DPoP-Nonce, and the code is not spent; with it, a DPoP token bound to the key', async () => {
+    const { id } = await client();
+    const code = await codeFor(id);
+    const keys = await keyPair();
+    const redeemed = boundedMap<string, number>(100);
+    const seen = boundedMap<string, number>(100);
+    const first = await endpoint(post(grant(id, code), [['DPoP', await proof(keys)]]), redeemed, seen);
+    expect(first.status).toBe(400);
+    expect(JSON.parse(first.body)).toMatchObject({ error: 'use_dpop_nonce' });
+    const nonce = first.headers.find(([name]) => name === 'DPoP-Nonce')?.[1] ?? '';
+    expect(nonce).not.toBe('');
+    const second = await endpoint(post(grant(id, code), [['DPoP', await proof(keys, { nonce })]]), redeemed, seen);
+    expect(second.status).toBe(200);
+    const body = JSON.parse(second.body) as { access_token: string; token_type: string };
+    expect(body.token_type).toBe('DPoP');
+    const check = await checkAccessToken(body.access_token, { secret, now: NOW + 3_000, issuer: ISSUER, resource: RESOURCE });
+    expect(check).toMatchObject({ kind: 'valid', jkt: await jwkThumbprint(await exportJWK(keys.publicKey)) });
+  });
+
+  test.each([
+    ['for another URL', { htu: 'https://lab.example/api/sandbox/oauth/authorize' }, 'htu'],
+    ['from ten minutes ago', { iat: Math.floor(NOW / 1000) - 600 }, 'longer than the 60 s'],
+  ])('a proof %s: 400 invalid_dpop_proof saying why', async (_name, fields, says) => {
+    const { id } = await client();
+    const keys = await keyPair();
+    const first = await endpoint(post(grant(id, await codeFor(id)), [['DPoP', await proof(keys)]]));
+    const nonce = first.headers.find(([name]) => name === 'DPoP-Nonce')?.[1] ?? '';
+    const response = await endpoint(post(grant(id, await codeFor(id)), [['DPoP', await proof(keys, { ...fields, nonce })]]));
+    expect(response.status).toBe(400);
+    const error = JSON.parse(response.body) as { error: string; error_description: string };
+    expect(error.error).toBe('invalid_dpop_proof');
+    expect(error.error_description.toLowerCase()).toContain(says);
+  });
+
+  test('the same proof twice: the second is refused as a replay (RFC 9449 §11.1)', async () => {
+    const { id } = await client();
+    const keys = await keyPair();
+    const seen = boundedMap<string, number>(100);
+    const first = await endpoint(post(grant(id, await codeFor(id)), [['DPoP', await proof(keys)]]), undefined, seen);
+    const nonce = first.headers.find(([name]) => name === 'DPoP-Nonce')?.[1] ?? '';
+    const once = await proof(keys, { nonce });
+    expect((await endpoint(post(grant(id, await codeFor(id)), [['DPoP', once]]), undefined, seen)).status).toBe(200);
+    const again = await endpoint(post(grant(id, await codeFor(id)), [['DPoP', once]]), undefined, seen);
+    expect(JSON.parse(again.body)).toMatchObject({ error: 'invalid_dpop_proof', error_description: expect.stringContaining('used before') });
   });
 });
