@@ -3,7 +3,10 @@
 // a scope renamed), the lessons must change with them, so each printed copy is compared with what the
 // lab's router answers for the lessons' origin.
 import path from 'node:path';
+import { decodeJwt } from 'jose';
 import { LESSONS_DIR } from '@/lib/content/lessons';
+import { issueAccessToken } from '@/lib/sandbox/oauth/access-token';
+import { issuerFor, resourceFor } from '@/lib/sandbox/oauth/lab-metadata';
 import { createSandboxContext } from '@/lib/sandbox/context';
 import { firstHeader } from '@/lib/sandbox/message';
 import { routeSandboxRequest } from '@/lib/sandbox/routes/router';
@@ -11,6 +14,7 @@ import { readCheckedLesson } from './support/checked-lesson';
 import { LESSON_ORIGIN } from './support/checks';
 
 const lesson = readCheckedLesson(path.join(LESSONS_DIR, '13-where-do-i-get-a-token.mdx'));
+const codeFlowLesson = readCheckedLesson(path.join(LESSONS_DIR, '14-authorization-code-pkce-and-mcp.mdx'));
 
 /** What the lab answers a GET of `target` on the lessons' origin (its documents name the Host's origin). */
 async function labGet(target: string) {
@@ -21,8 +25,8 @@ async function labGet(target: string) {
 }
 
 /** The lesson's ```json block whose title starts with `title`, parsed. */
-function printedDocument(title: string): unknown {
-  const fences = lesson.model.fences.filter((fence) => fence.lang === 'json' && fence.meta.title?.startsWith(title));
+function printedDocument(title: string, from = lesson): unknown {
+  const fences = from.model.fences.filter((fence) => fence.lang === 'json' && fence.meta.title?.startsWith(title));
   expect(fences).toHaveLength(1);
   return JSON.parse(fences[0]?.code ?? '');
 }
@@ -43,5 +47,18 @@ describe('lesson 13 prints what the lab serves', () => {
     const challenge = firstHeader(response.headers, 'WWW-Authenticate');
     const block = lesson.model.fences.find((fence) => fence.lang === 'http' && fence.code.startsWith('HTTP/1.1 401'));
     expect(block?.code.split('\n')).toContain(`WWW-Authenticate: ${challenge}`);
+  });
+});
+
+describe('lesson 14 prints an access token the lab would issue', () => {
+  test("the claims: the same names as the lab's RFC 9068 token, and iss and aud for the lessons' origin", async () => {
+    const printed = printedDocument("The access token's claims", codeFlowLesson) as Record<string, unknown>;
+    const token = await issueAccessToken(
+      { issuer: issuerFor(LESSON_ORIGIN), resource: resourceFor(LESSON_ORIGIN), subject: 'alice', clientId: 'c', scope: ['whoami'], lifetimeSeconds: 300 },
+      { secret: new Uint8Array(32), now: Date.now(), random: (length) => new Uint8Array(length) },
+    );
+    const issued = decodeJwt(token);
+    expect(Object.keys(printed).sort()).toEqual(Object.keys(issued).sort());
+    expect({ iss: printed.iss, aud: printed.aud, scope: printed.scope }).toEqual({ iss: issued.iss, aud: issued.aud, scope: issued.scope });
   });
 });
