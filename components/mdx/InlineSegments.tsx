@@ -9,8 +9,10 @@ export function InlineSegments({ segments }: { segments: readonly InlineSegment[
           case 'text':
             return <span key={i}>{segment.text}</span>;
           case 'code':
+            // A URL or a token in backticks may break anywhere: in a quiz's fieldset or an option's flex row
+            // its unbroken width would otherwise set the widget's minimum and push a phone's page sideways.
             return (
-              <code key={i} className="rounded border border-line bg-surface px-1 font-mono text-[0.9em]">
+              <code key={i} className="rounded border border-line bg-surface px-1 font-mono text-[0.9em] [overflow-wrap:anywhere]">
                 {segment.text}
               </code>
             );

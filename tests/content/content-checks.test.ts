@@ -53,13 +53,15 @@ describe('each check fails on a bad example', () => {
     ]);
   });
 
-  test('fence meta: a sandbox curl without expect, expect with nothing to check, another origin, unknown or misplaced meta', () => {
+  test('fence meta: a sandbox curl without expect, expect with nothing to check, another origin (also before a well-known suffix), unknown or misplaced meta', () => {
     expect(checkFenceMeta(fixture('03-bad-fence-meta.mdx'))).toEqual([
       `${file}/03-bad-fence-meta.mdx:6: a shell block that calls the sandbox with curl needs expect=NNN: the final status it prints`,
       `${file}/03-bad-fence-meta.mdx:10: expect=200 on a shell block that does not call the sandbox with curl: nothing would check it`,
       expect.stringMatching(/03-bad-fence-meta\.mdx:14: write sandbox URLs as http:\/\/localhost:3000\/api\/sandbox\/\.\.\./),
       expect.stringMatching(/03-bad-fence-meta\.mdx:18: Unsupported code fence meta "highlight=\{1\}"/),
       expect.stringMatching(/03-bad-fence-meta\.mdx:22: Code fence meta "expect=401" is only allowed on shell blocks, not http/),
+      // Line 26's well-known URL on the lab's origin passes (RFC 9728 §3.1); the same path elsewhere does not.
+      expect.stringMatching(/03-bad-fence-meta\.mdx:30: write sandbox URLs as .*"https:\/\/lab\.example\/\.well-known\/oauth-protected-resource\/api\/sandbox\/"/),
     ]);
   });
 

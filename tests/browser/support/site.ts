@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { baseUrl, firstLesson } from '../../http/support/lab';
+import { ALL_SECTIONS_ATTRIBUTE } from '@/lib/site/deferred-sections';
 
 export { baseUrl, firstLesson };
 
@@ -91,15 +92,27 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
 export async function axeViolations(page: Page | Frame, only?: readonly string[]): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(
-    async (rules) => {
+    async ({ rules, attribute }) => {
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run(
-        document,
-        rules ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] },
-      );
-      return result.violations;
+      // A lesson section not yet near the screen keeps an estimated height (content-visibility: auto,
+      // lib/site/deferred-sections.ts), so its real content overlaps the next section's box. axe's
+      // contrast check reads the colour behind text from what lies at its position, and found a code
+      // comment "on" a neighbouring code block's header that is never there once the reader scrolls
+      // to it. Lay out every section, as a jump does, for the run, and put the page back after.
+      const root = document.documentElement;
+      const deferred = !root.hasAttribute(attribute);
+      if (deferred) root.setAttribute(attribute, '');
+      try {
+        const result = await axe.run(
+          document,
+          rules ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] },
+        );
+        return result.violations;
+      } finally {
+        if (deferred) root.removeAttribute(attribute);
+      }
     },
-    only ? [...only] : null,
+    { rules: only ? [...only] : null, attribute: ALL_SECTIONS_ATTRIBUTE },
   );
   return [...violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), ...(await duplicateIds(page))];
 }

@@ -43,4 +43,6 @@ export const PLANNED_LESSON_SLUGS = [
   'troubleshooting-401',
   'handling-401-403-in-code',
   'securing-authentication',
+  'where-do-i-get-a-token',
+  'authorization-code-pkce-and-mcp',
 ] as const;

@@ -52,6 +52,13 @@ export function checkHttpExamples(lesson: CheckedLesson): string[] {
 
 const callsSandbox = (code: string) => /\bcurl\b/.test(code) && code.includes(`${SANDBOX_PREFIX}/`);
 
+/**
+ * What comes before /api/sandbox/ in a lesson's URL is the lab's origin, or the lab's origin and a
+ * well-known suffix: RFC 9728 §3.1 and RFC 8414 §3.1 insert /.well-known/<suffix> between the host and
+ * the path, so the metadata of the lab's OAuth resource and issuer lives at such a URL.
+ */
+const onLabOrigin = (before: string) => before.replace(/\/\.well-known\/[a-z0-9-]+$/, '').endsWith(LESSON_ORIGIN);
+
 /** Fence meta is valid; shell blocks that call the sandbox say which status they end with. */
 export function checkFenceMeta(lesson: CheckedLesson): string[] {
   const problems: string[] = [];
@@ -62,7 +69,7 @@ export function checkFenceMeta(lesson: CheckedLesson): string[] {
       if (fence.meta.expect === undefined) {
         problems.push(at(lesson, fence.line, 'a shell block that calls the sandbox with curl needs expect=NNN: the final status it prints'));
       }
-      const foreign = [...fence.code.matchAll(/(\S*)\/api\/sandbox\//g)].filter((m) => !(m[1] ?? '').endsWith(LESSON_ORIGIN));
+      const foreign = [...fence.code.matchAll(/(\S*)\/api\/sandbox\//g)].filter((m) => !onLabOrigin(m[1] ?? ''));
       if (foreign.length > 0) {
         problems.push(at(lesson, fence.line, `write sandbox URLs as ${LESSON_ORIGIN}${SANDBOX_PREFIX}/... (the tests replace that origin), not ${JSON.stringify(foreign[0]?.[0])}`));
       }
