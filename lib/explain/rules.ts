@@ -1,5 +1,5 @@
 import { parseAuthInfo, parseCredentials } from '@/lib/http-auth';
-import { finding } from './challenges';
+import { finding } from './finding';
 import { diagnosticSpan } from './locate';
 import type { ParsedMessage } from './message';
 import { type SourceField, type Span, fieldsNamed, listElements, locate, nameSpan } from './source';

@@ -233,3 +233,39 @@ describe('explainResponse: properties', () => {
     );
   });
 });
+
+describe('explainResponse: DPoP (RFC 9449) and step-up (RFC 9470)', () => {
+  it('tells a DPoP client to retry with the nonce, and how a DPoP challenge is answered', () => {
+    const e = explainResponse(readFileSync(join(DIR, 'dpop-use-nonce-401.txt'), 'utf8'));
+    expect(e.findings.map((f) => [f.code, f.rfc])).toEqual([['dpop-use-dpop-nonce', 'RFC 9449 §9']]);
+    expect(e.nextStep.notes[0]).toMatch(/nonce claim is this response’s DPoP-Nonce value \(RFC 9449 §9\)/);
+    expect(e.nextStep.notes).toContainEqual(
+      expect.stringMatching(/^A client holding a DPoP-bound token answers the DPoP challenge with Authorization: DPoP <token>/),
+    );
+  });
+
+  it('puts the step-up first: a new authorization request with acr_values and max_age, not the same token again', () => {
+    const e = explainResponse(
+      'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: DPoP error="insufficient_user_authentication", acr_values="mfa phr", max_age="60", algs="ES256"\n',
+    );
+    const stepUp = e.findings.find((f) => f.code === 'dpop-insufficient-user-authentication');
+    expect(stepUp?.rfc).toBe('RFC 9470 §3');
+    expect(stepUp?.message).toMatch(/acr_values=mfa phr .* and max_age=60 \(a sign-in at most 60 s old\)/);
+    expect(e.nextStep.notes[0]).toMatch(/^The DPoP challenge asks for a stronger or more recent sign-in/);
+    expect(e.nextStep.notes.at(-1)).toMatch(/signed with one of ES256,/);
+  });
+
+  it.each([
+    ['DPoP error="use_dpop_nonce"', 400, 'dpop-error-status', /goes with 401, not 400 \(RFC 9449 §9\)\. A token endpoint answers it with 400/],
+    ['DPoP error="insufficient_scope"', 401, 'dpop-error-status', /goes with 403, not 401 \(RFC 6750 §3\.1\)/],
+    ['Bearer error="insufficient_user_authentication"', 403, 'bearer-error-status', /goes with 401, not 403 \(RFC 9470 §3\)/],
+  ])('%s with %i: the status does not go with the code', (challenge, status, code, message) => {
+    const e = explainResponse(`HTTP/1.1 ${status} X\nWWW-Authenticate: ${challenge}\n`);
+    expect(e.findings.find((f) => f.code === code)?.message).toMatch(message);
+  });
+
+  it('names only the algorithms a proof may use when the challenge also lists a MAC', () => {
+    const e = explainResponse(readFileSync(join(DIR, 'dpop-invalid-proof-401.txt'), 'utf8'));
+    expect(e.nextStep.notes.at(-1)).toMatch(/signed with one of ES256, made with the key/);
+  });
+});
