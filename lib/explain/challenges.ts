@@ -89,7 +89,7 @@ function analyseField(field: SourceField, header: ChallengeHeader, ctx: Challeng
   challenges.forEach((c, i) => {
     const at = positions[i];
     out.findings.push(...schemeFindings(c, field, at));
-    out.findings.push(...oauthFindings(c, field, at, ctx));
+    out.findings.push(...oauthFindings(c, field, at, { ...ctx, header }));
   });
   const second = positions[1];
   if (challenges.length > 1) {

@@ -1,8 +1,8 @@
 import { type BearerErrorCode, type Challenge, type DpopErrorCode, bearerErrorStatus, dpopErrorStatus, getParam } from '@/lib/http-auth';
 import { finding, valueSpan } from './finding';
 import type { LocatedChallenge } from './locate';
-import type { SourceField } from './source';
-import type { ChallengeContext, Finding } from './types';
+import { type SourceField, locate } from './source';
+import type { ChallengeContext, ChallengeHeader, Finding } from './types';
 
 // The OAuth schemes' challenges, Bearer (RFC 6750 §3) and DPoP (RFC 9449 §7.1): what their error codes
 // ask of a client, whether the status goes with the code, and the parameters that say where to get a
@@ -31,11 +31,27 @@ const span = ({ field, at }: Located, name: string) =>
   );
 
 /** The findings for one Bearer or DPoP challenge; none for other schemes. */
-export function oauthFindings(c: Challenge, field: SourceField, at: LocatedChallenge | undefined, ctx: ChallengeContext): Finding[] {
+export function oauthFindings(
+  c: Challenge,
+  field: SourceField,
+  at: LocatedChallenge | undefined,
+  ctx: ChallengeContext & { header: ChallengeHeader },
+): Finding[] {
   const scheme = c.scheme.toLowerCase();
   if (scheme !== 'bearer' && scheme !== 'dpop') return [];
   const where: Located = { c, field, at };
-  return [...errorFindings(where, scheme, ctx), ...algsFinding(where, scheme), ...resourceMetadataFinding(where)];
+  const proxy =
+    scheme === 'dpop' && ctx.header === 'Proxy-Authenticate'
+      ? [
+          finding(
+            'error',
+            'dpop-proxy',
+            'DPoP authenticates to origin servers only: it must not be used in Proxy-Authenticate or Proxy-Authorization (RFC 9449 §7.1).',
+            at ? locate(field, at.schemeIndex, c.scheme.length) : locate(field, 0, field.value.length),
+          ),
+        ]
+      : [];
+  return [...proxy, ...errorFindings(where, scheme, ctx), ...algsFinding(where, scheme), ...resourceMetadataFinding(where)];
 }
 
 function errorFindings(where: Located, scheme: Scheme, ctx: ChallengeContext): Finding[] {

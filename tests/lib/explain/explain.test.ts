@@ -264,6 +264,13 @@ describe('explainResponse: DPoP (RFC 9449) and step-up (RFC 9470)', () => {
     expect(e.findings.find((f) => f.code === code)?.message).toMatch(message);
   });
 
+  it('refuses DPoP from a proxy: it authenticates to origin servers only (RFC 9449 §7.1)', () => {
+    const e = explainResponse('HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: DPoP algs="ES256"\n');
+    expect(e.findings[0]).toMatchObject({ severity: 'error', code: 'dpop-proxy', line: 2, column: 21, length: 4, rfc: 'RFC 9449 §7.1' });
+    const origin = explainResponse('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: DPoP algs="ES256"\n');
+    expect(origin.findings.map((f) => f.code)).not.toContain('dpop-proxy');
+  });
+
   it('names only the algorithms a proof may use when the challenge also lists a MAC', () => {
     const e = explainResponse(readFileSync(join(DIR, 'dpop-invalid-proof-401.txt'), 'utf8'));
     expect(e.nextStep.notes.at(-1)).toMatch(/signed with one of ES256, made with the key/);
