@@ -1,4 +1,5 @@
 import { parseAuthInfo, parseCredentials } from '@/lib/http-auth';
+import { dpopNonceRules } from './dpop-nonce';
 import { finding } from './finding';
 import { diagnosticSpan } from './locate';
 import type { ParsedMessage } from './message';
@@ -227,7 +228,7 @@ export function authInfoRules({ fields, msg }: Ctx): { parsed: AuthInfoField[]; 
 }
 
 export function responseRules(ctx: Ctx): Finding[] {
-  return [...statusRules(ctx), ...cacheRules(ctx), ...corsRules(ctx)];
+  return [...statusRules(ctx), ...cacheRules(ctx), ...corsRules(ctx), ...dpopNonceRules(ctx)];
 }
 
 export type { Ctx as RuleContext };

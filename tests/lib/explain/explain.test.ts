@@ -237,7 +237,10 @@ describe('explainResponse: properties', () => {
 describe('explainResponse: DPoP (RFC 9449) and step-up (RFC 9470)', () => {
   it('tells a DPoP client to retry with the nonce, and how a DPoP challenge is answered', () => {
     const e = explainResponse(readFileSync(join(DIR, 'dpop-use-nonce-401.txt'), 'utf8'));
-    expect(e.findings.map((f) => [f.code, f.rfc])).toEqual([['dpop-use-dpop-nonce', 'RFC 9449 §9']]);
+    expect(e.findings.map((f) => [f.code, f.rfc])).toEqual([
+      ['dpop-use-dpop-nonce', 'RFC 9449 §9'],
+      ['dpop-nonce', 'RFC 9449 §8.2'],
+    ]);
     expect(e.nextStep.notes[0]).toMatch(/nonce claim is this response’s DPoP-Nonce value \(RFC 9449 §9\)/);
     expect(e.nextStep.notes).toContainEqual(
       expect.stringMatching(/^A client holding a DPoP-bound token answers the DPoP challenge with Authorization: DPoP <token>/),
@@ -262,6 +265,25 @@ describe('explainResponse: DPoP (RFC 9449) and step-up (RFC 9470)', () => {
   ])('%s with %i: the status does not go with the code', (challenge, status, code, message) => {
     const e = explainResponse(`HTTP/1.1 ${status} X\nWWW-Authenticate: ${challenge}\n`);
     expect(e.findings.find((f) => f.code === code)?.message).toMatch(message);
+  });
+
+  it.each([
+    ['HTTP/1.1 401 Unauthorized\nWWW-Authenticate: DPoP error="use_dpop_nonce"\n', ['dpop-nonce-missing']],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nDPoP-Nonce: eyJ7S_zG.eyJbYu3.xQmBj-1\n', ['dpop-nonce']],
+    ['HTTP/1.1 200 OK\nDPoP-Nonce: eyJ7S_zG.eyJbYu3.xQmBj-1\n', ['dpop-nonce', 'dpop-nonce-cacheable']],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nDPoP-Nonce: a b\n', ['dpop-nonce-syntax']],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nDPoP-Nonce: a\nDPoP-Nonce: b\n', ['dpop-nonce', 'dpop-nonce-several']],
+    [
+      'HTTP/1.1 200 OK\nCache-Control: no-store\nAccess-Control-Allow-Origin: *\nAccess-Control-Expose-Headers: WWW-Authenticate\nDPoP-Nonce: a\n',
+      ['dpop-nonce-hidden', 'dpop-nonce'],
+    ],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nAccess-Control-Allow-Origin: *\nAccess-Control-Expose-Headers: DPoP-Nonce\nDPoP-Nonce: a\n', ['dpop-nonce']],
+  ])('DPoP-Nonce (RFC 9449 §8): %j', (text, codes) => {
+    expect(
+      explainResponse(text)
+        .findings.map((f) => f.code)
+        .filter((c) => c.startsWith('dpop-nonce')),
+    ).toEqual(codes);
   });
 
   it('refuses DPoP from a proxy: it authenticates to origin servers only (RFC 9449 §7.1)', () => {
