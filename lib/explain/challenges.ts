@@ -1,16 +1,12 @@
-import { type Challenge, type Diagnostic, bearerErrorStatus, extentAt, getParam, parseChallenges } from '@/lib/http-auth';
-import { type LocatedChallenge, type LocatedParam, diagnosticSpan, locateChallenges } from './locate';
-import { type SourceField, type Span, locate, nameSpan } from './source';
-import type { ChallengeField, ChallengeHeader, Finding, Severity } from './types';
+import { type Challenge, type Diagnostic, extentAt, parseChallenges } from '@/lib/http-auth';
+import { type LocatedChallenge, diagnosticSpan, locateChallenges } from './locate';
+import { type SourceField, locate, nameSpan } from './source';
+import { finding } from './finding';
+import { oauthFindings } from './oauth-challenges';
+import type { ChallengeContext, ChallengeField, ChallengeHeader, Finding, Severity } from './types';
 
 // WWW-Authenticate and Proxy-Authenticate: the library's diagnostics placed in the paste, plus what
-// only the whole response can tell (the status that goes with a Bearer error code).
-
-export type ChallengeContext = {
-  status?: number;
-  /** Whether the request was shown and carried no credentials; undefined when it was not shown. */
-  requestWithoutCredentials?: boolean;
-};
+// only the whole response can tell (the status that goes with a Bearer or DPoP error code).
 
 export type Analysed = { fields: ChallengeField[]; challenges: Challenge[]; findings: Finding[] };
 
@@ -19,6 +15,7 @@ export type Analysed = { fields: ChallengeField[]; challenges: Challenge[]; find
 const LIBRARY_SEVERITY: Record<string, Severity> = {
   'bearer-no-params': 'error',
   'bearer-token68': 'error',
+  'dpop-token68': 'error',
   'basic-no-realm': 'error',
   'basic-charset': 'error',
   'basic-token68': 'error',
@@ -46,13 +43,6 @@ const REGISTERED = new Set([
   'vapid',
 ]);
 
-const RFC_CITATION = /RFC \d+ §\d+(?:\.\d+)*/;
-
-export function finding(severity: Severity, code: string, message: string, span: Span, rfc?: string): Finding {
-  const cited = rfc ?? RFC_CITATION.exec(message)?.[0];
-  return { severity, code, message, ...span, ...(cited ? { rfc: cited } : {}) };
-}
-
 function enrich(d: Diagnostic, value: string): string {
   if (d.code === 'bearer-no-params') {
     return `${d.message} A client can still send a token, but learns no realm or scope from it; some test servers send this and accept any token.`;
@@ -70,9 +60,6 @@ function fromDiagnostic(field: SourceField, d: Diagnostic, severity: Severity): 
   return finding(severity, d.code, enrich(d, field.value), diagnosticSpan(field, d));
 }
 
-const valueSpan = (field: SourceField, p: LocatedParam | undefined): Span =>
-  p ? locate(field, p.valueIndex, p.valueLength) : locate(field, 0, field.value.length);
-
 function schemeFindings(c: Challenge, field: SourceField, at: LocatedChallenge | undefined): Finding[] {
   const scheme = c.scheme.toLowerCase();
   if (REGISTERED.has(scheme)) return [];
@@ -82,68 +69,6 @@ function schemeFindings(c: Challenge, field: SourceField, at: LocatedChallenge |
       ? 'JWT is a token format, not an HTTP authentication scheme: a JWT travels in a Bearer challenge and credentials (RFC 6750).'
       : `${c.scheme} is not in the IANA HTTP Authentication Scheme Registry: only a client built for it can answer (RFC 9110 §16.4.1).`;
   return [finding('info', 'unregistered-scheme', message, span, 'RFC 9110 §16.4.1')];
-}
-
-/**
- * RFC 9728 §5.1: a resource that names its metadata tells a client with no token where to get one. The
- * chain a client follows, named so a reader sees where their client stops.
- */
-function resourceMetadataFinding(c: Challenge, field: SourceField, at: LocatedChallenge | undefined): Finding[] {
-  const url = getParam(c.params, 'resource_metadata');
-  if (url === undefined || !URL.canParse(url)) return [];
-  const span = valueSpan(
-    field,
-    at?.params.find((p) => p.name === 'resource_metadata'),
-  );
-  return [
-    finding(
-      'info',
-      'bearer-resource-metadata',
-      `resource_metadata: the resource says where its metadata is, ${url} (RFC 9728 §5.1). A client with no token fetches it, checks that its "resource" is exactly the URL it requested (RFC 9728 §3.3), takes an issuer from "authorization_servers", reads that server's metadata (RFC 8414) and gets a token there for this resource; the MCP authorization specification asks its clients to do exactly this.`,
-      span,
-    ),
-  ];
-}
-
-function bearerFindings(c: Challenge, field: SourceField, at: LocatedChallenge | undefined, ctx: ChallengeContext): Finding[] {
-  const discovery = resourceMetadataFinding(c, field, at);
-  const error = getParam(c.params, 'error');
-  if (error !== 'invalid_request' && error !== 'invalid_token' && error !== 'insufficient_scope') return discovery;
-  const span = valueSpan(
-    field,
-    at?.params.find((p) => p.name === 'error'),
-  );
-  const out: Finding[] = [];
-  const expected = bearerErrorStatus(error);
-  if (ctx.status !== undefined && ctx.status !== expected) {
-    const why =
-      ctx.status === 403
-        ? ' A 403 says the credentials were fine but not enough; only insufficient_scope means that.'
-        : ctx.status === 401 && error === 'insufficient_scope'
-          ? ' A 401 says "authenticate (again)", yet the token was valid: it needs a broader scope, not a retry.'
-          : '';
-    out.push(finding('warning', 'bearer-error-status', `error="${error}" goes with ${expected}, not ${ctx.status} (RFC 6750 §3.1).${why}`, span));
-  }
-  if (ctx.requestWithoutCredentials) {
-    out.push(
-      finding(
-        'warning',
-        'bearer-error-without-credentials',
-        `The request carried no credentials, so the server should not send an error code (RFC 6750 §3.1).`,
-        span,
-      ),
-    );
-  }
-  const description = getParam(c.params, 'error_description');
-  const says = description ? ` The server says: "${description}".` : '';
-  const scope = getParam(c.params, 'scope');
-  const explained: Record<typeof error, string> = {
-    invalid_token: `invalid_token: the token is expired, revoked, malformed or wrongly signed (RFC 6750 §3.1). Sending it again fails again; get a new one (refresh) and retry once.${says}`,
-    insufficient_scope: `insufficient_scope: the token is valid but lacks the scope this needs${scope ? ` ("${scope}")` : ''} (RFC 6750 §3.1). Ask for a token with that scope.${says}`,
-    invalid_request: `invalid_request: the request itself is malformed, e.g. a missing parameter or the token sent twice (RFC 6750 §3.1). Fix the request.${says}`,
-  };
-  out.push(finding('info', `bearer-${error.replace(/_/g, '-')}`, explained[error], span));
-  return [...out, ...discovery];
 }
 
 function analyseField(field: SourceField, header: ChallengeHeader, ctx: ChallengeContext, out: Analysed): void {
@@ -164,7 +89,7 @@ function analyseField(field: SourceField, header: ChallengeHeader, ctx: Challeng
   challenges.forEach((c, i) => {
     const at = positions[i];
     out.findings.push(...schemeFindings(c, field, at));
-    if (c.scheme.toLowerCase() === 'bearer') out.findings.push(...bearerFindings(c, field, at, ctx));
+    out.findings.push(...oauthFindings(c, field, at, { ...ctx, header }));
   });
   const second = positions[1];
   if (challenges.length > 1) {

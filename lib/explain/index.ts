@@ -1,5 +1,6 @@
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
-import { analyseChallenges, finding } from './challenges';
+import { analyseChallenges } from './challenges';
+import { finding } from './finding';
 import { type ParsedMessage, readMessage } from './message';
 import { nextStep } from './next-step';
 import { authInfoRules, responseRules } from './rules';

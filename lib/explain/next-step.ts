@@ -1,4 +1,5 @@
 import { type Challenge, type ClientChoice, type HeldCredentials, chooseChallenge, getParam } from '@/lib/http-auth';
+import { dpopAnswerNote, oauthLeadNotes } from './oauth-next-step';
 import type { AuthInfoField, NextStep } from './types';
 
 // "What a client does next", in a sentence or two, for the response explained.
@@ -33,12 +34,12 @@ const has = (cs: Challenge[], ...schemes: string[]) => cs.some((c) => schemes.in
 
 /**
  * Whose next step to tell first: the holder the request showed, else the one the challenges ask for.
- * A client meeting only a Bearer challenge is one that holds (or must get) a token (RFC 6750 §3), so
- * leading with "a user name and password cannot answer it" would tell the reader nothing.
+ * A client meeting only Bearer or DPoP challenges is one that holds (or must get) a token (RFC 6750 §3,
+ * RFC 9449 §7.1), so leading with "a user name and password cannot answer it" would tell the reader nothing.
  */
 function holderFor(challenges: Challenge[], sent: SentCredentials | undefined): Holder {
-  if (sent) return sent.scheme.toLowerCase() === 'bearer' ? TOKEN : PASSWORD;
-  return has(challenges, 'bearer') && !has(challenges, 'basic', 'digest') ? TOKEN : PASSWORD;
+  if (sent) return ['bearer', 'dpop'].includes(sent.scheme.toLowerCase()) ? TOKEN : PASSWORD;
+  return has(challenges, 'bearer', 'dpop') && !has(challenges, 'basic', 'digest') ? TOKEN : PASSWORD;
 }
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The library's reasons may end with a full stop; these sentences add their own. */
@@ -105,8 +106,10 @@ function challengeStep(input: NextStepInput, hop: 'origin' | 'proxy', status: nu
       `No token yet? The Bearer challenge names the resource's metadata (RFC 9728 §5.1): fetch ${getParam(discovery.params, 'resource_metadata')}, then the authorization server it names, get a token there for this resource, and retry with it.`,
     );
   }
+  if (hop === 'origin') notes.unshift(...oauthLeadNotes(challenges));
   const holder = holderFor(challenges, sent);
   const main = answer(challenges, holder, header, status);
+  if (hop === 'origin') notes.push(...dpopAnswerNote(challenges));
   const other = holder === TOKEN ? PASSWORD : TOKEN;
   if (has(challenges, ...(other === TOKEN ? ['bearer'] : ['basic', 'digest']))) notes.push(answer(challenges, other, header, status).summary);
   if (hop === 'origin' && challenges.some((c) => BROWSER_PROMPTS.has(c.scheme.toLowerCase()))) {

@@ -1,5 +1,6 @@
 import { parseAuthInfo, parseCredentials } from '@/lib/http-auth';
-import { finding } from './challenges';
+import { dpopNonceRules } from './dpop-nonce';
+import { finding } from './finding';
 import { diagnosticSpan } from './locate';
 import type { ParsedMessage } from './message';
 import { type SourceField, type Span, fieldsNamed, listElements, locate, nameSpan } from './source';
@@ -227,7 +228,7 @@ export function authInfoRules({ fields, msg }: Ctx): { parsed: AuthInfoField[]; 
 }
 
 export function responseRules(ctx: Ctx): Finding[] {
-  return [...statusRules(ctx), ...cacheRules(ctx), ...corsRules(ctx)];
+  return [...statusRules(ctx), ...cacheRules(ctx), ...corsRules(ctx), ...dpopNonceRules(ctx)];
 }
 
 export type { Ctx as RuleContext };

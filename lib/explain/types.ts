@@ -97,3 +97,10 @@ export type Explanation = {
   findings: Finding[];
   nextStep: NextStep;
 };
+
+/** What the rest of the response says about its challenges. */
+export type ChallengeContext = {
+  status?: number;
+  /** Whether the request was shown and carried no credentials; undefined when it was not shown. */
+  requestWithoutCredentials?: boolean;
+};

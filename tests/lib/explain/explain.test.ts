@@ -233,3 +233,68 @@ describe('explainResponse: properties', () => {
     );
   });
 });
+
+describe('explainResponse: DPoP (RFC 9449) and step-up (RFC 9470)', () => {
+  it('tells a DPoP client to retry with the nonce, and how a DPoP challenge is answered', () => {
+    const e = explainResponse(readFileSync(join(DIR, 'dpop-use-nonce-401.txt'), 'utf8'));
+    expect(e.findings.map((f) => [f.code, f.rfc])).toEqual([
+      ['dpop-use-dpop-nonce', 'RFC 9449 §9'],
+      ['dpop-nonce', 'RFC 9449 §8.2'],
+    ]);
+    expect(e.nextStep.notes[0]).toMatch(/nonce claim is this response’s DPoP-Nonce value \(RFC 9449 §9\)/);
+    expect(e.nextStep.notes).toContainEqual(
+      expect.stringMatching(/^A client holding a DPoP-bound token answers the DPoP challenge with Authorization: DPoP <token>/),
+    );
+  });
+
+  it('puts the step-up first: a new authorization request with acr_values and max_age, not the same token again', () => {
+    const e = explainResponse(
+      'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: DPoP error="insufficient_user_authentication", acr_values="mfa phr", max_age="60", algs="ES256"\n',
+    );
+    const stepUp = e.findings.find((f) => f.code === 'dpop-insufficient-user-authentication');
+    expect(stepUp?.rfc).toBe('RFC 9470 §3');
+    expect(stepUp?.message).toMatch(/acr_values=mfa phr .* and max_age=60 \(a sign-in at most 60 s old\)/);
+    expect(e.nextStep.notes[0]).toMatch(/^The DPoP challenge asks for a stronger or more recent sign-in/);
+    expect(e.nextStep.notes.at(-1)).toMatch(/signed with one of ES256,/);
+  });
+
+  it.each([
+    ['DPoP error="use_dpop_nonce"', 400, 'dpop-error-status', /goes with 401, not 400 \(RFC 9449 §9\)\. A token endpoint answers it with 400/],
+    ['DPoP error="insufficient_scope"', 401, 'dpop-error-status', /goes with 403, not 401 \(RFC 6750 §3\.1\)/],
+    ['Bearer error="insufficient_user_authentication"', 403, 'bearer-error-status', /goes with 401, not 403 \(RFC 9470 §3\)/],
+  ])('%s with %i: the status does not go with the code', (challenge, status, code, message) => {
+    const e = explainResponse(`HTTP/1.1 ${status} X\nWWW-Authenticate: ${challenge}\n`);
+    expect(e.findings.find((f) => f.code === code)?.message).toMatch(message);
+  });
+
+  it.each([
+    ['HTTP/1.1 401 Unauthorized\nWWW-Authenticate: DPoP error="use_dpop_nonce"\n', ['dpop-nonce-missing']],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nDPoP-Nonce: eyJ7S_zG.eyJbYu3.xQmBj-1\n', ['dpop-nonce']],
+    ['HTTP/1.1 200 OK\nDPoP-Nonce: eyJ7S_zG.eyJbYu3.xQmBj-1\n', ['dpop-nonce', 'dpop-nonce-cacheable']],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nDPoP-Nonce: a b\n', ['dpop-nonce-syntax']],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nDPoP-Nonce: a\nDPoP-Nonce: b\n', ['dpop-nonce', 'dpop-nonce-several']],
+    [
+      'HTTP/1.1 200 OK\nCache-Control: no-store\nAccess-Control-Allow-Origin: *\nAccess-Control-Expose-Headers: WWW-Authenticate\nDPoP-Nonce: a\n',
+      ['dpop-nonce-hidden', 'dpop-nonce'],
+    ],
+    ['HTTP/1.1 200 OK\nCache-Control: no-store\nAccess-Control-Allow-Origin: *\nAccess-Control-Expose-Headers: DPoP-Nonce\nDPoP-Nonce: a\n', ['dpop-nonce']],
+  ])('DPoP-Nonce (RFC 9449 §8): %j', (text, codes) => {
+    expect(
+      explainResponse(text)
+        .findings.map((f) => f.code)
+        .filter((c) => c.startsWith('dpop-nonce')),
+    ).toEqual(codes);
+  });
+
+  it('refuses DPoP from a proxy: it authenticates to origin servers only (RFC 9449 §7.1)', () => {
+    const e = explainResponse('HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: DPoP algs="ES256"\n');
+    expect(e.findings[0]).toMatchObject({ severity: 'error', code: 'dpop-proxy', line: 2, column: 21, length: 4, rfc: 'RFC 9449 §7.1' });
+    const origin = explainResponse('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: DPoP algs="ES256"\n');
+    expect(origin.findings.map((f) => f.code)).not.toContain('dpop-proxy');
+  });
+
+  it('names only the algorithms a proof may use when the challenge also lists a MAC', () => {
+    const e = explainResponse(readFileSync(join(DIR, 'dpop-invalid-proof-401.txt'), 'utf8'));
+    expect(e.nextStep.notes.at(-1)).toMatch(/signed with one of ES256, made with the key/);
+  });
+});

@@ -23,6 +23,10 @@ describe('normalizeHtu', () => {
     ['http://example.com:80/x', 'http://example.com/x'],
     ['https://example.com:/x', 'https://example.com/x'],
     ['https://example.com:8443/x', 'https://example.com:8443/x'],
+    ['https://example.com:0443/x', 'https://example.com/x'],
+    ['https://example.com:08443/x', 'https://example.com:8443/x'],
+    ['https://example.com:0/x', 'https://example.com:0/x'],
+    ['https://example.com:99999999999999999999999/x', 'https://example.com:99999999999999999999999/x'],
     ['http://example.com:443/x', 'http://example.com:443/x'],
     ['https://[2001:DB8::1]:443/x', 'https://[2001:db8::1]/x'],
     ['https://[2001:db8::1]:8080/x', 'https://[2001:db8::1]:8080/x'],
@@ -68,6 +72,22 @@ function randomCase(text: string, flips: readonly boolean[]): string {
 }
 
 describe('properties of htu comparison', () => {
+  test('any string is either refused or normalized, never thrown on, and a normal form is its own normal form', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }).map((s) => `https://${s}`),
+        ),
+        (u) => {
+          const once = normalizeHtu(u);
+          if (once !== undefined) expect(normalizeHtu(once)).toBe(once);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   test('normalizing twice changes nothing', () => {
     fc.assert(
       fc.property(fc.oneof(uri, fc.webUrl({ withQueryParameters: true, withFragments: true })), (u) => {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import {
+  DPOP_ALGORITHMS,
   DPOP_ERROR_CODES,
   type DpopRejection,
   dpopChallenge,
@@ -173,5 +175,32 @@ describe('lint: DPoP challenges and credentials', () => {
     expect(parsed.ok && parsed.warnings.map((d) => d.code)).toEqual(['dpop-not-token68']);
     const fine = parseCredentials('DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU');
     expect(fine.ok && fine.warnings).toEqual([]);
+  });
+});
+
+describe('property: every challenge dpopChallenge builds parses back to itself, with no warning', () => {
+  const nqchar = fc.stringMatching(/^[\x21\x23-\x5b\x5d-\x7e]{1,12}$/);
+  const nqschar = fc.stringMatching(/^[\x20\x21\x23-\x5b\x5d-\x7e]{0,30}$/);
+  const options = fc.record(
+    {
+      realm: fc.string({ maxLength: 10 }).filter((s) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(s)),
+      scope: fc.array(nqchar, { minLength: 1, maxLength: 3 }),
+      error: fc.constantFrom(...DPOP_ERROR_CODES),
+      errorDescription: nqschar,
+      acrValues: fc.array(nqchar, { minLength: 1, maxLength: 3 }),
+      maxAge: fc.nat(),
+      algs: fc.subarray([...DPOP_ALGORITHMS], { minLength: 1 }),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('round-trips', () => {
+    fc.assert(
+      fc.property(options, (o) => {
+        const challenge = dpopChallenge(o);
+        expect(parseChallenges(formatChallenge(challenge))).toEqual({ ok: true, value: [challenge], warnings: [] });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

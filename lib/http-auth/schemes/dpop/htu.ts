@@ -48,8 +48,10 @@ function normalizeAuthority(authority: string, defaultPort: number): string | un
   if (percentHost === undefined || percentHost === '' || !/^\d*$/.test(rawPort) || (at !== -1 && userinfo === undefined)) return undefined;
   // §6.2.2.1: the host is case-insensitive (lower case is canonical), but not the hex of a percent-encoding.
   const host = percentHost.replace(/%[0-9A-F]{2}|[^%]+/g, (part) => (part.startsWith('%') ? part : part.toLowerCase()));
-  // §6.2.3: a port that is empty or the scheme's default is left out, with its ':'. §3.2.3: it is a decimal number.
-  const port = rawPort === '' || Number(rawPort) === defaultPort ? '' : `:${Number(rawPort)}`;
+  // §6.2.3: a port that is empty or the scheme's default is left out, with its ':'. §3.2.3: it is a decimal
+  // number, so leading zeros say nothing (kept as digits: Number() would write a huge one as 1e+21).
+  const digits = rawPort.replace(/^0+(?=\d)/, '');
+  const port = digits === '' || digits === String(defaultPort) ? '' : `:${digits}`;
   return `${userinfo === undefined ? '' : `${userinfo}@`}${host}${port}`;
 }
 
