@@ -12,7 +12,8 @@ import { targetForm } from '@/lib/sandbox/http/target-form';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { baseUrl } from './support/lab';
-import { labAccessToken } from './support/lab-token';
+import { dpopKey, labAccessToken } from './support/lab-token';
+import { createDpopProof } from '@/lib/http-auth';
 import { sendRequestBytes } from './support/raw-http';
 
 jest.setTimeout(240_000);
@@ -155,6 +156,9 @@ const paths = fc.oneof(
     '/.well-known/oauth-protected-resource/api/sandbox/oauth/mcp',
     '/api/sandbox/oauth/transfer',
     '/.well-known/oauth-protected-resource/api/sandbox/oauth/transfer',
+    '/api/sandbox/oauth/dpop',
+    '/.well-known/oauth-protected-resource/api/sandbox/oauth/dpop',
+    '/api/sandbox/oauth/bearer-or-dpop',
     '/.well-known/oauth-authorization-server/api/sandbox/oauth',
   ),
   fc.constantFrom(...presetIds).map((id) => `/api/sandbox/presets/${id}`),
@@ -282,6 +286,7 @@ const headerName = fc.oneof(
     'Access-Control-Request-Method',
     'Range',
     'If-None-Match',
+    'DPoP',
   ),
   token,
 );
@@ -407,7 +412,39 @@ const mcpShaped = fc.record({
   ),
   chunked: fc.boolean(),
 });
+/** A DPoP-bound token (got in beforeAll), so garbage proofs reach the proof checks of the DPoP resources. */
+let dpopToken = '';
+let realProof = '';
+const DPOP_TOKEN_MARK = 'DPOP-TOKEN-FROM-BEFORE-ALL';
+const REAL_PROOF_MARK = 'REAL-PROOF-FROM-BEFORE-ALL';
+const jwsPart = fc.oneof(
+  fc.base64String({ maxLength: 120 }).map((text) => text.replace(/[+/=]/g, '')),
+  fc.constant('eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6Im5vbmUifQ'),
+);
+const dpopShaped = fc.record({
+  method: fc.constantFrom('GET', 'GET', 'POST', 'HEAD'),
+  target: fc.constantFrom('/api/sandbox/oauth/dpop', '/api/sandbox/oauth/bearer-or-dpop'),
+  headers: fc.tuple(
+    fc.constantFrom<[string, string]>(
+      ['Authorization', `DPoP ${DPOP_TOKEN_MARK}`],
+      ['Authorization', `Bearer ${DPOP_TOKEN_MARK}`],
+      ['Authorization', 'DPoP a.b.c'],
+    ),
+    fc.tuple(
+      fc.constantFrom('DPoP', 'dpop'),
+      fc.oneof(
+        fc.constant(REAL_PROOF_MARK),
+        fc.tuple(jwsPart, jwsPart, jwsPart).map((parts) => parts.join('.')),
+        fieldText(120),
+      ),
+    ),
+  ),
+  contentType: fc.constant(null),
+  body: fc.constant(''),
+  chunked: fc.constant(false),
+});
 const structured = fc.oneof(
+  { weight: 1, arbitrary: dpopShaped },
   { weight: 3, arbitrary: generic },
   { weight: 1, arbitrary: exchangeShaped },
   { weight: 1, arbitrary: tokenShaped },
@@ -419,12 +456,7 @@ type Structured = typeof structured extends fc.Arbitrary<infer T> ? T : never;
 function serialise({ method, target, headers, contentType, body, chunked }: Structured): Sent {
   const { host } = new URL(baseUrl());
   const payload = Buffer.from(body, body.length > 0 && /[^\x00-\xff]/.test(body) ? 'utf8' : 'latin1');
-  const lines = [
-    `${method} ${target} HTTP/1.1`,
-    `Host: ${host}`,
-    'Connection: close',
-    ...headers.map(([name, value]) => `${name}: ${value.replace(MCP_TOKEN_MARK, mcpToken)}`),
-  ];
+  const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...headers.map(([name, value]) => `${name}: ${marked(value)}`)];
   if (contentType !== null) lines.push(`Content-Type: ${contentType}`);
   if (payload.length > 0 && chunked) lines.push('Transfer-Encoding: chunked');
   else if (payload.length > 0 || method === 'POST') lines.push(`Content-Length: ${payload.length}`);
@@ -453,11 +485,7 @@ const mutated = fc
   )
   .map(([request, mutations]): Sent => {
     const { host } = new URL(baseUrl());
-    const lines = [
-      `${request.method} ${request.target} HTTP/1.1`,
-      `Host: ${host}`,
-      ...request.headers.map(([name, value]) => `${name}: ${value.replace(MCP_TOKEN_MARK, mcpToken)}`),
-    ];
+    const lines = [`${request.method} ${request.target} HTTP/1.1`, `Host: ${host}`, ...request.headers.map(([name, value]) => `${name}: ${marked(value)}`)];
     const head = [...Buffer.from(lines.join('\r\n'), 'latin1')];
     for (const { kind, at, byte } of mutations) {
       const index = head.length === 0 ? 0 : at % head.length;
@@ -474,8 +502,14 @@ const mutated = fc
 
 // ---- the runs --------------------------------------------------------------------------------------
 
+/** The values got in beforeAll, in place of their marks. */
+const marked = (value: string) => value.replace(MCP_TOKEN_MARK, mcpToken).replace(DPOP_TOKEN_MARK, dpopToken).replace(REAL_PROOF_MARK, realProof);
+
 beforeAll(async () => {
   mcpToken = await labAccessToken(MCP_PATH, 'mcp:tools');
+  const key = await dpopKey();
+  dpopToken = await labAccessToken('/api/sandbox/oauth/dpop', 'whoami', undefined, key);
+  realProof = await createDpopProof({ ...key, alg: 'ES256', htm: 'GET', htu: new URL('/api/sandbox/oauth/dpop', baseUrl()).href, accessToken: dpopToken });
 });
 
 afterAll(() => {

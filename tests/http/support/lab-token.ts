@@ -2,12 +2,31 @@
 // (RFC 7591), ask for authorization with PKCE S256 and a resource (RFC 7636, RFC 8707), sign in on the
 // consent page as a browser would, exchange the code. For tests that need a valid token for a resource.
 import { createHash, randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { createDpopProof } from '@/lib/http-auth';
 import { submitConsent } from './consent-form';
 import { baseUrl } from './lab';
 
 const REDIRECT = 'http://127.0.0.1:49153/callback';
 
-export async function labAccessToken(resourcePath: string, scope: string, user = { username: 'alice', password: 'wonderland' }): Promise<string> {
+/** A key a DPoP client proves possession of (RFC 9449 §4.2). */
+export type DpopKey = { privateKey: CryptoKey; publicJwk: JWK };
+
+export async function dpopKey(): Promise<DpopKey> {
+  const pair = await generateKeyPair('ES256', { extractable: true });
+  return { privateKey: pair.privateKey, publicJwk: await exportJWK(pair.publicKey) };
+}
+
+/**
+ * The token for `resourcePath`; with `dpop`, bound to that key (RFC 9449 §5), after the token endpoint's
+ * nonce round trip (§8).
+ */
+export async function labAccessToken(
+  resourcePath: string,
+  scope: string,
+  user = { username: 'alice', password: 'wonderland' },
+  dpop?: DpopKey,
+): Promise<string> {
   const at = (path: string) => new URL(path, baseUrl());
   const registered = await fetch(at('/api/sandbox/oauth/register'), {
     method: 'POST',
@@ -35,10 +54,13 @@ export async function labAccessToken(resourcePath: string, scope: string, user =
   const back = await submitConsent(at('/api/sandbox/oauth/authorize'), await page.text(), { ...user, decision: 'allow' });
   const code = new URL(back.headers.get('location') ?? '', baseUrl()).searchParams.get('code');
   if (!code) throw new Error(`the consent form answered ${back.status} without a code`);
-  const token = await fetch(at('/api/sandbox/oauth/token'), {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: clientId, code_verifier: verifier, resource }),
-  });
+  const tokenUrl = at('/api/sandbox/oauth/token');
+  const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: clientId, code_verifier: verifier, resource });
+  const proof = async (nonce?: string): Promise<Record<string, string>> =>
+    dpop ? { DPoP: await createDpopProof({ ...dpop, alg: 'ES256', htm: 'POST', htu: tokenUrl.href, ...(nonce === undefined ? {} : { nonce }) }) } : {};
+  let token = await fetch(tokenUrl, { method: 'POST', headers: await proof(), body });
+  const nonce = token.headers.get('dpop-nonce');
+  if (dpop && token.status === 400 && nonce !== null) token = await fetch(tokenUrl, { method: 'POST', headers: await proof(nonce), body });
   if (token.status !== 200) throw new Error(`the token endpoint answered ${token.status}: ${await token.text()}`);
   return ((await token.json()) as { access_token: string }).access_token;
 }
