@@ -4,9 +4,8 @@
 // the nonces; retrying once on isDPoPNonceError is the caller's part, as its documentation says.
 import * as oauth from 'oauth4webapi';
 import { submitConsent } from './support/consent-form';
-import { baseUrl } from './support/lab';
+import { discoverAndRegister, insecure } from './support/oauth4webapi-client';
 
-const insecure = { [oauth.allowInsecureRequests]: true } as const;
 const REDIRECT = 'http://127.0.0.1:51517/callback';
 
 /** Runs `attempt`, and once more if it failed for want of a fresh DPoP nonce; returns the errors it met. */
@@ -20,16 +19,7 @@ async function withNonceRetry<T>(attempt: () => Promise<T>): Promise<{ value: T;
 }
 
 async function codeFor(path: string) {
-  const resource = new URL(path, baseUrl());
-  const rs = await oauth.processResourceDiscoveryResponse(resource, await oauth.resourceDiscoveryRequest(resource, insecure));
-  const issuer = new URL(rs.authorization_servers?.[0] ?? '');
-  const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }));
-  const registered = await oauth.dynamicClientRegistrationRequest(
-    as,
-    { redirect_uris: [REDIRECT], client_name: 'DPoP client', token_endpoint_auth_method: 'none' },
-    insecure,
-  );
-  const client = (await oauth.processDynamicClientRegistrationResponse(registered)) as oauth.Client;
+  const { resource, rs, as, client } = await discoverAndRegister(path, REDIRECT, 'DPoP client');
   const verifier = oauth.generateRandomCodeVerifier();
   const url = new URL(as.authorization_endpoint ?? '');
   url.search = new URLSearchParams({
@@ -51,13 +41,10 @@ async function codeFor(path: string) {
   return { rs, as, client, params, verifier, resource };
 }
 
-test('a DPoP-bound token through both nonce round trips, to the DPoP-only resource', async () => {
-  const { rs, as, client, params, verifier, resource } = await codeFor('/api/sandbox/oauth/dpop');
-  expect(rs.dpop_bound_access_tokens_required).toBe(true);
-  expect(as.dpop_signing_alg_values_supported).toContain('ES256');
-  const DPoP = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
-  // The first token request is refused for want of the token endpoint's nonce; the code survives it.
-  const token = await withNonceRetry(async () =>
+/** The code exchanged for a DPoP-bound token, with one retry when the token endpoint asks for its nonce. */
+async function dpopToken(setup: Awaited<ReturnType<typeof codeFor>>, DPoP: oauth.DPoPHandle) {
+  const { as, client, params, verifier, resource } = setup;
+  return withNonceRetry(async () =>
     oauth.processAuthorizationCodeResponse(
       as,
       client,
@@ -68,6 +55,16 @@ test('a DPoP-bound token through both nonce round trips, to the DPoP-only resour
       }),
     ),
   );
+}
+
+test('a DPoP-bound token through both nonce round trips, to the DPoP-only resource', async () => {
+  const setup = await codeFor('/api/sandbox/oauth/dpop');
+  const { rs, as, client, resource } = setup;
+  expect(rs.dpop_bound_access_tokens_required).toBe(true);
+  expect(as.dpop_signing_alg_values_supported).toContain('ES256');
+  const DPoP = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
+  // The first token request is refused for want of the token endpoint's nonce; the code survives it.
+  const token = await dpopToken(setup, DPoP);
   expect(token.retried).toHaveLength(1);
   expect(token.value.token_type).toBe('dpop');
   // The resource wants a nonce of its own (RFC 9449 §9).
@@ -85,21 +82,12 @@ test('a DPoP-bound token through both nonce round trips, to the DPoP-only resour
 });
 
 test('the resource that takes both: one 401 with two challenges, then a DPoP token without any resource nonce', async () => {
-  const { as, client, params, verifier, resource } = await codeFor('/api/sandbox/oauth/bearer-or-dpop');
+  const setup = await codeFor('/api/sandbox/oauth/bearer-or-dpop');
+  const { client, resource } = setup;
   const bare = await fetch(resource);
   expect(bare.headers.get('www-authenticate')).toMatch(/^Bearer .*, DPoP /);
   const DPoP = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
-  const token = await withNonceRetry(async () =>
-    oauth.processAuthorizationCodeResponse(
-      as,
-      client,
-      await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, {
-        DPoP,
-        additionalParameters: { resource: resource.href },
-        ...insecure,
-      }),
-    ),
-  );
+  const token = await dpopToken(setup, DPoP);
   const answer = await oauth.protectedResourceRequest(token.value.access_token, 'GET', resource, new Headers(), null, { DPoP, ...insecure });
   expect(answer.status).toBe(200);
 });

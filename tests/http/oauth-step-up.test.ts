@@ -4,25 +4,12 @@
 // consent page asks for the one-time code, and the new token (acr mfa, auth_time now) is accepted.
 import * as oauth from 'oauth4webapi';
 import { submitConsent } from './support/consent-form';
-import { baseUrl } from './support/lab';
+import { discoverAndRegister, insecure } from './support/oauth4webapi-client';
 
-const insecure = { [oauth.allowInsecureRequests]: true } as const;
 const TRANSFER = '/api/sandbox/oauth/transfer';
 const REDIRECT = 'http://127.0.0.1:51516/callback';
 
-async function setUp() {
-  const resource = new URL(TRANSFER, baseUrl());
-  const rs = await oauth.processResourceDiscoveryResponse(resource, await oauth.resourceDiscoveryRequest(resource, insecure));
-  const issuer = new URL(rs.authorization_servers?.[0] ?? '');
-  const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }));
-  const registered = await oauth.dynamicClientRegistrationRequest(
-    as,
-    { redirect_uris: [REDIRECT], client_name: 'Step-up client', token_endpoint_auth_method: 'none' },
-    insecure,
-  );
-  const client = (await oauth.processDynamicClientRegistrationResponse(registered)) as oauth.Client;
-  return { resource, as, client };
-}
+const setUp = () => discoverAndRegister(TRANSFER, REDIRECT, 'Step-up client');
 
 /** One authorization round trip with `extra` parameters and `fields` on the consent form; the token response. */
 async function authorize(
