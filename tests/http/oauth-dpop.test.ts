@@ -4,7 +4,7 @@
 // the nonces; retrying once on isDPoPNonceError is the caller's part, as its documentation says.
 import * as oauth from 'oauth4webapi';
 import { submitConsent } from './support/consent-form';
-import { discoverAndRegister, insecure } from './support/oauth4webapi-client';
+import { authorizationUrl, discoverAndRegister, insecure } from './support/oauth4webapi-client';
 
 const REDIRECT = 'http://127.0.0.1:51517/callback';
 
@@ -21,17 +21,7 @@ async function withNonceRetry<T>(attempt: () => Promise<T>): Promise<{ value: T;
 async function codeFor(path: string) {
   const { resource, rs, as, client } = await discoverAndRegister(path, REDIRECT, 'DPoP client');
   const verifier = oauth.generateRandomCodeVerifier();
-  const url = new URL(as.authorization_endpoint ?? '');
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: client.client_id,
-    redirect_uri: REDIRECT,
-    scope: 'whoami',
-    state: 'dpop',
-    resource: resource.href,
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-  }).toString();
+  const url = await authorizationUrl(as, client, { redirectUri: REDIRECT, scope: 'whoami', resource, state: 'dpop', verifier });
   const back = await submitConsent(as.authorization_endpoint ?? '', await (await fetch(url)).text(), {
     username: 'bob',
     password: 'builder',

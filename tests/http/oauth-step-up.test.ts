@@ -4,7 +4,7 @@
 // consent page asks for the one-time code, and the new token (acr mfa, auth_time now) is accepted.
 import * as oauth from 'oauth4webapi';
 import { submitConsent } from './support/consent-form';
-import { discoverAndRegister, insecure } from './support/oauth4webapi-client';
+import { authorizationUrl, discoverAndRegister, insecure } from './support/oauth4webapi-client';
 
 const TRANSFER = '/api/sandbox/oauth/transfer';
 const REDIRECT = 'http://127.0.0.1:51516/callback';
@@ -19,18 +19,7 @@ async function authorize(
 ): Promise<{ token: oauth.TokenEndpointResponse; page: string }> {
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  const url = new URL(as.authorization_endpoint ?? '');
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: client.client_id,
-    redirect_uri: REDIRECT,
-    scope: 'transfer',
-    state,
-    resource: resource.href,
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    ...extra,
-  }).toString();
+  const url = await authorizationUrl(as, client, { redirectUri: REDIRECT, scope: 'transfer', resource, state, verifier }, extra);
   const page = await (await fetch(url)).text();
   const back = await submitConsent(as.authorization_endpoint ?? '', page, { username: 'alice', password: 'wonderland', decision: 'allow', ...fields });
   expect(back.status).toBe(303);
@@ -67,17 +56,8 @@ test('a password-only token is sent back to step up; acr_values and max_age from
 
 test('the consent page refuses a wrong one-time code and says so, with no code for the client', async () => {
   const setup = await setUp();
-  const url = new URL(setup.as.authorization_endpoint ?? '');
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: setup.client.client_id,
-    redirect_uri: REDIRECT,
-    scope: 'transfer',
-    resource: setup.resource.href,
-    code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()),
-    code_challenge_method: 'S256',
-    acr_values: 'mfa',
-  }).toString();
+  const request = { redirectUri: REDIRECT, scope: 'transfer', resource: setup.resource, state: 's', verifier: oauth.generateRandomCodeVerifier() };
+  const url = await authorizationUrl(setup.as, setup.client, request, { acr_values: 'mfa' });
   const page = await (await fetch(url)).text();
   const back = await submitConsent(setup.as.authorization_endpoint ?? '', page, {
     username: 'alice',

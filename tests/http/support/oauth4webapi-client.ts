@@ -20,3 +20,25 @@ export async function discoverAndRegister(path: string, redirectUri: string, cli
   const client = (await oauth.processDynamicClientRegistrationResponse(registered)) as oauth.Client;
   return { resource, rs, as, client };
 }
+
+/** An authorization request (RFC 6749 §4.1.1) with S256 PKCE and a resource; `extra` adds or replaces parameters. */
+export async function authorizationUrl(
+  as: oauth.AuthorizationServer,
+  client: oauth.Client,
+  request: { redirectUri: string; scope: string; resource: URL; state: string; verifier: string },
+  extra: Record<string, string> = {},
+): Promise<URL> {
+  const url = new URL(as.authorization_endpoint ?? '');
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: client.client_id,
+    redirect_uri: request.redirectUri,
+    scope: request.scope,
+    state: request.state,
+    resource: request.resource.href,
+    code_challenge: await oauth.calculatePKCECodeChallenge(request.verifier),
+    code_challenge_method: 'S256',
+    ...extra,
+  }).toString();
+  return url;
+}
