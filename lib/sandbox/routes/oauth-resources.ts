@@ -34,7 +34,7 @@ function protectedResourceMetadataRoute(resource: LabResource, operationId: stri
     describe: () =>
       oauthGetDoc(
         operationId,
-        `Protected resource metadata of ${resource.path}`,
+        `Protected resource metadata: ${resource.path.split('/').at(-1) ?? resource.path}`,
         `RFC 9728 §2 for the resource ${resource.path}, at the URL §3.1 derives from it: which authorization server issues its tokens, which scope and bearer methods it takes.`,
         {
           '200': {

@@ -74,7 +74,7 @@ type Props = {
 export function EndpointSection({ id, method, path, operation, fields, fieldsNote, examples, children }: Props) {
   return (
     <section id={id} aria-labelledby={`${id}-heading`} className="border-t border-line pt-10">
-      <h2 id={`${id}-heading`} className="text-2xl font-bold">
+      <h2 id={`${id}-heading`} className="text-2xl font-bold break-words">
         {operation.summary}
       </h2>
       <p className="mt-3 flex flex-wrap items-center gap-2">
