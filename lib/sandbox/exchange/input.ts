@@ -56,7 +56,14 @@ export type ResponseView = { status: number; headers: HeaderList; body: string; 
  * oauth mode: who sends a request and who answers it (RFC 6749 §1.1's roles), and what the hop is. The
  * consent page's two requests are the browser's: the client only opens the URL (RFC 6749 §4.1.1).
  */
-export type ChainHop = { sender: 'client' | 'browser'; receiver: 'resource-server' | 'authorization-server'; title: string };
+export type ChainHop = {
+  sender: 'client' | 'browser';
+  receiver: 'resource-server' | 'authorization-server';
+  /** What the hop is, with its RFC section. */
+  title: string;
+  /** A few words for the sequence diagram's arrow. */
+  label: string;
+};
 
 export type ExchangeStep = {
   request: MessageView;

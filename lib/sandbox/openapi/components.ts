@@ -154,11 +154,12 @@ export function schemas(): Record<string, JsonSchema> {
               chain: {
                 type: 'object',
                 description: 'oauth mode: who sent the request (the client, or the browser on the consent page) and who answered.',
-                required: ['sender', 'receiver', 'title'],
+                required: ['sender', 'receiver', 'title', 'label'],
                 properties: {
                   sender: { type: 'string', enum: ['client', 'browser'] },
                   receiver: { type: 'string', enum: ['resource-server', 'authorization-server'] },
                   title: text,
+                  label: text,
                 },
               },
               next: {

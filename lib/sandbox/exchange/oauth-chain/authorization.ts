@@ -90,7 +90,7 @@ export async function authorize(
   });
   const clientId = await run.hop(
     postRequest(origin, server.register, 'application/json', registration),
-    { sender: 'client', receiver: 'authorization-server', title: 'Client registration (RFC 7591 §3)' },
+    { sender: 'client', receiver: 'authorization-server', title: 'Client registration (RFC 7591 §3)', label: 'POST register' },
     readRegistration,
   );
   if (clientId === undefined) return undefined;
@@ -107,14 +107,24 @@ export async function authorize(
   ]);
   const form = await run.hop(
     getRequest(origin, `${server.authorize}?${query}`, [['Accept', 'text/html']]),
-    { sender: 'browser', receiver: 'authorization-server', title: 'The consent page (the browser’s step, RFC 6749 §4.1.1)' },
+    {
+      sender: 'browser',
+      receiver: 'authorization-server',
+      title: 'The consent page (the browser’s step, RFC 6749 §4.1.1)',
+      label: 'GET authorize (consent page)',
+    },
     (response) => readConsentPage(response, signIn, { url: `${origin}${server.authorize}`, origin }),
   );
   if (!form) return undefined;
   const fields: [string, string][] = [...form.fields, ['username', signIn.username], ['password', signIn.password], ['decision', signIn.decision]];
   const code = await run.hop(
     postRequest(origin, form.action, 'application/x-www-form-urlencoded', formBody(fields)),
-    { sender: 'browser', receiver: 'authorization-server', title: `Sign in and ${signIn.decision} (the browser’s step, RFC 6749 §4.1.2)` },
+    {
+      sender: 'browser',
+      receiver: 'authorization-server',
+      title: `Sign in and ${signIn.decision} (the browser’s step, RFC 6749 §4.1.2)`,
+      label: `POST sign in, ${signIn.decision}`,
+    },
     (response) => readConsentAnswer(response, { redirectUri: PLAYGROUND_REDIRECT_URI, state, issuer: server.issuer }),
   );
   return code === undefined ? undefined : { clientId, code, verifier: secrets.verifier };

@@ -90,21 +90,23 @@ export function readServerMetadata(response: SandboxResponse, issuer: string, or
 
 /** Runs hops 1 to 3 from the reader's first request. */
 export async function discover(run: ChainRun, first: SandboxRequest): Promise<(Endpoints & { issuer: string; resource: string; scope: string[] }) | undefined> {
-  const discovered = await run.hop(first, { sender: 'client', receiver: 'resource-server', title: 'The request, without a token' }, (response) =>
-    readChallenge(response, run.origin),
+  const discovered = await run.hop(
+    first,
+    { sender: 'client', receiver: 'resource-server', title: 'The request, without a token', label: `${first.method} without a token` },
+    (response) => readChallenge(response, run.origin),
   );
   if (!discovered) return undefined;
   // RFC 9728 §3.3: after a 401, the metadata's resource must be the URL the client requested.
   const resource = `${run.origin}${first.target}`;
   const server = await run.hop(
     getRequest(run.origin, discovered.metadataTarget, [JSON_ACCEPT]),
-    { sender: 'client', receiver: 'resource-server', title: 'Protected resource metadata (RFC 9728 §3)' },
+    { sender: 'client', receiver: 'resource-server', title: 'Protected resource metadata (RFC 9728 §3)', label: 'GET resource metadata' },
     (response) => readResourceMetadata(response, resource, run.origin),
   );
   if (!server) return undefined;
   const endpoints = await run.hop(
     getRequest(run.origin, server.target, [JSON_ACCEPT]),
-    { sender: 'client', receiver: 'authorization-server', title: 'Authorization server metadata (RFC 8414 §3)' },
+    { sender: 'client', receiver: 'authorization-server', title: 'Authorization server metadata (RFC 8414 §3)', label: 'GET server metadata' },
     (response) => readServerMetadata(response, server.issuer, run.origin),
   );
   return endpoints && { ...endpoints, issuer: server.issuer, resource, scope: discovered.scope };

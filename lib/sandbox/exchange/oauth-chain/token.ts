@@ -41,10 +41,19 @@ export async function redeem(run: ChainRun, tokenTarget: string, first: SandboxR
   ]);
   const token = await run.hop(
     postRequest(run.origin, tokenTarget, 'application/x-www-form-urlencoded', form),
-    { sender: 'client', receiver: 'authorization-server', title: 'Token request with code_verifier and resource (RFC 7636 §4.5, RFC 8707 §2)' },
+    {
+      sender: 'client',
+      receiver: 'authorization-server',
+      title: 'Token request with code_verifier and resource (RFC 7636 §4.5, RFC 8707 §2)',
+      label: 'POST token',
+    },
     readTokenResponse,
   );
   if (token === undefined) return;
   const again: SandboxRequest = { ...first, headers: [...withoutHeader(first.headers, 'Authorization'), ['Authorization', `Bearer ${token}`]] };
-  await run.hop(again, { sender: 'client', receiver: 'resource-server', title: 'The request again, with the token' }, readResourceAnswer);
+  await run.hop(
+    again,
+    { sender: 'client', receiver: 'resource-server', title: 'The request again, with the token', label: `${first.method} + Bearer token` },
+    readResourceAnswer,
+  );
 }
