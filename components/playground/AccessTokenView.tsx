@@ -1,3 +1,5 @@
+import type { Transcript } from '@/lib/sandbox/exchange/input';
+import { AudienceCheck } from './AudienceCheck';
 import { prettyJwt } from './credentials/token';
 
 // The run's access token, decoded for reading. Decoding is base64url and JSON: it checks nothing. The
@@ -8,7 +10,8 @@ function audienceOf(claims: string): string[] {
   return typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((value): value is string => typeof value === 'string') : [];
 }
 
-export function AccessTokenView({ token }: { token: string }) {
+/** `transcript`: the run the token came from; with it, the token can be tried at the lab's other resource. */
+export function AccessTokenView({ token, transcript }: { token: string; transcript?: Transcript }) {
   const decoded = prettyJwt(token);
   if (!decoded) return <p className="text-sm">The access token is not a JWT, so there is nothing to decode.</p>;
   const audience = audienceOf(decoded.claims);
@@ -35,6 +38,7 @@ export function AccessTokenView({ token }: { token: string }) {
         §2). A resource server refuses a token whose aud is not itself (RFC 9068 §4), so this token works at that one resource only. Sent to another, it gets
         401 with error=&quot;invalid_token&quot;; and a resource that receives a token cannot replay it against this one.
       </p>
+      {transcript ? <AudienceCheck token={token} transcript={transcript} /> : null}
     </section>
   );
 }

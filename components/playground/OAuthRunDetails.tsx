@@ -13,7 +13,7 @@ export function OAuthRunDetails({ transcript }: { transcript: Transcript }) {
       {/* A new run starts the helper on its own verifier. */}
       <PkceHelper key={secrets.verifier?.value ?? secrets.challenge?.value ?? 'none'} runVerifier={secrets.verifier} runChallenge={secrets.challenge} />
       {secrets.accessToken ? (
-        <AccessTokenView token={secrets.accessToken} />
+        <AccessTokenView token={secrets.accessToken} transcript={transcript} />
       ) : (
         <p className="text-sm text-muted">This run got no access token, so there is none to decode.</p>
       )}

@@ -58,6 +58,12 @@ describe('the OAuth chain in the playground', () => {
       // The challenge this browser computes from the run's verifier (noble SHA-256) is the one the client sent.
       await page.getByText('Same as the code_challenge the client sent in step 5: this is the verifier that redeems the code.').waitFor();
       await expect(page.getByLabel('Access token claims').textContent()).resolves.toMatch(/"aud": "https?:\/\/[^"]+\/api\/sandbox\/oauth\/whoami"/);
+      // Why aud matters, live: the same token at the lab's MCP server is refused with the reason.
+      await page.getByRole('button', { name: 'Send this token to the lab’s MCP server' }).focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByText(/answered 401 with error="invalid_token": This token is for https?:\/\/\S+\/api\/sandbox\/oauth\/whoami, not \S+\/api\/sandbox\/oauth\/mcp/)
+        .waitFor();
       expect(new URL(page.url()).search).toBe('?v=1&p=oauth-discovery');
       expect(await axeViolations(page)).toEqual([]);
     } finally {

@@ -69,6 +69,15 @@ describe('the OAuth chain in the playground', () => {
     const token = screen.getByRole('region', { name: 'The access token, decoded (not verified)' });
     expect(within(token).getByLabelText('Access token claims')).toHaveTextContent('"aud": "http://lab.example/api/sandbox/oauth/whoami"');
     expect(within(token).getByLabelText('Access token header')).toHaveTextContent('"typ": "at+jwt"');
+    // Why aud matters, live: the same token at the lab's MCP server is refused, saying why.
+    await user.click(within(token).getByRole('button', { name: 'Send this token to the lab’s MCP server' }));
+    expect(
+      await within(token).findByText(
+        'This token is for http://lab.example/api/sandbox/oauth/whoami, not http://lab.example/api/sandbox/oauth/mcp: ask for a token with resource=http://lab.example/api/sandbox/oauth/mcp (RFC 8707 §2, RFC 9068 §4).',
+      ),
+    ).toBeInTheDocument();
+    expect(within(token).getByText('POST /api/sandbox/oauth/mcp answered 401 with error="invalid_token":')).toBeInTheDocument();
+    expect(sent.at(-1)).toMatchObject({ mode: 'manual', request: { method: 'POST', target: '/api/sandbox/oauth/mcp' } });
 
     const axe = (await import('axe-core')).default;
     const scan = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
