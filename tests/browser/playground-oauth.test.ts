@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
 import { coursePage, labFrame, trainerSite } from './support/trainer-site';
-import { axeViolations, baseUrl, hydratedFrame, openPage } from './support/site';
+import { axeViolations, baseUrl, COLOUR_RULES, hydratedFrame, openPage } from './support/site';
 
 const result = (page: Page | Frame) => page.getByRole('region', { name: 'Result' });
 
@@ -33,8 +33,9 @@ beforeAll(() => trainer.start());
 afterAll(() => trainer.close());
 
 describe('the OAuth chain in the playground', () => {
-  test('by keyboard: choose the OAuth start, Send, and the whole chain is shown, axe-clean', async () => {
-    const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+  // Every axe rule in light, the colour rules in dark, as the page sweep does.
+  test.each(['light', 'dark'] as const)('by keyboard (%s): choose the OAuth start, Send, and the whole chain is shown, axe-clean', async (theme) => {
+    const session = await openBrowser({ viewport: { width: 1400, height: 1000 }, colorScheme: theme });
     try {
       const { page } = session;
       await openPage(page, `${baseUrl()}/playground`);
@@ -65,7 +66,7 @@ describe('the OAuth chain in the playground', () => {
         .getByText(/answered 401 with error="invalid_token": This token is for https?:\/\/\S+\/api\/sandbox\/oauth\/whoami, not \S+\/api\/sandbox\/oauth\/mcp/)
         .waitFor();
       expect(new URL(page.url()).search).toBe('?v=1&p=oauth-discovery');
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined)).toEqual([]);
     } finally {
       await session.close();
     }
