@@ -54,7 +54,7 @@ function ChainHopLine({ chain }: { chain: ChainHop }) {
     <p className="mt-2 text-sm">
       <span className="font-semibold">{chain.title}.</span>{' '}
       {chain.sender === 'browser' ? (
-        <span className="rounded border border-line px-1.5 py-0.5 text-xs font-semibold">Sent by the browser, not the client</span>
+        <span className="inline-block rounded border border-line px-1.5 py-0.5 text-xs font-semibold">Sent by the browser, not the client</span>
       ) : (
         <span className="text-muted">Sent by the client.</span>
       )}
@@ -81,7 +81,10 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
         <span className="text-sm font-normal text-muted">from {step.chain ? RECEIVER[step.chain.receiver] : `the ${step.respondedBy}`}</span>
       </h3>
       {step.chain ? <ChainHopLine chain={step.chain} /> : null}
-      <p className="mt-2 text-sm">{statusMeaning(step.response.status, sentCredentials(step.request.headers))}</p>
+      {/* In the chain a 200 is a document or a page, not "access granted": its step line and Next say what it is. */}
+      {!step.chain || step.response.status >= 400 ? (
+        <p className="mt-2 text-sm">{statusMeaning(step.response.status, sentCredentials(step.request.headers))}</p>
+      ) : null}
       {step.trace.length > 0 ? (
         <>
           <h4 className="mt-3 text-sm font-semibold">What the {step.respondedBy === 'proxy' ? 'proxy and origin' : 'server'} decided</h4>
