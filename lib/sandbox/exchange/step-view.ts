@@ -8,7 +8,7 @@ import { rawRequest, rawResponse } from './raw';
 // HTTP/1.1, who answered, the engine's trace in words, and what the client does next. Auto mode and the
 // OAuth chain build their steps alike.
 
-export function requestView(request: SandboxRequest): MessageView {
+function requestView(request: SandboxRequest): MessageView {
   const body = new TextDecoder().decode(request.body);
   return { method: request.method, target: request.target, headers: request.headers, body, raw: rawRequest(request) };
 }
