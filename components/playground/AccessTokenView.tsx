@@ -16,7 +16,7 @@ export function AccessTokenView({ token, transcript }: { token: string; transcri
   if (!decoded) return <p className="text-sm">The access token is not a JWT, so there is nothing to decode.</p>;
   const audience = audienceOf(decoded.claims);
   return (
-    <section aria-labelledby="access-token-heading" className="rounded-lg border border-line p-4">
+    <section aria-labelledby="access-token-heading" className="min-w-0 rounded-lg border border-line p-4 break-words">
       <h3 id="access-token-heading" className="font-semibold">
         The access token, decoded (not verified)
       </h3>

@@ -80,7 +80,7 @@ export function AudienceCheck({ token, transcript }: { token: string; transcript
       >
         Send this token to the lab’s MCP server
       </button>
-      <div aria-live="polite" className="mt-2 text-sm">
+      <div aria-live="polite" className="mt-2 text-sm break-words">
         {outcome.kind === 'sending' ? <p>Sending…</p> : null}
         {outcome.kind === 'failed' ? <p>The lab could not be reached; try again.</p> : null}
         {outcome.kind === 'answered' ? (

@@ -51,7 +51,7 @@ const NEXT_LABEL: Record<ExchangeStep['next']['kind'], string> = { retry: 'The c
 /** oauth mode: what this hop is and who sent it (the browser's steps said in words, not by colour). */
 function ChainHopLine({ chain }: { chain: ChainHop }) {
   return (
-    <p className="mt-2 text-sm">
+    <p className="mt-2 text-sm break-words">
       <span className="font-semibold">{chain.title}.</span>{' '}
       {chain.sender === 'browser' ? (
         <span className="inline-block rounded border border-line px-1.5 py-0.5 text-xs font-semibold">Sent by the browser, not the client</span>
@@ -146,7 +146,7 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
           {step.response.raw}
         </pre>
       </details>
-      <p className="mt-3 rounded border-l-4 border-accent bg-surface px-3 py-2 text-sm">
+      <p className="mt-3 rounded border-l-4 border-accent bg-surface px-3 py-2 text-sm break-words">
         <span className="font-semibold">{NEXT_LABEL[step.next.kind]}</span>
         {step.next.explanation}
       </p>

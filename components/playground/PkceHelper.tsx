@@ -28,7 +28,7 @@ export function PkceHelper({ runVerifier, runChallenge }: { runVerifier?: { valu
   const digest = problem ? undefined : sha256(new TextEncoder().encode(verifier));
   const challenge = problem ? undefined : s256Challenge(verifier);
   return (
-    <section aria-labelledby={`${inputId}-heading`} className="rounded-lg border border-line p-4">
+    <section aria-labelledby={`${inputId}-heading`} className="min-w-0 rounded-lg border border-line p-4 break-words">
       <h3 id={`${inputId}-heading`} className="font-semibold">
         PKCE: verifier → S256 → challenge
       </h3>

@@ -72,6 +72,21 @@ describe('the OAuth chain in the playground', () => {
     }
   });
 
+  test('on a 360 px phone: the whole chain and the token view fit without sideways scrolling', async () => {
+    const session = await openBrowser({ viewport: { width: 360, height: 800 } });
+    try {
+      const { page } = session;
+      await openPage(page, `${baseUrl()}/playground?v=1&p=oauth-discovery`);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      expect(await statuses(page)).toMatch(/^8 requests: /);
+      await page.getByRole('region', { name: 'The access token, decoded (not verified)' }).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('embedded, from a share link that denies: the chain stops at error=access_denied', async () => {
     const session = await openBrowser({ viewport: { width: 1200, height: 1000 } });
     try {
