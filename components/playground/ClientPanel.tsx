@@ -4,6 +4,7 @@ import { useId, type Dispatch } from 'react';
 import type { PlaygroundAction } from '@/lib/playground/reducer';
 import type { PlaygroundState } from '@/lib/playground/model';
 import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
+import { SignInFields } from './SignInFields';
 
 const TOKEN_KINDS = [
   ['valid', 'A valid token'],
@@ -91,7 +92,7 @@ function SecretEditor({ legend, secret, onChange }: { legend: string; secret: He
   );
 }
 
-/** Manual or auto mode, and what the auto client may answer challenges with. */
+/** Manual, auto or OAuth mode; what the auto client may answer challenges with, or how the learner signs in on the consent page. */
 export function ClientPanel({ state, dispatch }: { state: PlaygroundState; dispatch: Dispatch<PlaygroundAction> }) {
   return (
     <fieldset className="rounded-lg border border-line p-4">
@@ -107,7 +108,12 @@ export function ClientPanel({ state, dispatch }: { state: PlaygroundState; dispa
           <input type="radio" name="mode" checked={state.mode === 'manual'} onChange={() => dispatch({ type: 'set-mode', mode: 'manual' })} />
           Manual: one request at a time
         </label>
+        <label className="flex items-center gap-1">
+          <input type="radio" name="mode" checked={state.mode === 'oauth'} onChange={() => dispatch({ type: 'set-mode', mode: 'oauth' })} />
+          OAuth: the client follows the 401’s resource_metadata to a token (RFC 9728)
+        </label>
       </div>
+      {state.mode === 'oauth' ? <SignInFields signIn={state.signIn} dispatch={dispatch} /> : null}
       {state.mode === 'auto' ? (
         <div className="mt-3 grid gap-3 md:grid-cols-2">
           <SecretEditor

@@ -1,4 +1,4 @@
-import type { ExchangeStep } from '@/lib/sandbox/exchange/input';
+import type { ChainHop, ExchangeStep } from '@/lib/sandbox/exchange/input';
 import { statusMeaning } from '@/lib/playground/status-meaning';
 import { headerValues } from '@/lib/sandbox/message';
 import { StatusBadge } from '@/components/ui/StatusBadge';
@@ -43,6 +43,25 @@ function prettyBody(body: string): string {
   }
 }
 
+const RECEIVER: Record<ChainHop['receiver'], string> = { 'resource-server': 'the resource server', 'authorization-server': 'the authorization server' };
+
+/** What comes before the client's next move: retry the request, go on to the chain's next hop, or stop. */
+const NEXT_LABEL: Record<ExchangeStep['next']['kind'], string> = { retry: 'The client retries: ', follow: 'Next: ', stop: 'The client stops: ' };
+
+/** oauth mode: what this hop is and who sent it (the browser's steps said in words, not by colour). */
+function ChainHopLine({ chain }: { chain: ChainHop }) {
+  return (
+    <p className="mt-2 text-sm break-words">
+      <span className="font-semibold">{chain.title}.</span>{' '}
+      {chain.sender === 'browser' ? (
+        <span className="inline-block rounded border border-line px-1.5 py-0.5 text-xs font-semibold">Sent by the browser, not the client</span>
+      ) : (
+        <span className="text-muted">Sent by the client.</span>
+      )}
+    </p>
+  );
+}
+
 /** One attempt of the conversation: what was sent, what came back, and why, in words. */
 export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeStep; attempt: number; idPrefix: string }) {
   // Unique on the page: a lesson shows several transcripts, each with its attempts 1, 2, ...
@@ -50,21 +69,32 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-line bg-canvas p-4">
       <h3 id={headingId} className="flex flex-wrap items-center gap-2 font-semibold">
-        <span>Attempt {attempt}:</span>
-        <span className="font-mono text-sm">
+        <span>
+          {step.chain ? 'Step' : 'Attempt'} {attempt}
+          {step.chain?.sender === 'browser' ? ' (the browser)' : ''}:
+        </span>
+        <span className="font-mono text-sm break-all">
           {step.request.method} {step.request.target}
         </span>
         <span aria-hidden="true">→</span>
         <StatusBadge status={step.response.status} />
-        <span className="text-sm font-normal text-muted">from the {step.respondedBy}</span>
+        <span className="text-sm font-normal text-muted">from {step.chain ? RECEIVER[step.chain.receiver] : `the ${step.respondedBy}`}</span>
       </h3>
-      <p className="mt-2 text-sm">{statusMeaning(step.response.status, sentCredentials(step.request.headers))}</p>
-      <h4 className="mt-3 text-sm font-semibold">What the {step.respondedBy === 'proxy' ? 'proxy and origin' : 'server'} decided</h4>
-      <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
-        {step.trace.map((entry, index) => (
-          <li key={index}>{entry.text}</li>
-        ))}
-      </ol>
+      {step.chain ? <ChainHopLine chain={step.chain} /> : null}
+      {/* In the chain a 200 is a document or a page, not "access granted": its step line and Next say what it is. */}
+      {!step.chain || step.response.status >= 400 ? (
+        <p className="mt-2 text-sm">{statusMeaning(step.response.status, sentCredentials(step.request.headers))}</p>
+      ) : null}
+      {step.trace.length > 0 ? (
+        <>
+          <h4 className="mt-3 text-sm font-semibold">What the {step.respondedBy === 'proxy' ? 'proxy and origin' : 'server'} decided</h4>
+          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sm">
+            {step.trace.map((entry, index) => (
+              <li key={index}>{entry.text}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <div className="min-w-0">
           <h4 className="text-sm font-semibold">Request headers</h4>
@@ -116,8 +146,8 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
           {step.response.raw}
         </pre>
       </details>
-      <p className="mt-3 rounded border-l-4 border-accent bg-surface px-3 py-2 text-sm">
-        <span className="font-semibold">{step.next.kind === 'retry' ? 'The client retries: ' : 'The client stops: '}</span>
+      <p className="mt-3 rounded border-l-4 border-accent bg-surface px-3 py-2 text-sm break-words">
+        <span className="font-semibold">{NEXT_LABEL[step.next.kind]}</span>
         {step.next.explanation}
       </p>
     </section>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { TranscriptSequenceDiagram } from './TranscriptSequenceDiagram';
 import { TranscriptView } from './ExchangeStepView';
+import { OAuthRunDetails } from './OAuthRunDetails';
 
 // What the result area shows: an HTTP 401 from the sandbox is a result (kind 'done'), never a
 // failure; 'failed' is for the lab itself being unreachable or refusing the description.
@@ -57,6 +58,12 @@ export function ResultPanel({
         ) : null}
       </div>
       {send.kind === 'done' && answer ? <div className="mt-4">{answer}</div> : null}
+      {/* Outside the live region: the helper's field would otherwise be read out at every keystroke. */}
+      {send.kind === 'done' && send.transcript.mode === 'oauth' ? (
+        <div className="mt-4">
+          <OAuthRunDetails transcript={send.transcript} />
+        </div>
+      ) : null}
       {history.length > 0 ? (
         <div className="mt-6">
           <h3 className="text-sm font-semibold">Recent sends (this page only)</h3>

@@ -2,11 +2,32 @@ import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
 import { SequenceSvg } from '@/components/ui/SequenceSvg';
 
-type Lane = 'client' | 'proxy' | 'origin';
+type Lane = 'client' | 'proxy' | 'origin' | 'browser' | 'resource-server' | 'authorization-server';
 type Arrow = { from: Lane; to: Lane; label: string; response: boolean; attempt: number };
+
+const statusText = (status: number) => `${status} ${reasonPhrase(status)}`.trim();
+
+/**
+ * oauth mode's arrows: the resource server, the client, the browser and the authorization server (RFC 6749
+ * §1.1's roles, the browser carrying the consent hops), in an order where most arrows cross one gap.
+ */
+function chainArrows(transcript: Transcript): { lanes: Lane[]; arrows: Arrow[] } {
+  const lanes: Lane[] = ['resource-server', 'client', 'browser', 'authorization-server'];
+  const arrows = transcript.steps.flatMap((step, index): Arrow[] => {
+    const attempt = index + 1;
+    const from: Lane = step.chain?.sender ?? 'client';
+    const to: Lane = step.chain?.receiver ?? 'resource-server';
+    return [
+      { from, to, label: step.chain?.label ?? step.request.method, response: false, attempt },
+      { from: to, to: from, label: statusText(step.response.status), response: true, attempt },
+    ];
+  });
+  return { lanes, arrows };
+}
 
 /** The arrows of a conversation: each request hop, then the response travelling back. */
 export function sequenceArrows(transcript: Transcript): { lanes: Lane[]; arrows: Arrow[] } {
+  if (transcript.steps.some((step) => step.chain)) return chainArrows(transcript);
   const hasProxy = transcript.steps.some((step) => step.trace.some((t) => t.kind === 'hop' && t.hop === 'proxy'));
   const lanes: Lane[] = hasProxy ? ['client', 'proxy', 'origin'] : ['client', 'origin'];
   const arrows: Arrow[] = [];
@@ -16,7 +37,7 @@ export function sequenceArrows(transcript: Transcript): { lanes: Lane[]; arrows:
     const credentials = ['proxy-authorization', 'authorization'].filter((field) => sent.includes(field));
     const withCredentials =
       credentials.length > 0 ? ` + ${credentials.map((field) => (field === 'authorization' ? 'Authorization' : 'Proxy-Authorization')).join(' + ')}` : '';
-    const status = `${step.response.status} ${reasonPhrase(step.response.status)}`.trim();
+    const status = statusText(step.response.status);
     if (!hasProxy) {
       arrows.push({ from: 'client', to: 'origin', label: `${step.request.method}${withCredentials}`, response: false, attempt });
       arrows.push({ from: 'origin', to: 'client', label: status, response: true, attempt });
@@ -33,7 +54,20 @@ export function sequenceArrows(transcript: Transcript): { lanes: Lane[]; arrows:
   return { lanes, arrows };
 }
 
-const LANE_LABEL: Record<Lane, string> = { client: 'Client', proxy: 'Proxy', origin: 'Origin' };
+// Drawn above a lane 140 px wide, so the authorization server is shortened there; the words say it whole.
+const LANE_LABEL: Record<Lane, string> = {
+  client: 'Client',
+  proxy: 'Proxy',
+  origin: 'Origin',
+  browser: 'Browser',
+  'resource-server': 'Resource',
+  'authorization-server': 'Auth server',
+};
+const LANE_WORDS: Record<Lane, string> = {
+  ...LANE_LABEL,
+  'resource-server': 'Resource server',
+  'authorization-server': 'Authorization server',
+};
 
 /** Client, proxy and origin lanes as SVG, with the same story as an ordered list for every reader. */
 export function TranscriptSequenceDiagram({
@@ -53,7 +87,8 @@ export function TranscriptSequenceDiagram({
     <ol className="list-decimal space-y-0.5 pl-6 text-muted">
       {arrows.map((arrow, i) => (
         <li key={i}>
-          {LANE_LABEL[arrow.from]} → {LANE_LABEL[arrow.to]}: {arrow.response ? 'response' : 'request'} {arrow.label} (attempt {arrow.attempt})
+          {LANE_WORDS[arrow.from]} → {LANE_WORDS[arrow.to]}: {arrow.response ? 'response' : 'request'} {arrow.label} (
+          {transcript.mode === 'oauth' ? 'step' : 'attempt'} {arrow.attempt})
         </li>
       ))}
     </ol>
@@ -70,7 +105,7 @@ export function TranscriptSequenceDiagram({
             dashed: arrow.response,
           }))}
           idPrefix={idPrefix}
-          title={`Sequence diagram: ${arrows.length} messages between ${lanes.map((l) => LANE_LABEL[l]).join(', ')}`}
+          title={`Sequence diagram: ${arrows.length} messages between ${lanes.map((l) => LANE_WORDS[l]).join(', ')}`}
         />
       </div>
       <figcaption className="mt-2 text-sm">

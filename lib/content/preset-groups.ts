@@ -1,11 +1,12 @@
 import { loadLessons } from './lessons';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
+import { OAUTH_PRESET } from '@/lib/playground/oauth-preset';
 
 // The playground's preset picker, for the full page and the embed alike.
 
 export type PresetGroup = { label: string; presets: { id: string; title: string; summary: string }[] };
 
-/** Presets grouped by the lesson that first uses them; the rest under "More scenarios". */
+/** Presets grouped by the lesson that first uses them; the rest under "More scenarios"; last, the OAuth chain (not a scenario: a client's walk). */
 export function presetGroups(): PresetGroup[] {
   const seen = new Set<string>();
   const summary = (id: string) => {
@@ -18,6 +19,7 @@ export function presetGroups(): PresetGroup[] {
     return { label: `Lesson ${lesson.frontmatter.order}: ${lesson.frontmatter.title}`, presets: ids.flatMap(summary) };
   });
   const rest = allPresets().filter((preset) => !seen.has(preset.id)).map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary }));
-  return [...groups.filter((group) => group.presets.length > 0), { label: 'More scenarios', presets: rest }];
+  const oauth = { label: 'OAuth: where a token comes from', presets: [{ id: OAUTH_PRESET.id, title: OAUTH_PRESET.title, summary: OAUTH_PRESET.summary }] };
+  return [...groups.filter((group) => group.presets.length > 0), { label: 'More scenarios', presets: rest }, oauth];
 }
 

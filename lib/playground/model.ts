@@ -1,7 +1,8 @@
 import * as z from '@/lib/zod';
 import { clientProfileSchema } from '@/lib/sandbox/scenario/client-profile';
-import { exchangeInputSchema } from '@/lib/sandbox/exchange/input';
+import { DEFAULT_SIGN_IN, EXCHANGE_MODES, exchangeInputSchema, signInSchema } from '@/lib/sandbox/exchange/input';
 import { findPreset, allPresets, type Preset } from '@/lib/sandbox/scenario/presets';
+import { isOAuthPreset, OAUTH_PRESET } from './oauth-preset';
 
 // The playground's whole state: what the reader is about to send, how, and with what the simulated
 // client holds. Versioned, because share links outlive releases (a link made today must open later).
@@ -11,11 +12,13 @@ export const PLAYGROUND_STATE_VERSION = 1;
 export const playgroundStateSchema = z.object({
   v: z.literal(PLAYGROUND_STATE_VERSION),
   /** The preset the state started from; "Reset" returns to it. */
-  preset: z.string().check(z.refine((id) => findPreset(id) !== undefined, 'must be a known preset id')),
+  preset: z.string().check(z.refine((id) => findPreset(id) !== undefined || isOAuthPreset(id), 'must be a known preset id')),
   /** The request as the client sends it: target is a sandbox URL whose query configures the scenario. */
   request: exchangeInputSchema.shape.request,
-  mode: z.enum(['manual', 'auto']),
+  mode: z.enum(EXCHANGE_MODES),
   client: clientProfileSchema,
+  /** oauth mode: how the learner signs in on the consent page. A default, so links made before it still open. */
+  signIn: z._default(signInSchema, DEFAULT_SIGN_IN),
 });
 export type PlaygroundState = z.infer<typeof playgroundStateSchema>;
 
@@ -28,7 +31,28 @@ export function stateForPreset(preset: Preset): PlaygroundState {
     request: { method: preset.request.method, target: preset.request.path, headers: preset.request.headers, body: preset.request.body ?? '' },
     mode: 'auto',
     client: preset.client,
+    signIn: { ...DEFAULT_SIGN_IN },
   };
+}
+
+/** The OAuth start: whoami in oauth mode, signing in as alice and allowing. */
+export function oauthPresetState(): PlaygroundState {
+  const { method, target } = OAUTH_PRESET.request;
+  return {
+    v: PLAYGROUND_STATE_VERSION,
+    preset: OAUTH_PRESET.id,
+    request: { method, target, headers: [], body: '' },
+    mode: 'oauth',
+    client: clientProfileSchema.parse({}),
+    signIn: { ...DEFAULT_SIGN_IN },
+  };
+}
+
+/** A fresh state for any start the picker offers (a scenario preset or the OAuth one), or undefined for an unknown id. */
+export function presetStartState(id: string): PlaygroundState | undefined {
+  if (isOAuthPreset(id)) return oauthPresetState();
+  const preset = findPreset(id);
+  return preset && structuredClone(stateForPreset(preset));
 }
 
 export function defaultState(): PlaygroundState {

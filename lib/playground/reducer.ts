@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { ClientProfile } from '@/lib/sandbox/scenario/client-profile';
-import { exchangeInputSchema } from '@/lib/sandbox/exchange/input';
-import { findPreset } from '@/lib/sandbox/scenario/presets';
+import { exchangeInputSchema, type SignIn } from '@/lib/sandbox/exchange/input';
 import { withField, withHeaderAt, withHeaderMoved, withoutHeaderAt, type CredentialsField } from './header-fields';
 import { contentFor } from './methods';
 import { fieldProblem, type FieldProblem } from './field-problems';
-import { stateForPreset, type PlaygroundState } from './model';
+import { presetStartState, type PlaygroundState } from './model';
 import { withScenarioParam, type ScenarioParameter } from './scenario-query';
 
 // Every edit the playground makes to its state. The reducer accepts what the reader types even when
@@ -25,15 +24,11 @@ export type PlaygroundAction =
   | { type: 'set-credentials'; field: CredentialsField; value: string | null }
   | { type: 'set-body'; body: string }
   | { type: 'set-mode'; mode: PlaygroundState['mode'] }
-  | { type: 'set-client'; client: ClientProfile };
+  | { type: 'set-client'; client: ClientProfile }
+  | { type: 'set-sign-in'; signIn: Partial<SignIn> };
 
 /** A fresh copy of a preset's state: preset objects are shared, the reducer's results must not be. */
-function presetState(id: string): PlaygroundState | undefined {
-  const preset = findPreset(id);
-  if (!preset) return undefined;
-  const state = stateForPreset(preset);
-  return { ...state, request: { ...state.request, headers: state.request.headers.map(([name, value]) => [name, value]) } };
-}
+const presetState = presetStartState;
 
 function withRequest(state: PlaygroundState, request: Partial<PlaygroundState['request']>): PlaygroundState {
   return { ...state, request: { ...state.request, ...request } };
@@ -71,6 +66,8 @@ export function playgroundReducer(state: PlaygroundState, action: PlaygroundActi
       return { ...state, mode: action.mode };
     case 'set-client':
       return { ...state, client: action.client };
+    case 'set-sign-in':
+      return { ...state, signIn: { ...state.signIn, ...action.signIn } };
     default: {
       const never: never = action;
       return never;
@@ -98,7 +95,13 @@ function describePath(path: PropertyKey[]): string {
  */
 export function requestForSend(state: PlaygroundState): SendResult {
   const { method, target, headers, body } = state.request;
-  const candidate = { request: { method, target, headers, body: contentFor(method, body) }, mode: state.mode, client: state.client };
+  const candidate = {
+    request: { method, target, headers, body: contentFor(method, body) },
+    mode: state.mode,
+    client: state.client,
+    // Only oauth mode signs in; the other modes send what they always sent.
+    ...(state.mode === 'oauth' ? { signIn: state.signIn } : {}),
+  };
   const result = exchangeInputSchema.safeParse(candidate);
   if (result.success) return { kind: 'ready', input: result.data };
   const { issues } = result.error;

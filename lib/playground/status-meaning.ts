@@ -24,8 +24,14 @@ export function statusMeaning(status: number, sent: CredentialsOnRequest = NONE_
   switch (status) {
     case 200:
       return 'Success: the server accepted who you are and what you asked.';
+    case 201:
+      return 'Created: the server made something new, described in the body (here, a client registration).';
     case 204:
       return 'Success, with nothing to send back.';
+    case 302:
+    case 303:
+      // RFC 9110 §15.4.4: after a 303 the browser fetches Location with GET; a form's 302 is treated alike.
+      return 'Go elsewhere: the browser follows Location (with GET). Here that hands the answer back to the client.';
     case 400:
       return 'Bad request: something in the request is malformed; fix it rather than resend it.';
     case 401:

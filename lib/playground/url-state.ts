@@ -1,7 +1,7 @@
 import { exchangeInputSchema, headerFieldSchema } from '@/lib/sandbox/exchange/input';
-import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { CLIENT_PARAMS, decodeClient, encodeClient } from './client-params';
-import { defaultState, PLAYGROUND_STATE_VERSION, playgroundStateSchema, stateForPreset, type PlaygroundState } from './model';
+import { defaultState, PLAYGROUND_STATE_VERSION, playgroundStateSchema, presetStartState, type PlaygroundState } from './model';
+import { decodeSignIn, encodeSignIn, SIGN_IN_PARAMS } from './sign-in-params';
 
 // The playground state as a share link: /playground?v=1&p=basic&h=Authorization:Basic+YWxp...
 // Readable on purpose (a trainer can edit a link by hand) and short: only what differs from the
@@ -12,7 +12,7 @@ import { defaultState, PLAYGROUND_STATE_VERSION, playgroundStateSchema, stateFor
 export const SHARE_URL_LIMIT = 2000;
 
 const requestShape = exchangeInputSchema.shape.request.shape;
-const SINGLE = ['v', 'p', 'm', 't', 'b', 'mode', ...CLIENT_PARAMS];
+const SINGLE = ['v', 'p', 'm', 't', 'b', 'mode', ...CLIENT_PARAMS, ...SIGN_IN_PARAMS];
 const KNOWN = new Set([...SINGLE, 'h']);
 const MAX_HEADERS = 50;
 
@@ -36,8 +36,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 /** A copy: preset objects are shared, and a decoded state is the caller's to keep. */
 function presetStateFor(id: string): PlaygroundState {
-  const preset = findPreset(id);
-  return structuredClone(preset ? stateForPreset(preset) : defaultState());
+  return presetStartState(id) ?? structuredClone(defaultState());
 }
 
 /** The query string (no "?") for /playground that reopens this state. */
@@ -58,6 +57,7 @@ export function encodeState(state: PlaygroundState): string {
   if (body !== base.request.body) params.push(['b', body]);
   if (state.mode !== base.mode) params.push(['mode', state.mode]);
   if (!sameJson(state.client, base.client)) params.push(...encodeClient(state.client));
+  params.push(...encodeSignIn(state.signIn, base.signIn));
   return params.map(([name, value]) => `${name}=${formValue(value)}`).join('&');
 }
 
@@ -121,7 +121,7 @@ export function decodeState(search: string): { state: PlaygroundState; problems:
   const query = new URLSearchParams(search);
   const problems: string[] = [];
   const id = query.get('p');
-  if (id !== null && !findPreset(id)) problems.push(`There is no preset ${shown(id)}: opened the default one.`);
+  if (id !== null && !presetStartState(id)) problems.push(`There is no preset ${shown(id)}: opened the default one.`);
   const base = presetStateFor(id ?? defaultState().preset);
   const version = query.get('v');
   if (version !== null && version !== String(PLAYGROUND_STATE_VERSION)) {
@@ -141,6 +141,7 @@ export function decodeState(search: string): { state: PlaygroundState; problems:
     },
     mode: decodeField(query, 'mode', 'mode', playgroundStateSchema.shape.mode, base.mode, problems),
     client: decodeClient(query, base.client, problems) ?? base.client,
+    signIn: decodeSignIn(query, base.signIn, problems),
   };
   // Belt and braces: each part was checked, but the promise is that the whole state is valid.
   const checked = playgroundStateSchema.safeParse(state);

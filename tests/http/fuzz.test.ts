@@ -321,7 +321,13 @@ const exchangeJson = fc
         },
         { requiredKeys: [] },
       ),
-      mode: fc.oneof(fc.constantFrom('manual', 'auto'), fc.anything()),
+      // oauth: the whole chain runs from whatever target and sign-in the fuzzer sends (issue 18, the playground's chain).
+      mode: fc.oneof(fc.constantFrom('manual', 'auto', 'oauth'), fc.anything()),
+      signIn: fc.oneof(
+        fc.constant(undefined),
+        fc.anything(),
+        fc.record({ username: fc.string(), password: fc.string(), decision: fc.oneof(fc.constantFrom('allow', 'deny'), fc.string()) }, { requiredKeys: [] }),
+      ),
       client: fc.oneof(
         fc.constant(undefined),
         fc.anything(),

@@ -47,6 +47,14 @@ export type SnippetPlan = {
 
 const NONE: SnippetAnswer = { kind: 'none' };
 
+/**
+ * oauth mode: each hop of the chain needs what the answer before it said (the metadata's endpoints, the
+ * client_id, the code from the browser's redirect), so no one request stands for it; the snippet is the
+ * first one, and says so rather than pretend to be the chain.
+ */
+export const OAUTH_NOTE =
+  'OAuth mode: this is only the chain’s first request, the one whose 401 names resource_metadata. Each later hop needs what the answer before it said (endpoints, client_id, the code), so copy them from the Raw HTTP/1.1 of each step in the result.';
+
 /** A plan that sends the request and nothing else: manual mode, and every caller with only a request. */
 export const requestOnlyPlan = (request: SnippetRequest): SnippetPlan => ({ request, origin: NONE, notes: [] });
 
@@ -140,6 +148,7 @@ export function snippetPlanFor(state: PlaygroundState, labOrigin: string): Snipp
   const { method, target, headers, body } = state.request;
   const request: SnippetRequest = { method, url: `${origin}${target}`, headers, body: contentFor(method, body) };
   if (state.mode === 'manual') return requestOnlyPlan(request);
+  if (state.mode === 'oauth') return { ...requestOnlyPlan(request), notes: [OAUTH_NOTE] };
   const scenario = scenarioAtTarget(target);
   const notes: string[] = [];
   const originAnswer = keepWritten(headers, 'Authorization', answerFor(scenario?.origin, state.client.origin, origin, notes), notes);

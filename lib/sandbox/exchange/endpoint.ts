@@ -8,8 +8,11 @@ import type { SendRequest } from '../routes/route';
 // POST /api/exchange (the route checks the method), independent of the HTTP library: JSON in, transcript out, problem+json on any
 // bad input (never a 500 for something the client sent).
 
-/** `send` runs each request of the conversation through the sandbox's router (the route passes its own). */
-export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxContext, send: SendRequest): Promise<SandboxResponse> {
+/**
+ * `send` runs each request of the conversation through the sandbox's router (the route passes its own);
+ * `origin` is the lab's as this request reached it, which oauth mode's documents name.
+ */
+export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxContext, send: SendRequest, origin?: string): Promise<SandboxResponse> {
   const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
     return problemResponse({ status: 415, detail: 'Send the request description as application/json.' });
@@ -26,7 +29,7 @@ export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxCont
     const detail = `The request description is invalid: ${issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ')}`;
     return problemResponse({ status: 400, detail, extensions: { issues } });
   }
-  const transcript = await runExchange(input.data, ctx, send);
+  const transcript = await runExchange(input.data, ctx, send, origin);
   return {
     status: 200,
     headers: [

@@ -14,6 +14,22 @@ const headerValue = z.string().check(z.maxLength(8192), z.regex(/^[\t\x20-\x7e\x
 /** One header field as [name, value]; share links check each one on its own. */
 export const headerFieldSchema = z.tuple([headerName, headerValue]);
 
+const signInText = z.string().check(z.maxLength(128), z.regex(/^[^\x00-\x1f\x7f]*$/, 'must not contain control characters'));
+/**
+ * oauth mode: what the learner does on the authorization server's consent page. Empty and wrong values
+ * are allowed on purpose: the page then comes back with its error, which is what the learner should see.
+ */
+export const signInSchema = z.object({
+  username: signInText,
+  password: signInText,
+  decision: z.enum(['allow', 'deny']),
+});
+export type SignIn = z.infer<typeof signInSchema>;
+export const DEFAULT_SIGN_IN: SignIn = { username: 'alice', password: 'wonderland', decision: 'allow' };
+
+export const EXCHANGE_MODES = ['manual', 'auto', 'oauth'] as const;
+export type ExchangeMode = (typeof EXCHANGE_MODES)[number];
+
 export const exchangeInputSchema = z.object({
   request: z.object({
     method: z.string().check(z.regex(/^[A-Z]{1,16}$/, 'must be an upper-case method such as GET')),
@@ -25,14 +41,30 @@ export const exchangeInputSchema = z.object({
     headers: z._default(z.array(headerFieldSchema).check(z.maxLength(50)), []),
     body: z._default(z.string().check(z.maxLength(65_536)), ''),
   }),
-  mode: z._default(z.enum(['manual', 'auto']), 'manual'),
+  /** manual: one request; auto: the client answers challenges; oauth: the client follows a 401's resource_metadata to a token (RFC 9728). */
+  mode: z._default(z.enum(EXCHANGE_MODES), 'manual'),
   /** What the client holds in auto mode; defaults to the preset's. */
   client: z.optional(clientProfileSchema),
+  /** oauth mode: how the learner signs in on the consent page; defaults to alice, allowing. */
+  signIn: z.optional(signInSchema),
 });
 export type ExchangeInput = z.input<typeof exchangeInputSchema>;
 
 export type MessageView = { method: string; target: string; headers: HeaderList; body: string; raw: string };
 export type ResponseView = { status: number; headers: HeaderList; body: string; raw: string };
+/**
+ * oauth mode: who sends a request and who answers it (RFC 6749 §1.1's roles), and what the hop is. The
+ * consent page's two requests are the browser's: the client only opens the URL (RFC 6749 §4.1.1).
+ */
+export type ChainHop = {
+  sender: 'client' | 'browser';
+  receiver: 'resource-server' | 'authorization-server';
+  /** What the hop is, with its RFC section. */
+  title: string;
+  /** A few words for the sequence diagram's arrow. */
+  label: string;
+};
+
 export type ExchangeStep = {
   request: MessageView;
   /** What the proxy forwarded to the origin, when the request got past the proxy. */
@@ -40,7 +72,9 @@ export type ExchangeStep = {
   response: ResponseView;
   respondedBy: Hop;
   trace: (TraceStep & { text: string })[];
-  /** What the client does next, and why. */
-  next: { kind: 'retry' | 'stop'; explanation: string };
+  /** oauth mode only: the hop of the chain this step is. */
+  chain?: ChainHop;
+  /** What the client does next, and why: retry the same request, follow the chain to its next hop, or stop. */
+  next: { kind: 'retry' | 'follow' | 'stop'; explanation: string };
 };
-export type Transcript = { mode: 'manual' | 'auto'; preset?: { id: string; title: string; summary: string }; steps: ExchangeStep[] };
+export type Transcript = { mode: ExchangeMode; preset?: { id: string; title: string; summary: string }; steps: ExchangeStep[] };

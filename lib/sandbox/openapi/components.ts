@@ -1,5 +1,5 @@
 import { DEFAULT_TOKEN_LIFETIME_SECONDS } from '../engine/token-endpoint';
-import { exchangeInputSchema } from '../exchange/input';
+import { EXCHANGE_MODES, exchangeInputSchema } from '../exchange/input';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
 import { SANDBOX_PREFIX, TOKEN_PATH } from '../routes/paths';
 import { allPresets, labUsers } from '../scenario/presets';
@@ -33,7 +33,11 @@ function exchangeRequestSchema(): JsonSchema {
   describe(schema, ['request', 'target'], `Path and query, under ${SANDBOX_PREFIX}/ (the same URLs as the real endpoints).`);
   describe(schema, ['request', 'headers'], 'Header fields as [name, value] pairs, repeats kept.');
   describe(schema, ['request', 'body'], 'The request body as text.');
-  describe(schema, ['mode'], 'manual: one request, one response. auto: a simulated client answers each challenge.');
+  describe(
+    schema,
+    ['mode'],
+    'manual: one request, one response. auto: a simulated client answers each challenge. oauth: the client follows the 401’s resource_metadata to a token and retries (try /api/sandbox/oauth/whoami).',
+  );
   describe(schema, ['client'], "What the simulated client holds in auto mode; defaults to the preset's.");
   describe(
     schema,
@@ -42,6 +46,11 @@ function exchangeRequestSchema(): JsonSchema {
   );
   describe(schema, ['client', 'proxy'], 'For the proxy, in the same forms.');
   describe(schema, ['client', 'staleNonceFirst'], 'Answer Digest first with an old nonce, to see stale=true.');
+  describe(
+    schema,
+    ['signIn'],
+    'oauth mode: the user name, password and decision (allow or deny) typed on the consent page; alice, wonderland, allow by default.',
+  );
   return { ...schema, description: 'A request to one sandbox URL, manual or auto mode, and optionally what the simulated client holds.' };
 }
 
@@ -129,7 +138,7 @@ export function schemas(): Record<string, JsonSchema> {
       type: 'object',
       required: ['mode', 'steps'],
       properties: {
-        mode: { type: 'string', enum: ['manual', 'auto'] },
+        mode: { type: 'string', enum: [...EXCHANGE_MODES] },
         preset: { type: 'object', properties: { id: text, title: text, summary: text } },
         steps: {
           type: 'array',
@@ -142,7 +151,22 @@ export function schemas(): Record<string, JsonSchema> {
               response: message({ status: { type: 'integer' } }),
               respondedBy: { type: 'string', enum: ['proxy', 'origin'] },
               trace: { type: 'array', items: { type: 'object', required: ['kind', 'text'], properties: { kind: text, text }, additionalProperties: true } },
-              next: { type: 'object', required: ['kind', 'explanation'], properties: { kind: { type: 'string', enum: ['retry', 'stop'] }, explanation: text } },
+              chain: {
+                type: 'object',
+                description: 'oauth mode: who sent the request (the client, or the browser on the consent page) and who answered.',
+                required: ['sender', 'receiver', 'title', 'label'],
+                properties: {
+                  sender: { type: 'string', enum: ['client', 'browser'] },
+                  receiver: { type: 'string', enum: ['resource-server', 'authorization-server'] },
+                  title: text,
+                  label: text,
+                },
+              },
+              next: {
+                type: 'object',
+                required: ['kind', 'explanation'],
+                properties: { kind: { type: 'string', enum: ['retry', 'follow', 'stop'] }, explanation: text },
+              },
             },
           },
         },

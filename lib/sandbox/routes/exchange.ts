@@ -3,6 +3,7 @@ import { MAX_BODY_BYTES } from '../limits';
 import { json, problem, ref } from '../openapi/refs';
 import type { PathItem } from '../openapi/types';
 import { EXCHANGE_PATH, SANDBOX_PREFIX } from './paths';
+import { labOrigin } from './oauth-http';
 import type { EndpointRoute } from './route';
 
 // POST /api/exchange: the playground's door. The lab's own pages call it, and so do copies of the
@@ -17,7 +18,7 @@ function describe(): PathItem {
     post: {
       operationId: 'runExchange',
       summary: 'Run a whole exchange',
-      description: `The playground's door: post a request description, get the whole conversation back, hop by hop, with a trace of every decision. Targets must be under ${SANDBOX_PREFIX}/ and nothing leaves the server. In auto mode a simulated client answers each challenge with what it holds, as a careful client would.`,
+      description: `The playground's door: post a request description, get the whole conversation back, hop by hop, with a trace of every decision. Targets must be under ${SANDBOX_PREFIX}/ and nothing leaves the server. In auto mode a simulated client answers each challenge with what it holds, as a careful client would. In oauth mode it follows a 401's resource_metadata through discovery, registration, the consent page (signing in as signIn says), the token endpoint and back (RFC 9728, RFC 8414, RFC 7591, RFC 7636, RFC 8707).`,
       tags: ['Playground'],
       security: [],
       requestBody: {
@@ -47,6 +48,7 @@ export const exchangeRoute: EndpointRoute = {
   methods: ['POST'],
   cors: true,
   wrongMethod: `POST a JSON request description to ${EXCHANGE_PATH}.`,
-  handle: async (request, { ctx, send }) => ({ response: await exchangeEndpoint(request, ctx, send), trace: [] }),
+  // oauth mode follows documents that name the origin the lab was reached at (RFC 9728 §3.3 compares exactly).
+  handle: async (request, { ctx, send }) => ({ response: await exchangeEndpoint(request, ctx, send, labOrigin(request, ctx)), trace: [] }),
   describe,
 };

@@ -1,4 +1,4 @@
-import { defaultState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
+import { defaultState, oauthPresetState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { playgroundReducer, requestForSend, type PlaygroundAction } from '@/lib/playground/reducer';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 
@@ -20,6 +20,13 @@ const target = (query: string) => withRequest({ target: `/api/sandbox/presets/ba
 // [what, state before, action, state after]
 const CASES: [string, PlaygroundState, PlaygroundAction, PlaygroundState][] = [
   ['choose-preset: the preset state', defaultState(), { type: 'choose-preset', id: 'digest-auth-int' }, preset('digest-auth-int')],
+  ['choose-preset: the OAuth start (whoami, oauth mode)', defaultState(), { type: 'choose-preset', id: 'oauth-discovery' }, oauthPresetState()],
+  [
+    'set-sign-in: one field, the others kept',
+    oauthPresetState(),
+    { type: 'set-sign-in', signIn: { decision: 'deny' } },
+    { ...oauthPresetState(), signIn: { username: 'alice', password: 'wonderland', decision: 'deny' } },
+  ],
   ['choose-preset: an unknown id changes nothing', headers(['A', 'b']), { type: 'choose-preset', id: 'no-such-preset' }, headers(['A', 'b'])],
   [
     "reset: back to the state's preset, mode and client included",
@@ -175,6 +182,7 @@ describe('playgroundReducer', () => {
       'set-body',
       'set-mode',
       'set-client',
+      'set-sign-in',
     ];
     expect(new Set(CASES.map(([, , action]) => action.type))).toEqual(new Set(types));
   });
@@ -205,6 +213,19 @@ describe('playgroundReducer', () => {
 });
 
 describe('requestForSend', () => {
+  test('oauth mode: the target, and how the learner signs in', () => {
+    const state = { ...oauthPresetState(), signIn: { username: 'bob', password: 'builder', decision: 'deny' as const } };
+    expect(requestForSend(state)).toEqual({
+      kind: 'ready',
+      input: {
+        request: { method: 'GET', target: '/api/sandbox/oauth/whoami', headers: [], body: '' },
+        mode: 'oauth',
+        client: state.client,
+        signIn: { username: 'bob', password: 'builder', decision: 'deny' },
+      },
+    });
+  });
+
   test('the exchange input: request, mode and client', () => {
     const state = preset('digest-auth-int');
     expect(requestForSend(state)).toEqual({

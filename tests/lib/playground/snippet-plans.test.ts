@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stateForPreset, type PlaygroundState } from '@/lib/playground/model';
+import { oauthPresetState, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { SNIPPET_LANGUAGES, snippetFor } from '@/lib/playground/snippets';
-import { snippetPlanFor } from '@/lib/playground/snippets/plan';
+import { OAUTH_NOTE, snippetPlanFor } from '@/lib/playground/snippets/plan';
 import type { ClientProfile } from '@/lib/sandbox/scenario/client-profile';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 
@@ -60,6 +60,19 @@ describe('snippets for what the auto client holds: golden files', () => {
 });
 
 describe('snippetPlanFor', () => {
+  test.each(SNIPPET_LANGUAGES.map((language) => language.id))('oauth mode in %s: the first request only, and a note saying so', (language) => {
+    const plan = snippetPlanFor(oauthPresetState(), LAB);
+    expect(plan).toEqual({
+      request: { method: 'GET', url: `${LAB}/api/sandbox/oauth/whoami`, headers: [], body: '' },
+      origin: { kind: 'none' },
+      notes: [OAUTH_NOTE],
+    });
+    const snippet = snippetFor(language, plan);
+    expect(snippet).toContain(`${LAB}/api/sandbox/oauth/whoami`);
+    expect(snippet).toContain('only the chain’s first request');
+    expect(snippet).not.toMatch(/Bearer|Authorization/);
+  });
+
   test.each<[string, PlanCase, string]>([
     ['Basic offered, a password held', { preset: 'basic' }, 'basic'],
     ['Digest and Basic offered: the stronger, as the simulated client picks', { preset: 'several-challenges' }, 'digest'],

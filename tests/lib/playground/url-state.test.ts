@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defaultState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
+import { defaultState, oauthPresetState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { decodeState, encodeState, SHARE_URL_LIMIT, shareUrl, shareUrlTooLong } from '@/lib/playground/url-state';
 import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
 import { findPreset, allPresets } from '@/lib/sandbox/scenario/presets';
@@ -43,8 +43,7 @@ const heldSecret: fc.Arbitrary<HeldSecret> = fc.oneof(
 );
 
 /** A preset's state with each part either kept (so the link omits it) or replaced by a random value. */
-const playgroundState: fc.Arbitrary<PlaygroundState> = fc.constantFrom(...allPresets()).chain((chosen) => {
-  const base = stateForPreset(chosen);
+const playgroundState: fc.Arbitrary<PlaygroundState> = fc.constantFrom(...allPresets().map(stateForPreset), oauthPresetState()).chain((base) => {
   const keepOr = <T>(value: T, other: fc.Arbitrary<T>) => fc.oneof(fc.constant(value), other);
   return fc.record({
     v: fc.constant(base.v),
@@ -58,8 +57,16 @@ const playgroundState: fc.Arbitrary<PlaygroundState> = fc.constantFrom(...allPre
       headers: keepOr(base.request.headers, fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 })),
       body: keepOr(base.request.body, fc.oneof(fc.constant(''), text(0, 60))),
     }),
-    mode: fc.constantFrom('auto' as const, 'manual' as const),
+    mode: fc.constantFrom('auto' as const, 'manual' as const, 'oauth' as const),
     client: keepOr(base.client, fc.record({ origin: heldSecret, proxy: heldSecret, staleNonceFirst: fc.boolean() })),
+    signIn: keepOr(
+      base.signIn,
+      fc.record({
+        username: fc.oneof(fc.constant(''), secretText),
+        password: fc.oneof(fc.constant(''), secretText),
+        decision: fc.constantFrom('allow' as const, 'deny' as const),
+      }),
+    ),
   });
 });
 
@@ -77,6 +84,21 @@ describe('encodeState / decodeState', () => {
 
   test.each(allPresets().map((p) => p.id))('preset %s: a short, readable link', (id) => {
     expect(encodeState(preset(id))).toBe(`v=1&p=${id}`);
+  });
+
+  test('the OAuth start: a short link, and its sign-in in words a trainer can edit', () => {
+    const state = oauthPresetState();
+    expect(encodeState(state)).toBe('v=1&p=oauth-discovery');
+    expect(decodeState('v=1&p=oauth-discovery')).toEqual({ state, problems: [] });
+    const denied = { ...state, signIn: { username: 'bob', password: 'builder', decision: 'deny' as const } };
+    expect(encodeState(denied)).toBe('v=1&p=oauth-discovery&user=bob&pass=builder&consent=deny');
+    expect(decodeState('v=1&p=oauth-discovery&user=bob&pass=builder&consent=deny').state).toEqual(denied);
+  });
+
+  test('a bad sign-in value keeps the preset’s, saying so', () => {
+    const { state, problems } = decodeState('v=1&p=oauth-discovery&consent=maybe&user=a%0Ab');
+    expect(state.signIn).toEqual(oauthPresetState().signIn);
+    expect(problems).toEqual([expect.stringContaining('user="a\\nb"'), expect.stringContaining('consent="maybe"')]);
   });
 
   test.each([

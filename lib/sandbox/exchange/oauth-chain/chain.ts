@@ -1,0 +1,31 @@
+// oauth mode of POST /api/exchange: the chain an OAuth (and MCP) client follows from a 401 to a token, hop
+// by hop, every request through the router in-process (docs/oauth-server.md). Only the lab's own origin
+// is followed: a document naming another origin stops the chain with that reason, never a fetch.
+import { newCodeVerifier } from '@/lib/oauth/pkce';
+import type { SandboxContext } from '../../context';
+import { withoutHeader, type SandboxRequest } from '../../message';
+import type { SendRequest } from '../../routes/route';
+import type { ExchangeStep, SignIn } from '../input';
+import { authorize } from './authorization';
+import { discover } from './discovery';
+import { hostField } from './requests';
+import { chainRun } from './run-state';
+import { redeem } from './token';
+
+export async function runOAuthChain(
+  first: SandboxRequest,
+  settings: { origin: string; signIn: SignIn },
+  ctx: SandboxContext,
+  send: SendRequest,
+): Promise<ExchangeStep[]> {
+  const run = chainRun(settings.origin, send);
+  // The Host the reader wrote, if any, is kept: a wrong one shows documents naming another origin.
+  const request = first.headers.some(([name]) => name.toLowerCase() === 'host') ? first : { ...first, headers: [hostField(settings.origin), ...first.headers] };
+  const server = await discover(run, request);
+  if (!server) return run.steps;
+  // RFC 7636 §4.1: a fresh verifier per authorization request, from the context's randomness.
+  const authorized = await authorize(run, server, settings.signIn, { verifier: newCodeVerifier(ctx.random), state: ctx.random(16) });
+  if (!authorized) return run.steps;
+  await redeem(run, server.token, { ...request, headers: withoutHeader(request.headers, 'Authorization') }, server.resource, authorized);
+  return run.steps;
+}

@@ -1,0 +1,34 @@
+import type { SandboxRequest, SandboxResponse } from '../message';
+import type { SandboxResult } from '../routes/route';
+import { describeStep, type Hop, type TraceStep } from '../engine/trace';
+import type { ChainHop, ExchangeStep, MessageView, ResponseView } from './input';
+import { rawRequest, rawResponse } from './raw';
+
+// One attempt of a conversation as the transcript shows it: both messages as parsed fields and as raw
+// HTTP/1.1, who answered, the engine's trace in words, and what the client does next. Auto mode and the
+// OAuth chain build their steps alike.
+
+function requestView(request: SandboxRequest): MessageView {
+  const body = new TextDecoder().decode(request.body);
+  return { method: request.method, target: request.target, headers: request.headers, body, raw: rawRequest(request) };
+}
+
+function responseView(response: SandboxResponse): ResponseView {
+  return { ...response, raw: rawResponse(response) };
+}
+
+function respondedBy(trace: TraceStep[]): Hop {
+  return trace.some((step) => step.kind === 'hop' && step.hop === 'origin') ? 'origin' : trace.length > 0 ? 'proxy' : 'origin';
+}
+
+export function exchangeStep(request: SandboxRequest, result: SandboxResult, next: ExchangeStep['next'], chain?: ChainHop): ExchangeStep {
+  return {
+    request: requestView(request),
+    forwarded: result.forwarded ? requestView(result.forwarded) : undefined,
+    response: responseView(result.response),
+    respondedBy: respondedBy(result.trace),
+    trace: result.trace.map((step) => ({ ...step, text: describeStep(step) })),
+    ...(chain ? { chain } : {}),
+    next,
+  };
+}
