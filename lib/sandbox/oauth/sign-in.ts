@@ -12,9 +12,9 @@ export const MFA_ACR: LabAcr = 'mfa';
 export const LAB_ONE_TIME_CODE = '246810';
 
 /** A completed sign-in: who, how strongly (RFC 9470 §2 acr), and when (auth_time, seconds since the epoch). */
-export type SignIn = { user: LabUser; acr: LabAcr; authTime: number };
+export type UserAuthentication = { user: LabUser; acr: LabAcr; authTime: number };
 
-export type SignInOutcome = { kind: 'signed-in'; signIn: SignIn } | { kind: 'refused'; problem: string };
+export type SignInOutcome = { kind: 'signed-in'; signIn: UserAuthentication } | { kind: 'refused'; problem: string };
 
 /**
  * Checks the form's user name and password, and the one-time code when the client asked for acr mfa.

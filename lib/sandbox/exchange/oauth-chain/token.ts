@@ -7,7 +7,7 @@ import { formBody, postRequest } from './requests';
 import { follow, jsonBody, stop, type ChainRun, type Verdict } from './run-state';
 
 /** Hop 7's answer: RFC 6749 §5.1's access_token and token_type, or §5.2's error. */
-export function readTokenResponse(response: SandboxResponse): Verdict<string> {
+export function readTokenAnswer(response: SandboxResponse): Verdict<string> {
   const body = jsonBody(response) as { access_token?: unknown; token_type?: unknown; error?: unknown; error_description?: unknown } | undefined;
   if (response.status !== 200 || typeof body?.access_token !== 'string') {
     const why = typeof body?.error === 'string' ? `${body.error}: ${String(body.error_description ?? '')}` : 'no access_token';
@@ -47,7 +47,7 @@ export async function redeem(run: ChainRun, tokenTarget: string, first: SandboxR
       title: 'Token request with code_verifier and resource (RFC 7636 §4.5, RFC 8707 §2)',
       label: 'POST token',
     },
-    readTokenResponse,
+    readTokenAnswer,
   );
   if (token === undefined) return;
   const again: SandboxRequest = { ...first, headers: [...withoutHeader(first.headers, 'Authorization'), ['Authorization', `Bearer ${token}`]] };
