@@ -1,3 +1,5 @@
+import { fetchRetryingOnce } from './fetch-retry';
+
 // Submitting the lab's consent page the way a browser would: read its hidden fields (the authorization
 // request rides in them), add the user's answers, POST the form back, and do not follow the redirect so the
 // test can read where it goes.
@@ -23,5 +25,5 @@ export function hiddenFields(html: string): URLSearchParams {
 export async function submitConsent(action: string | URL, html: string, fields: Record<string, string>): Promise<Response> {
   const form = hiddenFields(html);
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  return fetch(action, { method: 'POST', body: form, redirect: 'manual' });
+  return fetchRetryingOnce(action, { method: 'POST', body: form, redirect: 'manual' });
 }

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { createDpopProof } from '@/lib/http-auth';
 import { submitConsent } from './consent-form';
+import { fetchRetryingOnce } from './fetch-retry';
 import { baseUrl } from './lab';
 
 const REDIRECT = 'http://127.0.0.1:49153/callback';
@@ -28,7 +29,7 @@ export async function labAccessToken(
   dpop?: DpopKey,
 ): Promise<string> {
   const at = (path: string) => new URL(path, baseUrl());
-  const registered = await fetch(at('/api/sandbox/oauth/register'), {
+  const registered = await fetchRetryingOnce(at('/api/sandbox/oauth/register'), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none', client_name: 'a test' }),
@@ -49,7 +50,7 @@ export async function labAccessToken(
     code_challenge_method: 'S256',
   }))
     authorize.searchParams.set(name, value);
-  const page = await fetch(authorize, { redirect: 'manual' });
+  const page = await fetchRetryingOnce(authorize, { redirect: 'manual' });
   if (page.status !== 200) throw new Error(`the authorization endpoint answered ${page.status}`);
   const back = await submitConsent(at('/api/sandbox/oauth/authorize'), await page.text(), { ...user, decision: 'allow' });
   const code = new URL(back.headers.get('location') ?? '', baseUrl()).searchParams.get('code');
@@ -58,9 +59,9 @@ export async function labAccessToken(
   const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: clientId, code_verifier: verifier, resource });
   const proof = async (nonce?: string): Promise<Record<string, string>> =>
     dpop ? { DPoP: await createDpopProof({ ...dpop, alg: 'ES256', htm: 'POST', htu: tokenUrl.href, ...(nonce === undefined ? {} : { nonce }) }) } : {};
-  let token = await fetch(tokenUrl, { method: 'POST', headers: await proof(), body });
+  let token = await fetchRetryingOnce(tokenUrl, { method: 'POST', headers: await proof(), body });
   const nonce = token.headers.get('dpop-nonce');
-  if (dpop && token.status === 400 && nonce !== null) token = await fetch(tokenUrl, { method: 'POST', headers: await proof(nonce), body });
+  if (dpop && token.status === 400 && nonce !== null) token = await fetchRetryingOnce(tokenUrl, { method: 'POST', headers: await proof(nonce), body });
   if (token.status !== 200) throw new Error(`the token endpoint answered ${token.status}: ${await token.text()}`);
   return ((await token.json()) as { access_token: string }).access_token;
 }
