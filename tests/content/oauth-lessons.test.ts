@@ -46,12 +46,19 @@ function labToken(path: string, scope: string, extra: { acr: string; jkt?: strin
   );
 }
 
-/** The `WWW-Authenticate` line of the lesson's ```http block whose title starts with `title`. */
-function printedChallenge(from: typeof lesson, title: string): string | undefined {
+/** The status, `WWW-Authenticate` and `Content-Type` lines of the lesson's ```http block whose title starts with `title`. */
+function printedChallenge(from: typeof lesson, title: string): string[] {
   const fences = from.model.fences.filter((fence) => fence.lang === 'http' && fence.meta.title?.startsWith(title));
   expect(fences).toHaveLength(1);
-  return fences[0]?.code.split('\n').find((line) => line.startsWith('WWW-Authenticate: '));
+  return (fences[0]?.code ?? '').split('\n').filter((line) => /^(HTTP\/1\.1 |WWW-Authenticate: |Content-Type: )/.test(line));
 }
+
+/** The same lines of the lab's answer. */
+const answerLines = (response: { status: number; headers: [string, string][] }) => [
+  `HTTP/1.1 ${response.status} Unauthorized`,
+  `WWW-Authenticate: ${firstHeader(response.headers, 'WWW-Authenticate')}`,
+  `Content-Type: ${firstHeader(response.headers, 'Content-Type')}`,
+];
 
 /** The printed claims have the issued token's names, and the values the lesson's prose relies on. */
 function expectSameClaims(printed: Record<string, unknown>, issued: Record<string, unknown>, names: string[]) {
@@ -98,7 +105,7 @@ describe('lesson 15 prints the step-up challenge and token the lab gives', () =>
     const token = await labToken(TRANSFER_PATH, 'transfer', { acr: 'password' });
     const response = await labAnswer('POST', TRANSFER_PATH, [['Authorization', `Bearer ${token}`]]);
     expect(response.status).toBe(401);
-    expect(printedChallenge(stepUpLesson, 'The step-up challenge')).toBe(`WWW-Authenticate: ${firstHeader(response.headers, 'WWW-Authenticate')}`);
+    expect(printedChallenge(stepUpLesson, 'The step-up challenge')).toEqual(answerLines(response));
   });
 
   test("the stepped-up token's claims: the lab's names, acr mfa, and the transfer's audience", async () => {
@@ -112,7 +119,7 @@ describe('lesson 16 prints the DPoP challenge and bound token the lab gives', ()
   test('the DPoP resource without a token: the http block shows its WWW-Authenticate', async () => {
     const response = await labGet(DPOP_PATH);
     expect(response.status).toBe(401);
-    expect(printedChallenge(dpopLesson, 'The DPoP challenge')).toBe(`WWW-Authenticate: ${firstHeader(response.headers, 'WWW-Authenticate')}`);
+    expect(printedChallenge(dpopLesson, 'The DPoP challenge')).toEqual(answerLines(response));
   });
 
   test("the bound token's claims: the lab's names, with cnf.jkt, for the DPoP resource", async () => {
