@@ -3,8 +3,8 @@
 // a scope renamed), the lessons must change with them, so each printed copy is compared with what the
 // lab's router answers for the lessons' origin.
 import path from 'node:path';
-import { decodeJwt, exportJWK, generateKeyPair } from 'jose';
-import { jwkThumbprint } from '@/lib/http-auth';
+import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
+import { createDpopProof, jwkThumbprint } from '@/lib/http-auth';
 import { LESSONS_DIR } from '@/lib/content/lessons';
 import { issueAccessToken } from '@/lib/sandbox/oauth/access-token';
 import { DPOP_PATH, issuerFor, resourceFor, TRANSFER_PATH, WHOAMI_PATH } from '@/lib/sandbox/oauth/lab-metadata';
@@ -130,5 +130,25 @@ describe('lesson 16 prints the DPoP challenge and bound token the lab gives', ()
     expectSameClaims(printed, issued, ['iss', 'aud', 'scope', 'acr']);
     expect(Object.keys(printed.cnf as object)).toEqual(['jkt']);
     expect((printed.cnf as { jkt: string }).jkt).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  test("the printed proof: a real proof's header and claim names, for the DPoP resource, signed by the key the printed token is bound to", async () => {
+    const header = printedDocument("A DPoP proof's header", dpopLesson) as { jwk: Record<string, string> };
+    const claims = printedDocument('Its claims', dpopLesson) as Record<string, unknown>;
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const proof = await createDpopProof({
+      privateKey,
+      publicJwk: await exportJWK(publicKey),
+      alg: 'ES256',
+      htm: 'GET',
+      htu: resourceFor(LESSON_ORIGIN, DPOP_PATH),
+      nonce: 'n',
+      accessToken: 't',
+    });
+    expect(Object.keys(header).sort()).toEqual(Object.keys(decodeProtectedHeader(proof)).sort());
+    expect(Object.keys(claims).sort()).toEqual(Object.keys(decodeJwt(proof)).sort());
+    expect({ htm: claims.htm, htu: claims.htu }).toEqual({ htm: 'GET', htu: resourceFor(LESSON_ORIGIN, DPOP_PATH) });
+    const token = printedDocument("A DPoP-bound access token's claims", dpopLesson) as { cnf: { jkt: string } };
+    expect(await jwkThumbprint(header.jwk)).toBe(token.cnf.jkt);
   });
 });
