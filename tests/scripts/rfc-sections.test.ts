@@ -192,6 +192,30 @@ describe('a hand-typed table checked against the nearest text (RFC 9700 against 
   });
 });
 
+describe('RFC 9470 checked against draft -17, the draft it was published from', () => {
+  test("content/rfc/rfc9470.json: §1-§10 are exactly the draft's; the references are the RFC's 11.1 and 11.2, the appendices gone", () => {
+    const table = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'content/rfc/rfc9470.json'), 'utf8')) as { title: string; sections: [string, string][] };
+    const origin = origins['9470'];
+    if (!origin?.checked) throw new Error('scripts/rfc-sources.json lists no checked source for RFC 9470');
+    const {
+      table: checked,
+      differences,
+      textTitle,
+    } = checkedTable(table, read('rfc9470-draft-17-contents.txt'), 'txt', { ...origin, checked: origin.checked });
+    expect(differences).toEqual([]);
+    expect(checked.sections).toEqual(table.sections);
+    expect(table.sections).toContainEqual(['3', 'Authentication Requirements Challenge']);
+    expect(table.sections.filter(([number]) => /^(1[1-9]|[A-Z])/.test(number))).toEqual([
+      ['11', 'References'],
+      ['11.1', 'Normative References'],
+      ['11.2', 'Informative References'],
+    ]);
+    // The RFC Editor dropped the hyphen from the draft's title.
+    expect([textTitle, table.title]).toEqual(['OAuth 2.0 Step-up Authentication Challenge Protocol', 'OAuth 2.0 Step Up Authentication Challenge Protocol']);
+    expect(RFC_SECTIONS[9470]?.source?.url).toBe(origin.url);
+  });
+});
+
 describe('content/rfc/ is what the generator makes of the RFC texts', () => {
   // The table file must be byte for byte what the generator writes from the text with that sha256: a
   // hand edit to a generated table fails here (for these three) or in `--check` (for all of them).
@@ -207,11 +231,14 @@ describe('content/rfc/ is what the generator makes of the RFC texts', () => {
     expect(table).toBe(tableJson(sectionTable(read(file), format, origin)));
   });
 
-  test('every table has a source; the only one checked against a text for part of it is RFC 9700 (§1-§4, against draft -29)', () => {
+  test('every table has a source; the only ones checked against a text for part of them are RFC 9470 (§1-§10, against draft -17) and RFC 9700 (§1-§4, against draft -29)', () => {
     const unsourced = Object.entries(RFC_SECTIONS).filter(([, table]) => table.source === undefined);
     expect(unsourced.map(([rfc]) => Number(rfc))).toEqual([]);
     const partial = Object.entries(RFC_SECTIONS).filter(([, table]) => table.source?.checked !== undefined);
-    expect(partial.map(([rfc, table]) => [Number(rfc), table.source?.checked])).toEqual([[9700, ['1', '2', '3', '4']]]);
+    expect(partial.map(([rfc, table]) => [Number(rfc), table.source?.checked])).toEqual([
+      [9470, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']],
+      [9700, ['1', '2', '3', '4']],
+    ]);
   });
 });
 

@@ -45,4 +45,6 @@ export const PLANNED_LESSON_SLUGS = [
   'securing-authentication',
   'where-do-i-get-a-token',
   'authorization-code-pkce-and-mcp',
+  'step-up-authentication',
+  'dpop-bound-tokens',
 ] as const;
