@@ -36,12 +36,7 @@ export function BreakStep({ chosen, busy, result, onChoose, onSend }: Props) {
           ))}
         </div>
       </fieldset>
-      <button
-        type="button"
-        onClick={onSend}
-        disabled={busy}
-        className="mt-2 rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink disabled:opacity-60"
-      >
+      <button type="button" onClick={onSend} aria-disabled={busy} className="mt-2 rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
         Send the broken request
       </button>
       {result ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { breakRequest, type ProofBreakKind } from '@/lib/playground/dpop/proof-breaks';
 import { draftProof, newJti, readProof, signProof, type ProofDraft } from '@/lib/playground/dpop/proof-draft';
 import { DPOP_PATH, WHOAMI_PATH } from '@/lib/sandbox/oauth/lab-metadata';
@@ -30,20 +30,26 @@ export function DpopBuilder() {
   const [jti, setJti] = useState(newJti);
   const [calls, setCalls] = useState<ResourceCall[]>([]);
   const [lastAccepted, setLastAccepted] = useState<string>();
-  const [chosen, setChosen] = useState<ProofBreakKind>('htu');
+  const [chosen, setChosen] = useState<ProofBreakKind>('typ');
   const [breakResult, setBreakResult] = useState<BreakResult>();
   const [otherJwk, setOtherJwk] = useState<DpopKey['publicJwk']>();
 
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const resourceUrl = `${origin}${DPOP_PATH}`;
 
+  // Buttons stay focusable while a request runs (a disabled button would drop keyboard focus); this guard
+  // ignores a second press instead.
+  const running = useRef(false);
   const run = async (work: () => Promise<string>) => {
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     try {
       setAnnouncement(await work());
     } catch (error) {
       setAnnouncement(`Something went wrong in this page: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };

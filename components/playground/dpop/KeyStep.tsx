@@ -11,12 +11,7 @@ export function KeyStep({ dpopKey, busy, onGenerate }: { dpopKey: DpopKey | unde
         WebCrypto makes an ECDSA P-256 key pair for ES256. The private key is not extractable: this page can sign with it but never read it. The public key goes
         into every proof&apos;s header as a JWK; its RFC 7638 thumbprint is what a bound token names in <code>cnf.jkt</code> (RFC 9449 §6.1).
       </p>
-      <button
-        type="button"
-        onClick={onGenerate}
-        disabled={busy}
-        className="mt-2 rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink disabled:opacity-60"
-      >
+      <button type="button" onClick={onGenerate} aria-disabled={busy} className="mt-2 rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
         {dpopKey ? 'Generate a new key' : 'Generate a key'}
       </button>
       {dpopKey ? (

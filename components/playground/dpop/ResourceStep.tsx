@@ -32,12 +32,7 @@ export function ResourceStep({ url, draft, busy, calls, onSend }: Props) {
         <JsonView label="Proof header" value={draft.header} />
         <JsonView label="Proof claims" value={draft.claims} />
       </div>
-      <button
-        type="button"
-        onClick={onSend}
-        disabled={busy}
-        className="mt-2 rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink disabled:opacity-60"
-      >
+      <button type="button" onClick={onSend} aria-disabled={busy} className="mt-2 rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink">
         Sign and send GET {new URL(url).pathname}
       </button>
       {calls.map((call, index) => {

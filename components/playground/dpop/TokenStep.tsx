@@ -78,7 +78,7 @@ export function TokenStep({ jkt, busy, steps, token, stopped, onSignIn }: Props)
             className="rounded border border-line bg-canvas px-2 py-1"
           />
         </label>
-        <button type="submit" disabled={busy} className="rounded bg-accent px-3 py-1.5 font-semibold text-accent-ink disabled:opacity-60">
+        <button type="submit" aria-disabled={busy} className="rounded bg-accent px-3 py-1.5 font-semibold text-accent-ink">
           Sign in and get a token
         </button>
       </form>
