@@ -67,7 +67,9 @@ test('generate a key, get a DPoP-bound token as alice, nonce round trip to 200, 
     expect(problems.filter((problem) => !refusal.test(problem))).toEqual([]);
 
     await expect(axeViolations(page)).resolves.toEqual([]);
+    // The theme follows the system's (ThemeToggle listens to the media query), so the same filled-in page turns dark.
     await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
     await expect(axeViolations(page, COLOUR_RULES)).resolves.toEqual([]);
   } finally {
     await session.close();

@@ -7,12 +7,15 @@ import userEvent from '@testing-library/user-event';
 import { installWebPlatform, labFetch, type LabCall } from './lab-in-process';
 
 let DpopBuilder: typeof import('@/components/playground/dpop/DpopBuilder').DpopBuilder;
+let PROOF_BREAKS: typeof import('@/lib/playground/dpop/proof-breaks').PROOF_BREAKS;
 const calls: LabCall[] = [];
 
 beforeAll(async () => {
   installWebPlatform();
   global.fetch = await labFetch(calls);
+  // Loaded once WebCrypto and TextEncoder are in place: lib/http-auth needs them when it loads.
   ({ DpopBuilder } = await import('@/components/playground/dpop/DpopBuilder'));
+  ({ PROOF_BREAKS } = await import('@/lib/playground/dpop/proof-breaks'));
 });
 
 beforeEach(() => {
@@ -86,6 +89,27 @@ test('breaks: a proof for another URL is refused with the lab’s reason, and a 
   await user.click(within(breaks).getByRole('radio', { name: 'jti: reused (replay)' }));
   await user.click(screen.getByRole('button', { name: 'Send the broken request' }));
   await within(status()).findByText(/^Refused: 401 invalid_dpop_proof\. .*used before/);
+});
+
+test('every break on the list is refused by the lab, each with an error code and a reason it gave', async () => {
+  const user = userEvent.setup();
+  await signedIn(user);
+  await within(status()).findByText('Token issued, bound to your key.', {}, { timeout: 10_000 });
+  const send = screen.getByRole('button', { name: 'Sign and send GET /api/sandbox/oauth/dpop' });
+  await user.click(send);
+  await within(status()).findByText('Refused: 401 use_dpop_nonce');
+  await user.click(send);
+  await within(status()).findByText('Accepted: 200');
+  const breaks = screen.getByRole('group', { name: 'Field to break' });
+  const answers: string[] = [];
+  for (const entry of PROOF_BREAKS) {
+    await user.click(within(breaks).getByRole('radio', { name: entry.label }));
+    await user.click(screen.getByRole('button', { name: 'Send the broken request' }));
+    const article = await screen.findByRole('article', { name: `Broken request: ${entry.label}` });
+    answers.push(`${entry.kind}: ${article.textContent?.match(/(Refused|Accepted): \d+( [a-z_]+)?/)?.[0]}`);
+    expect(article).toHaveTextContent(/The lab says: \S/);
+  }
+  expect(answers.filter((answer) => !/: Refused: 401 (invalid_dpop_proof|use_dpop_nonce|invalid_token)$/.test(answer))).toEqual([]);
 });
 
 test('a wrong password: no token, the consent page’s own reason shown', async () => {
