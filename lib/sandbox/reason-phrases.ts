@@ -2,7 +2,9 @@
 // people read them.
 const REASON_PHRASES: Record<number, string> = {
   200: 'OK',
+  201: 'Created',
   204: 'No Content',
+  303: 'See Other',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',

@@ -46,6 +46,7 @@ test('a key, then the token through the token endpoint’s nonce, then the resou
     'POST /api/sandbox/oauth/token',
     'POST /api/sandbox/oauth/token',
   ]);
+  expect(screen.getByRole('article', { name: 'Register a public client' })).toHaveTextContent(/201\s*Created/);
   expect(screen.getByRole('article', { name: 'Token request with a proof, no nonce yet' })).toHaveTextContent(/Refused: 400 use_dpop_nonce.*DPoP-Nonce:/);
   expect(screen.getByRole('article', { name: 'Token request again, with the nonce' })).toHaveTextContent('Accepted: 200');
   const jkt: string =
