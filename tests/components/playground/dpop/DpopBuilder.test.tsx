@@ -1,4 +1,4 @@
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 // The DPoP proof builder against the lab's real sandbox router, in-process (lab-in-process.ts): the steps
 // come in order (a key, then the sign-in, then the resource, then the breaks), each request is shown with
 // the lab's answer, and a broken field comes back refused with the lab's own reason.
