@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { EmbedButton } from '@/components/embed/EmbedButton';
 import { SiteLink } from '@/components/layout/SiteLink';
+import { DpopSection } from '@/components/playground/dpop/DpopSection';
 import { PlaygroundFromUrl } from '@/components/playground/PlaygroundFromUrl';
 import { presetGroups } from '@/lib/content/preset-groups';
 import { oembedDiscovery } from '@/lib/site/oembed';
@@ -32,6 +33,7 @@ export default function PlaygroundPage() {
         </noscript>
         <PlaygroundFromUrl groups={presetGroups()} />
       </div>
+      <DpopSection />
       <section aria-labelledby="explain-heading" className="mt-12 border-t border-line pt-8">
         <h2 id="explain-heading" className="text-2xl font-bold">
           Explain a response you got
