@@ -23,3 +23,4 @@ export * from './schemes/digest';
 export * from './schemes/dpop';
 export { type OAuthChallengeOptions } from './schemes/oauth-challenge';
 export { type ClientChoice, type ConsideredChallenge, type HeldCredentials, chooseChallenge } from './choice';
+export * from './schemes/ntlm';
