@@ -24,3 +24,4 @@ export * from './schemes/dpop';
 export { type OAuthChallengeOptions } from './schemes/oauth-challenge';
 export { type ClientChoice, type ConsideredChallenge, type HeldCredentials, chooseChallenge } from './choice';
 export * from './schemes/ntlm';
+export * from './schemes/negotiate';
