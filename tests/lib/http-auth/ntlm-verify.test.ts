@@ -3,8 +3,10 @@ import {
   type NtlmChallengeMessage,
   buildNtlmAuthenticate,
   buildNtlmChallenge,
+  buildNtlmNegotiate,
   filetimeFromUnixMs,
   ntlmAuthenticateFor,
+  ntlmChallengeFor,
   ntlmLmv2Response,
   ntlmNtHash,
   ntlmNtProofStr,
@@ -14,7 +16,7 @@ import {
   readNtlmMessage,
   verifyNtlmAuthenticate,
 } from '@/lib/http-auth';
-import { MS_NLMP, WINDOWS_2003, hex, toHexString } from './support/ntlm-vectors';
+import { MS_NLMP, SHORT_NEGOTIATE, WINDOWS_2003, hex, toHexString } from './support/ntlm-vectors';
 
 function authenticate(input: string | Uint8Array): NtlmAuthenticateMessage {
   const read = readNtlmMessage(input, 'authenticate');
@@ -144,5 +146,54 @@ describe('NTLM v2 with a server timestamp (MS-NLMP §3.1.5.1.2)', () => {
     );
     const mismatch = await verifyNtlmAuthenticate(await answer(other), { serverChallenge, users, challengeTargetInfo: served.targetInfo?.avPairs });
     expect(mismatch.kind).toBe('target-info-mismatch');
+  });
+});
+
+describe('ntlmChallengeFor: the server answers a NEGOTIATE (MS-NLMP §3.2.5.1.1)', () => {
+  const now = Date.UTC(2026, 11, 6, 12, 0, 0);
+  const server = { serverChallenge: hex('a1a2a3a4a5a6a7a8'), domain: 'LAB', computer: 'LAB-SERVER', dnsDomain: 'lab.example', now };
+
+  it('grants what the 16-byte NEGOTIATE asks for, adds target info with a timestamp, and verifies the answer', async () => {
+    const negotiate = readNtlmMessage(SHORT_NEGOTIATE, 'negotiate');
+    if (negotiate.kind !== 'message' || negotiate.message.kind !== 'negotiate') throw new Error(negotiate.kind);
+    const served = challenge(ntlmChallengeFor(negotiate.message, server));
+    expect(served.flags.names).toEqual([
+      'NTLMSSP_NEGOTIATE_UNICODE',
+      'NTLMSSP_REQUEST_TARGET',
+      'NTLMSSP_NEGOTIATE_NTLM',
+      'NTLMSSP_NEGOTIATE_ALWAYS_SIGN',
+      'NTLMSSP_TARGET_TYPE_DOMAIN',
+      'NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY',
+      'NTLMSSP_NEGOTIATE_TARGET_INFO',
+      'NTLMSSP_NEGOTIATE_VERSION',
+    ]);
+    expect(served.targetName.value).toBe('LAB');
+    expect(served.targetInfo?.avPairs.pairs.map((p) => (p.kind === 'text' ? p.value : p.kind === 'timestamp' ? p.unixMs : p.kind))).toEqual([
+      'LAB',
+      'LAB-SERVER',
+      'lab.example',
+      now,
+    ]);
+    const { authenticate: bytes } = await ntlmAuthenticateFor(
+      served,
+      { user: 'ALICE', domain: 'LAB', password: 'wonderland', workstation: 'PC' },
+      { clientChallenge: hex('0102030405060708'), now: 0 },
+    );
+    const result = await verifyNtlmAuthenticate(authenticate(bytes), {
+      serverChallenge: server.serverChallenge,
+      users,
+      challengeTargetInfo: served.targetInfo?.avPairs,
+      now: now + 2000,
+    });
+    expect(result).toMatchObject({ kind: 'valid', user: 'ALICE', domain: 'LAB' });
+  });
+
+  it('answers an OEM-only client in OEM', () => {
+    const negotiate = readNtlmMessage(buildNtlmNegotiate({ flags: ['NTLM_NEGOTIATE_OEM', 'NTLMSSP_REQUEST_TARGET', 'NTLMSSP_NEGOTIATE_NTLM'] }), 'negotiate');
+    if (negotiate.kind !== 'message' || negotiate.message.kind !== 'negotiate') throw new Error(negotiate.kind);
+    const served = challenge(ntlmChallengeFor(negotiate.message, server));
+    expect(served.flags.names).toContain('NTLM_NEGOTIATE_OEM');
+    expect(served.flags.names).not.toContain('NTLMSSP_NEGOTIATE_UNICODE');
+    expect(served.targetName).toMatchObject({ length: 3, value: 'LAB' });
   });
 });

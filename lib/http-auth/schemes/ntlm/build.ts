@@ -40,6 +40,11 @@ function flagsValue(flags: readonly NtlmFlagName[] | number): number {
   return typeof flags === 'number' ? flags >>> 0 : encodeNtlmFlags(flags);
 }
 
+/** OEM strings: the lab writes Latin-1, one byte per character (anything above U+00FF is cut to its low byte). */
+function latin1(text: string | undefined): Uint8Array {
+  return Uint8Array.from(text ?? '', (c) => c.charCodeAt(0) & 0xff);
+}
+
 function versionBytes(flags: number, version: VersionInput | undefined): Uint8Array | undefined {
   return hasNtlmFlag(flags, 'NTLMSSP_NEGOTIATE_VERSION') ? writeNtlmVersion(version ?? LAB_NTLM_VERSION) : undefined;
 }
@@ -50,7 +55,6 @@ export type NtlmNegotiateInput = { flags?: readonly NtlmFlagName[] | number; dom
 export function buildNtlmNegotiate(input: NtlmNegotiateInput = {}): Uint8Array {
   const flags = flagsValue(input.flags ?? NTLM_CLIENT_FLAGS);
   const version = versionBytes(flags, input.version);
-  const latin1 = (s: string | undefined) => Uint8Array.from(s ?? '', (c) => c.charCodeAt(0) & 0xff);
   const values = [
     { headerOffset: 16, bytes: latin1(input.domain) },
     { headerOffset: 24, bytes: latin1(input.workstation) },
@@ -70,13 +74,13 @@ export type NtlmChallengeInput = {
   version?: VersionInput;
 };
 
-/** §2.2.1.2, strings in UTF-16LE (the lab always sets NTLMSSP_NEGOTIATE_UNICODE). */
+/** §2.2.1.2; TargetName in UTF-16LE with NTLMSSP_NEGOTIATE_UNICODE, else in the OEM set (here: Latin-1). */
 export function buildNtlmChallenge(input: NtlmChallengeInput): Uint8Array {
   if (input.serverChallenge.length !== 8) throw new TypeError(`ServerChallenge is 8 bytes (MS-NLMP §2.2.1.2), not ${input.serverChallenge.length}.`);
   const flags = flagsValue(input.flags ?? NTLM_SERVER_FLAGS);
   const version = versionBytes(flags, input.version);
   const values = [
-    { headerOffset: 12, bytes: encodeUtf16le(input.targetName) },
+    { headerOffset: 12, bytes: hasNtlmFlag(flags, 'NTLMSSP_NEGOTIATE_UNICODE') ? encodeUtf16le(input.targetName) : latin1(input.targetName) },
     { headerOffset: 40, bytes: writeNtlmAvPairs(input.targetInfo) },
   ];
   return layOutNtlmMessage(2, version ? 56 : 48, values, (m) => {

@@ -44,3 +44,4 @@ export { ntlmv2Blob } from './blob';
 export { type NtlmClientIdentity, type NtlmClientOptions, type NtlmClientResponse, ntlmAuthenticateFor } from './client';
 export { NTLM_LM_BROKEN, NTLM_V1_BROKEN, type NtlmVerification, type NtlmVerifyOptions, verifyNtlmAuthenticate } from './verify';
 export { ntlmChallenge, readNtlmCredentials } from './header';
+export { type NtlmServerIdentity, ntlmChallengeFor } from './server';
