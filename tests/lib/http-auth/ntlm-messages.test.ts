@@ -9,6 +9,7 @@ import {
   filetimeFromUnixMs,
   formatChallenge,
   ntlmChallenge,
+  ntlmMessageLayout,
   readNtlmCredentials,
   readNtlmMessage,
 } from '@/lib/http-auth';
@@ -229,5 +230,48 @@ describe('NTLM failure kinds, one per way the bytes are wrong', () => {
     const read = readNtlmMessage(input, expected);
     expect(read.kind).toBe(kind);
     if (read.kind !== 'message') expect(read.message).toMatch(/\S/);
+  });
+});
+
+describe('ntlmMessageLayout: a message as rows in wire order', () => {
+  it.each([
+    ['CHALLENGE', MS_NLMP.challengeMessage],
+    ['AUTHENTICATE', MS_NLMP.authenticateMessage],
+    ['NEGOTIATE', buildNtlmNegotiate({ domain: 'LAB', workstation: 'PC1' })],
+  ])('covers a %s byte for byte, without gap or overlap', (_label, bytes) => {
+    const read = readNtlmMessage(bytes);
+    if (read.kind !== 'message') throw new Error(read.kind);
+    const rows = ntlmMessageLayout(read.message);
+    let at = 0;
+    for (const row of rows) {
+      expect(row.offset).toBe(at);
+      at += row.length;
+    }
+    expect(at).toBe(bytes.length);
+  });
+
+  it('names each field of the AUTHENTICATE and what it holds', () => {
+    const rows = ntlmMessageLayout(message(readNtlmMessage(MS_NLMP.authenticateMessage), 'authenticate'));
+    expect(rows.map((r) => `${r.part} ${r.name}@${r.offset}+${r.length}`)).toEqual([
+      'fixed Signature@0+8',
+      'fixed MessageType@8+4',
+      'fixed LmChallengeResponseFields@12+8',
+      'fixed NtChallengeResponseFields@20+8',
+      'fixed DomainNameFields@28+8',
+      'fixed UserNameFields@36+8',
+      'fixed WorkstationFields@44+8',
+      'fixed EncryptedRandomSessionKeyFields@52+8',
+      'fixed NegotiateFlags@60+4',
+      'fixed Version@64+8',
+      'payload DomainName@72+12',
+      'payload UserName@84+8',
+      'payload Workstation@92+16',
+      'payload LmChallengeResponse@108+24',
+      'payload NtChallengeResponse@132+84',
+      'payload EncryptedRandomSessionKey@216+16',
+    ]);
+    expect(rows.find((r) => r.name === 'NtChallengeResponse')?.value).toBe(`NTLMv2: NTProofStr ${MS_NLMP.ntProofStr}, blob of 68 bytes`);
+    expect(rows.find((r) => r.name === 'UserName')?.value).toBe('"User"');
+    expect(rows.find((r) => r.name === 'MessageType')?.value).toBe('3 (AUTHENTICATE)');
   });
 });

@@ -45,3 +45,4 @@ export { type NtlmClientIdentity, type NtlmClientOptions, type NtlmClientRespons
 export { NTLM_LM_BROKEN, NTLM_V1_BROKEN, type NtlmVerification, type NtlmVerifyOptions, verifyNtlmAuthenticate } from './verify';
 export { ntlmChallenge, readNtlmCredentials } from './header';
 export { type NtlmServerIdentity, ntlmChallengeFor } from './server';
+export { type NtlmLayoutRow, ntlmMessageLayout } from './layout';
