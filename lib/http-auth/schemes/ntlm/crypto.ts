@@ -1,6 +1,5 @@
 import { hmac } from '@noble/hashes/hmac';
 import { md5 } from '@noble/hashes/legacy';
-import { createMD4 } from 'hash-wasm';
 import { concatBytes, encodeUtf16le } from './bytes';
 
 // MS-NLMP §3.3.2 NTLM v2 Authentication, one formula per function so a lesson can show each value.
@@ -9,6 +8,8 @@ import { concatBytes, encodeUtf16le } from './bytes';
 
 /** NT hash, NTOWFv1 in §3.3.1: MD4(UNICODE(Passwd)). Every NTLM secret on the wire derives from it. */
 export async function ntlmNtHash(password: string): Promise<Uint8Array> {
+  // Loaded on first use, so the pages that import this library for its parsers never fetch the WebAssembly.
+  const { createMD4 } = await import('hash-wasm');
   const md4 = await createMD4();
   md4.init();
   md4.update(encodeUtf16le(password));
