@@ -7,6 +7,7 @@ import {
   filetimeFromUnixMs,
   ntlmAuthenticateFor,
   ntlmChallengeFor,
+  ntlmExportedSessionKey,
   ntlmLmv2Response,
   ntlmNtHash,
   ntlmNtProofStr,
@@ -195,5 +196,60 @@ describe('ntlmChallengeFor: the server answers a NEGOTIATE (MS-NLMP §3.2.5.1.1)
     expect(served.flags.names).toContain('NTLM_NEGOTIATE_OEM');
     expect(served.flags.names).not.toContain('NTLMSSP_NEGOTIATE_UNICODE');
     expect(served.targetName).toMatchObject({ length: 3, value: 'LAB' });
+  });
+});
+
+describe('the MIC (MS-NLMP §3.1.5.1.2, §3.2.5.1.2)', () => {
+  it("unwraps §4.2.4's EncryptedSessionKey to its RandomSessionKey under the session base key", () => {
+    const exported = ntlmExportedSessionKey(hex(MS_NLMP.sessionBaseKey), true, hex('c5dad2544fc9799094ce1ce90bc9d03e'));
+    expect(toHexString(exported)).toBe('55'.repeat(16));
+    expect(ntlmExportedSessionKey(hex(MS_NLMP.sessionBaseKey), false, new Uint8Array(0))).toEqual(hex(MS_NLMP.sessionBaseKey));
+  });
+
+  const now = Date.UTC(2026, 11, 6, 12, 0, 0);
+  const serverChallenge = hex('0f0e0d0c0b0a0908');
+  const negotiate = buildNtlmNegotiate({
+    flags: [
+      'NTLMSSP_NEGOTIATE_UNICODE',
+      'NTLMSSP_REQUEST_TARGET',
+      'NTLMSSP_NEGOTIATE_NTLM',
+      'NTLMSSP_NEGOTIATE_SIGN',
+      'NTLMSSP_NEGOTIATE_EXTENDED_SESSIONSECURITY',
+      'NTLMSSP_NEGOTIATE_KEY_EXCH',
+    ],
+  });
+  const handshake = async () => {
+    const read = readNtlmMessage(negotiate, 'negotiate');
+    if (read.kind !== 'message' || read.message.kind !== 'negotiate') throw new Error(read.kind);
+    const challengeBytes = ntlmChallengeFor(read.message, { serverChallenge, domain: 'LAB', computer: 'LAB-SERVER', now });
+    const { authenticate: bytes } = await ntlmAuthenticateFor(
+      challenge(challengeBytes),
+      { user: 'alice', domain: 'LAB', password: 'wonderland', workstation: 'PC' },
+      { clientChallenge: hex('1112131415161718'), now, negotiate },
+    );
+    return { challengeBytes, bytes };
+  };
+
+  it('a client that announces a MIC is accepted when the three messages are the ones it saw', async () => {
+    const { challengeBytes, bytes } = await handshake();
+    const message = authenticate(bytes);
+    expect(message.micAnnounced).toBe(true);
+    expect(message.mic?.bytes).not.toEqual(new Uint8Array(16));
+    const result = await verifyNtlmAuthenticate(message, { serverChallenge, users, handshake: { negotiate, challenge: challengeBytes } });
+    expect(result.kind).toBe('valid');
+  });
+
+  it('refuses the handshake when a man in the middle stripped signing from the NEGOTIATE, or changed the AUTHENTICATE flags', async () => {
+    const { challengeBytes, bytes } = await handshake();
+    const stripped = negotiate.slice();
+    stripped[12] = (stripped[12] ?? 0) & ~0x10; // NTLMSSP_NEGOTIATE_SIGN off
+    const result = await verifyNtlmAuthenticate(authenticate(bytes), { serverChallenge, users, handshake: { negotiate: stripped, challenge: challengeBytes } });
+    expect(result).toMatchObject({ kind: 'mic-mismatch', message: expect.stringMatching(/MIC/) });
+    const changed = bytes.slice();
+    changed[60] = (changed[60] ?? 0) ^ 0x10; // NTProofStr does not cover the flags; the MIC does
+    expect((await verifyNtlmAuthenticate(authenticate(changed), { serverChallenge, users })).kind).toBe('valid');
+    expect((await verifyNtlmAuthenticate(authenticate(changed), { serverChallenge, users, handshake: { negotiate, challenge: challengeBytes } })).kind).toBe(
+      'mic-mismatch',
+    );
   });
 });

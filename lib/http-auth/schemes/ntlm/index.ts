@@ -46,3 +46,4 @@ export { NTLM_LM_BROKEN, NTLM_V1_BROKEN, type NtlmVerification, type NtlmVerifyO
 export { ntlmChallenge, readNtlmCredentials } from './header';
 export { type NtlmServerIdentity, ntlmChallengeFor } from './server';
 export { type NtlmLayoutRow, ntlmMessageLayout } from './layout';
+export { ntlmExportedSessionKey, ntlmMic } from './mic';

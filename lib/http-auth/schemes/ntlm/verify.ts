@@ -2,6 +2,7 @@ import { constantTimeEqual } from '../../bytes/constant-time';
 import { findNtlmAvTimestamp, type NtlmAvPairs } from './av-pairs';
 import { ntlmNtHash, ntlmNtProofStr, ntlmNtowfv2, ntlmSessionBaseKey } from './crypto';
 import type { NtlmAuthenticateMessage } from './message';
+import { ntlmExportedSessionKey, ntlmMic } from './mic';
 
 // The server's check of an AUTHENTICATE message (MS-NLMP §3.2.5.1.2, with §3.3.2's formulas). Only NTLM v2
 // is accepted; the older responses are recognised and refused with the reason, as a lesson would give it.
@@ -18,6 +19,11 @@ export type NtlmVerifyOptions = {
   /** How old the client's TimeStamp may be, 300 s by default; skewSeconds ahead of `now` (60 s). */
   maxAgeSeconds?: number;
   skewSeconds?: number;
+  /**
+   * The NEGOTIATE and CHALLENGE of this connection, as bytes: with them a MIC that MsvAvFlags announces
+   * is checked (§3.2.5.1.2). Without them the MIC is not checked.
+   */
+  handshake?: { negotiate: Uint8Array; challenge: Uint8Array };
 };
 
 type Who = { user: string; domain: string; workstation: string };
@@ -25,7 +31,7 @@ type Who = { user: string; domain: string; workstation: string };
 export type NtlmVerification =
   | (Who & { kind: 'valid'; sessionBaseKey: Uint8Array })
   | (Who & {
-      kind: 'anonymous' | 'ntlmv1-refused' | 'lm-refused' | 'malformed-response' | 'unknown-user' | 'wrong-password' | 'target-info-mismatch';
+      kind: 'anonymous' | 'ntlmv1-refused' | 'lm-refused' | 'malformed-response' | 'unknown-user' | 'wrong-password' | 'target-info-mismatch' | 'mic-mismatch';
       message: string;
     })
   | (Who & { kind: 'timestamp-out-of-window'; ageSeconds: number; message: string });
@@ -71,9 +77,25 @@ export async function verifyNtlmAuthenticate(message: NtlmAuthenticateMessage, o
       message: "The response's target info does not carry the MsvAvTimestamp this server's CHALLENGE sent (MS-NLMP §3.1.5.1.2).",
     };
   }
+  const sessionBaseKey = ntlmSessionBaseKey(responseKey, response.ntProofStr);
+  if (options.handshake && message.micAnnounced && !micMatches(message, sessionBaseKey, options.handshake)) {
+    return {
+      ...who,
+      kind: 'mic-mismatch',
+      message:
+        'MsvAvFlags announces a MIC, and it does not match HMAC-MD5 over the NEGOTIATE, CHALLENGE and AUTHENTICATE of this connection: a message was changed on the way (MS-NLMP §3.2.5.1.2).',
+    };
+  }
   const window = checkTimestamp(response.unixMs, options);
   if (window) return { ...who, ...window };
-  return { ...who, kind: 'valid', sessionBaseKey: ntlmSessionBaseKey(responseKey, response.ntProofStr) };
+  return { ...who, kind: 'valid', sessionBaseKey };
+}
+
+function micMatches(message: NtlmAuthenticateMessage, sessionBaseKey: Uint8Array, handshake: { negotiate: Uint8Array; challenge: Uint8Array }): boolean {
+  if (!message.mic) return false;
+  const keyExchange = message.flags.names.includes('NTLMSSP_NEGOTIATE_KEY_EXCH');
+  const exported = ntlmExportedSessionKey(sessionBaseKey, keyExchange, message.encryptedRandomSessionKey.bytes);
+  return constantTimeEqual(ntlmMic(exported, handshake.negotiate, handshake.challenge, message.bytes), message.mic.bytes);
 }
 
 /** §3.2.5.1.2: an empty NtChallengeResponse with an empty or one-zero-byte LmChallengeResponse is anonymous. */
