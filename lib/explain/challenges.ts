@@ -1,6 +1,7 @@
 import { type Challenge, type Diagnostic, extentAt, parseChallenges } from '@/lib/http-auth';
 import { type LocatedChallenge, diagnosticSpan, locateChallenges } from './locate';
 import { type SourceField, locate, nameSpan } from './source';
+import { connectionSchemeFindings } from './connection-schemes';
 import { finding } from './finding';
 import { oauthFindings } from './oauth-challenges';
 import type { ChallengeContext, ChallengeField, ChallengeHeader, Finding, Severity } from './types';
@@ -90,6 +91,7 @@ function analyseField(field: SourceField, header: ChallengeHeader, ctx: Challeng
     const at = positions[i];
     out.findings.push(...schemeFindings(c, field, at));
     out.findings.push(...oauthFindings(c, field, at, { ...ctx, header }));
+    out.findings.push(...connectionSchemeFindings(c, field, at, ctx.httpVersion));
   });
   const second = positions[1];
   if (challenges.length > 1) {

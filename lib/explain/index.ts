@@ -116,9 +116,10 @@ function explain(text: string): Explanation {
   const status = response.status?.status;
   const statusSpan = response.status ? { line: response.status.line, column: response.status.codeColumn, length: 3 } : undefined;
   const sent = msg.request?.fields ?? [];
-  const ctx = { status, requestWithoutCredentials: msg.request ? fieldsNamed(sent, 'Authorization').length === 0 : undefined };
+  const httpVersion = response.status?.version;
+  const ctx = { status, httpVersion, requestWithoutCredentials: msg.request ? fieldsNamed(sent, 'Authorization').length === 0 : undefined };
   const www = analyseChallenges(fieldsNamed(fields, 'WWW-Authenticate'), 'WWW-Authenticate', ctx);
-  const proxy = analyseChallenges(fieldsNamed(fields, 'Proxy-Authenticate'), 'Proxy-Authenticate', { status });
+  const proxy = analyseChallenges(fieldsNamed(fields, 'Proxy-Authenticate'), 'Proxy-Authenticate', { status, httpVersion });
   const ruleCtx = { msg, fields, status, statusSpan };
   const authInfo = authInfoRules(ruleCtx);
   const findings = [

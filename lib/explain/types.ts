@@ -103,4 +103,6 @@ export type ChallengeContext = {
   status?: number;
   /** Whether the request was shown and carried no credentials; undefined when it was not shown. */
   requestWithoutCredentials?: boolean;
+  /** The response's HTTP-version as pasted (`HTTP/1.1`, `HTTP/2`); connection-bound schemes depend on it. */
+  httpVersion?: string;
 };

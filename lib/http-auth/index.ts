@@ -23,3 +23,5 @@ export * from './schemes/digest';
 export * from './schemes/dpop';
 export { type OAuthChallengeOptions } from './schemes/oauth-challenge';
 export { type ClientChoice, type ConsideredChallenge, type HeldCredentials, chooseChallenge } from './choice';
+export * from './schemes/ntlm';
+export * from './schemes/negotiate';

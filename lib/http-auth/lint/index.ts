@@ -5,6 +5,8 @@ import { lintBasicChallenge, lintBasicCredentials } from './basic';
 import { lintBearerChallenge, lintBearerCredentials } from './bearer';
 import { lintDigestChallenge, lintDigestCredentials } from './digest';
 import { lintDpopChallenge, lintDpopCredentials } from './dpop';
+import { lintNegotiateChallenge, lintNegotiateCredentials } from './negotiate';
+import { lintNtlmChallenge, lintNtlmCredentials } from './ntlm';
 import { lintQuoting } from './quoting';
 
 /** Concatenates without allocating in the usual case where one side (or both) is empty. */
@@ -28,6 +30,10 @@ export function lintChallenge(el: ParsedElement): Diagnostic[] {
       return join(lintDigestChallenge(el), quoting);
     case 'dpop':
       return join(lintDpopChallenge(el), quoting);
+    case 'ntlm':
+      return join(lintNtlmChallenge(el), quoting);
+    case 'negotiate':
+      return join(lintNegotiateChallenge(el), quoting);
     default:
       return quoting;
   }
@@ -45,6 +51,10 @@ export function lintCredentials(el: ParsedElement): Diagnostic[] {
       return join(lintDigestCredentials(el), quoting);
     case 'dpop':
       return join(lintDpopCredentials(el), quoting);
+    case 'ntlm':
+      return join(lintNtlmCredentials(el), quoting);
+    case 'negotiate':
+      return join(lintNegotiateCredentials(el), quoting);
     default:
       return quoting;
   }
