@@ -1,4 +1,4 @@
-import { TRANSFER_PATH, WHOAMI_PATH } from '@/lib/sandbox/oauth/lab-metadata';
+import { DPOP_PATH, TRANSFER_PATH, WHOAMI_PATH } from '@/lib/sandbox/oauth/lab-metadata';
 
 // The playground's starts that are not sandbox scenarios: the lab's OAuth-protected resources, in oauth
 // mode, so Send runs the whole chain from its 401 to a token and back (docs/oauth-server.md). Scenario
@@ -24,7 +24,15 @@ export const OAUTH_STEP_UP_PRESET = {
   request: { method: 'POST', target: TRANSFER_PATH },
 } as const satisfies OAuthPreset;
 
-export const OAUTH_PRESETS: readonly OAuthPreset[] = [OAUTH_PRESET, OAUTH_STEP_UP_PRESET];
+export const OAUTH_DPOP_PRESET = {
+  id: 'oauth-dpop',
+  title: 'OAuth DPoP: a token bound to a key, and two nonces',
+  summary:
+    'GET dpop answers 401 with a DPoP challenge only (RFC 9449 §7.1). The client makes an ES256 key, signs a proof for its token request, is sent back for a nonce (400 use_dpop_nonce, RFC 9449 §8), gets a DPoP-bound token (§5), and sends it with a proof to the resource, which wants its own nonce too (§9).',
+  request: { method: 'GET', target: DPOP_PATH },
+} as const satisfies OAuthPreset;
+
+export const OAUTH_PRESETS: readonly OAuthPreset[] = [OAUTH_PRESET, OAUTH_STEP_UP_PRESET, OAUTH_DPOP_PRESET];
 
 export const findOAuthPreset = (id: string): OAuthPreset | undefined => OAUTH_PRESETS.find((preset) => preset.id === id);
 export const isOAuthPreset = (id: string): boolean => findOAuthPreset(id) !== undefined;

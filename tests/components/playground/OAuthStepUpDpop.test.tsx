@@ -3,13 +3,13 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Playground } from '@/components/playground/Playground';
 import { defaultState } from '@/lib/playground/model';
-import { OAUTH_PRESETS, OAUTH_STEP_UP_PRESET } from '@/lib/playground/oauth-preset';
+import { OAUTH_DPOP_PRESET, OAUTH_PRESETS, OAUTH_STEP_UP_PRESET } from '@/lib/playground/oauth-preset';
 import { exchangeInputSchema } from '@/lib/sandbox/exchange/input';
 import { runExchange } from '@/lib/sandbox/exchange/run';
 import { createSandboxContext } from '@/lib/sandbox/context';
 import { sandboxSender } from '@/lib/sandbox/routes/router';
 
-// The step-up start in the playground, by role: the transfer's 401 insufficient_user_authentication, the
+// The step-up and DPoP starts in the playground, by role: the transfer's 401 insufficient_user_authentication, the
 // second authorization request, the page's one-time code. /api/exchange is the real exchange in-process.
 
 jest.setTimeout(60_000);
@@ -34,14 +34,15 @@ beforeEach(() => {
 const groups = [{ label: 'OAuth: where a token comes from', presets: OAUTH_PRESETS.map(({ id, title, summary }) => ({ id, title, summary })) }];
 const result = () => screen.getByRole('region', { name: 'Result' });
 
-async function chooseStepUp() {
+async function choose(id: string) {
   const user = userEvent.setup();
   render(<Playground initialState={defaultState()} groups={groups} linkProblems={[]} />);
-  await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), OAUTH_STEP_UP_PRESET.id);
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Preset' }), id);
   return user;
 }
+const chooseStepUp = () => choose(OAUTH_STEP_UP_PRESET.id);
 
-describe('the step-up start in the playground', () => {
+describe('the step-up and DPoP starts in the playground', () => {
   test('Send: twelve hops, the step-up 401 followed, the code the page shows typed, the transfer approved', async () => {
     const user = await chooseStepUp();
     expect(screen.getByRole('radio', { name: /^OAuth: the client follows/ })).toBeChecked();
@@ -64,5 +65,17 @@ describe('the step-up start in the playground', () => {
     expect((await within(result()).findAllByText(/^10 requests: .*→ 401 → 200 → 200/))[0]).toBeInTheDocument();
     expect(sent.at(-1)).toMatchObject({ signIn: { otp: '111111' } });
     expect(within(result()).getByText(/The page came back instead of a redirect: “Not signed in: The one-time code is wrong/)).toBeInTheDocument();
+  });
+
+  test('the DPoP start: Send, both nonce round trips shown, the proofs decoded in the steps, 200', async () => {
+    const user = await choose(OAUTH_DPOP_PRESET.id);
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await within(result()).findAllByText(/^10 requests: 401 → 200 → 200 → 201 → 200 → 303 → 400 → 200 → 401 → 200/))[0]).toBeInTheDocument();
+    expect(sent.at(-1)).toMatchObject({ mode: 'oauth', request: { method: 'GET', target: '/api/sandbox/oauth/dpop' } });
+    expect(within(result()).getByText(/400 use_dpop_nonce: the token endpoint wants a proof carrying a nonce/)).toBeInTheDocument();
+    expect(within(result()).getByText(/error="use_dpop_nonce" and a DPoP-Nonce: the resource wants its own nonce/)).toBeInTheDocument();
+    expect(within(result()).getAllByText(/The DPoP proof sent, decoded: header typ="dpop\+jwt", alg="ES256"/)).toHaveLength(4);
+    const diagram = within(result()).getByRole('figure', { name: 'Playground conversation' });
+    expect(within(diagram).getByText('Client → Resource server: request GET + proof with nonce (step 10)')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { OAUTH_PRESETS, OAUTH_STEP_UP_PRESET } from '@/lib/playground/oauth-preset';
+import { OAUTH_DPOP_PRESET, OAUTH_PRESETS, OAUTH_STEP_UP_PRESET } from '@/lib/playground/oauth-preset';
 import { defaultState, oauthPresetState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { decodeState, encodeState, SHARE_URL_LIMIT, shareUrl, shareUrlTooLong } from '@/lib/playground/url-state';
 import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
@@ -114,6 +114,13 @@ describe('encodeState / decodeState', () => {
     expect(decodeState('v=1&p=oauth-step-up&otp=111111')).toEqual({ state: wrongCode, problems: [] });
     // An empty code is the page's code, as no code is.
     expect(decodeState('v=1&p=oauth-step-up&otp=').state).toEqual(state);
+  });
+
+  test('the DPoP start: GET dpop in oauth mode, a short link', () => {
+    const state = oauthPresetState(OAUTH_DPOP_PRESET);
+    expect(state).toMatchObject({ mode: 'oauth', request: { method: 'GET', target: '/api/sandbox/oauth/dpop' } });
+    expect(encodeState(state)).toBe('v=1&p=oauth-dpop');
+    expect(decodeState('v=1&p=oauth-dpop')).toEqual({ state, problems: [] });
   });
 
   test('a bad sign-in value keeps the preset’s, saying so', () => {

@@ -10,6 +10,8 @@ import { authorize, register } from './authorization';
 import { discover } from './discovery';
 import { hostField } from './requests';
 import { chainRun } from './run-state';
+import { newDpopClient } from './dpop-key';
+import { redeemBound } from './dpop-token';
 import { redeem } from './token';
 
 export async function runOAuthChain(
@@ -30,6 +32,11 @@ export async function runOAuthChain(
   const withoutToken = { ...request, headers: withoutHeader(request.headers, 'Authorization') };
   const authorized = await authorize(run, server, clientId, settings.signIn, secrets());
   if (!authorized) return run.steps;
+  if (server.binding === 'dpop') {
+    // RFC 9449 §5: the key is made before the token request, so the token can be bound to it.
+    await redeemBound(run, ctx, await newDpopClient(), server.token, withoutToken, server.resource, authorized);
+    return run.steps;
+  }
   const stepUp = await redeem(run, server.token, withoutToken, server.resource, authorized);
   if (!stepUp) return run.steps;
   // RFC 9470 §4: a 401 insufficient_user_authentication is followed once, with the acr_values and max_age it named.
