@@ -125,6 +125,27 @@ describe('the OAuth chain in the playground', () => {
     }
   });
 
+  test('the DPoP start: the server makes the key and signs the proofs, through both nonces to 200', async () => {
+    const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const { page } = session;
+      await openPage(page, `${baseUrl()}/playground?v=1&p=oauth-dpop`);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      expect(await statuses(page)).toMatch(/^10 requests: 401 → 200 → 200 → 201 → 200 → 303 → 400 → 200 → 401 → 200\b/);
+      await result(page)
+        .getByText(/400 use_dpop_nonce: the token endpoint wants a proof carrying a nonce/)
+        .first()
+        .waitFor();
+      await result(page)
+        .getByText(/the resource checked the proof.*The chain is complete/)
+        .first()
+        .waitFor();
+      expect(new URL(page.url()).search).toBe('?v=1&p=oauth-dpop');
+    } finally {
+      await session.close();
+    }
+  });
+
   test('embedded, from a share link that denies: the chain stops at error=access_denied', async () => {
     const session = await openBrowser({ viewport: { width: 1200, height: 1000 } });
     try {
