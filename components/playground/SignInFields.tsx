@@ -11,6 +11,7 @@ import type { SignIn } from '@/lib/sandbox/exchange/input';
  */
 export function SignInFields({ signIn, dispatch }: { signIn: SignIn; dispatch: Dispatch<PlaygroundAction> }) {
   const decisionName = useId();
+  const otpNote = useId();
   const set = (change: Partial<SignIn>) => dispatch({ type: 'set-sign-in', signIn: change });
   return (
     <fieldset className="mt-3 min-w-0 rounded border border-line p-3">
@@ -34,7 +35,23 @@ export function SignInFields({ signIn, dispatch }: { signIn: SignIn; dispatch: D
             className="mt-1 rounded border border-line bg-canvas px-2 py-1"
           />
         </label>
+        <label className="flex min-w-0 flex-1 flex-col text-sm">
+          One-time code, if the page asks
+          <input
+            value={signIn.otp ?? ''}
+            autoComplete="off"
+            inputMode="numeric"
+            placeholder="the code the page shows"
+            aria-describedby={otpNote}
+            // Empty: the browser types the code the page shows. A value here is typed instead, right or wrong.
+            onChange={(event) => set({ otp: event.target.value === '' ? undefined : event.target.value })}
+            className="mt-1 rounded border border-line bg-canvas px-2 py-1"
+          />
+        </label>
       </div>
+      <p id={otpNote} className="mt-1 text-xs text-muted">
+        Only a step-up asks for one (acr_values=mfa, RFC 9470). Leave it empty to type the code the page shows; type another to see the page refuse it.
+      </p>
       <div role="radiogroup" aria-label="Your answer on the consent page" className="mt-2 flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-1">
           <input type="radio" name={decisionName} checked={signIn.decision === 'allow'} onChange={() => set({ decision: 'allow' })} />

@@ -1,12 +1,12 @@
 import { loadLessons } from './lessons';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
-import { OAUTH_PRESET } from '@/lib/playground/oauth-preset';
+import { OAUTH_PRESETS } from '@/lib/playground/oauth-preset';
 
 // The playground's preset picker, for the full page and the embed alike.
 
 export type PresetGroup = { label: string; presets: { id: string; title: string; summary: string }[] };
 
-/** Presets grouped by the lesson that first uses them; the rest under "More scenarios"; last, the OAuth chain (not a scenario: a client's walk). */
+/** Presets grouped by the lesson that first uses them; the rest under "More scenarios"; last, the OAuth chains (not scenarios: a client's walk). */
 export function presetGroups(): PresetGroup[] {
   const seen = new Set<string>();
   const summary = (id: string) => {
@@ -19,7 +19,7 @@ export function presetGroups(): PresetGroup[] {
     return { label: `Lesson ${lesson.frontmatter.order}: ${lesson.frontmatter.title}`, presets: ids.flatMap(summary) };
   });
   const rest = allPresets().filter((preset) => !seen.has(preset.id)).map((preset) => ({ id: preset.id, title: preset.title, summary: preset.summary }));
-  const oauth = { label: 'OAuth: where a token comes from', presets: [{ id: OAUTH_PRESET.id, title: OAUTH_PRESET.title, summary: OAUTH_PRESET.summary }] };
+  const oauth = { label: 'OAuth: where a token comes from', presets: OAUTH_PRESETS.map(({ id, title, summary }) => ({ id, title, summary })) };
   return [...groups.filter((group) => group.presets.length > 0), { label: 'More scenarios', presets: rest }, oauth];
 }
 

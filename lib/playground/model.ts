@@ -2,7 +2,7 @@ import * as z from '@/lib/zod';
 import { clientProfileSchema } from '@/lib/sandbox/scenario/client-profile';
 import { DEFAULT_SIGN_IN, EXCHANGE_MODES, exchangeInputSchema, signInSchema } from '@/lib/sandbox/exchange/input';
 import { findPreset, allPresets, type Preset } from '@/lib/sandbox/scenario/presets';
-import { isOAuthPreset, OAUTH_PRESET } from './oauth-preset';
+import { findOAuthPreset, OAUTH_PRESET, type OAuthPreset } from './oauth-preset';
 
 // The playground's whole state: what the reader is about to send, how, and with what the simulated
 // client holds. Versioned, because share links outlive releases (a link made today must open later).
@@ -12,7 +12,7 @@ export const PLAYGROUND_STATE_VERSION = 1;
 export const playgroundStateSchema = z.object({
   v: z.literal(PLAYGROUND_STATE_VERSION),
   /** The preset the state started from; "Reset" returns to it. */
-  preset: z.string().check(z.refine((id) => findPreset(id) !== undefined || isOAuthPreset(id), 'must be a known preset id')),
+  preset: z.string().check(z.refine((id) => findPreset(id) !== undefined || findOAuthPreset(id) !== undefined, 'must be a known preset id')),
   /** The request as the client sends it: target is a sandbox URL whose query configures the scenario. */
   request: exchangeInputSchema.shape.request,
   mode: z.enum(EXCHANGE_MODES),
@@ -35,12 +35,12 @@ export function stateForPreset(preset: Preset): PlaygroundState {
   };
 }
 
-/** The OAuth start: whoami in oauth mode, signing in as alice and allowing. */
-export function oauthPresetState(): PlaygroundState {
-  const { method, target } = OAUTH_PRESET.request;
+/** An OAuth start (whoami by default) in oauth mode, signing in as alice and allowing. */
+export function oauthPresetState(preset: OAuthPreset = OAUTH_PRESET): PlaygroundState {
+  const { method, target } = preset.request;
   return {
     v: PLAYGROUND_STATE_VERSION,
-    preset: OAUTH_PRESET.id,
+    preset: preset.id,
     request: { method, target, headers: [], body: '' },
     mode: 'oauth',
     client: clientProfileSchema.parse({}),
@@ -48,9 +48,10 @@ export function oauthPresetState(): PlaygroundState {
   };
 }
 
-/** A fresh state for any start the picker offers (a scenario preset or the OAuth one), or undefined for an unknown id. */
+/** A fresh state for any start the picker offers (a scenario preset or an OAuth one), or undefined for an unknown id. */
 export function presetStartState(id: string): PlaygroundState | undefined {
-  if (isOAuthPreset(id)) return oauthPresetState();
+  const oauth = findOAuthPreset(id);
+  if (oauth) return oauthPresetState(oauth);
   const preset = findPreset(id);
   return preset && structuredClone(stateForPreset(preset));
 }

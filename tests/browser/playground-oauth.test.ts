@@ -87,6 +87,65 @@ describe('the OAuth chain in the playground', () => {
     }
   });
 
+  test('the step-up start by keyboard: the transfer’s 401 asks for mfa, the page’s code is typed, 200; a wrong code from a link is refused', async () => {
+    const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const { page } = session;
+      await openPage(page, `${baseUrl()}/playground?v=1&p=oauth-step-up`);
+      await expect(page.getByRole('combobox', { name: 'Preset' }).inputValue()).resolves.toBe('oauth-step-up');
+      await tabToSend(page);
+      await page.keyboard.press('Enter');
+      expect(await statuses(page)).toMatch(/^12 requests: 401 → 200 → 200 → 201 → 200 → 303 → 200 → 401 → 200 → 303 → 200 → 200/);
+      await result(page)
+        .getByText(/401 with error="insufficient_user_authentication".*acr_values="mfa".*max_age="120".*RFC 9470 §4/)
+        .first()
+        .waitFor();
+      await result(page)
+        .getByText(/you type the one the page shows, 246810/)
+        .first()
+        .waitFor();
+      await result(page)
+        .getByText(/acr and auth_time \(RFC 9470 §3\).*chain is complete/)
+        .first()
+        .waitFor();
+      expect(new URL(page.url()).search).toBe('?v=1&p=oauth-step-up');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await openPage(page, `${baseUrl()}/playground?v=1&p=oauth-step-up&otp=111111`);
+      const signIn = page.getByRole('group', { name: 'On the consent page, you sign in as' });
+      await expect(signIn.getByRole('textbox', { name: 'One-time code, if the page asks' }).inputValue()).resolves.toBe('111111');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      expect(await statuses(page)).toMatch(/^10 requests: .* → 401 → 200 → 200\b/);
+      await result(page)
+        .getByText(/The one-time code is wrong/)
+        .first()
+        .waitFor();
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the DPoP start: the server makes the key and signs the proofs, through both nonces to 200', async () => {
+    const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const { page } = session;
+      await openPage(page, `${baseUrl()}/playground?v=1&p=oauth-dpop`);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      expect(await statuses(page)).toMatch(/^10 requests: 401 → 200 → 200 → 201 → 200 → 303 → 400 → 200 → 401 → 200\b/);
+      await result(page)
+        .getByText(/400 use_dpop_nonce: the token endpoint wants a proof carrying a nonce/)
+        .first()
+        .waitFor();
+      await result(page)
+        .getByText(/the resource checked the proof.*The chain is complete/)
+        .first()
+        .waitFor();
+      expect(new URL(page.url()).search).toBe('?v=1&p=oauth-dpop');
+    } finally {
+      await session.close();
+    }
+  });
+
   test('embedded, from a share link that denies: the chain stops at error=access_denied', async () => {
     const session = await openBrowser({ viewport: { width: 1200, height: 1000 } });
     try {

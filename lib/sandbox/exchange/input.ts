@@ -23,6 +23,8 @@ export const signInSchema = z.object({
   username: signInText,
   password: signInText,
   decision: z.enum(['allow', 'deny']),
+  /** The one-time code typed when the page asks for one (after a step-up, RFC 9470 §4); empty or absent: the code the page shows. */
+  otp: z.optional(signInText),
 });
 export type SignIn = z.infer<typeof signInSchema>;
 export const DEFAULT_SIGN_IN: SignIn = { username: 'alice', password: 'wonderland', decision: 'allow' };

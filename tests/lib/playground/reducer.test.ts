@@ -22,6 +22,12 @@ const CASES: [string, PlaygroundState, PlaygroundAction, PlaygroundState][] = [
   ['choose-preset: the preset state', defaultState(), { type: 'choose-preset', id: 'digest-auth-int' }, preset('digest-auth-int')],
   ['choose-preset: the OAuth start (whoami, oauth mode)', defaultState(), { type: 'choose-preset', id: 'oauth-discovery' }, oauthPresetState()],
   [
+    'choose-preset: the step-up start (POST transfer, oauth mode)',
+    defaultState(),
+    { type: 'choose-preset', id: 'oauth-step-up' },
+    { ...oauthPresetState(), preset: 'oauth-step-up', request: { method: 'POST', target: '/api/sandbox/oauth/transfer', headers: [], body: '' } },
+  ],
+  [
     'set-sign-in: one field, the others kept',
     oauthPresetState(),
     { type: 'set-sign-in', signIn: { decision: 'deny' } },

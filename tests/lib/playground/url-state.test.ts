@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { OAUTH_DPOP_PRESET, OAUTH_PRESETS, OAUTH_STEP_UP_PRESET } from '@/lib/playground/oauth-preset';
 import { defaultState, oauthPresetState, playgroundStateSchema, stateForPreset, type PlaygroundState } from '@/lib/playground/model';
 import { decodeState, encodeState, SHARE_URL_LIMIT, shareUrl, shareUrlTooLong } from '@/lib/playground/url-state';
 import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
@@ -43,32 +44,40 @@ const heldSecret: fc.Arbitrary<HeldSecret> = fc.oneof(
 );
 
 /** A preset's state with each part either kept (so the link omits it) or replaced by a random value. */
-const playgroundState: fc.Arbitrary<PlaygroundState> = fc.constantFrom(...allPresets().map(stateForPreset), oauthPresetState()).chain((base) => {
-  const keepOr = <T>(value: T, other: fc.Arbitrary<T>) => fc.oneof(fc.constant(value), other);
-  return fc.record({
-    v: fc.constant(base.v),
-    preset: fc.constant(base.preset),
-    request: fc.record({
-      method: keepOr(base.request.method, method),
-      target: keepOr(
-        base.request.target,
-        targetRest.map((rest) => `/api/sandbox/${rest}`),
-      ),
-      headers: keepOr(base.request.headers, fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 })),
-      body: keepOr(base.request.body, fc.oneof(fc.constant(''), text(0, 60))),
-    }),
-    mode: fc.constantFrom('auto' as const, 'manual' as const, 'oauth' as const),
-    client: keepOr(base.client, fc.record({ origin: heldSecret, proxy: heldSecret, staleNonceFirst: fc.boolean() })),
-    signIn: keepOr(
-      base.signIn,
-      fc.record({
-        username: fc.oneof(fc.constant(''), secretText),
-        password: fc.oneof(fc.constant(''), secretText),
-        decision: fc.constantFrom('allow' as const, 'deny' as const),
+const playgroundState: fc.Arbitrary<PlaygroundState> = fc
+  .constantFrom(...allPresets().map(stateForPreset), ...OAUTH_PRESETS.map((start) => oauthPresetState(start)))
+  .chain((base) => {
+    const keepOr = <T>(value: T, other: fc.Arbitrary<T>) => fc.oneof(fc.constant(value), other);
+    return fc.record({
+      v: fc.constant(base.v),
+      preset: fc.constant(base.preset),
+      request: fc.record({
+        method: keepOr(base.request.method, method),
+        target: keepOr(
+          base.request.target,
+          targetRest.map((rest) => `/api/sandbox/${rest}`),
+        ),
+        headers: keepOr(base.request.headers, fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 })),
+        body: keepOr(base.request.body, fc.oneof(fc.constant(''), text(0, 60))),
       }),
-    ),
+      mode: fc.constantFrom('auto' as const, 'manual' as const, 'oauth' as const),
+      client: keepOr(base.client, fc.record({ origin: heldSecret, proxy: heldSecret, staleNonceFirst: fc.boolean() })),
+      signIn: keepOr(
+        base.signIn,
+        fc
+          .record({
+            username: fc.oneof(fc.constant(''), secretText),
+            password: fc.oneof(fc.constant(''), secretText),
+            decision: fc.constantFrom('allow' as const, 'deny' as const),
+            otp: fc.option(
+              secretText.filter((code) => code !== ''),
+              { nil: undefined },
+            ),
+          })
+          .map(({ otp, ...signIn }) => (otp === undefined ? signIn : { ...signIn, otp })),
+      ),
+    });
   });
-});
 
 describe('encodeState / decodeState', () => {
   test('round trip: every valid state comes back deep-equal, with no problems', () => {
@@ -93,6 +102,25 @@ describe('encodeState / decodeState', () => {
     const denied = { ...state, signIn: { username: 'bob', password: 'builder', decision: 'deny' as const } };
     expect(encodeState(denied)).toBe('v=1&p=oauth-discovery&user=bob&pass=builder&consent=deny');
     expect(decodeState('v=1&p=oauth-discovery&user=bob&pass=builder&consent=deny').state).toEqual(denied);
+  });
+
+  test('the step-up start: POST transfer in oauth mode, a short link, and a typed one-time code in it', () => {
+    const state = oauthPresetState(OAUTH_STEP_UP_PRESET);
+    expect(state).toMatchObject({ mode: 'oauth', request: { method: 'POST', target: '/api/sandbox/oauth/transfer' } });
+    expect(encodeState(state)).toBe('v=1&p=oauth-step-up');
+    expect(decodeState('v=1&p=oauth-step-up')).toEqual({ state, problems: [] });
+    const wrongCode = { ...state, signIn: { ...state.signIn, otp: '111111' } };
+    expect(encodeState(wrongCode)).toBe('v=1&p=oauth-step-up&otp=111111');
+    expect(decodeState('v=1&p=oauth-step-up&otp=111111')).toEqual({ state: wrongCode, problems: [] });
+    // An empty code is the page's code, as no code is.
+    expect(decodeState('v=1&p=oauth-step-up&otp=').state).toEqual(state);
+  });
+
+  test('the DPoP start: GET dpop in oauth mode, a short link', () => {
+    const state = oauthPresetState(OAUTH_DPOP_PRESET);
+    expect(state).toMatchObject({ mode: 'oauth', request: { method: 'GET', target: '/api/sandbox/oauth/dpop' } });
+    expect(encodeState(state)).toBe('v=1&p=oauth-dpop');
+    expect(decodeState('v=1&p=oauth-dpop')).toEqual({ state, problems: [] });
   });
 
   test('a bad sign-in value keeps the preset’s, saying so', () => {

@@ -1,4 +1,4 @@
-// Hops 4 to 6: the client registers (RFC 7591), sends the browser to the authorization endpoint with a
+// Hops 4 to 6 (and 9 and 10 after a step-up challenge): the client registers (RFC 7591), sends the browser to the authorization endpoint with a
 // PKCE challenge and the resource (RFC 6749 §4.1.1, RFC 7636 §4.3, RFC 8707 §2.1), and the learner signs
 // in on the consent page, whose answer sends the browser back to the client's redirect URI (RFC 6749 §4.1.2).
 import { base64url } from 'jose';
@@ -35,9 +35,14 @@ export function readConsentPage(response: SandboxResponse, signIn: SignIn, page:
   const action = followable(URL.canParse(form.action, page.url) ? new URL(form.action, page.url).toString() : undefined, page.origin);
   if (action.kind !== 'follow') return stop(followProblem(action, 'The consent form’s action'));
   const who = signIn.username === '' ? 'with an empty user name' : `as ${signIn.username}`;
+  const code = form.oneTimeCode
+    ? signIn.otp
+      ? ` The page asks for a one-time code as well, the second factor acr_values=mfa asked for (RFC 9470 §4); you type ${signIn.otp}${form.oneTimeCode.shown === undefined ? '' : ` (the page shows ${form.oneTimeCode.shown})`}.`
+      : ` The page asks for a one-time code as well, the second factor acr_values=mfa asked for (RFC 9470 §4); you type the one the page shows${form.oneTimeCode.shown === undefined ? '' : `, ${form.oneTimeCode.shown}`}.`
+    : '';
   return follow(
-    { action: action.target, fields: form.fields },
-    `The browser shows the authorization server’s sign-in and consent page; how the user signs in is the server’s business (RFC 6749 §3.1). You sign in ${who} and choose ${signIn.decision === 'allow' ? 'Allow' : 'Deny'}: the browser posts the form back with its hidden fields.`,
+    { action: action.target, fields: form.fields, ...(form.oneTimeCode ? { oneTimeCode: form.oneTimeCode } : {}) },
+    `The browser shows the authorization server’s sign-in and consent page; how the user signs in is the server’s business (RFC 6749 §3.1). You sign in ${who} and choose ${signIn.decision === 'allow' ? 'Allow' : 'Deny'}: the browser posts the form back with its hidden fields.${code}`,
   );
 }
 
@@ -73,14 +78,13 @@ export function readConsentAnswer(response: SandboxResponse, expected: Expected)
 
 export type Authorized = { clientId: string; code: string; verifier: string };
 
-/** Runs hops 4 to 6. `verifier` and `state` come from ctx.random, so each run has its own. */
-export async function authorize(
-  run: ChainRun,
-  server: { register: string; authorize: string; issuer: string; resource: string; scope: string[] },
-  signIn: SignIn,
-  secrets: { verifier: string; state: Uint8Array },
-): Promise<Authorized | undefined> {
-  const { origin } = run;
+/** What a step-up challenge asked for (RFC 9470 §3), sent again on the new authorization request (§4). */
+export type StepUpRequest = { acrValues: string[]; maxAge: number | undefined };
+
+export type AuthorizationServer = { register: string; authorize: string; issuer: string; resource: string; scope: string[] };
+
+/** Hop 4: registers the playground as a public client (RFC 7591 §3); its client_id serves every authorization request of the run. */
+export async function register(run: ChainRun, server: AuthorizationServer): Promise<string | undefined> {
   const registration = JSON.stringify({
     client_name: PLAYGROUND_CLIENT_NAME,
     redirect_uris: [PLAYGROUND_REDIRECT_URI],
@@ -88,12 +92,38 @@ export async function authorize(
     response_types: ['code'],
     token_endpoint_auth_method: 'none',
   });
-  const clientId = await run.hop(
-    postRequest(origin, server.register, 'application/json', registration),
+  return run.hop(
+    postRequest(run.origin, server.register, 'application/json', registration),
     { sender: 'client', receiver: 'authorization-server', title: 'Client registration (RFC 7591 §3)', label: 'POST register' },
     readRegistration,
   );
-  if (clientId === undefined) return undefined;
+}
+
+/** The fields the browser posts: the page's hidden ones, the learner's sign-in, and the one-time code when the page asks for one. */
+function signInFields(form: ConsentForm, signIn: SignIn): [string, string][] {
+  const code = form.oneTimeCode ? (signIn.otp ? signIn.otp : (form.oneTimeCode.shown ?? '')) : undefined;
+  return [
+    ...form.fields,
+    ['username', signIn.username],
+    ['password', signIn.password],
+    ...(code === undefined ? [] : [['otp', code] as [string, string]]),
+    ['decision', signIn.decision],
+  ];
+}
+
+/**
+ * Runs hops 5 and 6 (and, after a step-up challenge, the same two again with acr_values and max_age).
+ * `verifier` and `state` come from ctx.random, so each authorization request has its own.
+ */
+export async function authorize(
+  run: ChainRun,
+  server: AuthorizationServer,
+  clientId: string,
+  signIn: SignIn,
+  secrets: { verifier: string; state: Uint8Array },
+  stepUp?: StepUpRequest,
+): Promise<Authorized | undefined> {
+  const { origin } = run;
   const state = base64url.encode(secrets.state);
   const query = formBody([
     ['response_type', 'code'],
@@ -104,26 +134,32 @@ export async function authorize(
     ['resource', server.resource],
     ['code_challenge', s256Challenge(secrets.verifier)],
     ['code_challenge_method', 'S256'],
+    // RFC 9470 §4: the challenge's acr_values and max_age go on the new authorization request as they came.
+    ...(stepUp && stepUp.acrValues.length > 0 ? [['acr_values', stepUp.acrValues.join(' ')] as [string, string]] : []),
+    ...(stepUp?.maxAge === undefined ? [] : [['max_age', String(stepUp.maxAge)] as [string, string]]),
   ]);
   const form = await run.hop(
     getRequest(origin, `${server.authorize}?${query}`, [['Accept', 'text/html']]),
     {
       sender: 'browser',
       receiver: 'authorization-server',
-      title: 'The consent page (the browser’s step, RFC 6749 §4.1.1)',
-      label: 'GET authorize (consent page)',
+      title: stepUp
+        ? 'The consent page again, with acr_values and max_age (the browser’s step, RFC 9470 §4)'
+        : 'The consent page (the browser’s step, RFC 6749 §4.1.1)',
+      label: stepUp ? 'GET authorize (acr_values, max_age)' : 'GET authorize (consent page)',
     },
     (response) => readConsentPage(response, signIn, { url: `${origin}${server.authorize}`, origin }),
   );
   if (!form) return undefined;
-  const fields: [string, string][] = [...form.fields, ['username', signIn.username], ['password', signIn.password], ['decision', signIn.decision]];
   const code = await run.hop(
-    postRequest(origin, form.action, 'application/x-www-form-urlencoded', formBody(fields)),
+    postRequest(origin, form.action, 'application/x-www-form-urlencoded', formBody(signInFields(form, signIn))),
     {
       sender: 'browser',
       receiver: 'authorization-server',
-      title: `Sign in and ${signIn.decision} (the browser’s step, RFC 6749 §4.1.2)`,
-      label: `POST sign in, ${signIn.decision}`,
+      title: form.oneTimeCode
+        ? `Sign in with the one-time code and ${signIn.decision} (the browser’s step, RFC 9470 §4)`
+        : `Sign in and ${signIn.decision} (the browser’s step, RFC 6749 §4.1.2)`,
+      label: form.oneTimeCode ? `POST sign in + code, ${signIn.decision}` : `POST sign in, ${signIn.decision}`,
     },
     (response) => readConsentAnswer(response, { redirectUri: PLAYGROUND_REDIRECT_URI, state, issuer: server.issuer }),
   );

@@ -6,10 +6,12 @@ import type { SandboxContext } from '../../context';
 import { withoutHeader, type SandboxRequest } from '../../message';
 import type { SendRequest } from '../../routes/route';
 import type { ExchangeStep, SignIn } from '../input';
-import { authorize } from './authorization';
+import { authorize, register } from './authorization';
 import { discover } from './discovery';
 import { hostField } from './requests';
 import { chainRun } from './run-state';
+import { newDpopClient } from './dpop-key';
+import { redeemBound } from './dpop-token';
 import { redeem } from './token';
 
 export async function runOAuthChain(
@@ -23,9 +25,23 @@ export async function runOAuthChain(
   const request = first.headers.some(([name]) => name.toLowerCase() === 'host') ? first : { ...first, headers: [hostField(settings.origin), ...first.headers] };
   const server = await discover(run, request);
   if (!server) return run.steps;
+  const clientId = await register(run, server);
+  if (clientId === undefined) return run.steps;
   // RFC 7636 §4.1: a fresh verifier per authorization request, from the context's randomness.
-  const authorized = await authorize(run, server, settings.signIn, { verifier: newCodeVerifier(ctx.random), state: ctx.random(16) });
+  const secrets = () => ({ verifier: newCodeVerifier(ctx.random), state: ctx.random(16) });
+  const withoutToken = { ...request, headers: withoutHeader(request.headers, 'Authorization') };
+  const authorized = await authorize(run, server, clientId, settings.signIn, secrets());
   if (!authorized) return run.steps;
-  await redeem(run, server.token, { ...request, headers: withoutHeader(request.headers, 'Authorization') }, server.resource, authorized);
+  if (server.binding === 'dpop') {
+    // RFC 9449 §5: the key is made before the token request, so the token can be bound to it.
+    await redeemBound(run, ctx, await newDpopClient(), server.token, withoutToken, server.resource, authorized);
+    return run.steps;
+  }
+  const stepUp = await redeem(run, server.token, withoutToken, server.resource, authorized);
+  if (!stepUp) return run.steps;
+  // RFC 9470 §4: a 401 insufficient_user_authentication is followed once, with the acr_values and max_age it named.
+  const stronger = await authorize(run, server, clientId, settings.signIn, secrets(), stepUp);
+  if (!stronger) return run.steps;
+  await redeem(run, server.token, withoutToken, server.resource, stronger, 'done');
   return run.steps;
 }

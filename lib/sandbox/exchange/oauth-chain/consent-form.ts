@@ -11,7 +11,12 @@ const unescape = (value: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-export type ConsentForm = { action: string; fields: [string, string][] };
+/**
+ * The page's one-time code field, present when the client asked for acr mfa (RFC 9470 §4). `shown` is the code
+ * the lab prints on the page (a real service would send it to the user's phone); a browser user reads it there.
+ */
+export type OneTimeCodeField = { shown: string | undefined };
+export type ConsentForm = { action: string; fields: [string, string][]; oneTimeCode?: OneTimeCodeField };
 
 /** The page's form: where it posts and its hidden fields; undefined when the page has no form (an error page). */
 export function readConsentForm(html: string): ConsentForm | undefined {
@@ -20,7 +25,9 @@ export function readConsentForm(html: string): ConsentForm | undefined {
   const fields = [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(
     ([, name, value]) => [unescape(name ?? ''), unescape(value ?? '')] as [string, string],
   );
-  return { action: unescape(action), fields };
+  const hasCode = /<input type="text" id="otp" name="otp"/.test(html);
+  const shown = /id="otp-note">[\s\S]*?<strong>([^<]*)<\/strong>/.exec(html)?.[1];
+  return { action: unescape(action), fields, ...(hasCode ? { oneTimeCode: { shown: shown === undefined ? undefined : unescape(shown) } } : {}) };
 }
 
 /** The sentence the page announces (role="alert"): why a sign-in failed, or why the request was refused. */

@@ -12,7 +12,9 @@ import { follow, jsonBody, stop, type ChainRun, type Verdict } from './run-state
 
 const JSON_ACCEPT: [string, string] = ['Accept', 'application/json'];
 
-export type Discovered = { metadataTarget: string; scope: string[] };
+/** How the resource wants its token sent: as a Bearer token (RFC 6750), or bound to a key with DPoP proofs (RFC 9449 §7.1). */
+export type TokenBinding = 'bearer' | 'dpop';
+export type Discovered = { metadataTarget: string; scope: string[]; binding: TokenBinding };
 
 /** Hop 1: the resource's 401 and the resource_metadata its Bearer challenge carries. */
 export function readChallenge(response: SandboxResponse, origin: string): Verdict<Discovered> {
@@ -22,19 +24,23 @@ export function readChallenge(response: SandboxResponse, origin: string): Verdic
     return stop(`${response.status}: not a 401, so there is no challenge to follow (RFC 9728 §5.1 puts resource_metadata in a 401's WWW-Authenticate).`);
   const parsed = parseChallenges(headerValues(response.headers, 'WWW-Authenticate'));
   if (!parsed.ok) return stop(`The challenge does not parse (${parsed.error.message}), so the client cannot read it.`);
-  const bearer = parsed.value.find((challenge) => challenge.scheme.toLowerCase() === 'bearer');
+  // Bearer first; a DPoP challenge alone (RFC 9449 §7.1) means the resource takes key-bound tokens only.
+  const withMetadata = (scheme: string) =>
+    parsed.value.find((challenge) => challenge.scheme.toLowerCase() === scheme && getParam(challenge.params, 'resource_metadata') !== undefined);
+  const bearer = withMetadata('bearer') ?? withMetadata('dpop');
   const metadata = bearer && getParam(bearer.params, 'resource_metadata');
   if (!bearer || metadata === undefined)
     return stop(
       'The 401 has no Bearer challenge with resource_metadata, so the client has nowhere to start discovery (RFC 9728 §5.1). Try /api/sandbox/oauth/whoami.',
     );
+  const binding: TokenBinding = bearer.scheme.toLowerCase() === 'dpop' ? 'dpop' : 'bearer';
   const check = followable(metadata, origin);
   if (check.kind !== 'follow') return stop(followProblem(check, 'The challenge’s resource_metadata'));
   // RFC 6750 §3: scope in a challenge names what the resource needs; the client asks for exactly that.
   const scope = (getParam(bearer.params, 'scope') ?? '').split(' ').filter(Boolean);
   return follow(
-    { metadataTarget: check.target, scope },
-    `The 401’s Bearer challenge names resource_metadata (RFC 9728 §5.1): the client fetches that document to learn which authorization server issues tokens for this resource${scope.length > 0 ? `, and keeps scope="${scope.join(' ')}" to ask for (RFC 6750 §3)` : ''}.`,
+    { metadataTarget: check.target, scope, binding },
+    `The 401’s ${binding === 'dpop' ? 'DPoP' : 'Bearer'} challenge names resource_metadata (RFC 9728 §5.1): the client fetches that document to learn which authorization server issues tokens for this resource${scope.length > 0 ? `, and keeps scope="${scope.join(' ')}" to ask for (RFC 6750 §3)` : ''}.${binding === 'dpop' ? ' The only challenge is DPoP, so the resource takes tokens bound to a key the client holds (RFC 9449 §7.1): the client makes an ES256 key pair now and keeps the private half to itself.' : ''}`,
   );
 }
 
@@ -89,7 +95,10 @@ export function readServerMetadata(response: SandboxResponse, issuer: string, or
 }
 
 /** Runs hops 1 to 3 from the reader's first request. */
-export async function discover(run: ChainRun, first: SandboxRequest): Promise<(Endpoints & { issuer: string; resource: string; scope: string[] }) | undefined> {
+export async function discover(
+  run: ChainRun,
+  first: SandboxRequest,
+): Promise<(Endpoints & { issuer: string; resource: string; scope: string[]; binding: TokenBinding }) | undefined> {
   const discovered = await run.hop(
     first,
     { sender: 'client', receiver: 'resource-server', title: 'The request, without a token', label: `${first.method} without a token` },
@@ -109,5 +118,5 @@ export async function discover(run: ChainRun, first: SandboxRequest): Promise<(E
     { sender: 'client', receiver: 'authorization-server', title: 'Authorization server metadata (RFC 8414 §3)', label: 'GET server metadata' },
     (response) => readServerMetadata(response, server.issuer, run.origin),
   );
-  return endpoints && { ...endpoints, issuer: server.issuer, resource, scope: discovered.scope };
+  return endpoints && { ...endpoints, issuer: server.issuer, resource, scope: discovered.scope, binding: discovered.binding };
 }

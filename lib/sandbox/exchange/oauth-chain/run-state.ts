@@ -5,7 +5,8 @@ import { exchangeStep } from '../step-view';
 
 // The chain's running record: every hop is sent through the router, judged, and written down as a step
 // whose `next` says why the client goes on (follow) or stops. A hop's judge returns what the next hop
-// needs, or a reason to stop; the chain never loops and never has more than eight steps.
+// needs, or a reason to stop; the chain never loops: eight steps, or twelve when a step-up
+// challenge (RFC 9470 §3) sends it through the authorization endpoint once more.
 
 export type Verdict<T> = { kind: 'follow'; value: T; explanation: string } | { kind: 'stop'; explanation: string };
 

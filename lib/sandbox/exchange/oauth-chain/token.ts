@@ -2,9 +2,10 @@
 // RFC 7636 §4.5, RFC 8707 §2.2), then the first request again with the token (RFC 6750 §2.1).
 import type { SandboxRequest, SandboxResponse } from '../../message';
 import { withoutHeader } from '../../message';
-import { PLAYGROUND_REDIRECT_URI, type Authorized } from './authorization';
+import { PLAYGROUND_REDIRECT_URI, type Authorized, type StepUpRequest } from './authorization';
 import { formBody, postRequest } from './requests';
 import { follow, jsonBody, stop, type ChainRun, type Verdict } from './run-state';
+import { readStepUpChallenge, stepUpExplanation } from './step-up';
 
 /** Hop 7's answer: RFC 6749 §5.1's access_token and token_type, or §5.2's error. */
 export function readTokenAnswer(response: SandboxResponse): Verdict<string> {
@@ -21,16 +22,33 @@ export function readTokenAnswer(response: SandboxResponse): Verdict<string> {
   );
 }
 
-/** Hop 8's answer: the resource with the token. */
-export function readResourceAnswer(response: SandboxResponse): Verdict<never> {
+/**
+ * Hop 8's answer: the resource with the token. A step-up challenge (RFC 9470 §3) is followed once, when
+ * `stepUp` is 'may-follow'; after the stronger sign-in the same refusal stops the chain, since a client does not loop.
+ */
+export function readResourceAnswer(response: SandboxResponse, stepUp: 'may-follow' | 'done' = 'may-follow'): Verdict<StepUpRequest> {
   if (response.status >= 200 && response.status < 300)
     return stop(
-      `${response.status}: the resource checked the token’s signature, issuer, audience and expiry and took it (RFC 9068 §4, RFC 6750 §2.1). Every hop, from the 401 to here, went through the lab; the chain is complete.`,
+      `${response.status}: the resource checked the token’s signature, issuer, audience and expiry${stepUp === 'done' ? ', and its acr and auth_time (RFC 9470 §3),' : ''} and took it (RFC 9068 §4, RFC 6750 §2.1). Every hop, from the 401 to here, went through the lab; the chain is complete.`,
+    );
+  const asked = readStepUpChallenge(response);
+  if (asked && stepUp === 'may-follow') return follow(asked, stepUpExplanation(asked));
+  if (asked)
+    return stop(
+      `${response.status}: the resource still wants a stronger sign-in after the step-up. A client would not loop; it stops and says why (RFC 9470 §4).`,
     );
   return stop(`${response.status}: the resource refused the token it asked for. A client would not loop; it stops and says why (RFC 6750 §3.1).`);
 }
 
-export async function redeem(run: ChainRun, tokenTarget: string, first: SandboxRequest, resource: string, authorized: Authorized): Promise<void> {
+/** Hops 7 and 8; returns the step-up the resource asked for, if it asked and `stepUp` allows following it. */
+export async function redeem(
+  run: ChainRun,
+  tokenTarget: string,
+  first: SandboxRequest,
+  resource: string,
+  authorized: Authorized,
+  stepUp: 'may-follow' | 'done' = 'may-follow',
+): Promise<StepUpRequest | undefined> {
   const form = formBody([
     ['grant_type', 'authorization_code'],
     ['code', authorized.code],
@@ -49,11 +67,16 @@ export async function redeem(run: ChainRun, tokenTarget: string, first: SandboxR
     },
     readTokenAnswer,
   );
-  if (token === undefined) return;
+  if (token === undefined) return undefined;
   const again: SandboxRequest = { ...first, headers: [...withoutHeader(first.headers, 'Authorization'), ['Authorization', `Bearer ${token}`]] };
-  await run.hop(
+  return run.hop(
     again,
-    { sender: 'client', receiver: 'resource-server', title: 'The request again, with the token', label: `${first.method} + Bearer token` },
-    readResourceAnswer,
+    {
+      sender: 'client',
+      receiver: 'resource-server',
+      title: stepUp === 'done' ? 'The request again, with the stepped-up token' : 'The request again, with the token',
+      label: `${first.method} + Bearer token`,
+    },
+    (response) => readResourceAnswer(response, stepUp),
   );
 }
