@@ -1,13 +1,10 @@
 import './same-realm-bytes';
+import { answerExchangeInProcess } from './exchange-in-process';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Playground } from '@/components/playground/Playground';
 import { defaultState } from '@/lib/playground/model';
 import { OAUTH_PRESET } from '@/lib/playground/oauth-preset';
-import { exchangeInputSchema } from '@/lib/sandbox/exchange/input';
-import { runExchange } from '@/lib/sandbox/exchange/run';
-import { createSandboxContext } from '@/lib/sandbox/context';
-import { sandboxSender } from '@/lib/sandbox/routes/router';
 
 // The OAuth chain in the playground, by role: choose the OAuth start, sign in, Send. /api/exchange is the
 // real exchange run in-process (the fetch the page makes is answered by runExchange through the router),
@@ -15,22 +12,7 @@ import { sandboxSender } from '@/lib/sandbox/routes/router';
 
 jest.setTimeout(30_000);
 
-beforeAll(() => {
-  globalThis.structuredClone ??= <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-});
-
-const sent: unknown[] = [];
-beforeEach(() => {
-  window.history.replaceState(null, '', '/playground');
-  sent.length = 0;
-  const ctx = createSandboxContext({ secret: new TextEncoder().encode('a-component-test-secret-of-32-bytes!') });
-  global.fetch = jest.fn(async (_url: string, init: { body: string }) => {
-    const body = JSON.parse(init.body) as unknown;
-    sent.push(body);
-    const transcript = await runExchange(exchangeInputSchema.parse(body), ctx, sandboxSender(ctx), 'http://lab.example');
-    return { ok: true, status: 200, json: async () => JSON.parse(JSON.stringify(transcript)) as unknown };
-  }) as unknown as typeof fetch;
-});
+const sent = answerExchangeInProcess();
 
 const groups = [{ label: 'OAuth: where a token comes from', presets: [{ id: OAUTH_PRESET.id, title: OAUTH_PRESET.title, summary: OAUTH_PRESET.summary }] }];
 
