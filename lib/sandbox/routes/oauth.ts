@@ -226,18 +226,21 @@ export const oauthTokenRoute: EndpointRoute = {
   cors: true,
   corsRequestHeaders: DPOP_CORS_REQUEST_HEADERS,
   wrongMethod: 'The token endpoint takes POST with a form body (RFC 6749 §3.2).',
-  handle: async (request, { ctx }) => ({
-    response: await oauthTokenEndpoint(request, {
-      secret: ctx.secret,
-      now: ctx.now(),
-      random: ctx.random,
-      issuer: issuerFor(labOrigin(request, ctx)),
-      redeemed: ctx.redeemedCodes,
-      tokenEndpointUrl: `${labOrigin(request, ctx)}${OAUTH_TOKEN_PATH}`,
-      seenProofs: ctx.seenDpopProofs,
-    }),
-    trace: [],
-  }),
+  handle: async (request, { ctx }) => {
+    const origin = labOrigin(request, ctx);
+    return {
+      response: await oauthTokenEndpoint(request, {
+        secret: ctx.secret,
+        now: ctx.now(),
+        random: ctx.random,
+        issuer: issuerFor(origin),
+        redeemed: ctx.redeemedCodes,
+        tokenEndpointUrl: `${origin}${OAUTH_TOKEN_PATH}`,
+        seenProofs: ctx.seenDpopProofs,
+      }),
+      trace: [],
+    };
+  },
   describe: () => ({
     post: {
       operationId: 'oauthToken',
