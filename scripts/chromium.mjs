@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/export/chromium-executable.
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
-/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; hasTouch?: boolean; bypassCSP?: boolean; extraArgs?: string[] }} BrowserOptions */
+/** @typedef {{ colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; permissions?: string[]; javaScriptEnabled?: boolean; hasTouch?: boolean; bypassCSP?: boolean; extraArgs?: string[]; httpCredentials?: { username: string; password: string } }} BrowserOptions */
 /** @typedef {{ context: import('playwright-core').BrowserContext; page: import('playwright-core').Page; close: () => Promise<void> }} BrowserSession */
 
 /**
@@ -47,6 +47,8 @@ export async function openBrowser(options = {}) {
     // For axe on a page whose policy allows no script at all (the OAuth consent page): the test's own
     // script is the only one that must run.
     bypassCSP: options.bypassCSP ?? false,
+    // What a reader would type into the browser's own sign-in prompt (a test of HTTP auth the browser does itself).
+    ...(options.httpCredentials ? { httpCredentials: options.httpCredentials } : {}),
   };
   const endpoint = process.env[BROWSER_ENDPOINT_VARIABLE];
   if (endpoint && !options.extraArgs?.length) {
