@@ -12,11 +12,12 @@ import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { dispatch } from '@/lib/sandbox/http/dispatch';
 import { isSandboxPath } from '@/lib/sandbox/routes/router';
-import { connectRefusal } from '@/lib/sandbox/edge/connect-refusal';
+import { answerConnect, TUNNEL_LIMITS } from '@/lib/sandbox/edge/connect';
+import { createConnectionAuth, handshakeBudget, type ConnectionAuth } from '@/lib/sandbox/connection';
 import { MAX_HEADER_BYTES } from '@/lib/sandbox/limits';
 import { targetForm } from '@/lib/sandbox/http/target-form';
 import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/edge/bare-answers';
-import { fromNodeRequest, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
+import { fromNodeRequest, rawResponseBytes, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
 import { normaliseAddress } from '@/lib/sandbox/edge/client-address';
 import { arrivedOverHttps, trustedProxiesFromEnvironment } from '@/lib/sandbox/edge/forwarded';
 import { rateLimitGate } from '@/lib/sandbox/edge/rate-limit-gate';
@@ -42,6 +43,19 @@ function portFromEnvironment(value: string | undefined): number {
 const NO_FIELDS: readonly string[] = [];
 /** Where a socket keeps its normalised peer address. */
 const PEER = Symbol('peer');
+/** Where a socket keeps what NTLM and Negotiate bind to it (lib/sandbox/connection.ts). */
+const CONNECTION = Symbol('connection');
+/** A socket that became a tunnel to the lab: its byte counts when the tunnel opened. */
+const TUNNEL = Symbol('tunnel');
+/** The socket already has the error listener a CONNECT needs (node:http removes its own on CONNECT). */
+const GUARDED = Symbol('guarded');
+type LabSocket = Socket & { [CONNECTION]?: ConnectionAuth; [TUNNEL]?: { read: number; written: number }; [GUARDED]?: true };
+
+/** The bytes a tunnel has carried both ways since it opened. */
+function tunnelBytes(socket: LabSocket): number {
+  const start = socket[TUNNEL];
+  return start ? socket.bytesRead - start.read + (socket.bytesWritten - start.written) : 0;
+}
 
 /** A validated environment variable's value, or start-up stops with its message. */
 function fromEnvironment<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
@@ -94,6 +108,19 @@ async function main() {
   };
   const ctx = sandboxContext();
   const bareAnswers = await prepareBareAnswers(ctx);
+  // NTLM and Negotiate bind their handshake to the TCP connection: one record per socket, numbered for
+  // the learner, dropped when the socket closes; the handshakes waiting for an AUTHENTICATE are bounded.
+  const handshakes = handshakeBudget();
+  let connectionCount = 0;
+  const connectionOf = (socket: LabSocket): ConnectionAuth => {
+    const known = socket[CONNECTION];
+    if (known) return known;
+    const created = createConnectionAuth(++connectionCount, handshakes);
+    socket[CONNECTION] = created;
+    socket.once('close', () => created.close());
+    return created;
+  };
+  let openTunnels = 0;
   // This file runs bundled as dist/server.mjs (scripts/build-server.mjs): the project root, Next's `dir`
   // (with .next in it), is the folder above the bundle's.
   const dir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -121,6 +148,14 @@ async function main() {
       const fields = summariseFields(request.rawHeaders);
       const { peer, extra } = connection(request);
       const method = request.method ?? 'GET';
+      const socket = request.socket as LabSocket;
+      if (socket[TUNNEL] && tunnelBytes(socket) > TUNNEL_LIMITS.bytes) {
+        // The tunnel has carried its share: answer this request, then close it (a new CONNECT opens another).
+        const detail = `This tunnel has carried more than ${TUNNEL_LIMITS.bytes} bytes, the most the lab allows one tunnel; open a new one.`;
+        response.shouldKeepAlive = false;
+        writeNodeResponse(response, problemResponse({ status: 503, detail }), method, extra);
+        return;
+      }
       const hostProblem = hostFieldProblem(request, fields);
       if (hostProblem) {
         writeNodeResponse(response, problemResponse({ status: 400, detail: hostProblem }), method, extra);
@@ -157,14 +192,15 @@ async function main() {
         writeNodeResponse(response, refusal, method, extra);
         return;
       }
-      const bare = bareAnswerFor(bareAnswers, method, form.target, fields);
+      // A connection an NTLM handshake authenticated lets bare requests through: the engine must see them.
+      const bare = socket[CONNECTION]?.isAuthenticated() ? undefined : bareAnswerFor(bareAnswers, method, form.target, fields);
       if (bare) {
         sendNodeResponse(response, bare, method, extra);
         return;
       }
       void (async () => {
         const converted = await fromNodeRequest(request);
-        const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
+        const answer = 'error' in converted ? converted.error : await dispatch({ ...converted, connection: connectionOf(socket) }, ctx);
         writeNodeResponse(response, answer, method, extra);
       })().catch((error: unknown) => {
         console.error('[server] request failed', error);
@@ -178,18 +214,61 @@ async function main() {
     const detail = 'This server meets only the expectation "100-continue" (RFC 9110 §10.1.1); send the request without this Expect field.';
     writeNodeResponse(response, problemResponse({ status: 417, detail }), request.method ?? 'GET', connection(request).extra);
   });
-  // CONNECT asks for a tunnel (RFC 9110 §9.3.6), e.g. `curl -x <lab> https://…` or a browser whose proxy
-  // is the lab. The lab never connects anywhere else, so it refuses with a problem body and closes
-  // (node:http would drop the connection without a word when no listener is set).
-  server.on('connect', (request: http.IncomingMessage, socket: Duplex) => {
+  // CONNECT asks for a tunnel (RFC 9110 §9.3.6). The lab is an authenticating proxy for tunnels to itself
+  // only (lib/sandbox/edge/connect.ts): a 407 keeps the connection for the client's next CONNECT (NTLM's
+  // legs need that), and a 2xx hands the socket back to this same server, so what the client sends
+  // through the tunnel is served here. No connection is ever opened to anywhere.
+  server.on('connect', (request: http.IncomingMessage, duplex: Duplex, head: Buffer) => {
+    const socket = duplex as LabSocket;
     // node:http has taken its own error listener off a CONNECT socket: without this, a client that
     // resets the connection would crash the process with an unhandled 'error'.
-    socket.on('error', () => socket.destroy());
-    const response = new http.ServerResponse(request);
-    response.shouldKeepAlive = false;
-    response.assignSocket(socket as Socket);
-    response.on('finish', () => socket.end());
-    writeNodeResponse(response, connectRefusal(), 'CONNECT', connection(request).extra);
+    if (!socket[GUARDED]) {
+      socket[GUARDED] = true;
+      socket.on('error', () => socket.destroy());
+    }
+    const { peer, extra } = connection(request);
+    const target = request.url ?? '';
+    const serveOn = () => {
+      if (head.length > 0) socket.unshift(head);
+      server.emit('connection', socket);
+    };
+    const refusal = limitRate({ peer, rawHeaders: request.rawHeaders, method: 'CONNECT', pathname: target });
+    if (refusal) {
+      socket.end(rawResponseBytes(refusal, extra, false));
+      return;
+    }
+    const headers: Array<[string, string]> = [];
+    for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) headers.push([request.rawHeaders[i] ?? '', request.rawHeaders[i + 1] ?? '']);
+    const sandboxRequest = { method: 'CONNECT', target, headers, body: new Uint8Array(0), connection: connectionOf(socket) };
+    const lab = { localAddress: socket.localAddress ?? '', localPort: socket.localPort ?? 0, ...(ctx.publicOrigin ? { publicOrigin: ctx.publicOrigin } : {}) };
+    void answerConnect(sandboxRequest, lab, ctx, openTunnels)
+      .then((answer) => {
+        if (socket.destroyed) return;
+        if (answer.kind === 'respond') {
+          if (!answer.keepAlive) {
+            socket.end(rawResponseBytes(answer.response, extra, false));
+            return;
+          }
+          socket.write(rawResponseBytes(answer.response, extra, true));
+          serveOn();
+          return;
+        }
+        // RFC 9110 §9.3.6: a 2xx to CONNECT has no content and no Content-Length or Transfer-Encoding.
+        openTunnels++;
+        socket[TUNNEL] = { read: socket.bytesRead, written: socket.bytesWritten };
+        const lifetime = setTimeout(() => socket.destroy(), TUNNEL_LIMITS.lifetimeMs);
+        lifetime.unref();
+        socket.once('close', () => {
+          openTunnels--;
+          clearTimeout(lifetime);
+        });
+        socket.write(`HTTP/1.1 200 Connection Established\r\n${extra.length > 0 ? `${extra[0]}: ${extra[1]}\r\n` : ''}\r\n`);
+        serveOn();
+      })
+      .catch((error: unknown) => {
+        console.error('[server] CONNECT failed', error);
+        socket.destroy();
+      });
   });
   // Oversized headers get 431 from node:http itself; make the other client errors polite too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -12,6 +12,8 @@ export type SandboxContext = {
   redeemedCodes: { has(id: string): boolean; set(id: string, expiresAt: number): unknown };
   /** DPoP proofs already accepted, by key thumbprint and jti (RFC 9449 §11.1: each proof once); bounded. */
   seenDpopProofs: { has(key: string): boolean; set(key: string, expiresAt: number): unknown };
+  /** NTLM v2 proofs (NTProofStr) already accepted: a replayed AUTHENTICATE is named as one; bounded. */
+  seenNtlmProofs: { has(key: string): boolean; set(key: string, expiresAt: number): unknown };
   /**
    * The lab's public origin (SITE_URL) when it is configured: its OAuth documents and tokens name it. Unset,
    * they name the origin a request's Host reached.
@@ -63,6 +65,7 @@ export function createSandboxContext(options: { secret: Uint8Array; now?: () => 
     nonceCounts: boundedMap<string, number>(10_000),
     redeemedCodes: boundedMap<string, number>(10_000),
     seenDpopProofs: boundedMap<string, number>(10_000),
+    seenNtlmProofs: boundedMap<string, number>(10_000),
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
   };
 }

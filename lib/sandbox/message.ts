@@ -1,3 +1,5 @@
+import type { ConnectionAuth } from './connection';
+
 // The sandbox's view of an HTTP message, independent of node:http and the Fetch API.
 // Headers are an ordered list of [name, value] pairs: a response can repeat WWW-Authenticate, and a
 // request can repeat Authorization; a Record would silently merge or drop them.
@@ -10,6 +12,11 @@ export type SandboxRequest = {
   target: string;
   headers: HeaderList;
   body: Uint8Array;
+  /**
+   * The connection it came on, for the schemes that authenticate one (NTLM, Negotiate). server.ts gives
+   * each socket its own; the exchange simulates them. A door without connections (next dev) leaves it out.
+   */
+  connection?: ConnectionAuth;
 };
 
 export type SandboxResponse = {

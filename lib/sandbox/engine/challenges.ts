@@ -6,6 +6,8 @@ import {
   encodeBase64,
   formatChallenge,
   formatChallenges,
+  negotiateChallenge,
+  ntlmChallenge,
   type Challenge,
   type DigestAlgorithmName,
   type DigestQop,
@@ -46,6 +48,11 @@ function schemeChallenges(scheme: SchemeConfig, layer: Layer, hint: ChallengeHin
         }),
       );
     }
+    // Bare: the server's token comes only in the second leg (challengeHeaders), alone on its field.
+    case 'ntlm':
+      return [ntlmChallenge()];
+    case 'negotiate':
+      return [negotiateChallenge()];
     default: {
       const never: never = scheme;
       return never;
@@ -86,6 +93,8 @@ export function isPlainChallenge(layer: Layer, hint: ChallengeHint): boolean {
 
 /** The challenge header fields: one field line per challenge, or all on one line (RFC 9110 §11.6.1). */
 export function challengeHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
+  // NTLM's second leg carries one challenge only, the scheme with the server's token (MS-NTHT §2.2.2).
+  if (hint.kind === 'connection-challenge') return [[challengeField(hop), `${hint.scheme} ${hint.token}`]];
   if (!isPlainChallenge(layer, hint)) return formatHeaders(hop, layer, hint, ctx);
   let byHop = plainHeaders.get(layer);
   if (!byHop) plainHeaders.set(layer, (byHop = {}));

@@ -3,10 +3,11 @@ import { challengeField, challengeHeaders, credentialsField, isPlainChallenge } 
 import type { SandboxContext } from '../context';
 import { headerValues, splitTarget, withoutHeader, type HeaderList, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
-import { findScheme, type Layer, type Scenario } from '../scenario/scenario';
+import { findScheme, type Layer, type Scenario, type SchemeKind, SCHEME_NAMES } from '../scenario/scenario';
 import { authenticateBasic } from './schemes/basic';
 import { authenticateBearer } from './schemes/bearer';
 import { authenticateDigest } from './schemes/digest';
+import { authenticateConnectionScheme } from './schemes/ntlm-handshake';
 import { refused, type AuthAttempt, type AuthOutcome, type ChallengeHint } from './schemes/outcome';
 import type { Hop, TraceStep } from './trace';
 
@@ -22,8 +23,26 @@ export type Evaluation = {
 
 type Authenticated = Extract<AuthOutcome, { kind: 'authenticated' }>;
 
-function schemeName(kind: string): string {
-  return kind.charAt(0).toUpperCase() + kind.slice(1);
+function schemeName(kind: SchemeKind): string {
+  return SCHEME_NAMES[kind];
+}
+
+/**
+ * A request without credentials on a connection an NTLM or Negotiate handshake authenticated for this hop:
+ * let through as the user it authenticated, as IIS does by default (its authPersistNonNTLM setting).
+ */
+function reusedConnection(hop: Hop, layer: Layer, request: SandboxRequest): AuthOutcome | undefined {
+  const connection = request.connection;
+  const who = connection?.authenticated(hop);
+  if (!connection || !who || !layer.schemes.some((scheme) => schemeName(scheme.kind) === who.scheme)) return undefined;
+  return {
+    kind: 'authenticated',
+    user: who.user,
+    scheme: who.scheme,
+    roles: who.roles,
+    connection: { id: connection.id, reused: true },
+    trace: [{ kind: 'connection-reused', hop, scheme: who.scheme, user: who.user, connection: connection.id }],
+  };
 }
 
 /** Does this credentials field (parseable or not) name the Bearer scheme? Its first token says so. */
@@ -49,6 +68,8 @@ async function checkCredentials(hop: Hop, layer: Layer, request: SandboxRequest,
     );
   }
   if (values.length === 0) {
+    const reused = reusedConnection(hop, layer, request);
+    if (reused) return reused;
     return refused(401, `This resource needs credentials: answer the challenge in ${challengeField(hop)}.`, [{ kind: 'no-credentials', hop, field }]);
   }
   if (values.length > 1) {
@@ -84,6 +105,10 @@ function authenticate(kind: Layer['schemes'][number]['kind'], attempt: AuthAttem
       return authenticateBearer(attempt);
     case 'digest':
       return authenticateDigest(attempt);
+    case 'ntlm':
+      return authenticateConnectionScheme(attempt, 'NTLM');
+    case 'negotiate':
+      return authenticateConnectionScheme(attempt, 'Negotiate');
     default: {
       const never: never = kind;
       return never;
@@ -106,6 +131,8 @@ function refusal(hop: Hop, layer: Layer, outcome: Extract<AuthOutcome, { kind: '
     const headers: HeaderList = bearer ? [['WWW-Authenticate', formatChallenge(bearerChallenge({ realm: layer.realm, error: 'invalid_request' }))]] : [];
     return problemResponse({ status: 400, detail: outcome.detail }, headers);
   }
+  // Too many NTLM handshakes waiting: a moment's wait, not a wrong password (RFC 9110 §15.6.4, §10.2.3).
+  if (outcome.status === 503) return problemResponse({ status: 503, detail: outcome.detail }, [['Retry-After', '1']]);
   const status = hop === 'proxy' ? 407 : 401;
   if (!isPlainChallenge(layer, outcome.hint)) return problemResponse({ status, detail: outcome.detail }, challengeHeaders(hop, layer, outcome.hint, ctx));
   let byHop = lastPlainRefusal.get(layer);
@@ -143,6 +170,15 @@ function forbidden(layer: Layer, who: Authenticated): { response: SandboxRespons
   return undefined;
 }
 
+/** What the learner reads in a 200 about the connection an NTLM or Negotiate handshake authenticated. */
+function connectionReport(scheme: string, connection: { id: number; reused: boolean }) {
+  return {
+    id: connection.id,
+    authenticated: true,
+    note: `${scheme} authenticated connection ${connection.id}, not this request: later requests on it are let through without credentials, as IIS does. Keep it alive; a new connection starts a new handshake.`,
+  };
+}
+
 function granted(layer: Layer, who: Authenticated, request: SandboxRequest): SandboxResponse {
   const body = JSON.stringify({
     authenticated: true,
@@ -151,7 +187,10 @@ function granted(layer: Layer, who: Authenticated, request: SandboxRequest): San
     realm: layer.realm,
     ...(who.scopes ? { scope: who.scopes.join(' ') } : {}),
     method: request.method,
-    message: `Hello, ${who.user}: your ${who.scheme} credentials were accepted.`,
+    message: who.connection?.reused
+      ? `Hello, ${who.user}: this connection was authenticated by your earlier ${who.scheme} handshake, so no credentials were needed.`
+      : `Hello, ${who.user}: your ${who.scheme} credentials were accepted.`,
+    ...(who.connection ? { connection: connectionReport(who.scheme, who.connection) } : {}),
   });
   // Authenticated responses are private: a shared cache must not hand them to anyone else (RFC 9111 §3.5).
   const headers: HeaderList = [
@@ -162,7 +201,24 @@ function granted(layer: Layer, who: Authenticated, request: SandboxRequest): San
     // RFC 7616 §3.5: rspauth proves the server knew the password; auth-int covers the response body.
     headers.push(['Authentication-Info', formatAuthInfo(digestAuthenticationInfo(who.digest, { responseBody: body }), 'Digest')]);
   }
+  if (who.fields) headers.push(...who.fields);
   return { status: 200, headers, body };
+}
+
+/** A proxy hop's verdict on its own: let through as a user, or the refusal it sends (400, 407, 503). */
+export type HopVerdict =
+  { kind: 'passed'; user: string; scheme: string; trace: TraceStep[] } | { kind: 'refused'; response: SandboxResponse; trace: TraceStep[] };
+
+/**
+ * The proxy hop alone, for CONNECT (RFC 9110 §9.3.6): a tunnel is authorised before any origin is asked,
+ * so its 407 comes first and the origin's 401, if any, comes later inside the tunnel.
+ */
+export async function evaluateProxyHop(layer: Layer, request: SandboxRequest, ctx: SandboxContext): Promise<HopVerdict> {
+  const trace: TraceStep[] = [{ kind: 'hop', hop: 'proxy', realm: layer.realm }];
+  const outcome = await checkCredentials('proxy', layer, request, ctx);
+  trace.push(...outcome.trace);
+  if (outcome.kind === 'refused') return { kind: 'refused', response: refusal('proxy', layer, outcome, ctx), trace };
+  return { kind: 'passed', user: outcome.user, scheme: outcome.scheme, trace };
 }
 
 export async function evaluate(scenario: Scenario, request: SandboxRequest, ctx: SandboxContext): Promise<Evaluation> {

@@ -1,5 +1,6 @@
 // Each decision the engine takes, as typed data. The UI words them for learners with describeStep;
 // tests assert on the kinds. Nothing here holds a password or a whole token.
+import type { ConnectionScheme } from '../connection';
 
 export type Hop = 'proxy' | 'origin';
 
@@ -27,7 +28,34 @@ export type TraceStep =
   | { kind: 'dpop-proof-refused'; reason: string; nonce: boolean }
   /** A valid token whose sign-in is too weak or too old for the resource (RFC 9470 §3). */
   | { kind: 'step-up-needed'; reason: string }
+  /** NTLM's second leg: the CHALLENGE sent, bound to this connection (or, under SPNEGO, a switch to NTLM first). */
+  | { kind: 'connection-challenge'; hop: Hop; scheme: ConnectionScheme; connection: number; mechanismSwitch: boolean }
+  /** A later request on a connection a handshake authenticated, let through without credentials (as IIS does). */
+  | { kind: 'connection-reused'; hop: Hop; scheme: ConnectionScheme; user: string; connection: number }
+  /** An NTLM or Negotiate message refused, with the reason in words. */
+  | { kind: 'connection-refused'; hop: Hop; scheme: ConnectionScheme; reason: ConnectionRefusalReason; message: string }
   | { kind: 'granted'; user: string };
+
+/** Why an NTLM or Negotiate leg was refused. The verification kinds are lib/http-auth's NtlmVerification. */
+export type ConnectionRefusalReason =
+  | 'no-connection'
+  | 'no-handshake'
+  | 'scheme-changed'
+  | 'replayed'
+  | 'busy'
+  | 'bad-token'
+  | 'wrong-message'
+  | 'kerberos'
+  | 'no-common-mechanism'
+  | 'anonymous'
+  | 'ntlmv1-refused'
+  | 'lm-refused'
+  | 'malformed-response'
+  | 'unknown-user'
+  | 'wrong-password'
+  | 'target-info-mismatch'
+  | 'timestamp-out-of-window'
+  | 'mic-mismatch';
 
 function hopName(hop: Hop): string {
   return hop === 'proxy' ? 'The proxy' : 'The origin server';
@@ -94,6 +122,14 @@ export function describeStep(step: TraceStep): string {
         : `The resource refuses the DPoP proof: ${step.reason} 401 with error="invalid_dpop_proof" (RFC 9449 §7.1).`;
     case 'step-up-needed':
       return `The token is valid, but the sign-in behind it is not enough: ${step.reason} 401 with error="insufficient_user_authentication".`;
+    case 'connection-challenge':
+      return step.mechanismSwitch
+        ? `${hopName(step.hop)} cannot use the client's first choice of mechanism and answers with SPNEGO's accept-incomplete naming NTLM (RFC 4178 §3.2): the client starts NTLM on connection ${step.connection}.`
+        : `${hopName(step.hop)} answers the NEGOTIATE with its CHALLENGE (step 2 of 3), bound to connection ${step.connection}: the AUTHENTICATE must come back on that same connection (MS-NLMP §3.1.5).`;
+    case 'connection-reused':
+      return `No credentials, but connection ${step.connection} was authenticated as "${step.user}" by an earlier ${step.scheme} handshake, so the request is let through (as IIS does).`;
+    case 'connection-refused':
+      return `${step.scheme} refused: ${step.message}`;
     case 'granted':
       return `Access granted to "${step.user}": 200 OK.`;
     default: {

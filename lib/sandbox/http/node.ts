@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SECURITY_HEADERS, securityDefaultsFor } from './security-fields';
 import type { HeaderList, SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
+import { reasonPhrase } from '../reason-phrases';
 import { MAX_BODY_BYTES, MAX_TARGET_LENGTH } from '../limits';
 
 // The node:http adapter used by server.ts. rawHeaders keeps every field line in order, and
@@ -127,4 +128,16 @@ export function sendNodeResponse(response: ServerResponse, prepared: NodeRespons
 
 export function writeNodeResponse(response: ServerResponse, sandbox: SandboxResponse, method: string, extra: readonly string[] = NO_FIELDS): void {
   sendNodeResponse(response, toNodeResponse(sandbox), method, extra);
+}
+
+/**
+ * A response as bytes, for a socket node:http has let go of: a CONNECT's answer (node:http hands the
+ * socket over on CONNECT), after which the lab either reads the next request on it or opens the tunnel.
+ */
+export function rawResponseBytes(sandbox: SandboxResponse, extra: readonly string[], keepAlive: boolean): Buffer {
+  const { status, fields, body } = toNodeResponse(sandbox);
+  const all = [...fields, ...extra, 'Date', new Date().toUTCString(), 'Connection', keepAlive ? 'keep-alive' : 'close'];
+  let head = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n`;
+  for (let i = 0; i + 1 < all.length; i += 2) head += `${all[i]}: ${all[i + 1]}\r\n`;
+  return Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), body]);
 }

@@ -197,6 +197,17 @@ export function securitySchemes(): Record<string, JsonSchema> {
       description: `RFC 6750: a token from POST ${TOKEN_PATH}. The scopes listed are the ones the token must carry.`,
     },
     digest: { type: 'http', scheme: 'digest', description: 'RFC 7616: answer the challenge with a hash; the password never crosses the wire.' },
+    ntlm: {
+      type: 'http',
+      scheme: 'ntlm',
+      description: `Microsoft's MS-NLMP (not in IANA's registry): three legs on one HTTP/1.1 connection, NTLM v2 only. The connection stays authenticated. Lab users: ${users}.`,
+    },
+    negotiate: {
+      type: 'http',
+      scheme: 'negotiate',
+      description:
+        'RFC 4559: SPNEGO (RFC 4178) or raw NTLM, on one HTTP/1.1 connection. The lab has no KDC, so it speaks NTLM inside Negotiate; a Kerberos token is explained.',
+    },
     proxyAuthorization: {
       type: 'apiKey',
       in: 'header',

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
-import type { SchemeKind } from '../scenario/scenario';
+export { SCHEME_NAMES } from '../scenario/scenario';
 import type { JsonSchema, Ref } from './types';
 
 // Small builders every part of the OpenAPI document shares.
 
-export const SCHEME_NAMES: Record<SchemeKind, string> = { basic: 'Basic', bearer: 'Bearer', digest: 'Digest' };
 export const ref = (name: string): Ref => ({ $ref: `#/components/schemas/${name}` });
 /** A problem details body (RFC 9457), or one of its extensions such as TokenError. */
 export const problem = (name = 'Problem') => ({ [PROBLEM_CONTENT_TYPE]: { schema: ref(name) } });

@@ -19,6 +19,7 @@ const EXAMPLE_CTX: SandboxContext = {
   nonceCounts: new Map(),
   redeemedCodes: new Map(),
   seenDpopProofs: new Map(),
+  seenNtlmProofs: new Map(),
 };
 
 function challengeHeader(field: string, description: string, layer?: Layer): Record<string, HeaderObject> {

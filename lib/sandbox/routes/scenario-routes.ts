@@ -35,10 +35,22 @@ export const PROXY_ROUTE: ScenarioRoute = {
   preset: { kind: 'fixed', id: 'proxy-then-origin' },
   operationId: 'getProxy',
 };
+export const NTLM_ROUTE: ScenarioRoute = {
+  kind: 'scenario',
+  path: `${SANDBOX_PREFIX}/ntlm`,
+  preset: { kind: 'fixed', id: 'ntlm' },
+  operationId: 'getNtlm',
+};
+export const NEGOTIATE_ROUTE: ScenarioRoute = {
+  kind: 'scenario',
+  path: `${SANDBOX_PREFIX}/negotiate`,
+  preset: { kind: 'fixed', id: 'negotiate' },
+  operationId: 'getNegotiate',
+};
 /** Every preset also answers at /api/sandbox/presets/{id}. */
 export const PRESET_ROUTE: ScenarioRoute = { kind: 'scenario', path: presetPath('{id}'), preset: { kind: 'param', name: 'id' }, operationId: 'getPreset' };
 
-const findScenarioRoute = routeMatcher([BASIC_ROUTE, DIGEST_ROUTE, BEARER_ROUTE, PROXY_ROUTE, PRESET_ROUTE]);
+const findScenarioRoute = routeMatcher([BASIC_ROUTE, DIGEST_ROUTE, BEARER_ROUTE, PROXY_ROUTE, NTLM_ROUTE, NEGOTIATE_ROUTE, PRESET_ROUTE]);
 
 /**
  * The scenario a target names, with its query's overrides applied, as the sandbox will read it;

@@ -4,7 +4,7 @@ import { RESOURCE_ROUTES } from './oauth-resources';
 import { openApiRoute } from './openapi';
 import { presetListRoute } from './presets';
 import type { SandboxRoute } from './route';
-import { BASIC_ROUTE, BEARER_ROUTE, DIGEST_ROUTE, PRESET_ROUTE, PROXY_ROUTE } from './scenario-routes';
+import { BASIC_ROUTE, BEARER_ROUTE, DIGEST_ROUTE, NEGOTIATE_ROUTE, NTLM_ROUTE, PRESET_ROUTE, PROXY_ROUTE } from './scenario-routes';
 import { tokenRoute } from './token';
 
 // Every endpoint the sandbox serves, once. The router, the OPTIONS and 405 answers, the OpenAPI
@@ -18,6 +18,9 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
   BEARER_ROUTE,
   tokenRoute,
   PROXY_ROUTE,
+  // Connection-bound schemes: the handshake needs the lab's own server (server.ts), which binds it to a socket.
+  NTLM_ROUTE,
+  NEGOTIATE_ROUTE,
   presetListRoute,
   PRESET_ROUTE,
   openApiRoute,

@@ -31,6 +31,8 @@ const SCHEME_DEFAULTS: Record<string, SchemeConfig> = {
   basic: { kind: 'basic', charset: 'UTF-8' },
   bearer: { kind: 'bearer', requiredScope: [], tokenLifetimeSeconds: 300 },
   digest: { kind: 'digest', algorithms: ['SHA-256', 'MD5'], qop: ['auth'], userhash: false, charset: true, nonceLifetimeSeconds: 300 },
+  ntlm: { kind: 'ntlm' },
+  negotiate: { kind: 'negotiate' },
 };
 
 /** schemes=digest,basic picks and orders the schemes offered, keeping each one's settings where it had them. */
@@ -41,7 +43,7 @@ function withSchemes(layer: Layer, value: string | null): Layer {
   return { ...layer, schemes: schemes as SchemeConfig[] };
 }
 
-/** proxy=none removes the proxy hop; proxy=basic|digest puts one (realm corp-proxy, user alice) in front. */
+/** proxy=none removes the proxy hop; proxy=basic|digest|ntlm|negotiate puts one (realm corp-proxy, user alice) in front. */
 function withProxy(scenario: Scenario, value: string | null): Layer | undefined {
   if (value === null) return scenario.proxy;
   if (value === 'none') return undefined;
@@ -85,6 +87,9 @@ function applyToOrigin(origin: Layer, query: URLSearchParams): unknown {
           ...(get('charset') !== null ? { charset: get('charset')?.toUpperCase() === 'UTF-8' } : {}),
           ...(get('nonce_lifetime') !== null ? { nonceLifetimeSeconds: integer(get('nonce_lifetime') ?? '') } : {}),
         };
+      case 'ntlm':
+      case 'negotiate':
+        return scheme;
       default: {
         const never: never = scheme;
         return never;

@@ -164,6 +164,30 @@ const PRESET_INPUTS: PresetInput[] = [
     client: { origin: alicePassword },
   },
   {
+    id: 'ntlm',
+    title: 'NTLM: authenticating a connection',
+    summary:
+      "NTLM (Microsoft's MS-NLMP) takes three legs on one connection: NEGOTIATE, a 401 with the CHALLENGE, then AUTHENTICATE. It authenticates the connection, so later requests on it need no credentials; a new connection starts over.",
+    scenario: { origin: { realm: 'reports', schemes: [{ kind: 'ntlm' }], users: [alice, bob] } },
+    client: { origin: alicePassword },
+  },
+  {
+    id: 'negotiate',
+    title: 'Negotiate: SPNEGO, Kerberos or NTLM',
+    summary:
+      'Negotiate (RFC 4559) carries SPNEGO (RFC 4178), which picks Kerberos or NTLM. The lab has no KDC, so it speaks NTLM inside Negotiate, raw or wrapped in SPNEGO, and explains a Kerberos token instead of checking it.',
+    scenario: { origin: { realm: 'reports', schemes: [{ kind: 'negotiate' }], users: [alice, bob] } },
+    client: { origin: alicePassword },
+  },
+  {
+    id: 'ntlm-proxy',
+    title: 'NTLM at the proxy',
+    summary:
+      "A corporate proxy asks NTLM with 407 and Proxy-Authenticate, bound to the client's connection to the proxy; then the origin asks Basic with its own 401.",
+    scenario: { proxy: { realm: 'corp-proxy', schemes: [{ kind: 'ntlm' }], users: [alice] }, origin: basicOrigin() },
+    client: { origin: alicePassword, proxy: alicePassword },
+  },
+  {
     id: 'basic-non-ascii',
     title: 'Basic: non-ASCII credentials',
     summary: 'User "zoë" with password "123£": encoded as UTF-8, as charset="UTF-8" asks (RFC 7617 §2.1), they pass; a client sending ISO-8859-1 bytes fails.',

@@ -59,14 +59,25 @@ export const digestSchemeSchema = z.object({
   nonceLifetimeSeconds: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(3_600)), 300),
 });
 
-export const schemeSchema = z.discriminatedUnion('kind', [basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema]);
+/**
+ * NTLM (Microsoft's MS-NLMP) and Negotiate (RFC 4559) authenticate the connection, not the request: the
+ * handshake's state lives beside the socket (engine/connection.ts). Only NTLM v2 is accepted; Negotiate
+ * takes NTLM raw or inside SPNEGO, and explains a Kerberos token (the lab has no KDC).
+ */
+export const ntlmSchemeSchema = z.object({ kind: z.literal('ntlm') });
+export const negotiateSchemeSchema = z.object({ kind: z.literal('negotiate') });
+
+export const schemeSchema = z.discriminatedUnion('kind', [basicSchemeSchema, bearerSchemeSchema, digestSchemeSchema, ntlmSchemeSchema, negotiateSchemeSchema]);
 export type SchemeConfig = z.infer<typeof schemeSchema>;
 export type SchemeKind = SchemeConfig['kind'];
+
+/** Each scheme as its challenges spell it (RFC 9110 §11.1: compared case-insensitively). */
+export const SCHEME_NAMES: Record<SchemeKind, string> = { basic: 'Basic', bearer: 'Bearer', digest: 'Digest', ntlm: 'NTLM', negotiate: 'Negotiate' };
 
 export const layerSchema = z
   .object({
     realm: realmSchema,
-    schemes: z.array(schemeSchema).check(z.minLength(1), z.maxLength(3)),
+    schemes: z.array(schemeSchema).check(z.minLength(1), z.maxLength(5)),
     /** Several challenges on one field line, or one field line each (RFC 9110 §11.6.1). */
     challengeLayout: z._default(z.enum(['one-line', 'several-lines']), 'several-lines'),
     users: z.array(userSchema).check(z.minLength(1), z.maxLength(8)),

@@ -37,6 +37,9 @@ const CONVERSATIONS: [string, number[]][] = [
   ['forbidden-by-role', [401, 403]],
   ['hidden-with-404', [401, 404]],
   ['basic-non-ascii', [401, 200]],
+  ['ntlm', [401]],
+  ['negotiate', [401]],
+  ['ntlm-proxy', [407]],
 ];
 
 describe('exchange in auto mode', () => {

@@ -97,13 +97,20 @@ export const listOf = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 
 /**
  * What a 401/407 must say about the overrides that shaped it: each challenge names the realm (or
- * proxy_realm) exactly as asked, once unescaped, and a Bearer scope lists the scopes asked for.
+ * proxy_realm) exactly as asked, once unescaped, and a Bearer scope lists the scopes asked for. NTLM and
+ * Negotiate challenges carry no realm at all (a bare scheme or one token).
  */
+const CONNECTION_SCHEMES = new Set(['ntlm', 'negotiate']);
+
 export function expectOverridesRoundTrip(status: number, headers: readonly (readonly [string, string])[], query: URLSearchParams): void {
   if (status === 401) {
     const challenges = challengesIn(headers, 'WWW-Authenticate');
     if (challenges.length === 0) throw new Error('a 401 without WWW-Authenticate');
     for (const challenge of challenges) {
+      if (CONNECTION_SCHEMES.has(challenge.scheme.toLowerCase())) {
+        if (Object.keys(challenge.params).length > 0) throw new Error(`an ${challenge.scheme} challenge with parameters`);
+        continue;
+      }
       const realm = query.get('realm');
       if (realm !== null && getParam(challenge.params, 'realm') !== realm)
         throw new Error(`realm ${JSON.stringify(getParam(challenge.params, 'realm'))} is not the override ${JSON.stringify(realm)}`);
@@ -119,6 +126,7 @@ export function expectOverridesRoundTrip(status: number, headers: readonly (read
     if (challenges.length === 0) throw new Error('a 407 without Proxy-Authenticate');
     const realm = query.get('proxy_realm');
     for (const challenge of challenges) {
+      if (CONNECTION_SCHEMES.has(challenge.scheme.toLowerCase())) continue;
       if (realm !== null && getParam(challenge.params, 'realm') !== realm)
         throw new Error(`proxy realm ${JSON.stringify(getParam(challenge.params, 'realm'))} is not the override ${JSON.stringify(realm)}`);
     }

@@ -135,7 +135,7 @@ describe('the document and the router agree', () => {
         expect(response.body).not.toContain('No sandbox endpoint');
       }
     }
-    expect(shortRoutes).toEqual(['basic', 'digest', 'bearer', 'proxy'].map((name) => `${SANDBOX_PREFIX}/${name}`));
+    expect(shortRoutes).toEqual(['basic', 'digest', 'bearer', 'proxy', 'ntlm', 'negotiate'].map((name) => `${SANDBOX_PREFIX}/${name}`));
     for (const path of shortRoutes) {
       const lookup = resolveScenario(path);
       expect(lookup.kind).toBe('scenario');

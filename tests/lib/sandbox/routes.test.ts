@@ -80,7 +80,9 @@ describe('outside the table', () => {
     async (target) => {
       const { response } = await routeSandboxRequest(request(target), testContext());
       expect(response.status).toBe(404);
-      expect(JSON.parse(response.body).detail).toBe(`No sandbox endpoint at ${target}. Try /api/sandbox/basic, /digest, /bearer, /proxy or /presets.`);
+      expect(JSON.parse(response.body).detail).toBe(
+        `No sandbox endpoint at ${target}. Try /api/sandbox/basic, /digest, /bearer, /proxy, /ntlm, /negotiate or /presets.`,
+      );
       expect(headerValues(response.headers, 'Access-Control-Allow-Origin')).toEqual(['*']);
     },
   );
