@@ -19,7 +19,7 @@ import { targetForm } from '@/lib/sandbox/http/target-form';
 import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/edge/bare-answers';
 import { fromNodeRequest, rawResponseBytes, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
 import { normaliseAddress } from '@/lib/sandbox/edge/client-address';
-import { arrivedOverHttps, trustedProxiesFromEnvironment } from '@/lib/sandbox/edge/forwarded';
+import { arrivedOverHttps, clientAddress, trustedProxiesFromEnvironment } from '@/lib/sandbox/edge/forwarded';
 import { rateLimitGate } from '@/lib/sandbox/edge/rate-limit-gate';
 import { rateLimitFromEnvironment } from '@/lib/sandbox/edge/rate-limit-setting';
 import { HSTS_FIELDS, STRICT_TRANSPORT_SECURITY } from '@/lib/sandbox/edge/strict-transport-security';
@@ -43,13 +43,15 @@ function portFromEnvironment(value: string | undefined): number {
 const NO_FIELDS: readonly string[] = [];
 /** Where a socket keeps its normalised peer address. */
 const PEER = Symbol('peer');
-/** Where a socket keeps what NTLM and Negotiate bind to it (lib/sandbox/connection.ts). */
+/** Where a socket keeps what NTLM and Negotiate bind to it (lib/sandbox/connection.ts), per client address. */
 const CONNECTION = Symbol('connection');
+/** A reverse proxy may carry several clients' requests on one upstream socket: at most this many records per socket. */
+const CLIENTS_PER_SOCKET = 16;
 /** A socket that became a tunnel to the lab: its byte counts when the tunnel opened. */
 const TUNNEL = Symbol('tunnel');
 /** The socket already has the error listener a CONNECT needs (node:http removes its own on CONNECT). */
 const GUARDED = Symbol('guarded');
-type LabSocket = Socket & { [CONNECTION]?: ConnectionAuth; [TUNNEL]?: { read: number; written: number }; [GUARDED]?: true };
+type LabSocket = Socket & { [CONNECTION]?: Map<string, ConnectionAuth>; [TUNNEL]?: { read: number; written: number }; [GUARDED]?: true };
 
 /** The bytes a tunnel has carried both ways since it opened. */
 function tunnelBytes(socket: LabSocket): number {
@@ -112,14 +114,31 @@ async function main() {
   // the learner, dropped when the socket closes; the handshakes waiting for an AUTHENTICATE are bounded.
   const handshakes = handshakeBudget();
   let connectionCount = 0;
-  const connectionOf = (socket: LabSocket): ConnectionAuth => {
-    const known = socket[CONNECTION];
+  // Keyed by the client's address as well: a reverse proxy in front (TRUST_PROXY) pools its upstream
+  // connections, so one socket here may carry several clients' requests, and a connection authenticated for
+  // one must not let another through (docs/connection-auth.md). Directly connected, the key is the peer.
+  const connectionOf = (socket: LabSocket, client: string): ConnectionAuth => {
+    let byClient = socket[CONNECTION];
+    if (!byClient) {
+      const records = (byClient = socket[CONNECTION] = new Map());
+      socket.once('close', () => {
+        for (const record of records.values()) record.close();
+        records.clear();
+      });
+    }
+    const known = byClient.get(client);
     if (known) return known;
+    if (byClient.size >= CLIENTS_PER_SOCKET) {
+      const [oldest, record] = byClient.entries().next().value ?? [];
+      if (oldest !== undefined) byClient.delete(oldest);
+      record?.close();
+    }
     const created = createConnectionAuth(++connectionCount, handshakes);
-    socket[CONNECTION] = created;
-    socket.once('close', () => created.close());
+    byClient.set(client, created);
     return created;
   };
+  /** Has a handshake authenticated this client's connection? Then a bare request must reach the engine. */
+  const authenticatedOn = (socket: LabSocket, client: string) => socket[CONNECTION]?.get(client)?.isAuthenticated() === true;
   let openTunnels = 0;
   // This file runs bundled as dist/server.mjs (scripts/build-server.mjs): the project root, Next's `dir`
   // (with .next in it), is the folder above the bundle's.
@@ -193,14 +212,15 @@ async function main() {
         return;
       }
       // A connection an NTLM handshake authenticated lets bare requests through: the engine must see them.
-      const bare = socket[CONNECTION]?.isAuthenticated() ? undefined : bareAnswerFor(bareAnswers, method, form.target, fields);
+      const client = trusted.any ? clientAddress(peer, request.rawHeaders, trusted) : peer;
+      const bare = socket[CONNECTION] && authenticatedOn(socket, client) ? undefined : bareAnswerFor(bareAnswers, method, form.target, fields);
       if (bare) {
         sendNodeResponse(response, bare, method, extra);
         return;
       }
       void (async () => {
         const converted = await fromNodeRequest(request);
-        const answer = 'error' in converted ? converted.error : await dispatch({ ...converted, connection: connectionOf(socket) }, ctx);
+        const answer = 'error' in converted ? converted.error : await dispatch({ ...converted, connection: connectionOf(socket, client) }, ctx);
         writeNodeResponse(response, answer, method, extra);
       })().catch((error: unknown) => {
         console.error('[server] request failed', error);
@@ -239,7 +259,8 @@ async function main() {
     }
     const headers: Array<[string, string]> = [];
     for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) headers.push([request.rawHeaders[i] ?? '', request.rawHeaders[i + 1] ?? '']);
-    const sandboxRequest = { method: 'CONNECT', target, headers, body: new Uint8Array(0), connection: connectionOf(socket) };
+    const client = trusted.any ? clientAddress(peer, request.rawHeaders, trusted) : peer;
+    const sandboxRequest = { method: 'CONNECT', target, headers, body: new Uint8Array(0), connection: connectionOf(socket, client) };
     const lab = { localAddress: socket.localAddress ?? '', localPort: socket.localPort ?? 0, ...(ctx.publicOrigin ? { publicOrigin: ctx.publicOrigin } : {}) };
     void answerConnect(sandboxRequest, lab, ctx, openTunnels)
       .then((answer) => {

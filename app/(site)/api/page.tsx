@@ -12,6 +12,7 @@ import { siteUrl } from '@/lib/site/site';
 import { EndpointSection, parameterFields, schemaSummary, type Field } from './_components/EndpointSection';
 import { curlExamples } from './_components/examples';
 import { QueryParameters } from './_components/QueryParameters';
+import { TunnelSection } from './_components/TunnelSection';
 
 export const metadata: Metadata = {
   title: 'Sandbox API',
@@ -136,8 +137,9 @@ export default function ApiPage() {
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6 sm:py-14">
       <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Sandbox API</h1>
       <p className="mt-4 text-lg text-muted">
-        Real endpoints that answer with genuine 401, 403 and 407 responses: Basic, Digest and Bearer, and a proxy in front of an origin. Send them requests from
-        curl, Python, Postman or a browser tab and read every header. Every refusal explains itself in an RFC 9457 problem details body.
+        Real endpoints that answer with genuine 401, 403 and 407 responses: Basic, Digest and Bearer, NTLM and Negotiate bound to the connection, a proxy in
+        front of an origin, and CONNECT tunnels to the lab itself. Send them requests from curl, Python, Postman or a browser tab and read every header. Every
+        refusal explains itself in an RFC 9457 problem details body.
       </p>
 
       <section aria-labelledby="before-heading" className="mt-8 rounded-lg border border-line bg-surface p-5">
@@ -209,6 +211,12 @@ export default function ApiPage() {
             <span className="font-mono text-muted">OPTIONS, any sandbox path</span>
           </li>
           <li>
+            <a href="#tunnel" className="text-accent underline underline-offset-4">
+              Tunnels through the lab to itself
+            </a>{' '}
+            <span className="font-mono text-muted">CONNECT, the lab&apos;s own host and port</span>
+          </li>
+          <li>
             <a href="#query-parameters" className="text-accent underline underline-offset-4">
               Query parameters
             </a>
@@ -237,6 +245,7 @@ export default function ApiPage() {
         {preflight ? (
           <EndpointSection id="preflight" method="OPTIONS" path={`${SANDBOX_PREFIX}/…`} operation={preflight} fields={[]} examples={examples.preflight ?? []} />
         ) : null}
+        <TunnelSection examples={examples.tunnel ?? []} />
         <QueryParameters />
       </div>
     </div>

@@ -89,6 +89,48 @@ function examplesFor(document: OpenApiDocument, base: URL): Record<string, Omit<
         expect: 200,
       },
     ],
+    getNtlm: [
+      {
+        caption: 'curl runs the three legs on one connection; the second URL rides the authenticated connection',
+        copyLabel: 'Copy the NTLM request',
+        command: `curl -i --ntlm ${asAlice} ${url('/api/sandbox/ntlm')} ${url('/api/sandbox/ntlm')}`,
+        expect: 200,
+      },
+      {
+        caption: 'The proxy hop asks NTLM (407), then the origin asks Basic',
+        copyLabel: 'Copy the NTLM proxy request',
+        command: `curl -i --proxy-ntlm -x ${url('/')} -U ${alice.name}:${alice.password} ${asAlice} ${url(presetPath('ntlm-proxy'))}`,
+        expect: 200,
+      },
+    ],
+    getNegotiate: [
+      {
+        caption: 'No credentials: a bare Negotiate challenge',
+        copyLabel: 'Copy the Negotiate request',
+        command: `curl -i ${url('/api/sandbox/negotiate')}`,
+        expect: 401,
+      },
+    ],
+    tunnel: [
+      {
+        caption: 'A tunnel through the lab to itself: 407 on the CONNECT without proxy credentials',
+        copyLabel: 'Copy the CONNECT without proxy credentials',
+        command: `curl -i -p -x ${url('/')} ${asAlice} ${url('/api/sandbox/basic')}`,
+        expect: 407,
+      },
+      {
+        caption: 'With proxy credentials: 200 Connection Established, then the origin answers inside the tunnel',
+        copyLabel: 'Copy the CONNECT with proxy credentials',
+        command: `curl -i -p -x ${url('/')} --proxy-user ${alice.name}:${alice.password} ${asAlice} ${url('/api/sandbox/basic')}`,
+        expect: 200,
+      },
+      {
+        caption: 'Anywhere else: 403, the lab is not an open proxy',
+        copyLabel: 'Copy the CONNECT to another host',
+        command: `curl -i -p -x ${url('/')} --proxy-user ${alice.name}:${alice.password} http://example.com/`,
+        expect: 403,
+      },
+    ],
     listPresets: [{ caption: 'Every preset, as JSON', copyLabel: 'Copy the preset list request', command: `curl -s ${url(PRESETS_PATH)}`, expect: 200 }],
     getPreset: [
       {
