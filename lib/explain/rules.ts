@@ -1,4 +1,5 @@
 import { parseAuthInfo, parseCredentials } from '@/lib/http-auth';
+import { closedHandshakeFindings } from './connection-schemes';
 import { dpopNonceRules } from './dpop-nonce';
 import { finding } from './finding';
 import { diagnosticSpan } from './locate';
@@ -228,7 +229,7 @@ export function authInfoRules({ fields, msg }: Ctx): { parsed: AuthInfoField[]; 
 }
 
 export function responseRules(ctx: Ctx): Finding[] {
-  return [...statusRules(ctx), ...cacheRules(ctx), ...corsRules(ctx), ...dpopNonceRules(ctx)];
+  return [...statusRules(ctx), ...cacheRules(ctx), ...corsRules(ctx), ...dpopNonceRules(ctx), ...closedHandshakeFindings(ctx.fields)];
 }
 
 export type { Ctx as RuleContext };

@@ -20,8 +20,8 @@ describe('sandbox query overrides refused in plain words', () => {
     ['/api/sandbox/digest?qop=auth-conf', 'qop: "auth-conf" is not a Digest quality of protection (qop); use auth or auth-int, comma-separated.'],
     ['/api/sandbox/basic?status=500', 'status: "500" is not a refusal status; use 403 or 404.'],
     ['/api/sandbox/bearer?token_lifetime=forever', 'token_lifetime: "forever" is not a whole number of seconds from 1 to 86400.'],
-    ['/api/sandbox/presets/basic?schemes=ntlm', 'schemes: "ntlm" is not a scheme; use basic, bearer or digest, comma-separated.'],
-    ['/api/sandbox/proxy?proxy=kerberos', 'proxy: "kerberos" is not a proxy setting; use none, basic or digest.'],
+    ['/api/sandbox/presets/basic?schemes=kerberos', 'schemes: "kerberos" is not a scheme; use basic, bearer, digest, ntlm or negotiate, comma-separated.'],
+    ['/api/sandbox/proxy?proxy=kerberos', 'proxy: "kerberos" is not a proxy setting; use none, basic, digest, ntlm or negotiate.'],
   ])('%s', async (path, detail) => {
     expect(await problemFor(path)).toEqual({ status: 400, type: 'application/problem+json', detail });
   });

@@ -180,7 +180,7 @@ describe('/api/exchange reaches nothing but the engine', () => {
     const outside = await ours(() => GET(new Request(`${BASE}/api/sandbox/%2e%2e/%2e%2e/etc/passwd`)));
     expect(outside.status).toBe(404);
     expect(((await outside.json()) as { detail: string }).detail).toBe(
-      'No sandbox endpoint at /etc/passwd. Try /api/sandbox/basic, /digest, /bearer, /proxy or /presets.',
+      'No sandbox endpoint at /etc/passwd. Try /api/sandbox/basic, /digest, /bearer, /proxy, /ntlm, /negotiate or /presets.',
     );
     const recursion = await ours(() =>
       POST(

@@ -112,6 +112,28 @@ describe('ExplainResponse', () => {
     expect(live.getAllByText(/goes with 401, not 403/).length).toBeGreaterThan(0);
   });
 
+  test('an NTLM 407 that closes the connection: the error names the loop, and the CHALLENGE opens field by field', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<ExplainResponse />);
+    await user.click(screen.getByRole('button', { name: 'NTLM 407 that closes the connection' }));
+    const live = within(liveRegion(container));
+    const finding = live.getByText(/step 2 of the handshake, yet says Connection: close/, { selector: 'li > p' }).closest('li') as HTMLElement;
+    expect(within(finding).getByText('Error')).toBeInTheDocument();
+    expect(within(finding).getByRole('mark')).toHaveTextContent('Connection');
+    await user.click(live.getByText('Challenges as parsed'));
+    const table = live.getByRole('table', { name: /NTLM CHALLENGE, field by field/ });
+    const row = (field: string) =>
+      within(table)
+        .getByRole('rowheader', { name: new RegExp(`^${field}`) })
+        .closest('tr') as HTMLElement;
+    expect(row('MessageType')).toHaveTextContent('2 (CHALLENGE)');
+    expect(row('ServerChallenge')).toHaveTextContent('7d2714395ec1189a');
+    expect(live.getByText('MsvAvNbComputerName').nextElementSibling).toHaveTextContent('HTTPAUTHLAB');
+    expect(live.getByText('MsvAvTimestamp').nextElementSibling).toHaveTextContent(/^\d{4}-\d\d-\d\dT/);
+    await user.click(live.getByText(/^Flags set/));
+    expect(live.getByText('NTLMSSP_NEGOTIATE_TARGET_INFO')).toBeInTheDocument();
+  });
+
   test('every example shows at least one error or warning', async () => {
     const user = userEvent.setup();
     const { container } = render(<ExplainResponse />);

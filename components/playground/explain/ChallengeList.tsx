@@ -1,4 +1,5 @@
 import type { Explanation } from '@/lib/explain';
+import { ConnectionToken } from './ConnectionToken';
 
 // The challenges as the parser read them: scheme, then token68 or parameters, per field line.
 export function ChallengeList({ explanation }: { explanation: Explanation }) {
@@ -25,6 +26,7 @@ export function ChallengeList({ explanation }: { explanation: Explanation }) {
                         <>
                           {' '}
                           token68 <code className="font-mono break-all">{c.token68}</code>
+                          <ConnectionToken scheme={c.scheme} token68={c.token68} />
                         </>
                       ) : (
                         <dl className="pl-4">

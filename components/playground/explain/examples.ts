@@ -58,4 +58,14 @@ export const EXPLAIN_EXAMPLES: readonly ExplainExample[] = [
       '{"error":"invalid_token"}',
     ].join('\n'),
   },
+  {
+    id: 'ntlm-proxy-close',
+    label: 'NTLM 407 that closes the connection',
+    text: [
+      'HTTP/1.1 407 Proxy Authentication Required',
+      'Proxy-Authenticate: NTLM TlRMTVNTUAACAAAAAwADADgAAAAGgokCfScUOV7BGJoAAAAAAAAAAIAAgAA7AAAACgBhSgAAAA9MQUICAAYATABBAEIAAQAWAEgAVABUAFAAQQBVAFQASABMAEEAQgAEABYAbABhAGIALgBpAG4AdgBhAGwAaQBkAAMALgBoAHQAdABwAGEAdQB0AGgAbABhAGIALgBsAGEAYgAuAGkAbgB2AGEAbABpAGQABwAIAKDmBOmFhd0BAAAAAA==',
+      'Connection: close',
+      'Content-Length: 0',
+    ].join('\n'),
+  },
 ];

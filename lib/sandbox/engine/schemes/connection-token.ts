@@ -15,7 +15,7 @@ import type { ConnectionRefusalReason } from '../trace';
 // or, as Windows servers accept, the raw NTLM message; a Kerberos token is recognised and explained,
 // because the lab has no KDC to check it against.
 
-export type ConnectionToken =
+export type ConnectionTokenRead =
   | { kind: 'ntlm'; message: NtlmMessage; wrapping: 'raw' | 'spnego' }
   /** SPNEGO offered NTLM but started with another mechanism's token: answer "use NTLM" (RFC 4178 §3.2). */
   | { kind: 'mechanism-switch' }
@@ -24,11 +24,11 @@ export type ConnectionToken =
 const KERBEROS_EXPLAINED =
   'The token is Kerberos: your client found a ticket-granting ticket and asked a KDC for a service ticket. The lab has no KDC and no keytab, so it cannot check one; it speaks NTLM inside Negotiate. Clients fall back to NTLM only when Kerberos is unavailable to them (no ticket, or no SPN for this host).';
 
-function refusedToken(status: 400 | 401, reason: ConnectionRefusalReason, message: string): ConnectionToken {
+function refusedToken(status: 400 | 401, reason: ConnectionRefusalReason, message: string): ConnectionTokenRead {
   return { kind: 'refused', status, reason, message };
 }
 
-function fromInner(inner: NegotiateInnerToken | undefined, what: string): ConnectionToken {
+function fromInner(inner: NegotiateInnerToken | undefined, what: string): ConnectionTokenRead {
   if (!inner) return refusedToken(400, 'bad-token', `The SPNEGO ${what} carries no token.`);
   switch (inner.kind) {
     case 'ntlm':
@@ -46,7 +46,7 @@ function fromInner(inner: NegotiateInnerToken | undefined, what: string): Connec
   }
 }
 
-function readNegotiate(token68: string): ConnectionToken {
+function readNegotiate(token68: string): ConnectionTokenRead {
   const read = readNegotiateToken(token68);
   if (read.kind !== 'token') return refusedToken(400, 'bad-token', `The Negotiate token does not read (${read.kind}): ${read.message}`);
   const { token } = read;
@@ -76,7 +76,7 @@ function readNegotiate(token68: string): ConnectionToken {
 }
 
 /** The credentials field's token, read as far as the handshake needs. */
-export function readConnectionToken(scheme: ConnectionScheme, fieldValue: string): ConnectionToken {
+export function readConnectionToken(scheme: ConnectionScheme, fieldValue: string): ConnectionTokenRead {
   const token68 = scheme === 'NTLM' ? readNtlmCredentials(fieldValue) : readNegotiateCredentials(fieldValue);
   if (!token68.ok) return refusedToken(400, 'bad-token', `The ${scheme} credentials are malformed: ${token68.error.message}`);
   if (scheme === 'Negotiate') return readNegotiate(token68.value);
