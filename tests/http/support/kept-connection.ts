@@ -10,6 +10,8 @@ export type KeptConnection = {
   /** Resolves once the lab has closed the connection; fails after 5 s. */
   closed: () => Promise<void>;
   destroy: () => void;
+  /** The socket itself, for a test that writes in pieces (then `send` an empty buffer to read the answer). */
+  socket: net.Socket;
 };
 
 const TIMEOUT_MS = 5_000;
@@ -66,8 +68,9 @@ export function keepConnection(base: string): Promise<KeptConnection> {
                 fail(error);
               },
             };
-            if (ended) settle();
-            else socket.write(bytes);
+            // An answer may be here already (one to a pipelined request, written with an earlier send).
+            settle();
+            if (waiting && !ended) socket.write(bytes);
           }),
         closed: () =>
           new Promise((done, fail) => {
@@ -79,6 +82,7 @@ export function keepConnection(base: string): Promise<KeptConnection> {
             });
           }),
         destroy: () => socket.destroy(),
+        socket,
       }),
     );
     socket.once('error', reject);
