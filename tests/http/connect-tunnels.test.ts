@@ -125,6 +125,30 @@ describe('tunnel bounds', () => {
     await kept.closed();
   });
 
+  // A CONNECT sent inside a tunnel reached the lab again and started the tunnel's count from zero: one
+  // connection could carry a MiB per nested CONNECT.
+  test('a CONNECT inside the tunnel does not start its byte count again: past 1 MiB in all, 503 and the tunnel closes', async () => {
+    const { kept, answer } = await tunnel(baseUrl());
+    expect(answer.status).toBe(200);
+    const request = `GET /api/sandbox/openapi.json HTTP/1.1\r\nHost: ${labAuthority()}\r\n\r\n`;
+    const statuses: number[] = [];
+    let carried = 0;
+    for (let round = 0; round < 2; round++) {
+      const nested = await kept.send(connect(labAuthority(), ALICE_BASIC), 'CONNECT');
+      statuses.push(nested.status);
+      // About 600 kB a round: each round alone stays under the bound, the two together do not.
+      for (let i = 0; i < 4 && nested.status === 200; i++) {
+        const got = await kept.send(request);
+        statuses.push(got.status);
+        carried += got.body.length;
+        if (got.status !== 200) break;
+      }
+    }
+    expect(carried).toBeGreaterThan(TUNNEL_LIMITS.bytes);
+    expect(statuses.at(-1)).toBe(503);
+    await kept.closed();
+  });
+
   // A server of the test's own: the shared one's tunnels (other files, run alongside) would change the count.
   test(`simultaneous tunnel number ${TUNNEL_LIMITS.open + 1} gets 503 with Retry-After; when one closes, a new one opens`, async () => {
     const lab = await startLab({ SANDBOX_SECRET: 'connect-tunnels-secret-at-least-32-characters', SANDBOX_RATE_LIMIT: 'off' });
