@@ -122,3 +122,43 @@ describe('NTLM v1 and LM: recognised and refused, saying why they are broken', (
     expect(problemOf(answer).detail).toContain(explanation);
   });
 });
+
+describe('a connection authenticated to one proxy is not authenticated to another', () => {
+  /** NTLM's three legs on the proxy hop of `kept`: 407 with the CHALLENGE, then the request goes on. */
+  async function proxyHandshake(kept: KeptConnection, request: (proxyAuthorization: string) => string, method: string): Promise<TappedResponse> {
+    const negotiate = buildNtlmNegotiate();
+    const first = await kept.send(request(`NTLM ${base64(negotiate)}`), method);
+    expect(first.status).toBe(407);
+    const read = readNtlmMessage(/^NTLM (\S+)$/.exec(fieldOf(first, 'proxy-authenticate') ?? '')?.[1] ?? '', 'challenge');
+    if (read.kind !== 'message' || read.message.kind !== 'challenge') throw new Error('no CHALLENGE in the 407');
+    return kept.send(request(`NTLM ${base64(await authenticateFor(negotiate, read.message))}`), method);
+  }
+  const { host } = new URL(baseUrl());
+  const basic = `Basic ${Buffer.from('alice:wonderland').toString('base64')}`;
+  const preset = (proxyAuthorization?: string) =>
+    [
+      'GET /api/sandbox/presets/ntlm-proxy HTTP/1.1',
+      `Host: ${host}`,
+      `Authorization: ${basic}`,
+      ...(proxyAuthorization ? [`Proxy-Authorization: ${proxyAuthorization}`] : []),
+      '',
+      '',
+    ].join('\r\n');
+
+  test('the ntlm-proxy preset (realm corp-proxy): after its own handshake, a request on the connection without Proxy-Authorization gets 200', async () => {
+    const kept = await connection();
+    expect((await proxyHandshake(kept, preset, 'GET')).status).toBe(200);
+    expect((await kept.send(preset())).status).toBe(200);
+  });
+
+  // The tunnel's proxy (realm lab-tunnel) and the preset's (realm corp-proxy) are two proxies: NTLM on the
+  // CONNECT let requests for the preset through the tunnel past corp-proxy's 407 without a handshake.
+  test('NTLM on the CONNECT (realm lab-tunnel), then the ntlm-proxy preset inside the tunnel: corp-proxy still asks, 407', async () => {
+    const kept = await connection();
+    const tunnel = (proxyAuthorization: string) => `CONNECT ${host} HTTP/1.1\r\nHost: ${host}\r\nProxy-Authorization: ${proxyAuthorization}\r\n\r\n`;
+    expect((await proxyHandshake(kept, tunnel, 'CONNECT')).status).toBe(200);
+    const inside = await kept.send(preset());
+    expect(inside.status).toBe(407);
+    expect(fieldOf(inside, 'proxy-authenticate')).toBe('NTLM');
+  });
+});
