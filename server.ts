@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { dispatch } from '@/lib/sandbox/http/dispatch';
 import { isSandboxPath } from '@/lib/sandbox/routes/router';
-import { answerConnect, TUNNEL_LIMITS } from '@/lib/sandbox/edge/connect';
+import { answerConnect, TUNNEL_LIMITS, tunnelSpent } from '@/lib/sandbox/edge/connect';
 import { createConnectionAuth, handshakeBudget, type ConnectionAuth } from '@/lib/sandbox/connection';
 import { MAX_HEADER_BYTES } from '@/lib/sandbox/limits';
 import { targetForm } from '@/lib/sandbox/http/target-form';
@@ -170,9 +170,8 @@ async function main() {
       const socket = request.socket as LabSocket;
       if (socket[TUNNEL] && tunnelBytes(socket) > TUNNEL_LIMITS.bytes) {
         // The tunnel has carried its share: answer this request, then close it (a new CONNECT opens another).
-        const detail = `This tunnel has carried more than ${TUNNEL_LIMITS.bytes} bytes, the most the lab allows one tunnel; open a new one.`;
         response.shouldKeepAlive = false;
-        writeNodeResponse(response, problemResponse({ status: 503, detail }), method, extra);
+        writeNodeResponse(response, tunnelSpent(), method, extra);
         return;
       }
       const hostProblem = hostFieldProblem(request, fields);
@@ -247,6 +246,12 @@ async function main() {
       socket.on('error', () => socket.destroy());
     }
     const { peer, extra } = connection(request);
+    // A CONNECT sent inside a tunnel is still that tunnel: it may not start the byte count again.
+    const nested = socket[TUNNEL] !== undefined;
+    if (nested && tunnelBytes(socket) > TUNNEL_LIMITS.bytes) {
+      socket.end(rawResponseBytes(tunnelSpent(), extra, false));
+      return;
+    }
     const target = request.url ?? '';
     const serveOn = () => {
       if (head.length > 0) socket.unshift(head);
@@ -262,7 +267,7 @@ async function main() {
     const client = trusted.any ? clientAddress(peer, request.rawHeaders, trusted) : peer;
     const sandboxRequest = { method: 'CONNECT', target, headers, body: new Uint8Array(0), connection: connectionOf(socket, client) };
     const lab = { localAddress: socket.localAddress ?? '', localPort: socket.localPort ?? 0, ...(ctx.publicOrigin ? { publicOrigin: ctx.publicOrigin } : {}) };
-    void answerConnect(sandboxRequest, lab, ctx, openTunnels)
+    void answerConnect(sandboxRequest, lab, ctx, nested ? openTunnels - 1 : openTunnels)
       .then((answer) => {
         if (socket.destroyed) return;
         if (answer.kind === 'respond') {
@@ -275,14 +280,18 @@ async function main() {
           return;
         }
         // RFC 9110 §9.3.6: a 2xx to CONNECT has no content and no Content-Length or Transfer-Encoding.
-        openTunnels++;
-        socket[TUNNEL] = { read: socket.bytesRead, written: socket.bytesWritten };
-        const lifetime = setTimeout(() => socket.destroy(), TUNNEL_LIMITS.lifetimeMs);
-        lifetime.unref();
-        socket.once('close', () => {
-          openTunnels--;
-          clearTimeout(lifetime);
-        });
+        // A tunnel opened inside a tunnel is the same connection: its bytes, lifetime and place among the
+        // open tunnels stay those of the first.
+        if (!socket[TUNNEL]) {
+          openTunnels++;
+          socket[TUNNEL] = { read: socket.bytesRead, written: socket.bytesWritten };
+          const lifetime = setTimeout(() => socket.destroy(), TUNNEL_LIMITS.lifetimeMs);
+          lifetime.unref();
+          socket.once('close', () => {
+            openTunnels--;
+            clearTimeout(lifetime);
+          });
+        }
         socket.write(`HTTP/1.1 200 Connection Established\r\n${extra.length > 0 ? `${extra[0]}: ${extra[1]}\r\n` : ''}\r\n`);
         serveOn();
       })

@@ -7,7 +7,8 @@
 # Debian's nginx service is never started: see policy-rc.d below). And xmllint, which validates the SCORM
 # manifests against ADL's XSDs (tests/scripts/scorm-manifest.test.ts). And poppler-utils (pdfinfo, pdftotext,
 # pdftoppm), which read the PDF handouts back: tagged, page counts, answer key, no blank page
-# (tests/browser/export-pdf.test.ts, bench/handouts.mjs).
+# (tests/browser/export-pdf.test.ts, bench/handouts.mjs). And python3-requests-ntlm, Python's NTLM client
+# for requests, run against the lab's NTLM and Negotiate endpoints (tests/http/ntlm-clients.test.ts).
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
@@ -23,6 +24,8 @@ command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 { command -v pdfinfo && command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 || missing+=(poppler-utils)
 # The snippet tests use whichever python3 can import requests (PATH first, then Debian's).
 { python3 -c "import requests" || /usr/bin/python3 -c "import requests"; } >/dev/null 2>&1 || missing+=(python3-requests)
+# Debian's own python3 (the NTLM test runs /usr/bin/python3, whatever python3 comes first on PATH).
+/usr/bin/python3 -c "import requests_ntlm" >/dev/null 2>&1 || missing+=(python3-requests-ntlm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "Missing: ${missing[*]}. Install Debian's packages as root: apt-get install -y ${missing[*]}" >&2

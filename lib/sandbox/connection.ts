@@ -22,8 +22,12 @@ export type PendingHandshake = {
   targetInfo: NtlmAvPairs | undefined;
 };
 
-/** Who a completed handshake authenticated; later requests on the connection are theirs (as IIS does). */
-export type ConnectionUser = { user: string; domain: string; scheme: ConnectionScheme; roles: string[] };
+/**
+ * Who a completed handshake authenticated; later requests on the connection are theirs (as IIS does), in
+ * the realm it authenticated them for: one connection may pass two proxies of the lab (the tunnel's, then
+ * a preset's inside the tunnel), and the second has not authenticated anyone.
+ */
+export type ConnectionUser = { user: string; domain: string; scheme: ConnectionScheme; roles: string[]; realm: string };
 
 export type ConnectionAuth = {
   /** How the learner sees it: "connection 3", numbered in the order the server accepted them. */

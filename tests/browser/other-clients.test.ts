@@ -52,15 +52,15 @@ describe('requests that ask for another protocol', () => {
   });
 
   // `curl -x <lab> https://…`, or a browser whose proxy is the lab, asks for a tunnel; node:http
-  // dropped the connection without an answer.
-  test('CONNECT: 405 with Allow and a problem body that explains, then the connection closes', async () => {
+  // dropped the connection without an answer. The lab now tunnels to itself only (issue 20), so a
+  // tunnel elsewhere is refused with an explanation (tests/http/connect-tunnels.test.ts has the rest).
+  test('CONNECT elsewhere: 403 with a problem body saying the lab is not an open proxy, then the connection closes', async () => {
     const answer = await sendBytes(baseUrl(), 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
-    expect(answer.status).toBe(405);
-    expect(rawValues(answer.headLines, 'Allow')).toEqual(['GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS']);
+    expect(answer.status).toBe(403);
     expect(rawValues(answer.headLines, 'Content-Type')).toEqual(['application/problem+json']);
     const problem = JSON.parse(answer.body) as Record<string, unknown>;
-    expect(problem).toMatchObject({ status: 405, title: 'Method Not Allowed' });
-    expect(problem.detail).toMatch(/does not open tunnels.*http:\/\//);
+    expect(problem).toMatchObject({ status: 403, title: 'Forbidden' });
+    expect(problem.detail).toMatch(/not an open proxy: it opens a tunnel only to itself/);
     expect(answer.body).not.toContain('example.com');
   });
 

@@ -83,7 +83,8 @@ async function startRefusingProxy(): Promise<{ url: string; connects: () => stri
 }
 
 describe('requests through a proxy that refuses the tunnel (lesson 11, "407: a proxy problem")', () => {
-  // The sandbox answers CONNECT with 405 (it opens no tunnels), so this proxy is the test's own.
+  // The lab opens tunnels to itself only (a CONNECT to any other host gets 403), so a proxy that refuses
+  // every tunnel with 407 is the test's own.
   test('an https URL whose CONNECT gets 407: requests raises ProxyError, and there is no response', async () => {
     const proxy = await startRefusingProxy();
     try {

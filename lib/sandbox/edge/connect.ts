@@ -20,6 +20,12 @@ export type ConnectAnswer =
 /** Bounds on the tunnels one server keeps open at once, on each one's lifetime and on the bytes it carries. */
 export const TUNNEL_LIMITS = { open: 32, lifetimeMs: 120_000, bytes: 1024 * 1024 } as const;
 
+/** The answer once a tunnel has carried its TUNNEL_LIMITS.bytes (server.ts then closes the connection). */
+export function tunnelSpent(): SandboxResponse {
+  const detail = `This tunnel has carried more than ${TUNNEL_LIMITS.bytes} bytes, the most the lab allows one tunnel; open a new one.`;
+  return problemResponse({ status: 503, detail });
+}
+
 let tunnelLayer: Layer | undefined;
 
 /** The tunnel's proxy: realm "lab-tunnel", the lab's users, Basic, Digest and NTLM offered in that order. */

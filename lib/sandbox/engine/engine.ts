@@ -28,13 +28,14 @@ function schemeName(kind: SchemeKind): string {
 }
 
 /**
- * A request without credentials on a connection an NTLM or Negotiate handshake authenticated for this hop:
- * let through as the user it authenticated, as IIS does by default (its authPersistNonNTLM setting).
+ * A request without credentials on a connection an NTLM or Negotiate handshake authenticated for this hop
+ * and realm: let through as the user it authenticated, as IIS does by default (its authPersistNonNTLM
+ * setting). Another realm is another server, which has authenticated no one on this connection.
  */
 function reusedConnection(hop: Hop, layer: Layer, request: SandboxRequest): AuthOutcome | undefined {
   const connection = request.connection;
   const who = connection?.authenticated(hop);
-  if (!connection || !who || !layer.schemes.some((scheme) => schemeName(scheme.kind) === who.scheme)) return undefined;
+  if (!connection || !who || who.realm !== layer.realm || !layer.schemes.some((scheme) => schemeName(scheme.kind) === who.scheme)) return undefined;
   return {
     kind: 'authenticated',
     user: who.user,

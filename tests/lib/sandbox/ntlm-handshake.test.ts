@@ -102,6 +102,19 @@ describe('NTLM on the origin', () => {
     expect((await send(ctx, '/api/sandbox/basic', connection)).response.status).toBe(401);
   });
 
+  // One connection can meet two servers of the lab (the tunnel's proxy, then a preset's proxy inside the
+  // tunnel): a handshake in one realm authenticates no one in another.
+  test('the authenticated connection is let through in the realm it authenticated for only', async () => {
+    const ctx = testContext();
+    const connection = open();
+    const authorization = await firstTwoLegs(ctx, connection);
+    expect((await send(ctx, '/api/sandbox/ntlm', connection, [['Authorization', authorization]])).response.status).toBe(200);
+    expect((await send(ctx, '/api/sandbox/ntlm?realm=reports', connection)).response.status).toBe(200);
+    const elsewhere = await send(ctx, '/api/sandbox/ntlm?realm=archive', connection);
+    expect(elsewhere.response.status).toBe(401);
+    expect(elsewhere.trace.map((step) => step.kind)).not.toContain('connection-reused');
+  });
+
   test('an AUTHENTICATE on another connection (the handshake split): 401 that explains, with a fresh challenge', async () => {
     const ctx = testContext();
     const authorization = await firstTwoLegs(ctx, open());

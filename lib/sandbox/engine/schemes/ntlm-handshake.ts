@@ -138,7 +138,7 @@ async function authenticateLeg(attempt: AuthAttempt, scheme: ConnectionScheme, m
   const user = layer.users.find((candidate) => candidate.name.toUpperCase() === verdict.user.toUpperCase());
   const name = user?.name ?? verdict.user;
   const roles = user?.roles ?? [];
-  connection.authenticate(hop, { user: name, domain: verdict.domain, scheme, roles });
+  connection.authenticate(hop, { user: name, domain: verdict.domain, scheme, roles, realm: layer.realm });
   // RFC 4559 §5: the success may carry the server's final token; a SPNEGO client expects accept-completed.
   const final = serverToken(scheme, pending.wrapping, undefined, 'accept-completed');
   const fields: Array<[string, string]> = final && hop === 'origin' ? [['WWW-Authenticate', `Negotiate ${encodeBase64(final)}`]] : [];
