@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { newClientState, nextDigestCredentials, nextMove, type ClientState } from './auto-client';
+import { newClientState, nextCredentials, nextMove, type ClientState } from './auto-client';
+import { SimulatedConnections } from './connections';
 import { clientProfileSchema, type ClientProfile } from '../scenario/client-profile';
 import type { Preset } from '../scenario/presets';
 import { DEFAULT_SIGN_IN, type exchangeInputSchema, type ExchangeStep, type Transcript } from './input';
@@ -26,6 +27,13 @@ function simulatedClient(input: z.infer<typeof exchangeInputSchema>, named: Sand
   return { preset: named?.preset, profile, state: newClientState(bearer?.kind === 'bearer' ? bearer.tokenLifetimeSeconds : undefined) };
 }
 
+/** Manual mode stops after one request; a CHALLENGE bound to its connection cannot be answered from the next run. */
+function manualNext(trace: SandboxResult['trace']): string {
+  const challenge = trace.find((step) => step.kind === 'connection-challenge');
+  if (!challenge) return 'Manual mode: you decide what to send next.';
+  return `Manual mode: you decide what to send next. Each run here opens a new connection, so this CHALLENGE, bound to connection ${challenge.connection}, cannot be answered by your next request: switch to auto mode to see all three legs on one connection.`;
+}
+
 /**
  * `send` is the router's: every attempt goes to the same target, so the first answer names the scenario for all.
  * `origin` is the lab's as the caller reached it (oauth mode follows documents naming it); unset, the
@@ -48,7 +56,11 @@ export async function runExchange(
   }
   let client: SimulatedClient | undefined;
   const steps: ExchangeStep[] = [];
+  // The first request opens connection 1; the profile (known once the URL named a preset) says whether the next ones keep it.
+  const connections = new SimulatedConnections();
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const used = connections.forRequest(client?.profile.connections ?? 'keep-alive');
+    request = { ...request, connection: used.connection };
     const result = await send(request);
     client ??= simulatedClient(input, result.scenario);
     const { profile, state } = client;
@@ -57,15 +69,16 @@ export async function runExchange(
         ? await nextMove(result.response, request, profile, state, ctx)
         : {
             kind: 'stop' as const,
-            explanation: input.mode === 'manual' ? 'Manual mode: you decide what to send next.' : `Stopped after ${MAX_ATTEMPTS} attempts.`,
+            explanation: input.mode === 'manual' ? manualNext(result.trace) : `Stopped after ${MAX_ATTEMPTS} attempts.`,
           };
-    steps.push(exchangeStep(request, result, { kind: move.kind, explanation: move.explanation }));
+    steps.push(exchangeStep(request, result, { kind: move.kind, explanation: move.explanation }, undefined, used.view));
     if (move.kind === 'stop') break;
     request = { ...request, headers: [...withoutHeader(request.headers, move.field), [move.field, move.value]] };
-    // The other hop's Digest credentials go again with the same nonce and the next nc.
+    // The other hop's credentials: Digest's again with the next nc, a finished NTLM handshake's not at all.
     const other = move.field === 'Authorization' ? 'Proxy-Authorization' : 'Authorization';
-    const again = nextDigestCredentials(other, state, request, ctx);
-    if (again !== undefined) request = { ...request, headers: [...withoutHeader(request.headers, other), [other, again]] };
+    const again = nextCredentials(other, state, request, ctx);
+    if (again !== undefined)
+      request = { ...request, headers: [...withoutHeader(request.headers, other), ...(again === null ? [] : [[other, again] as [string, string]])] };
   }
   const preset = client?.preset;
   return { mode: input.mode, preset: preset && { id: preset.id, title: preset.title, summary: preset.summary }, steps };
