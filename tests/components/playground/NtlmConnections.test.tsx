@@ -82,6 +82,18 @@ describe('connections in the playground', () => {
     expect(diagramWords().map((item) => item.textContent)).toContain('Client → Proxy: request GET + Authorization (attempt 4, on connection 1)');
   });
 
+  test('manual mode: an NTLM challenge is not offered a header builder, but auto mode', async () => {
+    const user = await choose('ntlm');
+    await user.click(screen.getByRole('radio', { name: /^Manual: one request at a time/ }));
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect((await within(result()).findAllByText(/^1 request: 401/))[0]).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'NTLM cannot be answered by hand here' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Answer this challenge' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Switch to auto mode' }));
+    expect(screen.getByRole('radio', { name: /^Auto: the client answers challenges/ })).toBeChecked();
+    expect(screen.queryByRole('heading', { name: 'NTLM cannot be answered by hand here' })).toBeNull();
+  });
+
   test('Basic on one connection says nothing about connections', async () => {
     const user = await choose('basic');
     await user.click(screen.getByRole('button', { name: 'Send' }));
