@@ -10,7 +10,7 @@ import {
   type HeldCredentials,
 } from '@/lib/http-auth';
 import { GARBAGE_TOKEN, type ClientProfile, type HeldSecret } from '../scenario/client-profile';
-import { answerHandshake, connectionScheme, refusedHandshake, startHandshake, type ClientHandshake } from './connection-client';
+import { answerHandshake, connectionScheme, handshakeDone, refusedHandshake, startHandshake, type ClientHandshake } from './connection-client';
 import type { SandboxContext } from '../context';
 import { headerValues, type SandboxRequest, type SandboxResponse } from '../message';
 import { issueToken } from '../engine/tokens';
@@ -173,7 +173,7 @@ export async function nextMove(
   state: ClientState,
   ctx: SandboxContext,
 ): Promise<ClientMove> {
-  if (response.status !== 401 && response.status !== 407) return stopFor(response.status);
+  if (response.status !== 401 && response.status !== 407) return withHandshakeDone(stopFor(response.status), response, request, state);
   const proxy = response.status === 407;
   const field = proxy ? 'Proxy-Authorization' : 'Authorization';
   const secret = proxy ? profile.proxy : profile.origin;
@@ -214,6 +214,18 @@ export async function nextMove(
   const value = credentialsFor(field, choice.challenge, secret, state, request, ctx, profile.staleNonceFirst);
   if (typeof value !== 'string') return { kind: 'stop', explanation: `The client cannot build ${field}: ${value.error}` };
   return { kind: 'retry', field, value, explanation: choice.explanation };
+}
+
+/** A success after an AUTHENTICATE: say what the handshake left behind (an authenticated connection). */
+function withHandshakeDone(move: ClientMove, response: SandboxResponse, request: SandboxRequest, state: ClientState): ClientMove {
+  if (response.status < 200 || response.status >= 300) return move;
+  const done = (['Proxy-Authorization', 'Authorization'] as const).flatMap((field) => {
+    const handshake = state.handshakes[field];
+    return handshake?.stage === 'authenticate-sent'
+      ? [handshakeDone(handshake, field === 'Proxy-Authorization' ? 'proxy' : 'origin', response, request.connection?.id)]
+      : [];
+  });
+  return done.length === 0 ? move : { ...move, explanation: `${move.explanation} ${done.join(' ')}` };
 }
 
 /** The second or third answer of an NTLM or Negotiate handshake this client began on the hop. */

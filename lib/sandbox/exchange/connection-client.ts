@@ -12,6 +12,7 @@ import {
 } from '@/lib/http-auth';
 import type { ConnectionScheme } from '../connection';
 import type { SandboxContext } from '../context';
+import { headerValues, type SandboxResponse } from '../message';
 import type { ConnectionMode } from '../scenario/client-profile';
 
 // The auto client's side of NTLM (MS-NLMP, MS-NTHT) and Negotiate (RFC 4559): NEGOTIATE, then the
@@ -42,11 +43,11 @@ export function connectionScheme(scheme: string): ConnectionScheme | undefined {
 export function startHandshake(scheme: ConnectionScheme, why: string): { handshake: ClientHandshake } & HandshakeMove {
   const negotiate = buildNtlmNegotiate();
   const token = scheme === 'NTLM' ? negotiate : buildSpnegoInit({ mechanisms: [NTLMSSP_OID], mechToken: negotiate });
-  const wrapped = scheme === 'Negotiate' ? ', wrapped in a SPNEGO NegTokenInit that offers NTLM only (the client has no Kerberos ticket, RFC 4178 §4.2.1)' : '';
+  const wrapped = scheme === 'Negotiate' ? ', wrapped in a SPNEGO NegTokenInit that offers NTLM only: it has no Kerberos ticket (RFC 4178 §4.2.1)' : '';
   return {
     handshake: { scheme, negotiate, stage: 'negotiate-sent' },
     value: `${scheme} ${encodeBase64(token)}`,
-    explanation: `${why} Step 1 of 3: the client sends an NTLM NEGOTIATE${wrapped} (MS-NLMP §3.1.5.1.1).`,
+    explanation: `${why} Step 1 of 3: the client sends an NTLM NEGOTIATE (MS-NLMP §3.1.5.1.1)${wrapped}.`,
   };
 }
 
@@ -115,4 +116,18 @@ export function refusedHandshake(handshake: ClientHandshake, connection: number 
     );
   }
   return `The server refused the AUTHENTICATE (the trace says why). A careful client asks the user for new credentials rather than starting the ${handshake.scheme} handshake again in a loop.`;
+}
+
+/**
+ * What a finished handshake leaves: an authenticated connection, whose later requests go without
+ * credentials. Under Negotiate the 200 also carries the server's last token, SPNEGO's accept-completed
+ * (RFC 4559 §5; RFC 4178 §4.2.2).
+ */
+export function handshakeDone(handshake: ClientHandshake, hop: 'proxy' | 'origin', response: SandboxResponse, connection: number | undefined): string {
+  const which = connection === undefined ? 'this connection' : `connection ${connection}`;
+  const final =
+    handshake.scheme === 'Negotiate' && hop === 'origin' && headerValues(response.headers, 'WWW-Authenticate').some((value) => /^negotiate\s+\S/i.test(value))
+      ? " The 200's WWW-Authenticate carries the server's last Negotiate token (SPNEGO's accept-completed, RFC 4559 §5)."
+      : '';
+  return `The ${handshake.scheme} handshake authenticated ${which} ${hop === 'proxy' ? 'to the proxy' : 'to the origin'}: later requests on it go without ${hop === 'proxy' ? 'Proxy-Authorization' : 'Authorization'}, and a new connection would start over.${final}`;
 }

@@ -7,7 +7,7 @@ import { DEFAULT_SIGN_IN, type exchangeInputSchema, type ExchangeStep, type Tran
 import { runOAuthChain } from './oauth-chain/chain';
 import { SANDBOX_HOST } from './raw';
 import type { SandboxContext } from '../context';
-import { withoutHeader, type SandboxRequest } from '../message';
+import { headerValues, withoutHeader, type SandboxRequest } from '../message';
 import { exchangeStep } from './step-view';
 import type { SandboxResult, SendRequest } from '../routes/route';
 
@@ -71,14 +71,20 @@ export async function runExchange(
             kind: 'stop' as const,
             explanation: input.mode === 'manual' ? manualNext(result.trace) : `Stopped after ${MAX_ATTEMPTS} attempts.`,
           };
-    steps.push(exchangeStep(request, result, { kind: move.kind, explanation: move.explanation }, undefined, used.view));
-    if (move.kind === 'stop') break;
-    request = { ...request, headers: [...withoutHeader(request.headers, move.field), [move.field, move.value]] };
+    if (move.kind === 'stop') {
+      steps.push(exchangeStep(request, result, move, undefined, used.view));
+      break;
+    }
+    let next = { ...request, headers: [...withoutHeader(request.headers, move.field), [move.field, move.value] as [string, string]] };
     // The other hop's credentials: Digest's again with the next nc, a finished NTLM handshake's not at all.
     const other = move.field === 'Authorization' ? 'Proxy-Authorization' : 'Authorization';
-    const again = nextCredentials(other, state, request, ctx);
+    const again = nextCredentials(other, state, next, ctx);
     if (again !== undefined)
-      request = { ...request, headers: [...withoutHeader(request.headers, other), ...(again === null ? [] : [[other, again] as [string, string]])] };
+      next = { ...next, headers: [...withoutHeader(next.headers, other), ...(again === null ? [] : [[other, again] as [string, string]])] };
+    const dropped =
+      again === null && headerValues(request.headers, other).length > 0 ? ` ${other} is left out: its handshake already authenticated this connection.` : '';
+    steps.push(exchangeStep(request, result, { kind: move.kind, explanation: `${move.explanation}${dropped}` }, undefined, used.view));
+    request = next;
   }
   const preset = client?.preset;
   return { mode: input.mode, preset: preset && { id: preset.id, title: preset.title, summary: preset.summary }, steps };

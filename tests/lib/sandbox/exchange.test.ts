@@ -121,6 +121,7 @@ describe('simulated connections', () => {
     expect(steps[1]?.trace).toContainEqual(expect.objectContaining({ kind: 'connection-challenge', connection: 1 }));
     expect(steps[2]?.trace).toContainEqual(expect.objectContaining({ kind: 'authenticated', user: 'alice' }));
     expect(JSON.parse(steps[2]?.response.body ?? '{}')).toMatchObject({ connection: { id: 1, authenticated: true } });
+    expect(steps[2]?.next.explanation).toContain('The NTLM handshake authenticated connection 1 to the origin: later requests on it go without Authorization');
   });
 
   test('the legs: NEGOTIATE, then an AUTHENTICATE with a MIC answering the CHALLENGE', async () => {
@@ -140,6 +141,8 @@ describe('simulated connections', () => {
     expect(token(1)).toMatchObject({ kind: 'token', token: { kind: 'spnego-init', mechanisms: [{ oid: NTLMSSP_OID }], mechToken: { kind: 'ntlm' } } });
     expect(token(2)).toMatchObject({ kind: 'token', token: { kind: 'spnego-response', responseToken: { kind: 'ntlm' } } });
     expect(steps.map((step) => step.connection?.id)).toEqual([1, 1, 1]);
+    // RFC 4559 §5: the 200 carries the server's last token, which the client reads as the end of the handshake.
+    expect(steps[2]?.next.explanation).toContain('accept-completed');
   });
 
   test('at the proxy: 407, 407, then the origin asks on the same connection without Proxy-Authorization again', async () => {
@@ -149,6 +152,8 @@ describe('simulated connections', () => {
     expect(headerValues(steps[2]?.request.headers ?? [], 'Proxy-Authorization')[0]).toMatch(/^NTLM /);
     // The handshake authenticated the connection: sending the AUTHENTICATE again would be a replay.
     expect(headerValues(steps[3]?.request.headers ?? [], 'Proxy-Authorization')).toEqual([]);
+    expect(steps[2]?.next.explanation).toContain('Proxy-Authorization is left out: its handshake already authenticated this connection.');
+    expect(steps[3]?.next.explanation).toContain('The NTLM handshake authenticated connection 1 to the proxy');
     expect(steps[3]?.trace).toContainEqual(expect.objectContaining({ kind: 'connection-reused', hop: 'proxy', connection: 1 }));
   });
 
