@@ -94,11 +94,11 @@ export function ExchangeStepView({
         <span className="text-sm font-normal text-muted">from {step.chain ? RECEIVER[step.chain.receiver] : `the ${step.respondedBy}`}</span>
         {/* In words and with a border, never by colour alone: "new connection 2" or "connection 1". */}
         {connection ? (
-          <>
-            {/* The space keeps the heading's accessible name readable: "… from the origin, new connection 2". */}
-            {', '}
-            <span className="rounded border border-line px-1.5 py-0.5 text-xs font-normal">{connectionLabel(connection)}</span>
-          </>
+          <span className="rounded border border-line px-1.5 py-0.5 text-xs font-normal">
+            {/* Heard, not seen: keeps the heading's accessible name a sentence, "… from the origin, new connection 2". */}
+            <span className="sr-only">, </span>
+            {connectionLabel(connection)}
+          </span>
         ) : null}
       </h3>
       {connection ? <p className="mt-2 text-sm">{connectionSentence(connection)}</p> : null}
