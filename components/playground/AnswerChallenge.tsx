@@ -11,7 +11,31 @@ import type { CredentialsField } from '@/lib/playground/header-fields';
 // The same chunk the playground's "step by step" section loads on demand (React.lazy: see Playground).
 const CredentialHelpers = lazy(() => import('./credentials/CredentialHelpers').then((module) => ({ default: module.CredentialHelpers })));
 
-type Answerable = Exclude<ChallengeToAnswer, { kind: 'nothing-to-answer' }>;
+type Answerable = Extract<ChallengeToAnswer, { kind: 'origin' | 'proxy' }>;
+
+/**
+ * NTLM or Negotiate alone: their CHALLENGE is good only on the connection it came on, and the next Send
+ * opens a new one, so instead of a header builder the reader is offered auto mode, which keeps one.
+ */
+export function ConnectionBoundChallenge({ answer, onAutoMode }: { answer: Extract<ChallengeToAnswer, { kind: 'connection-bound' }>; onAutoMode: () => void }) {
+  const id = useId();
+  const schemes = answer.schemes.join(' and ');
+  return (
+    <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-accent p-3 sm:p-4">
+      <h3 id={`${id}-heading`} className="text-base font-bold">
+        {schemes} cannot be answered by hand here
+      </h3>
+      <p className="mt-1 text-sm">
+        {schemes} authenticate the connection, not the request: the CHALLENGE in this {answer.status}&apos;s {answer.challengeField} is good only on the
+        connection it came on, and each Send here opens a new one. Auto mode keeps one connection for all three legs (NEGOTIATE, CHALLENGE, AUTHENTICATE), and
+        shows which connection each request used.
+      </p>
+      <button type="button" onClick={onAutoMode} className="mt-2 rounded-md bg-accent px-4 py-1.5 text-sm font-semibold text-accent-ink hover:opacity-90">
+        Switch to auto mode
+      </button>
+    </section>
+  );
+}
 
 export function AnswerChallenge({
   answer,

@@ -3,7 +3,7 @@
 import { useId, type Dispatch } from 'react';
 import type { PlaygroundAction } from '@/lib/playground/reducer';
 import type { PlaygroundState } from '@/lib/playground/model';
-import type { HeldSecret } from '@/lib/sandbox/scenario/client-profile';
+import type { ClientProfile, ConnectionMode, HeldSecret } from '@/lib/sandbox/scenario/client-profile';
 import { SignInFields } from './SignInFields';
 
 const TOKEN_KINDS = [
@@ -92,6 +92,30 @@ function SecretEditor({ legend, secret, onChange }: { legend: string; secret: He
   );
 }
 
+const CONNECTION_CHOICES: readonly [ConnectionMode, string][] = [
+  ['keep-alive', 'Keep one connection alive (HTTP/1.1’s default)'],
+  ['new-per-request', 'Open a new connection for each request (as some load balancers do)'],
+];
+
+/** How the auto client uses connections: NTLM and Negotiate only work when it keeps one. */
+function ConnectionsChoice({ client, onChange }: { client: ClientProfile; onChange: (connections: ConnectionMode) => void }) {
+  const groupName = useId();
+  return (
+    <fieldset className="mt-3 min-w-0 rounded border border-line p-3">
+      <legend className="px-1 text-sm font-semibold">Connections</legend>
+      <div role="radiogroup" aria-label="Connections: how the client sends its requests" className="flex flex-wrap gap-3 text-sm">
+        {CONNECTION_CHOICES.map(([mode, label]) => (
+          <label key={mode} className="flex items-center gap-1">
+            <input type="radio" name={groupName} checked={client.connections === mode} onChange={() => onChange(mode)} />
+            {label}
+          </label>
+        ))}
+      </div>
+      <p className="mt-1 text-xs text-muted">NTLM and Negotiate authenticate the connection: their three legs must share one.</p>
+    </fieldset>
+  );
+}
+
 /** Manual, auto or OAuth mode; what the auto client may answer challenges with, or how the learner signs in on the consent page. */
 export function ClientPanel({ state, dispatch }: { state: PlaygroundState; dispatch: Dispatch<PlaygroundAction> }) {
   return (
@@ -127,6 +151,9 @@ export function ClientPanel({ state, dispatch }: { state: PlaygroundState; dispa
             onChange={(proxy) => dispatch({ type: 'set-client', client: { ...state.client, proxy } })}
           />
         </div>
+      ) : null}
+      {state.mode === 'auto' ? (
+        <ConnectionsChoice client={state.client} onChange={(connections) => dispatch({ type: 'set-client', client: { ...state.client, connections } })} />
       ) : null}
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import type { ChainHop, ExchangeStep } from '@/lib/sandbox/exchange/input';
 import { statusMeaning } from '@/lib/playground/status-meaning';
+import { connectionLabel, connectionSentence, connectionsMatter } from '@/lib/playground/connections';
 import { headerValues } from '@/lib/sandbox/message';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import type { HeaderList } from '@/lib/sandbox/message';
@@ -63,7 +64,19 @@ function ChainHopLine({ chain }: { chain: ChainHop }) {
 }
 
 /** One attempt of the conversation: what was sent, what came back, and why, in words. */
-export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeStep; attempt: number; idPrefix: string }) {
+export function ExchangeStepView({
+  step,
+  attempt,
+  idPrefix,
+  showConnection = false,
+}: {
+  step: ExchangeStep;
+  attempt: number;
+  idPrefix: string;
+  /** Say which connection the request went on (when the conversation's scheme binds to one, or it used several). */
+  showConnection?: boolean;
+}) {
+  const connection = showConnection ? step.connection : undefined;
   // Unique on the page: a lesson shows several transcripts, each with its attempts 1, 2, ...
   const headingId = `${idPrefix}-attempt-${attempt}-heading`;
   return (
@@ -79,7 +92,16 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
         <span aria-hidden="true">→</span>
         <StatusBadge status={step.response.status} />
         <span className="text-sm font-normal text-muted">from {step.chain ? RECEIVER[step.chain.receiver] : `the ${step.respondedBy}`}</span>
+        {/* In words and with a border, never by colour alone: "new connection 2" or "connection 1". */}
+        {connection ? (
+          <span className="rounded border border-line px-1.5 py-0.5 text-xs font-normal">
+            {/* Heard, not seen: keeps the heading's accessible name a sentence, "… from the origin, new connection 2". */}
+            <span className="sr-only">, </span>
+            {connectionLabel(connection)}
+          </span>
+        ) : null}
       </h3>
+      {connection ? <p className="mt-2 text-sm">{connectionSentence(connection)}</p> : null}
       {step.chain ? <ChainHopLine chain={step.chain} /> : null}
       {/* In the chain a 200 is a document or a page, not "access granted": its step line and Next say what it is. */}
       {!step.chain || step.response.status >= 400 ? (
@@ -156,10 +178,11 @@ export function ExchangeStepView({ step, attempt, idPrefix }: { step: ExchangeSt
 
 /** `idPrefix` must be unique on the page (the transcript's own prefix): the attempts' heading ids derive from it. */
 export function TranscriptView({ steps, idPrefix }: { steps: ExchangeStep[]; idPrefix: string }) {
+  const showConnection = connectionsMatter(steps);
   return (
     <div className="space-y-4">
       {steps.map((step, index) => (
-        <ExchangeStepView key={index} step={step} attempt={index + 1} idPrefix={idPrefix} />
+        <ExchangeStepView key={index} step={step} attempt={index + 1} idPrefix={idPrefix} showConnection={showConnection} />
       ))}
     </div>
   );

@@ -9,7 +9,7 @@ import { ClientPanel } from './ClientPanel';
 import { headerValues } from '@/lib/sandbox/message';
 import { RequestEditor } from './RequestEditor';
 import { ResultPanel, type HistoryEntry, type SendState } from './ResultPanel';
-import { AnswerChallenge } from './AnswerChallenge';
+import { AnswerChallenge, ConnectionBoundChallenge } from './AnswerChallenge';
 import { challengeToAnswer } from '@/lib/playground/challenge-to-answer';
 import { ScenarioPanel, type PresetGroup } from './ScenarioPanel';
 import { SnippetTabs } from './SnippetTabs';
@@ -189,7 +189,9 @@ export function Playground({
         headingRef={resultHeading}
         onShow={(entry) => setSend({ kind: 'done', transcript: entry.transcript, elapsedMs: 0 })}
         answer={
-          toAnswer && lastResponse && toAnswer.kind !== 'nothing-to-answer' ? (
+          toAnswer?.kind === 'connection-bound' ? (
+            <ConnectionBoundChallenge answer={toAnswer} onAutoMode={() => dispatch({ type: 'set-mode', mode: 'auto' })} />
+          ) : toAnswer && lastResponse && toAnswer.kind !== 'nothing-to-answer' ? (
             <AnswerChallenge
               key={lastResponse.raw}
               answer={toAnswer}

@@ -1,9 +1,11 @@
 import type { Transcript } from '@/lib/sandbox/exchange/input';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
 import { SequenceSvg } from '@/components/ui/SequenceSvg';
+import { connectionLabel, connectionsMatter } from '@/lib/playground/connections';
 
 type Lane = 'client' | 'proxy' | 'origin' | 'browser' | 'resource-server' | 'authorization-server';
-type Arrow = { from: Lane; to: Lane; label: string; response: boolean; attempt: number };
+/** `connection`: the client's request arrow only, when connections matter ("new connection 2"). */
+type Arrow = { from: Lane; to: Lane; label: string; response: boolean; attempt: number; connection?: string };
 
 const statusText = (status: number) => `${status} ${reasonPhrase(status)}`.trim();
 
@@ -31,19 +33,21 @@ export function sequenceArrows(transcript: Transcript): { lanes: Lane[]; arrows:
   const hasProxy = transcript.steps.some((step) => step.trace.some((t) => t.kind === 'hop' && t.hop === 'proxy'));
   const lanes: Lane[] = hasProxy ? ['client', 'proxy', 'origin'] : ['client', 'origin'];
   const arrows: Arrow[] = [];
+  const showConnections = connectionsMatter(transcript.steps);
   transcript.steps.forEach((step, index) => {
     const attempt = index + 1;
+    const connection = showConnections && step.connection ? { connection: connectionLabel(step.connection) } : {};
     const sent = step.request.headers.map(([name]) => name.toLowerCase());
     const credentials = ['proxy-authorization', 'authorization'].filter((field) => sent.includes(field));
     const withCredentials =
       credentials.length > 0 ? ` + ${credentials.map((field) => (field === 'authorization' ? 'Authorization' : 'Proxy-Authorization')).join(' + ')}` : '';
     const status = statusText(step.response.status);
     if (!hasProxy) {
-      arrows.push({ from: 'client', to: 'origin', label: `${step.request.method}${withCredentials}`, response: false, attempt });
+      arrows.push({ from: 'client', to: 'origin', label: `${step.request.method}${withCredentials}`, response: false, attempt, ...connection });
       arrows.push({ from: 'origin', to: 'client', label: status, response: true, attempt });
       return;
     }
-    arrows.push({ from: 'client', to: 'proxy', label: `${step.request.method}${withCredentials}`, response: false, attempt });
+    arrows.push({ from: 'client', to: 'proxy', label: `${step.request.method}${withCredentials}`, response: false, attempt, ...connection });
     if (step.forwarded) {
       const forwardedAuth = step.forwarded.headers.some(([name]) => name.toLowerCase() === 'authorization') ? ' + Authorization' : '';
       arrows.push({ from: 'proxy', to: 'origin', label: `${step.forwarded.method}${forwardedAuth}`, response: false, attempt });
@@ -88,7 +92,8 @@ export function TranscriptSequenceDiagram({
       {arrows.map((arrow, i) => (
         <li key={i}>
           {LANE_WORDS[arrow.from]} → {LANE_WORDS[arrow.to]}: {arrow.response ? 'response' : 'request'} {arrow.label} (
-          {transcript.mode === 'oauth' ? 'step' : 'attempt'} {arrow.attempt})
+          {transcript.mode === 'oauth' ? 'step' : 'attempt'} {arrow.attempt}
+          {arrow.connection ? `, on ${arrow.connection}` : ''})
         </li>
       ))}
     </ol>
@@ -103,6 +108,7 @@ export function TranscriptSequenceDiagram({
             to: lanes.indexOf(arrow.to),
             label: `${arrow.attempt}. ${arrow.label}`,
             dashed: arrow.response,
+            ...(arrow.connection ? { note: arrow.connection } : {}),
           }))}
           idPrefix={idPrefix}
           title={`Sequence diagram: ${arrows.length} messages between ${lanes.map((l) => LANE_WORDS[l]).join(', ')}`}

@@ -4,10 +4,19 @@ import type { Challenge } from './types';
 
 // Which challenge a careful client answers. Current RFCs leave the choice among schemes to the client
 // (RFC 9110 §11.6.1); this one prefers the scheme that exposes least: a bearer token (no password
-// leaves the client) > Digest > Basic (the password itself, readable without TLS). Among Digest
-// challenges it takes the first it supports, whatever its hash: a server lists its algorithms in order
-// of preference and RFC 7616 §3.7 has the client use the first one it supports (ranking by hash would
-// be a local policy the lessons would have to explain). Ties go to the earlier challenge likewise.
+// leaves the client) > Negotiate > Digest > NTLM > Basic (the password itself, readable without TLS).
+// Among Digest challenges it takes the first it supports, whatever its hash: a server lists its
+// algorithms in order of preference and RFC 7616 §3.7 has the client use the first one it supports
+// (ranking by hash would be a local policy the lessons would have to explain). Ties go to the earlier
+// challenge likewise.
+//
+// Negotiate and NTLM are placed as curl's --anyauth places them: curl documents that it picks "the most
+// secure one the remote site claims to support", calls Negotiate "the most secure way to perform
+// authentication over HTTP" and NTLM "a challenge-response and hash concept similar to Digest"
+// (CURLOPT_HTTPAUTH), and libcurl's pickoneauth tries Negotiate, Bearer, Digest, NTLM, Basic in that
+// order. The lab keeps Bearer first (no password at all). Negotiate beats Digest because it can carry
+// Kerberos (a ticket, and the server proves itself too); NTLM falls below Digest: it is Microsoft's own,
+// its NT hash is an unsalted MD4 that stands in for the password, and it binds to one connection.
 // Choosing is only worth a sentence when there was a choice: one challenge gets none.
 
 export type HeldCredentials = {
@@ -15,14 +24,20 @@ export type HeldCredentials = {
   bearerToken?: string;
 };
 
+/** The schemes this client can answer. */
+export type ChosenScheme = 'basic' | 'bearer' | 'digest' | 'ntlm' | 'negotiate';
+
 export type ConsideredChallenge = { index: number; scheme: string; usable: boolean; strength: number; reason: string };
 
 export type ClientChoice =
-  | { kind: 'chosen'; index: number; challenge: Challenge; scheme: 'basic' | 'bearer' | 'digest'; explanation: string; considered: ConsideredChallenge[] }
+  | { kind: 'chosen'; index: number; challenge: Challenge; scheme: ChosenScheme; explanation: string; considered: ConsideredChallenge[] }
   | { kind: 'none'; explanation: string; considered: ConsideredChallenge[] };
 
 // Every supported Digest algorithm ranks the same, so the earliest Digest challenge wins (RFC 7616 §3.7).
 const DIGEST_STRENGTH = 50;
+// Either side of Digest, as curl's --anyauth ranks them (see above).
+const NEGOTIATE_STRENGTH = 60;
+const NTLM_STRENGTH = 40;
 
 type Verdict = { usable: boolean; strength: number; reason: string };
 
@@ -57,8 +72,37 @@ function judgeBasic(c: Challenge, held: HeldCredentials, secure: boolean | undef
   return { usable: true, strength: 10, reason: `Basic sends the password itself, base64 in ${encoding}${exposure}` };
 }
 
-function judge(c: Challenge, held: HeldCredentials, secure: boolean | undefined): { scheme?: 'basic' | 'bearer' | 'digest' } & Verdict {
+/** NTLM (MS-NLMP) and Negotiate (RFC 4559): a password is enough, NTLM inside Negotiate when there is no Kerberos ticket. */
+function judgeConnectionScheme(c: Challenge, held: HeldCredentials, scheme: 'ntlm' | 'negotiate'): Verdict {
+  if (held.password === undefined) return unusable('no user name and password held');
+  if (Object.keys(c.params).length > 0) return unusable(`a ${c.scheme} challenge is bare or carries one token, never parameters`);
+  const bound = 'it authenticates the connection, not the request, so every leg must use one kept-alive connection';
+  if (c.token68 !== undefined) {
+    return {
+      usable: true,
+      strength: scheme === 'negotiate' ? NEGOTIATE_STRENGTH : NTLM_STRENGTH,
+      reason: `the server's CHALLENGE of a handshake under way: answer it with the AUTHENTICATE on the same connection; ${bound}`,
+    };
+  }
+  return scheme === 'negotiate'
+    ? {
+        usable: true,
+        strength: NEGOTIATE_STRENGTH,
+        reason: `Negotiate (RFC 4559) uses Kerberos when the client has a ticket, else NTLM inside SPNEGO; either proves the password without sending it, and ${bound}`,
+      }
+    : {
+        usable: true,
+        strength: NTLM_STRENGTH,
+        reason: `NTLM proves the password without sending it (challenge and response, MS-NLMP), but its NT hash is an unsalted MD4 and ${bound}`,
+      };
+}
+
+function judge(c: Challenge, held: HeldCredentials, secure: boolean | undefined): { scheme?: ChosenScheme } & Verdict {
   switch (c.scheme.toLowerCase()) {
+    case 'negotiate':
+      return { scheme: 'negotiate', ...judgeConnectionScheme(c, held, 'negotiate') };
+    case 'ntlm':
+      return { scheme: 'ntlm', ...judgeConnectionScheme(c, held, 'ntlm') };
     case 'bearer':
       return { scheme: 'bearer', ...judgeBearer(c, held) };
     case 'digest':
@@ -78,11 +122,11 @@ function passedOverAs(c: ConsideredChallenge, pick: ConsideredChallenge | undefi
 
 /** How this client chooses among several challenges, with the RFCs that leave the choice to it. */
 const SEVERAL_CHALLENGES_RULE =
-  'Of several challenges, this client answers the scheme that exposes least that it can answer, and of equals the earlier one, since a server lists its preference first; among Digest challenges that means the first algorithm it supports (RFC 9110 §11.6.1, RFC 7616 §3.7).';
+  'Of several challenges, this client answers the scheme that exposes least that it can answer (Bearer, then Negotiate, Digest, NTLM, Basic, close to curl --anyauth), and of equals the earlier one, since a server lists its preference first; among Digest challenges that means the first algorithm it supports (RFC 9110 §11.6.1, RFC 7616 §3.7).';
 
 /** `secure`: whether the connection is HTTPS; pass false to have Basic's exposure spelled out. */
 export function chooseChallenge(challenges: readonly Challenge[], held: HeldCredentials, options: { secure?: boolean } = {}): ClientChoice {
-  let best: { index: number; scheme: 'basic' | 'bearer' | 'digest'; strength: number } | undefined;
+  let best: { index: number; scheme: ChosenScheme; strength: number } | undefined;
   const considered = challenges.map((c, index): ConsideredChallenge => {
     const v = judge(c, held, options.secure);
     if (v.usable && v.scheme && (!best || v.strength > best.strength)) best = { index, scheme: v.scheme, strength: v.strength };

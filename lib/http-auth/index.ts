@@ -22,6 +22,6 @@ export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time'
 export * from './schemes/digest';
 export * from './schemes/dpop';
 export { type OAuthChallengeOptions } from './schemes/oauth-challenge';
-export { type ClientChoice, type ConsideredChallenge, type HeldCredentials, chooseChallenge } from './choice';
+export { type ChosenScheme, type ClientChoice, type ConsideredChallenge, type HeldCredentials, chooseChallenge } from './choice';
 export * from './schemes/ntlm';
 export * from './schemes/negotiate';

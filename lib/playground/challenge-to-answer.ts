@@ -1,3 +1,4 @@
+import { parseChallenges } from '@/lib/http-auth';
 import { headerValues, type HeaderList } from '@/lib/sandbox/message';
 import type { CredentialsField } from './header-fields';
 
@@ -15,7 +16,14 @@ export type ChallengeToAnswer =
       /** The challenge field's values, one per field line, as the credential helpers read them. */
       challenges: string[];
     }
+  /**
+   * Only NTLM or Negotiate was offered: their CHALLENGE is bound to the connection it came on
+   * (MS-NLMP §3.1.5), and each Send of the playground opens a new one, so no header built by hand can answer it.
+   */
+  | { kind: 'connection-bound'; status: 401 | 407; challengeField: 'WWW-Authenticate' | 'Proxy-Authenticate'; schemes: string[] }
   | { kind: 'nothing-to-answer' };
+
+const CONNECTION_BOUND = new Set(['ntlm', 'negotiate']);
 
 export function challengeToAnswer(response: { status: number; headers: HeaderList }): ChallengeToAnswer {
   switch (response.status) {
@@ -37,5 +45,10 @@ function answerWith(
 ): ChallengeToAnswer {
   const challenges = headerValues(headers, challengeField);
   // A 401 without a challenge breaks RFC 9110 §15.5.2: there is no scheme to answer, so no offer.
-  return challenges.length === 0 ? { kind: 'nothing-to-answer' } : { kind, status, challengeField, credentialsField, challenges };
+  if (challenges.length === 0) return { kind: 'nothing-to-answer' };
+  const parsed = parseChallenges(challenges);
+  const schemes = parsed.ok ? [...new Set(parsed.value.map((challenge) => challenge.scheme))] : [];
+  if (schemes.length > 0 && schemes.every((scheme) => CONNECTION_BOUND.has(scheme.toLowerCase())))
+    return { kind: 'connection-bound', status, challengeField, schemes };
+  return { kind, status, challengeField, credentialsField, challenges };
 }

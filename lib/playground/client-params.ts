@@ -3,13 +3,14 @@ import { clientProfileSchema, heldSecretSchema, type ClientProfile, type HeldSec
 // What the simulated client holds, as short share-link parameters. One letter for the hop (c: the
 // origin, p: the proxy), one for the part: cu/cp/cc = user, password, charset of a password;
 // ct/cs/csub = kind, scope (space-separated, RFC 6750 §3), subject of a token. stale=1 for
-// staleNonceFirst, client=none for a client holding nothing at all. Defaults are left out.
+// staleNonceFirst, conn=new for a client that opens a new connection per request, client=none for a
+// client holding nothing at all. Defaults are left out.
 
 type Hop = 'origin' | 'proxy';
 const PREFIX: Record<Hop, string> = { origin: 'c', proxy: 'p' };
 const PARTS = ['u', 'p', 'c', 't', 's', 'sub'] as const;
 
-export const CLIENT_PARAMS: readonly string[] = [...PARTS.map((part) => `c${part}`), ...PARTS.map((part) => `p${part}`), 'stale', 'client'];
+export const CLIENT_PARAMS: readonly string[] = [...PARTS.map((part) => `c${part}`), ...PARTS.map((part) => `p${part}`), 'stale', 'conn', 'client'];
 
 function encodeSecret(secret: HeldSecret, prefix: string): [string, string][] {
   switch (secret.kind) {
@@ -40,6 +41,7 @@ export function encodeClient(client: ClientProfile): [string, string][] {
     ...encodeSecret(client.origin, 'c'),
     ...encodeSecret(client.proxy, 'p'),
     ...(client.staleNonceFirst ? [['stale', '1'] as [string, string]] : []),
+    ...(client.connections === 'new-per-request' ? [['conn', 'new'] as [string, string]] : []),
   ];
   return params.length > 0 ? params : [['client', 'none']];
 }
@@ -76,9 +78,12 @@ export function decodeClient(query: URLSearchParams, fallback: ClientProfile, pr
   }
   const stale = query.get('stale');
   if (stale !== null && stale !== '1' && stale !== '0') problems.push(`stale=${stale} is not 1 or 0: taken as 0.`);
+  const conn = query.get('conn');
+  if (conn !== null && conn !== 'new' && conn !== 'keep') problems.push(`conn=${conn} is not new or keep: kept the connection alive.`);
   return clientProfileSchema.parse({
     origin: decodeSecret(query, 'origin', fallback.origin, problems),
     proxy: decodeSecret(query, 'proxy', fallback.proxy, problems),
     staleNonceFirst: stale === '1',
+    connections: conn === 'new' ? 'new-per-request' : 'keep-alive',
   });
 }

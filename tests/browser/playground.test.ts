@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
-import { baseUrl, openPage } from './support/site';
+import { axeViolations, baseUrl, COLOUR_RULES, openPage } from './support/site';
 
 const result = (page: Page) => page.getByRole('region', { name: 'Result' });
 
@@ -95,6 +95,50 @@ describe('playground journeys', () => {
           .getByText(/gets a new token once and retries/)
           .count(),
       ).resolves.toBe(1);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('NTLM: three legs on connection 1; with a new connection per request, refused on connection 3 (keyboard only, axe light and dark)', async () => {
+    const session = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const { page } = session;
+      await openPage(page, `${baseUrl()}/playground?v=1&p=ntlm`);
+      await send(page);
+      expect(await statuses(page)).toContain('3 requests: 401 → 401 → 200');
+      const headings = result(page).getByRole('heading', { level: 3, name: /^Attempt \d/ });
+      await expect(headings.allTextContents()).resolves.toEqual([
+        expect.stringMatching(/from the origin, new connection 1$/),
+        expect.stringMatching(/from the origin, connection 1$/),
+        expect.stringMatching(/from the origin, connection 1$/),
+      ]);
+      await expect(result(page).getByText('Client → Origin: request GET + Authorization (attempt 3, on connection 1)').count()).resolves.toBe(1);
+
+      // By keyboard: the connections radio group is one tab stop, the arrow key moves to "a new connection for each request".
+      const keepAlive = page.getByRole('radio', { name: /^Keep one connection alive/ });
+      await keepAlive.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByRole('radio', { name: /^Open a new connection for each request/ }).isChecked()).resolves.toBe(true);
+      await page.getByRole('button', { name: 'Send', exact: true }).focus();
+      const exchange = page.waitForResponse((response) => response.url().endsWith('/api/exchange'));
+      await page.keyboard.press('Enter');
+      expect((await exchange).status()).toBe(200);
+      await result(page)
+        .getByText(/^3 requests: 401 → 401 → 401/)
+        .first()
+        .waitFor();
+      await expect(headings.last().textContent()).resolves.toMatch(/new connection 3$/);
+      await expect(
+        result(page)
+          .getByText(/connection 3, but the CHALLENGE it answers was issued on connection 2/)
+          .count(),
+      ).resolves.toBe(1);
+
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+      await expect(axeViolations(page, COLOUR_RULES)).resolves.toEqual([]);
     } finally {
       await session.close();
     }

@@ -3,7 +3,7 @@
 // /api/exchange reports). A snippet that quotes wrongly or drops a header fails here. In auto mode
 // they must also answer challenges with what the playground's client holds, and end where its
 // conversation ends. Every run stays on loopback: the lab is the only server, and the only proxy.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,25 @@ import { requirePython } from './support/python';
 import { baseUrl } from './support/lab';
 
 const run = promisify(execFile);
+
+/**
+ * The NTLM snippets import requests_ntlm (Debian: python3-requests-ntlm), which may live in another
+ * python3 than the one requirePython finds first; and on Debian 12 its MD4 needs OpenSSL's legacy
+ * provider, which the snippet's comment tells readers to turn on with OPENSSL_CONF, as done here.
+ */
+const pythonWithNtlm = ['python3', '/usr/bin/python3'].find((bin) => spawnSync(bin, ['-c', 'import requests_ntlm']).status === 0);
+const LEGACY_OPENSSL_CONF = [
+  'openssl_conf = openssl_init',
+  '[openssl_init]',
+  'providers = provider_sect',
+  '[provider_sect]',
+  'default = default_sect',
+  'legacy = legacy_sect',
+  '[default_sect]',
+  'activate = 1',
+  '[legacy_sect]',
+  'activate = 1',
+].join('\n');
 /** base64("alice:wonderland"), RFC 7617 §2. */
 const ALICE_BASIC = 'Basic YWxpY2U6d29uZGVybGFuZA==';
 
@@ -87,9 +106,14 @@ async function runSnippet(language: SnippetLanguage, snippet: string, name: stri
   switch (language) {
     case 'curl':
       return (await run('sh', ['-c', snippet], options)).stdout;
-    case 'python':
+    case 'python': {
       // The snippet is for requests, not urllib.
-      return (await run(requirePython(), [file('py')], options)).stdout;
+      if (!snippet.includes('from requests_ntlm import')) return (await run(requirePython(), [file('py')], options)).stdout;
+      if (!pythonWithNtlm) throw new Error('no python3 with requests_ntlm: install python3-requests-ntlm');
+      const conf = path.join(dir, 'legacy-openssl.cnf');
+      fs.writeFileSync(conf, `${LEGACY_OPENSSL_CONF}\n`);
+      return (await run(pythonWithNtlm, [file('py')], { ...options, env: { ...env, OPENSSL_CONF: conf } })).stdout;
+    }
     case 'node':
     case 'fetch':
       return (await run(process.execPath, [file('mjs')], options)).stdout;
@@ -231,6 +255,18 @@ const AUTO_CASES: AutoCase[] = [
     languages: ['curl', 'python', 'node'],
   },
   { name: 'Digest proxy, then Basic origin', preset: 'proxy-then-origin', query: '?proxy=digest', status: 200, languages: ['curl'] },
+  // NTLM's three legs on one kept-alive connection: curl --ntlm and requests_ntlm run them; fetch and node:http cannot.
+  { name: 'NTLM, alice / wonderland', preset: 'ntlm', status: 200, languages: ['curl', 'python'] },
+  {
+    name: 'NTLM, alice / looking-glass',
+    preset: 'ntlm',
+    client: { origin: { ...ALICE, password: 'looking-glass' } },
+    status: 401,
+    languages: ['curl', 'python'],
+  },
+  // curl's --negotiate is GSS-API (Kerberos) only; requests_ntlm sends NTLM inside Negotiate.
+  { name: 'Negotiate, alice / wonderland', preset: 'negotiate', status: 200, languages: ['python'] },
+  { name: 'NTLM proxy, then Basic origin', preset: 'ntlm-proxy', status: 200, languages: ['curl'] },
 ];
 
 function autoStateFor(testCase: AutoCase): PlaygroundState {
@@ -260,5 +296,38 @@ describe.each(AUTO_CASES)('auto mode: $name', (testCase) => {
     const snippet = snippetFor(language, snippetPlanFor(state, baseUrl()));
     const output = await runSnippet(language, snippet, `auto ${testCase.name}`);
     expect(printedStatus(language, output)).toBe(testCase.status);
+  });
+});
+
+// The snippets that cannot run NTLM's legs say so, send no credentials, and get the 401 they predict.
+describe.each(['ntlm', 'negotiate'])('auto mode, %s: fetch and node:http', (id) => {
+  const preset = findPreset(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  const state = stateForPreset(preset);
+
+  test.each<SnippetLanguage>(['fetch', 'node'])('%s says it has no NTLM, names an NTLM client, and gets 401', async (language) => {
+    const snippet = snippetFor(language, snippetPlanFor(state, baseUrl()));
+    expect(snippet).toMatch(/has no (NTLM|Negotiate)/);
+    expect(snippet).toContain('httpntlm');
+    expect(snippet).not.toMatch(/'Authorization'|\["Authorization"/);
+    expect(printedStatus(language, await runSnippet(language, snippet, `no ntlm ${id}`))).toBe(401);
+  });
+});
+
+// The playground's client opens a new connection per request and is refused; curl and requests_ntlm keep
+// the connection alive, so they get through, and the snippet says why the two differ.
+describe('auto mode: NTLM with a new connection between the legs', () => {
+  const preset = findPreset('ntlm-split-connection');
+  if (!preset) throw new Error('no preset ntlm-split-connection');
+  const state = stateForPreset(preset);
+
+  test("the playground's client is refused: 401 after the AUTHENTICATE", async () => {
+    expect(await exchangeStatuses(state)).toEqual([401, 401, 401]);
+  });
+
+  test.each<SnippetLanguage>(['curl', 'python'])('%s keeps the connection, gets 200, and says why it differs', async (language) => {
+    const snippet = snippetFor(language, snippetPlanFor(state, baseUrl()));
+    expect(snippet).toContain('a real client keeps the connection alive between the legs');
+    expect(printedStatus(language, await runSnippet(language, snippet, 'ntlm split'))).toBe(200);
   });
 });

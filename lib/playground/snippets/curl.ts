@@ -58,6 +58,19 @@ function answerOptions(answer: SnippetAnswer, hop: 'origin' | 'proxy', comments:
     case 'digest':
       if (answer.authInt) comments.push('# qop=auth-int: curl 7.88 hashes an empty body even when it sends one (lesson 5), so a POST with a body gets 401.');
       return [proxy ? '--proxy-digest' : '--digest', proxy ? '--proxy-user' : '-u', curlUserArgument({ ...answer.secret, charset: 'UTF-8' }, comments)];
+    case 'ntlm':
+      if (answer.scheme === 'Negotiate') {
+        comments.push(
+          "# curl's --negotiate uses GSS-API (Kerberos) and never -u's password: without a ticket it cannot answer, and the lab speaks",
+          '# only NTLM inside Negotiate, so this ends with the 401. The Python snippet (requests_ntlm) sends NTLM inside Negotiate.',
+        );
+        return [proxy ? '--proxy-negotiate' : '--negotiate', proxy ? '--proxy-user' : '-u', ':'];
+      }
+      comments.push(
+        `# ${proxy ? '--proxy-ntlm' : '--ntlm'}: curl sends the NEGOTIATE, reads the CHALLENGE in the ${proxy ? '407' : '401'} and answers with the AUTHENTICATE,`,
+        '# all on one kept-alive connection: NTLM authenticates the connection, not the request.',
+      );
+      return [proxy ? '--proxy-ntlm' : '--ntlm', proxy ? '--proxy-user' : '-u', curlUserArgument({ ...answer.secret, charset: 'UTF-8' }, comments)];
     case 'bearer': {
       const { token } = answer;
       for (const line of tokenComment(token)) comments.push(`# ${line}`);

@@ -41,6 +41,13 @@ function originAuth(answer: SnippetAnswer, lines: string[], options: string[], i
       if (answer.authInt) lines.push('# qop=auth-int: HTTPie answers only qop=auth (it uses requests), so the lab keeps answering 401.');
       options.push('-A', 'digest', '-a', shellQuote(userPassword(answer.secret)));
       return;
+    case 'ntlm':
+      lines.push(
+        answer.scheme === 'NTLM'
+          ? '# HTTPie has no NTLM of its own (the httpie-ntlm plugin adds -A ntlm), so this sends no credentials and the lab answers 401.'
+          : '# HTTPie has no Negotiate of its own, so this sends no credentials and the lab answers 401. Use the Python snippet (requests_ntlm).',
+      );
+      return;
     case 'bearer': {
       const { token } = answer;
       for (const line of tokenComment(token)) lines.push(`# ${line}`);
@@ -74,6 +81,8 @@ function proxyOption(proxy: NonNullable<SnippetPlan['proxy']>, lines: string[], 
     options.push(shellQuote(`--proxy=http:${url.replace('://', `://${user}`)}`));
   } else {
     if (answer.kind === 'digest') lines.push("# HTTPie has no Digest for proxies, so the lab's proxy answers 407: use curl --proxy-digest.");
+    if (answer.kind === 'ntlm')
+      lines.push(`# HTTPie has no ${answer.scheme} for proxies, so the lab's proxy answers 407${answer.scheme === 'NTLM' ? ': use curl --proxy-ntlm' : ''}.`);
     options.push(shellQuote(`--proxy=http:${url}`));
   }
 }

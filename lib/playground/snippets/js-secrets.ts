@@ -16,6 +16,22 @@ export function basicExpression(secret: SnippetPassword): string {
   return secret.charset === 'UTF-8' ? `'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(${pair})))` : `'Basic ' + btoa(${pair})`;
 }
 
+/**
+ * Neither client has NTLM or Negotiate, whose three legs must share one kept-alive connection
+ * (MS-NLMP §3.1.5): the snippet sends no credentials and says so, rather than a header that cannot work.
+ */
+const NO_NTLM: Record<'fetch' | 'node:http', (scheme: 'NTLM' | 'Negotiate') => string[]> = {
+  fetch: (scheme) => [
+    `// fetch has no ${scheme}: its three legs must share one connection, which a script cannot hold on to, and a browser`,
+    "// answers it only with the user's own Windows sign-in. So this sends no credentials, and the lab answers 401.",
+    '// Use the curl (--ntlm) or Python (requests_ntlm) snippet; in Node, an NTLM client such as httpntlm (npm).',
+  ],
+  'node:http': (scheme) => [
+    `// node:http has no ${scheme}: its three legs must share one kept-alive connection. An NTLM client for Node such as`,
+    '// httpntlm (npm) runs them; this sends no credentials, so the lab answers 401.',
+  ],
+};
+
 /** What a JavaScript snippet sends for the origin: comments, statements before the request, and an Authorization value expression. */
 export function jsOriginAuth(answer: SnippetAnswer, client: 'fetch' | 'node:http'): { comments: string[]; before: string[]; authorization?: string } {
   switch (answer.kind) {
@@ -35,6 +51,8 @@ export function jsOriginAuth(answer: SnippetAnswer, client: 'fetch' | 'node:http
         ],
         before: [],
       };
+    case 'ntlm':
+      return { comments: NO_NTLM[client](answer.scheme), before: [] };
     case 'bearer': {
       const { token } = answer;
       const comments = tokenComment(token).map((line) => `// ${line}`);

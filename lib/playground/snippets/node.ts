@@ -26,6 +26,13 @@ function proxyLines(answer: SnippetAnswer): { comments: string[]; header?: strin
       };
     case 'digest':
       return { comments: ["// node:http has no Digest support, so the lab's proxy answers 407: use the curl snippet (--proxy-digest)."] };
+    case 'ntlm':
+      return {
+        comments: [
+          `// node:http has no ${answer.scheme}, whose three legs must share one kept-alive connection, so the lab's proxy answers 407.`,
+          '// Use the curl snippet (--proxy-ntlm), or an NTLM client for Node such as httpntlm (npm).',
+        ],
+      };
     case 'none':
     case 'bearer':
       return { comments: [] };

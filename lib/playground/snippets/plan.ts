@@ -34,7 +34,9 @@ export type SnippetAnswer =
   | { kind: 'none' }
   | { kind: 'basic'; secret: SnippetPassword }
   | { kind: 'digest'; secret: SnippetPassword; authInt: boolean }
-  | { kind: 'bearer'; token: SnippetBearerToken };
+  | { kind: 'bearer'; token: SnippetBearerToken }
+  /** NTLM, or Negotiate with NTLM inside: three legs on one kept-alive connection (MS-NLMP §3.1.5). */
+  | { kind: 'ntlm'; scheme: 'NTLM' | 'Negotiate'; secret: SnippetPassword };
 
 export type SnippetPlan = {
   request: SnippetRequest;
@@ -101,7 +103,7 @@ function tokenFor(secret: Extract<HeldSecret, { kind: 'token' }>, labOrigin: str
 
 /**
  * The answer the simulated client gives a hop: the strongest scheme offered that it holds a secret
- * for (chooseChallenge's order: Bearer, then Digest, then Basic), or none when it cannot answer.
+ * for (chooseChallenge's order: Bearer, then Negotiate, Digest, NTLM, Basic), or none when it cannot answer.
  */
 function answerFor(layer: Layer | undefined, secret: HeldSecret, labOrigin: string, notes: string[]): SnippetAnswer {
   if (!layer) return NONE;
@@ -111,8 +113,10 @@ function answerFor(layer: Layer | undefined, secret: HeldSecret, labOrigin: stri
       return NONE;
     case 'password': {
       const password = { user: secret.user, password: secret.password, charset: secret.charset };
+      if (offered('negotiate')) return { kind: 'ntlm', scheme: 'Negotiate', secret: password };
       const digest = offered('digest');
       if (digest?.kind === 'digest') return { kind: 'digest', secret: password, authInt: !digest.qop.includes('auth') };
+      if (offered('ntlm')) return { kind: 'ntlm', scheme: 'NTLM', secret: password };
       if (!offered('basic')) return NONE;
       // RFC 7617 §2: a user-id with ":" cannot be sent, nor ISO-8859-1 a character it has no byte for; the simulated client gives up too.
       if (basicToken68(password) !== undefined) return { kind: 'basic', secret: password };
@@ -157,6 +161,11 @@ export function snippetPlanFor(state: PlaygroundState, labOrigin: string): Snipp
     // No client here takes a token in its proxy settings (curl's --proxy-user, requests' proxies= are for passwords).
     notes.push('A Bearer token for a proxy has no setting in these clients, so none is sent to the proxy.');
     proxyAnswer = NONE;
+  }
+  if (state.client.connections === 'new-per-request' && (originAnswer.kind === 'ntlm' || proxyAnswer.kind === 'ntlm')) {
+    notes.push(
+      "The playground's client opens a new connection for each request, so its NTLM handshake is refused; a real client keeps the connection alive between the legs (curl --ntlm and requests_ntlm do), so those get through.",
+    );
   }
   if (proxyAnswer.kind === 'none') return { request, origin: originAnswer, notes };
   // The lab as a proxy answers an absolute-form request itself and never connects to the host it names

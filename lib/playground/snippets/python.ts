@@ -52,6 +52,27 @@ const trimmed = (value: string) => value.replace(/^[\t ]+|[\t ]+$/g, '');
 const proxyWithUser = (url: string, secret: { user: string; password: string }) =>
   url.replace('://', `://${encodeURIComponent(secret.user)}:${encodeURIComponent(secret.password)}@`);
 
+/**
+ * requests_ntlm (Debian 12: python3-requests-ntlm 1.1.0) hashes the password with MD4 through hashlib,
+ * which OpenSSL 3 keeps in its legacy provider, off by default: without it the script fails with
+ * "unsupported hash type md4". The file the comment shows turns both providers on.
+ */
+const NTLM_COMMENTS = [
+  '# pip install requests-ntlm (Debian: apt install python3-requests-ntlm). It runs the three legs on one kept-alive connection.',
+  "# NTLM hashes the password with MD4, which OpenSSL 3 keeps in its legacy provider. If this fails with 'unsupported hash",
+  "# type md4' (Debian 12), run it with OPENSSL_CONF=/path/to/legacy.cnf, a file that activates the default and legacy providers:",
+  '#   openssl_conf = openssl_init',
+  '#   [openssl_init]',
+  '#   providers = provider_sect',
+  '#   [provider_sect]',
+  '#   default = default_sect',
+  '#   legacy = legacy_sect',
+  '#   [default_sect]',
+  '#   activate = 1',
+  '#   [legacy_sect]',
+  '#   activate = 1',
+];
+
 /** What requests is given for each hop: an import, arguments, a header computed at run time, lines before the call. */
 type PythonAuth = { imports: string[]; before: string[]; comments: string[]; headers: string[]; args: string[] };
 
@@ -77,6 +98,13 @@ function originAuth(answer: SnippetAnswer, auth: PythonAuth) {
       auth.imports.push('from requests.auth import HTTPDigestAuth');
       if (answer.authInt) auth.comments.push('# qop=auth-int: requests answers only qop=auth (lesson 5), so the lab keeps answering 401.');
       auth.args.push(`auth=HTTPDigestAuth(${pythonString(answer.secret.user)}, ${pythonString(answer.secret.password)}),`);
+      return;
+    case 'ntlm':
+      auth.imports.push('from requests_ntlm import HttpNtlmAuth');
+      auth.comments.push(...NTLM_COMMENTS);
+      if (answer.scheme === 'Negotiate')
+        auth.comments.push('# HttpNtlmAuth answers Negotiate too, with raw NTLM inside (no SPNEGO), which the lab accepts as Windows servers do.');
+      auth.args.push(`auth=HttpNtlmAuth(${pythonString(answer.secret.user)}, ${pythonString(answer.secret.password)}),`);
       return;
     case 'bearer': {
       const { token } = answer;
@@ -119,6 +147,12 @@ function proxyAuth(proxy: NonNullable<SnippetPlan['proxy']>, auth: PythonAuth) {
       return;
     case 'digest':
       auth.comments.push("# requests has no Digest for proxies, so the lab's proxy answers 407: use curl --proxy-digest.");
+      auth.args.push(`proxies={'http': ${pythonString(url)}},`);
+      return;
+    case 'ntlm':
+      auth.comments.push(
+        `# requests_ntlm answers a server's 401, not a proxy's 407, so the lab's proxy answers 407${answer.scheme === 'NTLM' ? ': use curl --proxy-ntlm' : ''}.`,
+      );
       auth.args.push(`proxies={'http': ${pythonString(url)}},`);
       return;
     case 'none':

@@ -9,14 +9,16 @@ import {
   type Challenge,
   type HeldCredentials,
 } from '@/lib/http-auth';
-import { GARBAGE_TOKEN, type HeldSecret } from '../scenario/client-profile';
+import { GARBAGE_TOKEN, type ClientProfile, type HeldSecret } from '../scenario/client-profile';
+import { answerHandshake, connectionScheme, handshakeDone, refusedHandshake, startHandshake, type ClientHandshake } from './connection-client';
 import type { SandboxContext } from '../context';
 import { headerValues, type SandboxRequest, type SandboxResponse } from '../message';
 import { issueToken } from '../engine/tokens';
 
 // The careful client of auto mode: answers 407 with Proxy-Authorization and 401 with Authorization,
 // chooses among challenges with lib/http-auth's chooseChallenge, retries a stale Digest nonce and
-// refreshes an expired token once, and never sends refused credentials again.
+// refreshes an expired token once, runs NTLM and Negotiate's three legs (connection-client.ts), and never
+// sends refused credentials again.
 
 export type ClientMove =
   { kind: 'retry'; field: 'Authorization' | 'Proxy-Authorization'; value: string; explanation: string } | { kind: 'stop'; explanation: string };
@@ -34,10 +36,12 @@ export type ClientState = {
   refreshed: boolean;
   staleNonceSent: boolean;
   digest: Partial<Record<CredentialsField, DigestSession>>;
+  /** An NTLM or Negotiate handshake per hop: under way, or finished (its connection then authenticated). */
+  handshakes: Partial<Record<CredentialsField, ClientHandshake>>;
 };
 
 export function newClientState(tokenLifetimeSeconds = 300): ClientState {
-  return { tokenLifetimeSeconds, tried: new Set(), refreshed: false, staleNonceSent: false, digest: {} };
+  return { tokenLifetimeSeconds, tried: new Set(), refreshed: false, staleNonceSent: false, digest: {}, handshakes: {} };
 }
 
 export type TokenKind = Extract<HeldSecret, { kind: 'token' }>['token'];
@@ -122,11 +126,16 @@ function digestAnswer(session: DigestSession, request: SandboxRequest, ctx: Sand
 }
 
 /**
- * The Digest credentials a client sends again on its next request, for the field it is not
- * re-answering: same nonce, nc + 1 (RFC 7616 §3.4: nc counts the requests sent with a nonce, and a
- * server refuses a repeated one as a replay). A proxy's Digest session must survive the origin's 401.
+ * What the client's next request carries in the field it is not re-answering: undefined to keep it as
+ * it is, a value to send instead, or null to leave it out.
+ * - Digest: the same nonce, nc + 1 (RFC 7616 §3.4: nc counts the requests sent with a nonce, and a
+ *   server refuses a repeated one as a replay). A proxy's Digest session must survive the origin's 401.
+ * - NTLM or Negotiate, once the AUTHENTICATE is sent: nothing. The handshake authenticated the
+ *   connection; sending the AUTHENTICATE again would be a replay, and curl likewise sends no header
+ *   once its NTLM state is "last" (its http_ntlm.c: the connection is already authenticated).
  */
-export function nextDigestCredentials(field: CredentialsField, state: ClientState, request: SandboxRequest, ctx: SandboxContext): string | undefined {
+export function nextCredentials(field: CredentialsField, state: ClientState, request: SandboxRequest, ctx: SandboxContext): string | null | undefined {
+  if (state.handshakes[field]?.stage === 'authenticate-sent') return null;
   const session = state.digest[field];
   if (!session) return undefined;
   session.nc += 1;
@@ -160,17 +169,19 @@ function credentialsFor(
 export async function nextMove(
   response: SandboxResponse,
   request: SandboxRequest,
-  profile: { origin: HeldSecret; proxy: HeldSecret; staleNonceFirst: boolean },
+  profile: ClientProfile,
   state: ClientState,
   ctx: SandboxContext,
 ): Promise<ClientMove> {
-  if (response.status !== 401 && response.status !== 407) return stopFor(response.status);
+  if (response.status !== 401 && response.status !== 407) return withHandshakeDone(stopFor(response.status), response, request, state);
   const proxy = response.status === 407;
   const field = proxy ? 'Proxy-Authorization' : 'Authorization';
   const secret = proxy ? profile.proxy : profile.origin;
   const parsed = parseChallenges(headerValues(response.headers, proxy ? 'Proxy-Authenticate' : 'WWW-Authenticate'));
   if (!parsed.ok) return { kind: 'stop', explanation: `The challenge does not parse (${parsed.error.message}), so the client cannot answer it.` };
   const challenges = parsed.value;
+  const handshake = state.handshakes[field];
+  if (handshake) return continueHandshake(field, handshake, challenges, secret, profile, request, ctx);
   // An expired token is refreshed once (a new token from the token endpoint), never in a loop.
   const invalidToken = challenges.find((c) => c.scheme.toLowerCase() === 'bearer' && getParam(c.params, 'error') === 'invalid_token');
   if (invalidToken && secret.kind === 'token' && secret.token === 'expired' && !state.refreshed) {
@@ -194,7 +205,50 @@ export async function nextMove(
     };
   }
   state.tried.add(identity);
+  const scheme = connectionScheme(choice.challenge.scheme);
+  if (scheme) {
+    const start = startHandshake(scheme, choice.explanation);
+    state.handshakes[field] = start.handshake;
+    return { kind: 'retry', field, value: start.value, explanation: start.explanation };
+  }
   const value = credentialsFor(field, choice.challenge, secret, state, request, ctx, profile.staleNonceFirst);
   if (typeof value !== 'string') return { kind: 'stop', explanation: `The client cannot build ${field}: ${value.error}` };
   return { kind: 'retry', field, value, explanation: choice.explanation };
+}
+
+/** A success after an AUTHENTICATE: say what the handshake left behind (an authenticated connection). */
+function withHandshakeDone(move: ClientMove, response: SandboxResponse, request: SandboxRequest, state: ClientState): ClientMove {
+  if (response.status < 200 || response.status >= 300) return move;
+  const done = (['Proxy-Authorization', 'Authorization'] as const).flatMap((field) => {
+    const handshake = state.handshakes[field];
+    return handshake?.stage === 'authenticate-sent'
+      ? [handshakeDone(handshake, field === 'Proxy-Authorization' ? 'proxy' : 'origin', response, request.connection?.id)]
+      : [];
+  });
+  return done.length === 0 ? move : { ...move, explanation: `${move.explanation} ${done.join(' ')}` };
+}
+
+/** The second or third answer of an NTLM or Negotiate handshake this client began on the hop. */
+async function continueHandshake(
+  field: CredentialsField,
+  handshake: ClientHandshake,
+  challenges: readonly Challenge[],
+  secret: HeldSecret,
+  profile: ClientProfile,
+  request: SandboxRequest,
+  ctx: SandboxContext,
+): Promise<ClientMove> {
+  const connection = request.connection?.id;
+  if (handshake.stage === 'authenticate-sent') return { kind: 'stop', explanation: refusedHandshake(handshake, connection) };
+  const challenge = challenges.find((c) => connectionScheme(c.scheme) === handshake.scheme && c.token68 !== undefined);
+  if (!challenge) {
+    return {
+      kind: 'stop',
+      explanation: `The server answered the NEGOTIATE without a ${handshake.scheme} CHALLENGE (the trace says why), so the client has nothing to answer and stops.`,
+    };
+  }
+  if (secret.kind !== 'password') return { kind: 'stop', explanation: 'The client holds no password to answer the CHALLENGE with.' };
+  const answer = await answerHandshake(handshake, challenge, secret, ctx, { mode: profile.connections, connection });
+  if ('error' in answer) return { kind: 'stop', explanation: `The client cannot answer the CHALLENGE: ${answer.error}.` };
+  return { kind: 'retry', field, value: answer.value, explanation: answer.explanation };
 }

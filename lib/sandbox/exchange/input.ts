@@ -67,6 +67,9 @@ export type ChainHop = {
   label: string;
 };
 
+/** The simulated TCP connection a request went on: numbered from 1, and whether the client opened it for this request. */
+export type ConnectionView = { id: number; opened: boolean };
+
 export type ExchangeStep = {
   request: MessageView;
   /** What the proxy forwarded to the origin, when the request got past the proxy. */
@@ -74,6 +77,11 @@ export type ExchangeStep = {
   response: ResponseView;
   respondedBy: Hop;
   trace: (TraceStep & { text: string })[];
+  /**
+   * manual and auto modes: the connection the request went on. NTLM and Negotiate authenticate a
+   * connection, so the learner sees the handshake stay on one, or break when a request opens another.
+   */
+  connection?: ConnectionView;
   /** oauth mode only: the hop of the chain this step is. */
   chain?: ChainHop;
   /** What the client does next, and why: retry the same request, follow the chain to its next hop, or stop. */

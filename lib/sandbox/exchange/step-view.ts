@@ -1,7 +1,7 @@
 import type { SandboxRequest, SandboxResponse } from '../message';
 import type { SandboxResult } from '../routes/route';
 import { describeStep, type Hop, type TraceStep } from '../engine/trace';
-import type { ChainHop, ExchangeStep, MessageView, ResponseView } from './input';
+import type { ChainHop, ConnectionView, ExchangeStep, MessageView, ResponseView } from './input';
 import { rawRequest, rawResponse } from './raw';
 
 // One attempt of a conversation as the transcript shows it: both messages as parsed fields and as raw
@@ -21,13 +21,20 @@ function respondedBy(trace: TraceStep[]): Hop {
   return trace.some((step) => step.kind === 'hop' && step.hop === 'origin') ? 'origin' : trace.length > 0 ? 'proxy' : 'origin';
 }
 
-export function exchangeStep(request: SandboxRequest, result: SandboxResult, next: ExchangeStep['next'], chain?: ChainHop): ExchangeStep {
+export function exchangeStep(
+  request: SandboxRequest,
+  result: SandboxResult,
+  next: ExchangeStep['next'],
+  chain?: ChainHop,
+  connection?: ConnectionView,
+): ExchangeStep {
   return {
     request: requestView(request),
     forwarded: result.forwarded ? requestView(result.forwarded) : undefined,
     response: responseView(result.response),
     respondedBy: respondedBy(result.trace),
     trace: result.trace.map((step) => ({ ...step, text: describeStep(step) })),
+    ...(connection ? { connection } : {}),
     ...(chain ? { chain } : {}),
     next,
   };

@@ -48,6 +48,11 @@ function exchangeRequestSchema(): JsonSchema {
   describe(schema, ['client', 'staleNonceFirst'], 'Answer Digest first with an old nonce, to see stale=true.');
   describe(
     schema,
+    ['client', 'connections'],
+    'keep-alive: every request on one connection (the default); new-per-request: a new connection for each, which breaks NTLM and Negotiate, whose handshake is bound to one.',
+  );
+  describe(
+    schema,
     ['signIn'],
     'oauth mode: the user name, password and decision (allow or deny) typed on the consent page; alice, wonderland, allow by default.',
   );
@@ -150,6 +155,13 @@ export function schemas(): Record<string, JsonSchema> {
               forwarded: message({ method: text, target: text }),
               response: message({ status: { type: 'integer' } }),
               respondedBy: { type: 'string', enum: ['proxy', 'origin'] },
+              connection: {
+                type: 'object',
+                description:
+                  'manual and auto modes: the simulated connection the request went on, numbered from 1, and whether the client opened it for this request. NTLM and Negotiate authenticate a connection.',
+                required: ['id', 'opened'],
+                properties: { id: { type: 'integer', minimum: 1 }, opened: { type: 'boolean' } },
+              },
               trace: { type: 'array', items: { type: 'object', required: ['kind', 'text'], properties: { kind: text, text }, additionalProperties: true } },
               chain: {
                 type: 'object',

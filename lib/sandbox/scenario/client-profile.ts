@@ -29,10 +29,19 @@ export type HeldSecret = z.infer<typeof heldSecretSchema>;
 /** The token a "garbage" profile holds: not a JWT at all, so no server could have issued it. */
 export const GARBAGE_TOKEN = 'not-a-token-this-server-issued';
 
+export const CONNECTION_MODES = ['keep-alive', 'new-per-request'] as const;
+export type ConnectionMode = (typeof CONNECTION_MODES)[number];
+
 export const clientProfileSchema = z.object({
   origin: z._default(heldSecretSchema, { kind: 'none' }),
   proxy: z._default(heldSecretSchema, { kind: 'none' }),
   /** The client first answers with a nonce it kept from earlier, which has gone stale (RFC 7616 §3.3). */
   staleNonceFirst: z._default(z.boolean(), false),
+  /**
+   * keep-alive: every request on the connection the first one opened (HTTP/1.1's default, RFC 9112 §9.3).
+   * new-per-request: a new connection for each request, as a client or load balancer that does not keep
+   * them; NTLM and Negotiate then never finish, their handshake being bound to one connection (MS-NLMP §3.1.5).
+   */
+  connections: z._default(z.enum(CONNECTION_MODES), 'keep-alive'),
 });
 export type ClientProfile = z.infer<typeof clientProfileSchema>;

@@ -188,6 +188,14 @@ const PRESET_INPUTS: PresetInput[] = [
     client: { origin: alicePassword, proxy: alicePassword },
   },
   {
+    id: 'ntlm-split-connection',
+    title: 'NTLM: a new connection between the legs',
+    summary:
+      'The same NTLM handshake, from a client (or a load balancer) that opens a new connection for each request. The CHALLENGE was issued on one connection and the AUTHENTICATE arrives on another, which has no handshake in progress: refused, with the reason.',
+    scenario: { origin: { realm: 'reports', schemes: [{ kind: 'ntlm' }], users: [alice, bob] } },
+    client: { origin: alicePassword, connections: 'new-per-request' },
+  },
+  {
     id: 'basic-non-ascii',
     title: 'Basic: non-ASCII credentials',
     summary: 'User "zoë" with password "123£": encoded as UTF-8, as charset="UTF-8" asks (RFC 7617 §2.1), they pass; a client sending ISO-8859-1 bytes fails.',

@@ -10,7 +10,7 @@ function challenges(header: string | string[]) {
 }
 
 const mixed = challenges([
-  'Negotiate',
+  'Newauth realm="apps", type=1',
   'Basic realm="intranet", charset="UTF-8"',
   'Digest realm="intranet", nonce="n", qop="auth", algorithm=MD5',
   'Digest realm="intranet", nonce="n", qop="auth", algorithm=SHA-256',
@@ -35,8 +35,32 @@ describe('chooseChallenge', () => {
     expect(choice.explanation).toContain('RFC 9110 §11.6.1');
     expect(choice.explanation).toContain('RFC 7616 §3.7');
     expect(choice.explanation).not.toContain('RFC 2617');
-    expect(choice.explanation).toContain('Negotiate');
+    expect(choice.explanation).toContain('Newauth');
     expect(choice.considered.map((c) => c.usable)).toEqual([false, true, true, true, false]);
+  });
+
+  // curl --anyauth's order (CURLOPT_HTTPAUTH; libcurl's pickoneauth), Bearer kept first.
+  it.each([
+    ['Negotiate beats Digest and Basic', ['Basic realm="r"', 'Digest realm="r", nonce="n", qop="auth"', 'Negotiate'], password, 2, 'negotiate'],
+    ['Digest beats NTLM', ['NTLM', 'Digest realm="r", nonce="n", qop="auth"'], password, 1, 'digest'],
+    ['NTLM beats Basic', ['Basic realm="r"', 'NTLM'], password, 1, 'ntlm'],
+    ['a token beats Negotiate', ['Negotiate', 'Bearer realm="api"'], both, 1, 'bearer'],
+    ['Negotiate beats NTLM', ['NTLM', 'Negotiate'], password, 1, 'negotiate'],
+  ] as const)('%s', (_name, header, held, index, scheme) => {
+    expect(chooseChallenge(challenges([...header]), held)).toMatchObject({ kind: 'chosen', index, scheme });
+  });
+
+  it('answers NTLM and Negotiate with a password only, and says they bind to the connection', () => {
+    expect(chooseChallenge(challenges(['NTLM', 'Negotiate']), { bearerToken: 't' })).toMatchObject({ kind: 'none' });
+    const choice = chooseChallenge(challenges('NTLM'), password);
+    expect(choice).toMatchObject({ kind: 'chosen', scheme: 'ntlm' });
+    expect(choice.explanation).toContain('connection');
+  });
+
+  it('treats an NTLM challenge carrying a token as the second leg of a handshake', () => {
+    const choice = chooseChallenge(challenges('NTLM TlRMTVNTUAACAAAA'), password);
+    expect(choice).toMatchObject({ kind: 'chosen', scheme: 'ntlm' });
+    expect(choice.explanation).toContain('AUTHENTICATE on the same connection');
   });
 
   // Talk of choosing (and of ties) only when there was a choice to make.

@@ -30,6 +30,30 @@ describe('challengeToAnswer', () => {
     ['a 401 without a challenge offers nothing', 401, [['Content-Type', 'text/plain']], { kind: 'nothing-to-answer' }],
     ['a 403 is not answered with credentials', 403, [['WWW-Authenticate', 'Bearer error="insufficient_scope"']], { kind: 'nothing-to-answer' }],
     ['a 200 has nothing to answer', 200, [], { kind: 'nothing-to-answer' }],
+    [
+      'NTLM alone is bound to a connection no hand-built header can reach',
+      401,
+      [['WWW-Authenticate', 'NTLM TlRMTVNTUAACAAAA']],
+      { kind: 'connection-bound', status: 401, challengeField: 'WWW-Authenticate', schemes: ['NTLM'] },
+    ],
+    [
+      'Negotiate and NTLM at a proxy, likewise',
+      407,
+      [
+        ['Proxy-Authenticate', 'Negotiate'],
+        ['Proxy-Authenticate', 'NTLM'],
+      ],
+      { kind: 'connection-bound', status: 407, challengeField: 'Proxy-Authenticate', schemes: ['Negotiate', 'NTLM'] },
+    ],
+    [
+      'NTLM beside Basic: Basic can still be answered by hand',
+      401,
+      [
+        ['WWW-Authenticate', 'NTLM'],
+        ['WWW-Authenticate', 'Basic realm="r"'],
+      ],
+      { kind: 'origin', status: 401, challengeField: 'WWW-Authenticate', credentialsField: 'Authorization', challenges: ['NTLM', 'Basic realm="r"'] },
+    ],
   ])('%s', (_name, status, headers, expected) => {
     expect(challengeToAnswer({ status, headers })).toEqual(expected);
   });

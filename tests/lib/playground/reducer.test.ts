@@ -157,11 +157,21 @@ const CASES: [string, PlaygroundState, PlaygroundAction, PlaygroundState][] = [
     defaultState(),
     {
       type: 'set-client',
-      client: { origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] }, proxy: { kind: 'none' }, staleNonceFirst: false },
+      client: {
+        origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] },
+        proxy: { kind: 'none' },
+        staleNonceFirst: false,
+        connections: 'keep-alive',
+      },
     },
     {
       ...defaultState(),
-      client: { origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] }, proxy: { kind: 'none' }, staleNonceFirst: false },
+      client: {
+        origin: { kind: 'token', token: 'expired', subject: 'alice', scope: ['read'] },
+        proxy: { kind: 'none' },
+        staleNonceFirst: false,
+        connections: 'keep-alive',
+      },
     },
   ],
 ];

@@ -27,6 +27,11 @@ const CASES: Record<string, PlanCase> = {
   'bearer-garbage': { preset: 'bearer', client: { origin: { kind: 'token', token: 'garbage', subject: 'alice', scope: ['read'] } } },
   'proxy-basic': { preset: 'proxy-then-origin' },
   'proxy-digest-https': { preset: 'proxy-then-origin', query: '?proxy=digest', origin: 'https://lab.example' },
+  // NTLM and Negotiate: curl --ntlm and requests_ntlm run the legs; fetch, node:http and HTTPie say they cannot.
+  'ntlm-password': { preset: 'ntlm' },
+  'negotiate-password': { preset: 'negotiate' },
+  'proxy-ntlm': { preset: 'ntlm-proxy' },
+  'ntlm-split-connection': { preset: 'ntlm-split-connection' },
   // The request already carries Authorization: sent as written, and the snippet says so.
   'written-authorization': { preset: 'lowercase-scheme' },
   // Manual mode: the request as edited, whatever the client holds.
@@ -80,6 +85,9 @@ describe('snippetPlanFor', () => {
     ['a user-id with ":" cannot be sent with Basic (RFC 7617 §2)', { preset: 'basic', client: { origin: { ...alice, user: 'a:lice' } } }, 'none'],
     ['schemes=digest in the query overrides the preset', { preset: 'basic', query: '?schemes=digest' }, 'digest'],
     ['manual mode answers nothing', { preset: 'basic', mode: 'manual' }, 'none'],
+    ['NTLM offered, a password held', { preset: 'ntlm' }, 'ntlm'],
+    ['Negotiate beats Digest, as the simulated client picks', { preset: 'negotiate', query: '?schemes=digest,negotiate' }, 'ntlm'],
+    ['Digest beats NTLM, as the simulated client picks', { preset: 'ntlm', query: '?schemes=ntlm,digest' }, 'digest'],
   ])('%s', (_what, planCase, kind) => {
     expect(snippetPlanFor(stateFor(planCase), LAB).origin.kind).toBe(kind);
   });

@@ -61,7 +61,15 @@ const playgroundState: fc.Arbitrary<PlaygroundState> = fc
         body: keepOr(base.request.body, fc.oneof(fc.constant(''), text(0, 60))),
       }),
       mode: fc.constantFrom('auto' as const, 'manual' as const, 'oauth' as const),
-      client: keepOr(base.client, fc.record({ origin: heldSecret, proxy: heldSecret, staleNonceFirst: fc.boolean() })),
+      client: keepOr(
+        base.client,
+        fc.record({
+          origin: heldSecret,
+          proxy: heldSecret,
+          staleNonceFirst: fc.boolean(),
+          connections: fc.constantFrom('keep-alive' as const, 'new-per-request' as const),
+        }),
+      ),
       signIn: keepOr(
         base.signIn,
         fc
@@ -158,13 +166,14 @@ describe('encodeState / decodeState', () => {
           origin: { kind: 'token', token: 'expired', subject: 'bob', scope: ['read', 'write'] },
           proxy: { kind: 'password', user: 'alice', password: 'wonderland', charset: 'ISO-8859-1' },
           staleNonceFirst: true,
+          connections: 'new-per-request',
         },
       },
-      'v=1&p=basic-missing-credentials&ct=expired&cs=read+write&csub=bob&pu=alice&pp=wonderland&pc=ISO-8859-1&stale=1',
+      'v=1&p=basic-missing-credentials&ct=expired&cs=read+write&csub=bob&pu=alice&pp=wonderland&pc=ISO-8859-1&stale=1&conn=new',
     ],
     [
       'a client holding nothing',
-      { ...defaultState(), client: { origin: { kind: 'none' }, proxy: { kind: 'none' }, staleNonceFirst: false } },
+      { ...defaultState(), client: { origin: { kind: 'none' }, proxy: { kind: 'none' }, staleNonceFirst: false, connections: 'keep-alive' } },
       'v=1&p=basic-missing-credentials&client=none',
     ],
   ] as [string, PlaygroundState, string][])('%s', (_what, state, encoded) => {
@@ -207,6 +216,7 @@ describe('decodeState: hostile links', () => {
       [/origin credentials are not valid \(password: /, /proxy credentials are not valid \(token: /],
     ],
     ['an unknown client marker and stale value', 'p=basic&client=all&stale=yes', [/client=all is not understood/, /stale=yes is not 1 or 0/]],
+    ['an unknown connection habit', 'p=ntlm&cu=alice&cp=wonderland&conn=pooled', [/conn=pooled is not new or keep/]],
   ])('%s: problems listed, state valid', (_what, search, patterns) => {
     const { state, problems } = decodeState(search);
     expectValid(state);
