@@ -184,10 +184,12 @@ describe('the playground on a 390 px phone in dark mode', () => {
       await openPage(page, playgroundUrl());
       const auto = page.getByRole('radio', { name: /^Auto:/ });
       await expect(auto.isChecked()).resolves.toBe(true);
-      // From the mode group: one stop for the origin's group, one for the proxy's, then on.
+      // From the mode group: one stop for the origin's group, one for the proxy's, one for how the client
+      // uses connections, then on.
       expect(await radioTabStops(page, auto)).toEqual([
         'For the origin (Authorization): what the client holds',
         'For the proxy (Proxy-Authorization): what the client holds',
+        'Connections: how the client sends its requests',
       ]);
       const origin = page.getByRole('radiogroup', { name: 'For the origin (Authorization): what the client holds' });
       await origin.getByRole('radio', { checked: true }).focus();
