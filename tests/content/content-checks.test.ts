@@ -5,7 +5,16 @@ import { staticPageRoutes } from '@/lib/content/routes';
 import { PLANNED_LESSON_SLUGS, readCheckedLesson, readCheckedLessons } from './support/checked-lesson';
 import { checkFenceMeta, checkHttpExamples, checkInternalLinks, checkLessonStructure, checkQuizzes, checkRfcCitations, type Site } from './support/checks';
 import { checkPythonCompiles, checkScriptBlocks } from './support/code-checks';
-import { checkCallouts, checkCitesRfc, checkExternalLinks, checkFenceLanguages, checkNoTitleHeading, checkPresets, checkSections } from './support/markup-checks';
+import {
+  checkCallouts,
+  checkCitesRfc,
+  checkExternalLinks,
+  checkFenceLanguages,
+  checkNoPipeTables,
+  checkNoTitleHeading,
+  checkPresets,
+  checkSections,
+} from './support/markup-checks';
 
 const fixture = (name: string) => readCheckedLesson(path.join(process.cwd(), 'tests/fixtures/content/checks', name));
 const site: Site = { lessons: readCheckedLessons(), plannedSlugs: PLANNED_LESSON_SLUGS, routes: new Set(staticPageRoutes()) };
@@ -28,6 +37,7 @@ describe('a lesson that follows every rule', () => {
     ['callouts', () => checkCallouts(good)],
     ['presets', () => checkPresets(good)],
     ['cites an RFC', () => checkCitesRfc(good)],
+    ['pipe tables', () => checkNoPipeTables(good)],
   ])('passes the %s check', (_name, check) => {
     expect(check()).toEqual([]);
   });
@@ -165,6 +175,12 @@ describe('each check fails on a bad example', () => {
         `${file}/10-bad-markup.mdx:1: presets.1: names no sandbox preset: there is no "no-such-preset" in lib/sandbox/scenario/presets`,
         `${file}/10-bad-markup.mdx:23: <TryIt preset="no-such-preset"> names no sandbox preset`,
         `${file}/10-bad-markup.mdx:25: <TryIt> needs preset="..." naming a sandbox preset`,
+      ]);
+    });
+
+    test('tables: a Markdown pipe table, which the site renders as raw pipes', () => {
+      expect(checkNoPipeTables(bad)).toEqual([
+        `${file}/10-bad-markup.mdx:27: a Markdown pipe table: the site renders no GFM, so it shows as raw pipes; write a list or a <table>`,
       ]);
     });
 

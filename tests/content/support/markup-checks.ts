@@ -82,3 +82,16 @@ const RFC_SECTION_CITATION = /RFC \d{4} §\d+(\.\d+)*/;
 export function checkCitesRfc(lesson: CheckedLesson): string[] {
   return lesson.model.prose.some((prose) => RFC_SECTION_CITATION.test(prose.text)) ? [] : [at(lesson, 1, 'the lesson cites no RFC section: name the ones it relies on, as "RFC 9110 §11.6.1"')];
 }
+
+/** A GFM delimiter row, `| --- | :-: |`: the tell of a pipe table. */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/m;
+
+/**
+ * No Markdown pipe tables: the site's MDX has no GFM, so one renders as a paragraph of pipes. A table is
+ * a list, or a <table> in JSX with a caption and header cells.
+ */
+export function checkNoPipeTables(lesson: CheckedLesson): string[] {
+  return lesson.model.prose
+    .filter((prose) => DELIMITER_ROW.test(prose.text))
+    .map((prose) => at(lesson, prose.line, 'a Markdown pipe table: the site renders no GFM, so it shows as raw pipes; write a list or a <table>'));
+}
