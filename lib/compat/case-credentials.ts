@@ -13,13 +13,13 @@ import { checkCaseNonce, credentialsFingerprint } from './case-nonce';
 import { checkDigestForCase } from './case-digest';
 import { checkHandshakeForCase, handshakeShape } from './case-handshake';
 import type { CredentialsInput } from './case-input';
-import type { CredentialsCheck, CredentialsShape, DigestFacts, SentCredentials } from './observation';
+import type { CredentialsCheck, CredentialsShape, DigestFacts, ObservedCredentials } from './observation';
 
 // One credentials field of a request, checked against the challenges the case offered on that hop, with
 // lib/http-auth (no second grammar): what was sent, reduced to its shape, and whether it verified.
 
 export type CredentialsResult = {
-  sent: SentCredentials;
+  sent: ObservedCredentials;
   /** 400: the field is malformed, not merely wrong (RFC 7616 §3.4 via RFC 2617 §3.2.2, RFC 6750 §3.1). */
   malformed: boolean;
   /** Digest, verified: what Authentication-Info is computed from. */
@@ -96,7 +96,7 @@ export async function checkCaseCredentials(input: CredentialsInput): Promise<Cre
   }
   const credentials = parsed.value;
   const scheme = credentials.scheme;
-  const sent = (shape: CredentialsShape, check: CredentialsCheck, extra: Partial<SentCredentials> = {}): SentCredentials => ({
+  const sent = (shape: CredentialsShape, check: CredentialsCheck, extra: Partial<ObservedCredentials> = {}): ObservedCredentials => ({
     field,
     scheme,
     shape,

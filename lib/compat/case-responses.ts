@@ -3,7 +3,7 @@ import type { SandboxContext } from '@/lib/sandbox/context';
 import type { HeaderList, SandboxResponse } from '@/lib/sandbox/message';
 import { problemResponse } from '@/lib/sandbox/problem';
 import { issueCaseNonce, type NonceIssue } from './case-nonce';
-import { challengeField } from './case-schema';
+import { caseChallengeField } from './case-schema';
 
 // The responses a case sends, built from its data: challenge lines with fresh nonces, the grant, the
 // redirect. Everything the lab writes into a head passes `isSafeHead` last, so whatever a client sent, no
@@ -41,7 +41,7 @@ export function offeredChallenges(lines: readonly string[]): Challenge[] {
 
 /** 401 and 407 with their challenges; 403 with Bearer's insufficient_scope challenge (RFC 6750 §3.1). */
 export function challengeResponse(status: 401 | 403 | 407, lines: readonly string[], detail: string, extra: HeaderList = []): SandboxResponse {
-  const field = challengeField(status === 407 ? 407 : 401);
+  const field = caseChallengeField(status === 407 ? 407 : 401);
   return problemResponse({ status, detail }, [...lines.map((line): [string, string] => [field, line]), ...extra]);
 }
 

@@ -111,7 +111,7 @@ export const EXPECTATION_FLOWS: Record<ExpectationKind, readonly FlowKind[]> = {
   'answers-proxy-then-origin': ['proxy-then-origin'],
 };
 
-export const citationSchema = z.object({ rfc: z.number(required).int().positive(), section: rfcSectionNumber }).strict();
+export const caseCitationSchema = z.object({ rfc: z.number(required).int().positive(), section: rfcSectionNumber }).strict();
 
 const credentialsSchema = z
   .object({
@@ -151,7 +151,7 @@ export const compatCaseSchema = z
     follows: text,
     expect: expectationSchema,
     alternatives: z.array(z.object({ expect: expectationSchema, reason: text }).strict()).default([]),
-    citations: z.array(citationSchema).min(1, 'must cite at least one RFC section'),
+    citations: z.array(caseCitationSchema).min(1, 'must cite at least one RFC section'),
   })
   .strict()
   .superRefine((c, context) => {
@@ -174,7 +174,7 @@ export const compatCaseSchema = z
   });
 
 export type CompatCase = z.output<typeof compatCaseSchema>;
-export type CompatCitation = z.output<typeof citationSchema>;
+export type CompatCitation = z.output<typeof caseCitationSchema>;
 
 /** The whole file: cases with unique ids. */
 export const compatCasesFileSchema = z
@@ -189,4 +189,5 @@ export const compatCasesFileSchema = z
   });
 
 /** The field a challenge response carries its challenges in (RFC 9110 §11.6.1, §11.7.1). */
-export const challengeField = (status: 401 | 407): 'WWW-Authenticate' | 'Proxy-Authenticate' => (status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate');
+export const caseChallengeField = (status: 401 | 407): 'WWW-Authenticate' | 'Proxy-Authenticate' =>
+  status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';

@@ -5,7 +5,7 @@ import { checkCaseCredentials, type CredentialsResult } from './case-credentials
 import { issueCaseNonce, type NonceIssue } from './case-nonce';
 import { badRequest, challengeResponse, fillLines, grantedResponse, isSafeHead, offeredChallenges, redirectResponse } from './case-responses';
 import type { CompatCase } from './case-schema';
-import { CASE_LEGS, type CaseLeg, type CaseObservation, type CaseOutcome, type CredentialsField } from './observation';
+import { CASE_LEGS, type CaseLeg, type CaseObservation, type CaseOutcome, type CaseCredentialsField } from './observation';
 
 // The lab's side of a compatibility case, as a pure async function: given one request a client sent for
 // the case, the response the lab sends and an observation of what the request carried. It keeps nothing
@@ -36,7 +36,7 @@ function readLeg(compatCase: CompatCase, query: URLSearchParams): CaseLeg | unde
   return leg as CaseLeg;
 }
 
-async function checkField(r: Request, field: CredentialsField, lines: readonly string[]): Promise<CredentialsResult | string | undefined> {
+async function checkField(r: Request, field: CaseCredentialsField, lines: readonly string[]): Promise<CredentialsResult | string | undefined> {
   const values = headerValues(r.request.headers, field);
   if (values.length === 0) return undefined;
   // RFC 9110 §11.6.2, §11.7.2: one credentials per field; two lines cannot be one list.

@@ -1,5 +1,5 @@
 import type { CompatCase, Expectation } from './case-schema';
-import type { CaseObservation, SentCredentials } from './observation';
+import type { CaseObservation, ObservedCredentials } from './observation';
 
 // Grades one client on one case from the observations of its requests, in order: `follows` when they meet
 // the case's expectation, `differs` when they meet a legal alternative (with its reason), `fails` when they
@@ -12,15 +12,15 @@ type Check = { met: true; why: string } | { met: false; why: string };
 const met = (why: string): Check => ({ met: true, why });
 const unmet = (why: string): Check => ({ met: false, why });
 
-const verified = (sent: SentCredentials | undefined) => sent?.check.kind === 'verified';
+const verified = (sent: ObservedCredentials | undefined) => sent?.check.kind === 'verified';
 
-function describe(sent: SentCredentials): string {
+function describe(sent: ObservedCredentials): string {
   const check = sent.check;
   const how = check.kind === 'refused' ? `refused: ${check.detail}` : check.kind === 'verified' ? 'verified' : check.kind;
   return `${sent.scheme || 'unreadable'} credentials (${how})`;
 }
 
-function answerProblem(e: Extract<Expectation, { kind: 'answers' }>, sent: SentCredentials): string | undefined {
+function answerProblem(e: Extract<Expectation, { kind: 'answers' }>, sent: ObservedCredentials): string | undefined {
   const digest = sent.digest;
   if (e.algorithm !== undefined && digest?.algorithm.toUpperCase() !== e.algorithm.toUpperCase())
     return `used algorithm ${digest?.algorithm ?? 'none'}, not ${e.algorithm}`;
@@ -50,7 +50,7 @@ function doesNotAnswer(observations: readonly CaseObservation[]): Check {
   return sent ? unmet(`It sent ${describe(sent)} although there was no challenge it could answer.`) : met('It sent no credentials.');
 }
 
-function repeatsAfterRefusal(observations: readonly CaseObservation[]): { refused?: SentCredentials; repeats: number } {
+function repeatsAfterRefusal(observations: readonly CaseObservation[]): { refused?: ObservedCredentials; repeats: number } {
   const at = observations.findIndex((o) => o.outcome === 'token-refused');
   const refused = observations[at]?.authorization;
   if (refused === undefined) return { repeats: 0 };

@@ -10,7 +10,7 @@ import type { NonceOrigin } from './case-nonce';
 export const CASE_LEGS = ['first', 'redirected', 'next'] as const;
 export type CaseLeg = (typeof CASE_LEGS)[number];
 
-export type CredentialsField = 'Authorization' | 'Proxy-Authorization';
+export type CaseCredentialsField = 'Authorization' | 'Proxy-Authorization';
 
 /** The credentials as the lab may show them: their form, with the secret part left out. */
 export type CredentialsShape =
@@ -35,8 +35,8 @@ export type CredentialsCheck =
   | { kind: 'stale'; detail: string }
   | { kind: 'refused'; reason: string; detail: string };
 
-export type SentCredentials = {
-  field: CredentialsField;
+export type ObservedCredentials = {
+  field: CaseCredentialsField;
   /** The scheme as the client spelled it. */
   scheme: string;
   shape: CredentialsShape;
@@ -68,8 +68,8 @@ export type CaseObservation = {
   method: string;
   /** The request-target, only when the lab could read it as one (origin-form, visible ASCII). */
   target?: string;
-  authorization?: SentCredentials;
-  proxyAuthorization?: SentCredentials;
+  authorization?: ObservedCredentials;
+  proxyAuthorization?: ObservedCredentials;
   status: number;
   outcome: CaseOutcome;
   /** Why, in a sentence, for the exchange view and the grader's explanation. */
