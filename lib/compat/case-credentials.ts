@@ -12,6 +12,7 @@ import {
 import { checkCaseNonce, credentialsFingerprint } from './case-nonce';
 import { checkDigestForCase } from './case-digest';
 import { checkHandshakeForCase, handshakeShape } from './case-handshake';
+import type { HeaderList } from '@/lib/sandbox/message';
 import type { CredentialsInput } from './case-input';
 import type { CredentialsCheck, CredentialsShape, DigestFacts, ObservedCredentials } from './observation';
 
@@ -26,6 +27,8 @@ export type CredentialsResult = {
   exchange?: DigestExchange;
   /** NTLM or Negotiate leg 1: the field value of the challenge that carries the server's token. */
   handshakeChallenge?: string;
+  /** Fields the success response carries: Negotiate's final token (RFC 4559 §5). */
+  grantFields?: HeaderList;
 };
 
 const refused = (reason: string, detail: string): CredentialsCheck => ({ kind: 'refused', reason, detail });
@@ -128,7 +131,12 @@ export async function checkCaseCredentials(input: CredentialsInput): Promise<Cre
       const shape = handshakeShape(lower === 'ntlm' ? 'NTLM' : 'Negotiate', fieldValue);
       if (notOffered) return { sent: sent(shape, notOfferedCheck), malformed: false };
       const result = await checkHandshakeForCase(input, credentials, lower === 'ntlm' ? 'NTLM' : 'Negotiate');
-      return { sent: sent(shape, result.check), malformed: result.malformed, ...(result.challenge ? { handshakeChallenge: result.challenge } : {}) };
+      return {
+        sent: sent(shape, result.check),
+        malformed: result.malformed,
+        ...(result.challenge ? { handshakeChallenge: result.challenge } : {}),
+        ...(result.fields ? { grantFields: result.fields } : {}),
+      };
     }
     default:
       return {

@@ -2,6 +2,7 @@ import type { Credentials } from '@/lib/http-auth';
 import type { ConnectionScheme } from '@/lib/sandbox/connection';
 import { readConnectionToken } from '@/lib/sandbox/engine/schemes/connection-token';
 import { authenticateConnectionScheme } from '@/lib/sandbox/engine/schemes/ntlm-handshake';
+import type { HeaderList } from '@/lib/sandbox/message';
 import type { Layer } from '@/lib/sandbox/scenario/scenario';
 import type { CredentialsInput } from './case-input';
 import type { CredentialsCheck, CredentialsShape } from './observation';
@@ -10,7 +11,8 @@ import type { CredentialsCheck, CredentialsShape } from './observation';
 // §4): the CHALLENGE is kept beside the request's connection and spent by the AUTHENTICATE that answers it
 // on the same connection. The case's user is the only user; the realm only names the case.
 
-export type HandshakeCheck = { check: CredentialsCheck; malformed: boolean; challenge?: string };
+/** `fields`: what the success carries, e.g. Negotiate's final SPNEGO token (RFC 4559 §5). */
+export type HandshakeCheck = { check: CredentialsCheck; malformed: boolean; challenge?: string; fields?: HeaderList };
 
 /** Which NTLM message an NTLM or Negotiate field carried, for the observation (the token itself is left out). */
 export function handshakeShape(scheme: ConnectionScheme, fieldValue: string): CredentialsShape {
@@ -36,7 +38,8 @@ export async function checkHandshakeForCase(input: CredentialsInput, credentials
     { hop, layer: caseLayer(input, scheme), request: input.request, ctx: input.ctx, fieldValue: input.fieldValue, credentials },
     scheme,
   );
-  if (outcome.kind === 'authenticated') return { check: { kind: 'verified', user: outcome.user }, malformed: false };
+  if (outcome.kind === 'authenticated')
+    return { check: { kind: 'verified', user: outcome.user }, malformed: false, ...(outcome.fields ? { fields: outcome.fields } : {}) };
   if (outcome.hint.kind === 'connection-challenge') {
     return { check: { kind: 'handshake-continues' }, malformed: false, challenge: `${outcome.hint.scheme} ${outcome.hint.token}` };
   }

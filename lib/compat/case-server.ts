@@ -70,7 +70,7 @@ function afterVerified(r: Request, result: CredentialsResult, user: string): Ans
     const note = `Verified; redirected to ${flow.kind === 'redirect-cross-origin' ? 'the other origin' : 'the same origin'}.`;
     return { response: redirectResponse(flow.status, `${origin}${r.path}?leg=redirected`), outcome: 'redirected', note };
   }
-  return { response: grantedResponse(id, user), outcome: 'granted', note: `Verified as ${user}.` };
+  return { response: grantedResponse(id, user, result.grantFields ?? []), outcome: 'granted', note: `Verified as ${user}.` };
 }
 
 /** The origin's answer to a request whose Authorization was checked (or absent). */

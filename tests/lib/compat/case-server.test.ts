@@ -7,10 +7,10 @@ import { answerCase } from '@/lib/compat/case-server';
 import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
 import type { CompatCase } from '@/lib/compat/case-schema';
 import { createConnectionAuth, handshakeBudget } from '@/lib/sandbox/connection';
-import { headerValues, type HeaderList } from '@/lib/sandbox/message';
+import { headerValues, type HeaderList, type SandboxResponse } from '@/lib/sandbox/message';
 import { expectWellFormedFields, hostileValue } from '../sandbox/hostile';
 import { ALICE_BASIC, basicFor, request, SECRET, testContext } from '../sandbox/support';
-import { ORIGIN, OTHER_ORIGIN } from './support/case-client';
+import { ORIGIN, OTHER_ORIGIN, runCaseClient } from './support/case-client';
 
 const WHERE = { origin: ORIGIN, otherOrigin: OTHER_ORIGIN };
 const byId = (id: string): CompatCase => {
@@ -87,6 +87,20 @@ describe('answerCase', () => {
     if (!digest.ok) throw new Error(digest.error.message);
     const { observation } = await ask('whitespace-around-equals', [['Authorization', formatCredentials(digest.value.credentials)]]);
     expect(observation.authorization).toMatchObject({ check: { kind: 'refused', reason: 'invalid-nonce' }, digest: { nonce: 'not-issued-here' } });
+  });
+
+  test('NTLM and Negotiate run three legs on one connection; Negotiate’s 200 carries the final SPNEGO token (RFC 4559 §5)', async () => {
+    for (const id of ['ntlm', 'negotiate']) {
+      const responses: SandboxResponse[] = [];
+      const observations = await runCaseClient(byId(id), { responses });
+      expect(observations.map((o) => [o.outcome, o.authorization?.shape.kind === 'handshake' ? o.authorization.shape.message : undefined])).toEqual([
+        ['challenged', undefined],
+        ['challenged', 'negotiate'],
+        ['granted', 'authenticate'],
+      ]);
+      const final = headerValues(responses[2]?.headers ?? [], 'WWW-Authenticate');
+      expect(final).toEqual(id === 'negotiate' ? [expect.stringMatching(/^Negotiate [A-Za-z0-9+/]+=*$/)] : []);
+    }
   });
 
   test('a 403 insufficient_scope carries the case’s Bearer challenge', async () => {

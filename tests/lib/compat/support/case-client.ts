@@ -14,7 +14,7 @@ import type { AnswerScheme, CompatCase } from '@/lib/compat/case-schema';
 import type { CaseObservation } from '@/lib/compat/observation';
 import { createConnectionAuth, handshakeBudget } from '@/lib/sandbox/connection';
 import { answerHandshake, connectionScheme, startHandshake, type ClientHandshake } from '@/lib/sandbox/exchange/connection-client';
-import { headerValues, type HeaderList } from '@/lib/sandbox/message';
+import { headerValues, type HeaderList, type SandboxResponse } from '@/lib/sandbox/message';
 import { testContext } from '../../sandbox/support';
 
 // An in-process HTTP client for the compatibility cases, built from lib/http-auth's client side: it parses
@@ -47,6 +47,8 @@ export type ClientOptions = {
   nextnonce?: 'use' | 'reuse-old' | 'wait';
   /** Send a refused token once more. */
   repeatRefusedToken?: boolean;
+  /** Collects the lab's responses, for tests that look at them. */
+  responses?: SandboxResponse[];
 };
 
 type Digest = { challenge: Challenge; nc: number; cnonce: string };
@@ -151,6 +153,7 @@ export async function runCaseClient(compatCase: CompatCase, options: ClientOptio
     const request = { method, target, headers, body: encoder.encode(body), connection };
     const { response, observation } = await answerCase(compatCase, request, ctx, { origin: ORIGIN, otherOrigin: OTHER_ORIGIN });
     observations.push(observation);
+    options.responses?.push(response);
     const { status } = response;
     if ((status === 401 || status === 403) && options.repeatRefusedToken && observation.outcome === 'token-refused' && !repeated) {
       repeated = true;
