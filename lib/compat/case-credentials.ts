@@ -95,7 +95,9 @@ export async function checkCaseCredentials(input: CredentialsInput): Promise<Cre
   const parsed = parseCredentials(fieldValue);
   if (!parsed.ok) {
     const shape: CredentialsShape = { kind: 'malformed', length: fieldValue.length, problem: parsed.error.message };
-    return { sent: { field, scheme: '', shape, check: refused('malformed', parsed.error.message), fingerprint }, malformed: true };
+    // The scheme is still worth naming when what follows it does not parse (RFC 9110 §11.1: a token).
+    const scheme = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+/.exec(fieldValue)?.[0] ?? '';
+    return { sent: { field, scheme, shape, check: refused('malformed', parsed.error.message), fingerprint }, malformed: true };
   }
   const credentials = parsed.value;
   const scheme = credentials.scheme;

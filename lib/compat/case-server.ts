@@ -36,15 +36,31 @@ function readLeg(compatCase: CompatCase, query: URLSearchParams): CaseLeg | unde
   return leg as CaseLeg;
 }
 
-async function checkField(r: Request, field: CaseCredentialsField, lines: readonly string[]): Promise<CredentialsResult | string | undefined> {
+/** A credentials field as read: absent, unreadable as a whole (two lines, too long), or checked. */
+type FieldRead = { kind: 'absent' } | { kind: 'unreadable'; detail: string } | { kind: 'checked'; result: CredentialsResult };
+
+async function checkField(r: Request, field: CaseCredentialsField, lines: readonly string[] | undefined): Promise<FieldRead> {
   const values = headerValues(r.request.headers, field);
-  if (values.length === 0) return undefined;
+  if (values.length === 0 || lines === undefined) return { kind: 'absent' };
   // RFC 9110 §11.6.2, §11.7.2: one credentials per field; two lines cannot be one list.
-  if (values.length > 1) return `The request carries ${values.length} ${field} field lines; send one (RFC 9110 §11.6.2).`;
+  if (values.length > 1) return { kind: 'unreadable', detail: `The request carries ${values.length} ${field} field lines; send one (RFC 9110 §11.6.2).` };
   const fieldValue = values[0] ?? '';
-  if (fieldValue.length > MAX_CREDENTIALS_LENGTH) return `${field} is longer than the lab reads (${MAX_CREDENTIALS_LENGTH} characters).`;
-  const result = await checkCaseCredentials({ compatCase: r.compatCase, field, fieldValue, offered: offeredChallenges(lines), request: r.request, ctx: r.ctx });
-  return result.malformed ? `${field} is malformed: ${result.sent.check.kind === 'refused' ? result.sent.check.detail : ''}` : result;
+  if (fieldValue.length > MAX_CREDENTIALS_LENGTH)
+    return { kind: 'unreadable', detail: `${field} is longer than the lab reads (${MAX_CREDENTIALS_LENGTH} characters).` };
+  const offered = offeredChallenges(lines);
+  return { kind: 'checked', result: await checkCaseCredentials({ compatCase: r.compatCase, field, fieldValue, offered, request: r.request, ctx: r.ctx }) };
+}
+
+const resultOf = (read: FieldRead) => (read.kind === 'checked' ? read.result : undefined);
+
+/** 400 for a field the lab cannot read, or whose credentials are malformed rather than wrong (recorded all the same). */
+function badField(reads: readonly [CaseCredentialsField, FieldRead][]): string | undefined {
+  for (const [field, read] of reads) {
+    if (read.kind === 'unreadable') return read.detail;
+    const check = read.kind === 'checked' && read.result.malformed ? read.result.sent.check : undefined;
+    if (check) return `${field} is malformed: ${check.kind === 'refused' ? check.detail : check.kind}`;
+  }
+  return undefined;
 }
 
 const challenge = (r: Request, status: 401 | 407, lines: readonly string[], issue: NonceIssue, note: string, outcome: CaseOutcome = 'challenged'): Answer => ({
@@ -117,14 +133,16 @@ async function answerChecked(r: Request): Promise<Answer & Checked> {
   const flow = compatCase.flow;
   const proxyLines = flow.kind === 'proxy-then-origin' ? compatCase.sends.lines : undefined;
   const originLines = flow.kind === 'proxy-then-origin' ? flow.origin.lines : compatCase.sends.lines;
-  const proxy = proxyLines ? await checkField(r, 'Proxy-Authorization', proxyLines) : undefined;
+  const proxy = await checkField(r, 'Proxy-Authorization', proxyLines);
   const origin = await checkField(r, 'Authorization', originLines);
-  for (const problem of [proxy, origin]) {
-    if (typeof problem === 'string') return { response: badRequest(problem), outcome: 'bad-request', note: problem };
-  }
-  const proxyResult = proxy as CredentialsResult | undefined;
-  const originResult = origin as CredentialsResult | undefined;
+  const proxyResult = resultOf(proxy);
+  const originResult = resultOf(origin);
   const checked: Checked = { ...(proxyResult ? { proxyAuthorization: proxyResult } : {}), ...(originResult ? { authorization: originResult } : {}) };
+  const bad = badField([
+    ['Proxy-Authorization', proxy],
+    ['Authorization', origin],
+  ]);
+  if (bad !== undefined) return { ...checked, response: badRequest(bad), outcome: 'bad-request', note: bad };
   if (r.leg === 'redirected' && flow.kind === 'redirect-cross-origin') {
     return { ...checked, response: grantedResponse(compatCase.id, 'anyone'), outcome: 'landed', note: 'The other origin records what arrived.' };
   }

@@ -143,6 +143,11 @@ describe('answerCase', () => {
     expect(JSON.parse(response.body)).toMatchObject({ status: 400, detail: expect.stringMatching(detail) });
     expect(observation.outcome).toBe('bad-request');
   });
+
+  test('malformed credentials are still recorded, so the grader can say what arrived', async () => {
+    const { observation } = await ask('basic-plain', [['Authorization', 'Basic !!!']]);
+    expect(observation.authorization).toMatchObject({ scheme: 'Basic', shape: { kind: 'malformed' }, check: { kind: 'refused', reason: 'malformed' } });
+  });
 });
 
 describe('whatever a client sends', () => {

@@ -56,6 +56,7 @@ describe('careless clients', () => {
     ['Basic sent regardless to a Digest-only server', 'digest-sha256-sess', { basicRegardless: true }, 'fails', /answered with Basic/],
     ['Basic sent regardless where nothing can be answered', 'unknown-scheme-only', { basicRegardless: true }, 'fails', /sent Basic credentials/],
     ['Basic sent regardless to NTLM', 'ntlm', { basicRegardless: true }, 'fails', /not NTLM/],
+    ['the RFC 2069 form to qop="auth,auth-int", as wget sends it', 'digest-qop-auth-and-auth-int', { noQop: true }, 'fails', /RFC 2069 form/],
     ['stale=true ignored', 'digest-stale-nonce', { ignoreStale: true }, 'fails', /sent nothing more/],
     ['Authorization kept across origins', 'redirect-cross-origin', { keepAcrossOrigins: true }, 'fails', /to the other origin/],
     ['ISO-8859-1 where the server said charset="UTF-8"', 'basic-charset-utf8-non-ascii', { basicCharset: 'ISO-8859-1' }, 'fails', /never verified/],

@@ -34,6 +34,8 @@ export type ClientOptions = {
   neverAnswer?: boolean;
   /** Behave as a client without userhash support (RFC 7616 §3.4.4). */
   noUserhash?: boolean;
+  /** Careless, as wget and Perl's LWP when offered a qop they do not all know: answer in the RFC 2069 form. */
+  noQop?: boolean;
   basicCharset?: BasicCharset;
   /** Careless: Basic with the password on every request, whatever the server asked for. */
   basicRegardless?: boolean;
@@ -105,6 +107,7 @@ export async function runCaseClient(compatCase: CompatCase, options: ClientOptio
     } else if (scheme === 'digest') {
       const params = { ...chosen.params };
       if (options.noUserhash) delete params.userhash;
+      if (options.noQop) delete params.qop;
       const challenge = { ...chosen, params };
       const answered = answerDigestChallenge({ challenge, username, password, method, uri: target, body, random: ctx.random });
       if (!answered.ok) return false;
