@@ -37,6 +37,9 @@ export function bundleServer({ write = true } = {}) {
     // package.json's engines: Node 20.9 or newer.
     target: 'node20.9',
     external: ['next'],
+    // A CommonJS package bundled into this ES module (yaml, which reads the compatibility cases) may
+    // require() a Node builtin at load; ES modules have no require, so the bundle makes one first.
+    banner: { js: "import { createRequire as labCreateRequire } from 'node:module'; const require = labCreateRequire(import.meta.url);" },
     // Not minified: stack traces keep the functions' names, and each module's code is headed by its path.
     minify: false,
     legalComments: 'none',

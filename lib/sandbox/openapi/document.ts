@@ -86,6 +86,7 @@ export function openApiDocument(routes: readonly SandboxRoute[]): OpenApiDocumen
       { name: 'Tokens', description: 'Where Bearer tokens come from.' },
       { name: 'Discovery', description: 'What the sandbox offers.' },
       { name: 'Playground', description: 'Whole conversations, as the playground shows them.' },
+      { name: 'Client tests', description: 'Test your own client: a run of the compatibility cases, and what the lab saw of each request.' },
       {
         name: 'OAuth',
         description:

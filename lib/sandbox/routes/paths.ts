@@ -11,3 +11,8 @@ export const OPENAPI_PATH = `${SANDBOX_PREFIX}/openapi.json`;
 
 /** Every preset answers at its own URL. */
 export const presetPath = (id: string): string => `${PRESETS_PATH}/${id}`;
+
+/** "Test your own client" (issue 21): where runs start, and each run's report and case URLs. */
+export const RUNS_PATH = `${SANDBOX_PREFIX}/runs`;
+export const runPath = (id: string): string => `${RUNS_PATH}/${id}`;
+export const runCasePath = (id: string, caseId: string): string => `${RUNS_PATH}/${id}/cases/${caseId}`;

@@ -5,6 +5,7 @@ import { openApiRoute } from './openapi';
 import { presetListRoute } from './presets';
 import type { SandboxRoute } from './route';
 import { BASIC_ROUTE, BEARER_ROUTE, DIGEST_ROUTE, NEGOTIATE_ROUTE, NTLM_ROUTE, PRESET_ROUTE, PROXY_ROUTE } from './scenario-routes';
+import { RUN_ROUTES } from './runs';
 import { tokenRoute } from './token';
 
 // Every endpoint the sandbox serves, once. The router, the OPTIONS and 405 answers, the OpenAPI
@@ -25,6 +26,8 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
   PRESET_ROUTE,
   openApiRoute,
   exchangeRoute,
+  // Test your own client: runs of the compatibility cases (lib/compat, docs/compat.md).
+  ...RUN_ROUTES,
   // The lab's OAuth authorization server and the resource it protects (docs/oauth-server.md).
   ...RESOURCE_ROUTES,
   ...AUTHORIZATION_SERVER_ROUTES,

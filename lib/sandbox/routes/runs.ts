@@ -1,0 +1,147 @@
+import { encodeBase64 } from '@/lib/http-auth';
+import { answerCase } from '@/lib/compat/case-server';
+import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
+import { otherLabOrigin, runCase, runReport } from '@/lib/compat/run-report';
+import { memoryRunStore, RUN_LIMITS } from '@/lib/compat/run-store';
+import { problemResponse } from '../problem';
+import { problem } from '../openapi/refs';
+import type { PathItem } from '../openapi/types';
+import { jsonResponse, labOrigin, NO_STORE } from './oauth-http';
+import { runCasePath, runPath, RUNS_PATH } from './paths';
+import type { EndpointRoute } from './route';
+
+// "Test your own client" (issue 21): POST /api/sandbox/runs starts a run and lists its case URLs; a client
+// under test requests them; GET /api/sandbox/runs/{id} says, per case, what arrived (its shape only) and
+// the verdict. The lab's side of each case is lib/compat/case-server.ts; runs live in this instance's
+// memory, bounded (RUN_LIMITS), and expire after an hour.
+
+const store = memoryRunStore();
+
+/** 128 random bits, base64url: a run id nobody can guess, so nobody else reads your run. */
+const RUN_ID = /^[A-Za-z0-9_-]{22}$/;
+
+function newRunId(random: (length: number) => Uint8Array): string {
+  return encodeBase64(random(16)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const noRun = (id: string) =>
+  problemResponse({ status: 404, detail: `There is no run "${id.slice(0, 40)}": it never existed or has expired. Start one with POST ${RUNS_PATH}.` });
+
+const CASE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const runJson = { 'application/json': { schema: { type: 'object' } } };
+
+export const startRunRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: RUNS_PATH,
+  methods: ['POST'],
+  cors: true,
+  wrongMethod: `Start a run with POST ${RUNS_PATH}; read it with GET ${RUNS_PATH}/{id}.`,
+  async handle(request, { ctx }) {
+    const now = ctx.now();
+    const origin = labOrigin(request, ctx);
+    const other = otherLabOrigin(origin);
+    const cases = COMPAT_CASES.filter((c) => other !== undefined || c.flow.kind !== 'redirect-cross-origin');
+    const unavailable = COMPAT_CASES.filter((c) => !cases.includes(c)).map((c) => ({
+      id: c.id,
+      reason: 'It needs the lab under a second origin, which this deployment does not have (on this machine: localhost and 127.0.0.1).',
+    }));
+    const id = newRunId(ctx.random);
+    const run = { id, createdAt: now, expiresAt: now + RUN_LIMITS.lifetimeMs, caseIds: cases.map((c) => c.id), origin };
+    await store.create(run);
+    const url = `${origin}${runPath(id)}`;
+    const body = { id, url, expiresAt: new Date(run.expiresAt).toISOString(), cases: cases.map((c) => runCase(run, c)), unavailable };
+    return { response: jsonResponse(201, body, [['Location', url], ...NO_STORE]), trace: [] };
+  },
+  describe(): PathItem {
+    return {
+      post: {
+        operationId: 'startRun',
+        summary: 'Start a run to test your own client',
+        description: `A run lists the compatibility cases, each at its own URL, with the credentials to configure (the lab's users). Point the client under test at them; GET the run to read what the lab saw and the verdicts. A run lasts ${RUN_LIMITS.lifetimeMs / 60_000} minutes; the lab keeps ${RUN_LIMITS.runs} at most and ${RUN_LIMITS.requestsPerCase} requests per case.`,
+        tags: ['Client tests'],
+        security: [],
+        responses: {
+          '201': { description: 'The run: its id and URL (also in Location), when it expires, and its cases.', content: runJson },
+          '405': { description: 'Any method but POST.', content: problem() },
+        },
+      },
+    };
+  },
+};
+
+export const readRunRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: runPath('{id}'),
+  methods: ['GET', 'HEAD'],
+  cors: true,
+  wrongMethod: 'A run is read with GET; its cases are requested at their own URLs.',
+  async handle(_request, { ctx, params }) {
+    const id = params.id ?? '';
+    const run = RUN_ID.test(id) ? await store.get(id, ctx.now()) : undefined;
+    if (!run) return { response: noRun(id), trace: [] };
+    return { response: jsonResponse(200, runReport(run, COMPAT_CASES), NO_STORE), trace: [] };
+  },
+  describe(): PathItem {
+    return {
+      get: {
+        operationId: 'readRun',
+        summary: 'Read a run',
+        description:
+          'Per case: the requests the lab received for it (method, target and credentials reduced to their shape: never a password or a token), what it answered, and the verdict: follows, differs (a legal alternative, with the reason), fails, or pending.',
+        tags: ['Client tests'],
+        security: [],
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'The run id POST returned.', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The report.', content: runJson },
+          '404': { description: 'No such run, or it has expired.', content: problem() },
+        },
+      },
+    };
+  },
+};
+
+export const runCaseRoute: EndpointRoute = {
+  kind: 'endpoint',
+  path: runCasePath('{id}', '{case}'),
+  methods: CASE_METHODS,
+  cors: true,
+  wrongMethod: 'A case answers the usual methods; this one is not among them.',
+  async handle(request, { ctx, params }) {
+    const id = params.id ?? '';
+    const now = ctx.now();
+    const run = RUN_ID.test(id) ? await store.get(id, now) : undefined;
+    if (!run) return { response: noRun(id), trace: [] };
+    const caseId = params.case ?? '';
+    const compatCase = run.caseIds.includes(caseId) ? findCompatCase(caseId) : undefined;
+    if (!compatCase) {
+      return { response: problemResponse({ status: 404, detail: `This run has no case "${caseId.slice(0, 60)}"; GET ${runPath(id)} lists them.` }), trace: [] };
+    }
+    const where = { origin: run.origin, otherOrigin: otherLabOrigin(run.origin) ?? run.origin };
+    const { response, observation } = await answerCase(compatCase, request, ctx, where);
+    await store.record(id, caseId, observation, now);
+    return { response, trace: [] };
+  },
+  describe(): PathItem {
+    return {
+      get: {
+        operationId: 'runCase',
+        summary: 'One case of a run',
+        description:
+          'The lab plays the case: its challenge, then its flow (a redirect, a stale nonce, nextnonce, a proxy hop). Every request is recorded in the run, reduced to its shape.',
+        tags: ['Client tests'],
+        security: [],
+        parameters: [
+          { name: 'id', in: 'path', required: true, description: 'The run id.', schema: { type: 'string' } },
+          { name: 'case', in: 'path', required: true, description: 'The case id, as the run lists it.', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'The case granted the request.', content: runJson },
+          '401': { description: 'The case challenges (or challenges again).', content: problem() },
+          '404': { description: 'No such run or case.', content: problem() },
+        },
+      },
+    };
+  },
+};
+
+export const RUN_ROUTES: readonly EndpointRoute[] = [startRunRoute, readRunRoute, runCaseRoute];
