@@ -10,6 +10,7 @@ import { isSandboxPath } from '@/lib/sandbox/routes/router';
 import { AUTHORIZE_PATH, MCP_PATH, OAUTH_TOKEN_PATH, REGISTER_PATH } from '@/lib/sandbox/oauth/lab-metadata';
 import { targetForm } from '@/lib/sandbox/http/target-form';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
+import { COMPAT_CASES } from '@/lib/compat/cases';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
 import { baseUrl } from './support/lab';
 import { dpopKey, labAccessToken } from './support/lab-token';
@@ -131,6 +132,9 @@ const methods = fc.oneof(
 );
 
 const presetIds = allPresets().map((preset) => preset.id);
+/** A run of the compatibility cases (made in beforeAll), so hostile requests reach answerCase and the run store. */
+let runId = '';
+const RUN_ID_MARK = 'RUN-ID-FROM-BEFORE-ALL';
 const paths = fc.oneof(
   fc.constantFrom(
     '/api/sandbox/basic',
@@ -160,7 +164,13 @@ const paths = fc.oneof(
     '/.well-known/oauth-protected-resource/api/sandbox/oauth/dpop',
     '/api/sandbox/oauth/bearer-or-dpop',
     '/.well-known/oauth-authorization-server/api/sandbox/oauth',
+    // Test your own client (issue 21): a real run (made in beforeAll) and its cases, and runs that are not.
+    '/api/sandbox/runs',
+    `/api/sandbox/runs/${RUN_ID_MARK}`,
+    '/api/sandbox/runs/AAAAAAAAAAAAAAAAAAAAAA/cases/basic-plain',
   ),
+  fc.constantFrom(...COMPAT_CASES.map((c) => c.id)).map((id) => `/api/sandbox/runs/${RUN_ID_MARK}/cases/${id}`),
+  fc.oneof(token, fc.webSegment(), fc.constant('%00')).map((segment) => `/api/sandbox/runs/${RUN_ID_MARK}/cases/${segment}`),
   fc.constantFrom(...presetIds).map((id) => `/api/sandbox/presets/${id}`),
   fc.oneof(token, fc.webSegment()).map((segment) => `/api/sandbox/presets/${segment}`),
   fc.oneof(token, fc.webSegment(), fc.constant('%00'), fc.constant('%ZZ')).map((segment) => `/api/sandbox/${segment}`),
@@ -462,7 +472,7 @@ type Structured = typeof structured extends fc.Arbitrary<infer T> ? T : never;
 function serialise({ method, target, headers, contentType, body, chunked }: Structured): Sent {
   const { host } = new URL(baseUrl());
   const payload = Buffer.from(body, body.length > 0 && /[^\x00-\xff]/.test(body) ? 'utf8' : 'latin1');
-  const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...headers.map(([name, value]) => `${name}: ${marked(value)}`)];
+  const lines = [`${method} ${marked(target)} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...headers.map(([name, value]) => `${name}: ${marked(value)}`)];
   if (contentType !== null) lines.push(`Content-Type: ${contentType}`);
   if (payload.length > 0 && chunked) lines.push('Transfer-Encoding: chunked');
   else if (payload.length > 0 || method === 'POST') lines.push(`Content-Length: ${payload.length}`);
@@ -509,13 +519,15 @@ const mutated = fc
 // ---- the runs --------------------------------------------------------------------------------------
 
 /** The values got in beforeAll, in place of their marks. */
-const marked = (value: string) => value.replace(MCP_TOKEN_MARK, mcpToken).replace(DPOP_TOKEN_MARK, dpopToken).replace(REAL_PROOF_MARK, realProof);
+const marked = (value: string) =>
+  value.replace(MCP_TOKEN_MARK, mcpToken).replace(DPOP_TOKEN_MARK, dpopToken).replace(REAL_PROOF_MARK, realProof).replace(RUN_ID_MARK, runId);
 
 beforeAll(async () => {
   mcpToken = await labAccessToken(MCP_PATH, 'mcp:tools');
   const key = await dpopKey();
   dpopToken = await labAccessToken('/api/sandbox/oauth/dpop', 'whoami', undefined, key);
   realProof = await createDpopProof({ ...key, alg: 'ES256', htm: 'GET', htu: new URL('/api/sandbox/oauth/dpop', baseUrl()).href, accessToken: dpopToken });
+  runId = ((await (await fetch(`${baseUrl()}/api/sandbox/runs`, { method: 'POST' })).json()) as { id: string }).id;
 });
 
 afterAll(() => {
