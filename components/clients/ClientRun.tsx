@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SiteLink } from '@/components/layout/SiteLink';
 import { requestCase, type BrowserOutcome } from '@/lib/clients/browser-run';
 import { startRun, type StartedRun } from '@/lib/clients/run-api';
@@ -30,6 +30,11 @@ export function ClientRun() {
   const { state, refresh } = useRunReport(run?.id);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // A new run's content is below the button: take keyboard and screen reader users to it once it is there.
+  useEffect(() => {
+    if (run) heading.current?.focus();
+  }, [run]);
+
   async function begin() {
     setStart({ kind: 'starting' });
     const answer = await startRun(RUNS_PATH);
@@ -37,8 +42,6 @@ export function ClientRun() {
     setBrowserRun({ kind: 'idle' });
     setOutcomes(new Map());
     setStart({ kind: 'started', run: answer.value });
-    // The new content is below the button: take keyboard and screen reader users to it.
-    requestAnimationFrame(() => heading.current?.focus());
   }
 
   async function playInBrowser(cases: StartedRun['cases']) {

@@ -119,7 +119,8 @@ describe('ClientRun', () => {
     const user = setup();
     await user.click(screen.getByRole('button', { name: 'Start a run' }));
     expect(spy).toHaveBeenCalledWith('/api/sandbox/runs', expect.objectContaining({ method: 'POST' }));
-    expect(await screen.findByRole('heading', { level: 2, name: `Run ${RUN_ID}` })).toBeInTheDocument();
+    // Focus goes to the run, below the button, for keyboard and screen reader users.
+    expect(await screen.findByRole('heading', { level: 2, name: `Run ${RUN_ID}` })).toHaveFocus();
     expect(screen.getByText(/It lasts until/).querySelector('time')).toHaveAttribute('dateTime', started.expiresAt);
     const cases = caseItems();
     expect(cases).toHaveLength(2);
