@@ -12,6 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: url('/troubleshoot'), changeFrequency: 'monthly', priority: 0.7 },
     { url: url('/playground'), changeFrequency: 'weekly', priority: 0.6 },
     { url: url('/api'), changeFrequency: 'monthly', priority: 0.5 },
+    { url: url('/clients/test'), changeFrequency: 'monthly', priority: 0.5 },
     { url: url('/trainers'), changeFrequency: 'monthly', priority: 0.4 },
   ];
 }

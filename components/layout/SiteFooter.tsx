@@ -19,6 +19,11 @@ export function SiteFooter() {
               </SiteLink>
             </li>
             <li>
+              <SiteLink className="underline underline-offset-4 hover:text-ink" href="/clients/test">
+                Test your client
+              </SiteLink>
+            </li>
+            <li>
               <a className="underline underline-offset-4 hover:text-ink" href="https://www.rfc-editor.org/rfc/rfc9110#section-11">
                 RFC 9110 §11
               </a>

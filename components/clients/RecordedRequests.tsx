@@ -1,0 +1,48 @@
+import type { RecordedCredentials, RecordedRequest } from '@/lib/clients/run-api';
+import { StatusBadge } from '@/components/ui/StatusBadge';
+
+// What the lab saw of a client's requests for one case, in a disclosure: their shape only (the run API
+// never returns a password or a token), what the lab answered and why.
+
+function credentialsWords(sent: RecordedCredentials): string {
+  const check = sent.check;
+  const verdict =
+    check.kind === 'verified'
+      ? `verified${check.user ? ` as ${check.user}` : ''}`
+      : check.kind === 'refused'
+        ? `refused: ${check.detail ?? check.reason ?? 'no reason given'}`
+        : check.kind === 'handshake-continues'
+          ? 'the handshake goes on'
+          : check.kind;
+  return `${sent.field}: ${sent.scheme || '(no scheme)'} (${sent.shape.kind}), ${verdict}`;
+}
+
+export function RecordedRequests({ requests, dropped }: { requests: readonly RecordedRequest[]; dropped: number }) {
+  if (requests.length === 0) return <p className="mt-2 text-sm text-muted">The lab has seen no request for this case yet.</p>;
+  return (
+    <details className="mt-2 rounded-md border border-line">
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+        The {requests.length === 1 ? 'request' : `${requests.length} requests`} the lab saw
+      </summary>
+      <ol className="space-y-2 border-t border-line px-3 py-2 text-sm">
+        {requests.map((r, index) => (
+          <li key={index} className="break-words">
+            <span className="flex flex-wrap items-center gap-2">
+              <code className="font-mono break-all">
+                {r.method} {r.target ?? '(unreadable target)'}
+              </code>
+              <span className="text-muted">({r.leg} request)</span>
+              <StatusBadge status={r.status} />
+            </span>
+            <span className="mt-1 block text-muted">
+              {[r.proxyAuthorization, r.authorization].flatMap((sent) => (sent ? [credentialsWords(sent)] : [])).join('; ') || 'No credentials.'} {r.note}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {dropped > 0 ? (
+        <p className="border-t border-line px-3 py-2 text-sm text-muted">{dropped} more arrived past the lab’s limit per case and were counted, not kept.</p>
+      ) : null}
+    </details>
+  );
+}
