@@ -3,13 +3,18 @@ import type { RunReport } from '@/lib/compat/run-report';
 import { clientResultsSchema, type CaseResult, type ClientResults, type RecordedCredentials, type RecordedRequest } from '@/lib/compat/results-schema';
 
 // A run's report turned into content/compat/results/<client>.json: the lab's observations without what
-// changes from one run to the next (the run id, nonces, cnonces, response hashes, fingerprints), so a
+// changes from one run to the next (the run id, the lab's port, nonces, cnonces, response hashes, fingerprints), so a
 // re-run of an unchanged client and lab changes only the date, and a real change shows as a data diff.
 
 /** Digest parameters whose values are fresh per run (or a hash of fresh values): kept by name only. */
 const VOLATILE_DIGEST_PARAMS = new Set(['nonce', 'cnonce', 'response', 'opaque']);
 
-const withoutRun = (value: string, runId: string) => value.split(runId).join('{run}');
+/** The run id as `{run}`, and the lab's loopback port (free, so new each run) as `{port}`. */
+const withoutRun = (value: string, runId: string) =>
+  value
+    .split(runId)
+    .join('{run}')
+    .replace(/\b(https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])):\d+/g, '$1:{port}');
 
 function recordCredentials(sent: ObservedCredentials, runId: string): RecordedCredentials {
   const { shape, check } = sent;
