@@ -10,7 +10,8 @@ import { clientEnv, exitNote, isProxyCase, runClient, versionFrom, type ClientAd
 // the 407 cases, --raw for a POST body. NTLM needs the httpie-ntlm plugin, which Debian does not package:
 // those cases get HTTPie's default, Basic. An empty config directory keeps a user's settings out.
 
-const config = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-httpie-'));
+let config: string | undefined;
+const configDir = () => (config ??= fs.mkdtempSync(path.join(os.tmpdir(), 'compat-httpie-')));
 
 function authArgs(scheme: string | undefined, username: string, password: string, token: string | undefined): string[] {
   if (token) return ['--auth-type', 'bearer', '-a', token];
@@ -40,9 +41,13 @@ export const httpie: ClientAdapter = {
       c.request.method,
       c.url,
     ];
-    const finished = await runClient('http', args, { env: clientEnv({ HTTPIE_CONFIG_DIR: config }) });
+    const finished = await runClient('http', args, { env: clientEnv({ HTTPIE_CONFIG_DIR: configDir() }) });
     const status = finished.stdout.match(/^HTTP\/[\d.]+ (\d{3})/m)?.[1];
     const note = exitNote({ ...finished, stdout: status ? `ended with status ${status}` : '' }, 'HTTPie');
     return { note: `--auth-type ${token ? 'bearer' : scheme === 'Digest' ? 'digest' : 'basic'}: ${note}` };
+  },
+  async close() {
+    if (config) fs.rmSync(config, { recursive: true, force: true });
+    config = undefined;
   },
 };
