@@ -1,0 +1,41 @@
+/** @jest-environment node */
+// The compatibility matrix's CI check (issue 21): the clients CI installs anyway (scripts/ensure-test-tools.sh)
+// are run through a fresh run of the lab by the same adapters `npm run compat` uses, and each case's verdict
+// must equal the committed one in content/compat/results/<client>.json. A lab change that breaks a client,
+// or a client upgrade, shows here as a list of cases with the committed verdict, the new one and the lab's
+// explanation; if the change is right, re-run `npm run compat` and commit the data diff. Perl LWP and Java
+// are left to `npm run compat` (a JVM or Perl start per case would double this file's time).
+import fs from 'node:fs';
+import path from 'node:path';
+import { clientResultsSchema } from '@/lib/compat/results-schema';
+import type { ClientAdapter } from '@/scripts/compat/adapter';
+import { curl } from '@/scripts/compat/clients/curl';
+import { nodeFetch } from '@/scripts/compat/clients/node-fetch';
+import { pythonRequests } from '@/scripts/compat/clients/python-requests';
+import { pythonUrllib } from '@/scripts/compat/clients/python-urllib';
+import { wget } from '@/scripts/compat/clients/wget';
+import { clientOrigin, driveClient } from '@/scripts/compat/drive';
+import { baseUrl } from './support/lab';
+
+const CHECKED: readonly ClientAdapter[] = [curl, wget, pythonRequests, pythonUrllib, nodeFetch];
+
+const committed = (id: string) =>
+  clientResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(process.cwd(), 'content', 'compat', 'results', `${id}.json`), 'utf8')));
+
+test.each(CHECKED.map((adapter) => [adapter.id, adapter] as const))(
+  '%s: every case’s verdict is the committed one',
+  async (_id, adapter) => {
+    const version = await adapter.version();
+    if (version === undefined) throw new Error(`${adapter.name} is not installed: run scripts/ensure-test-tools.sh`);
+    const before = committed(adapter.id);
+    const { report } = await driveClient(adapter, { origin: clientOrigin(baseUrl()) });
+    const upgraded = version === before.client.version ? '' : ` (committed with ${before.client.version}, now ${version})`;
+    const differences = report.cases.flatMap((now) => {
+      const then = before.cases.find((c) => c.id === now.id);
+      if (then?.verdict === now.verdict) return [];
+      return [`${now.id}: committed ${then?.verdict ?? 'nothing'}, now ${now.verdict}${upgraded}. ${now.explanation}`];
+    });
+    expect(differences).toEqual([]);
+  },
+  30_000,
+);
