@@ -49,6 +49,8 @@ async function main() {
       const began = Date.now();
       try {
         const { report, notes } = await driveClient(adapter, lab);
+        if (report.summary.pending === report.cases.length) throw new Error(`no case received a request: ${[...notes.values()][0] ?? ''}`);
+        if (report.summary.pending > 0) console.warn(`${adapter.id}: ${report.summary.pending} cases received no request (see their notes).`);
         const results = clientResults(
           { id: adapter.id, name: adapter.name, version, configuration: adapter.configuration },
           report,
@@ -60,6 +62,11 @@ async function main() {
         fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
         console.log(`${adapter.id} (${version}): ${((Date.now() - began) / 1000).toFixed(1)} s, ${path.relative(root, file)}`);
         rows.push({ id: adapter.id, version, summary: results.summary });
+      } catch (error) {
+        // One client that cannot be driven (javac or go build failing) leaves the others' results standing.
+        console.error(`${adapter.id}: not measured, ${error instanceof Error ? error.message : String(error)}`);
+        rows.push({ id: adapter.id, version: `${version} (failed)`, summary: undefined });
+        process.exitCode = 1;
       } finally {
         await adapter.close?.();
       }
