@@ -195,7 +195,9 @@ async function main() {
           return never;
         }
       }
-      // Route on origin-form, also when a client uses the lab as its proxy (absolute-form).
+      // Route on origin-form, also when a client uses the lab as its proxy (absolute-form); the form the
+      // client wrote is kept for Digest, whose uri may name it (RFC 7616 §3.4.6).
+      const sentTarget = request.url !== form.target ? request.url : undefined;
       request.url = form.target;
       const pathname = targetPath(form.target);
       if (!isSandboxPath(pathname)) {
@@ -219,7 +221,10 @@ async function main() {
       }
       void (async () => {
         const converted = await fromNodeRequest(request);
-        const answer = 'error' in converted ? converted.error : await dispatch({ ...converted, connection: connectionOf(socket, client) }, ctx);
+        const answer =
+          'error' in converted
+            ? converted.error
+            : await dispatch({ ...converted, connection: connectionOf(socket, client), ...(sentTarget ? { sentTarget } : {}) }, ctx);
         writeNodeResponse(response, answer, method, extra);
       })().catch((error: unknown) => {
         console.error('[server] request failed', error);

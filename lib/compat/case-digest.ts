@@ -42,7 +42,7 @@ function checkLegacy(input: CredentialsInput, credentials: Credentials, challeng
     return refused('malformed', 'Missing username, realm, nonce, uri or response (RFC 2617 §3.2.2).', true);
   }
   if (realm !== challenge.realm) return refused('wrong-realm', `realm "${realm}" is not the challenge's "${challenge.realm}".`);
-  if (uri !== input.request.target) return refused('uri-mismatch', `uri "${uri}" is not the request-target.`, true);
+  if (uri !== input.request.target && uri !== input.request.sentTarget) return refused('uri-mismatch', `uri "${uri}" is not the request-target.`, true);
   const state = checkCaseNonce(input.ctx, nonce);
   if (state.kind === 'invalid') return refused('invalid-nonce', 'The nonce was not issued by the lab.');
   const { username: user, password } = input.compatCase.credentials;
@@ -67,7 +67,12 @@ export function checkDigestForCase(input: CredentialsInput, credentials: Credent
   const { username, password } = input.compatCase.credentials;
   const verification = verifyDigestCredentials({
     credentials,
-    request: { method: input.request.method, uri: input.request.target, body: input.request.body },
+    request: {
+      method: input.request.method,
+      uri: input.request.target,
+      ...(input.request.sentTarget ? { sentUri: input.request.sentTarget } : {}),
+      body: input.request.body,
+    },
     server: { realm: challenge.realm, algorithms: [challenge.algorithm.name], qop: challenge.qop },
     checkNonce: (nonce) => {
       const state = checkCaseNonce(input.ctx, nonce);

@@ -10,6 +10,11 @@ export type SandboxRequest = {
   method: string;
   /** The request-target as sent on the request line: path and query (RFC 9112 §3.2, origin-form). */
   target: string;
+  /**
+   * The request-target as the client wrote it, when that was absolute-form (the lab used as a proxy,
+   * RFC 9112 §3.2.2): a Digest uri may name it (RFC 7616 §3.4.6).
+   */
+  sentTarget?: string;
   headers: HeaderList;
   body: Uint8Array;
   /**

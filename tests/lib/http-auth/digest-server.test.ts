@@ -35,6 +35,37 @@ function verify(header: string, overrides: { nonce?: DigestNonceState; uri?: str
   });
 }
 
+describe('Digest server: uri through a proxy (RFC 7616 §3.4.6)', () => {
+  const absolute = 'http://lab.example/api/x?y=1';
+  const answer = answerDigestChallenge({
+    challenge: digestChallenge({ realm: 'lab', nonce: 'abc', qop: ['auth'], algorithm: 'SHA-256' }),
+    username: 'alice',
+    password: 'wonderland',
+    method: 'GET',
+    uri: absolute,
+  });
+  if (!answer.ok) throw new Error(answer.error.message);
+  const verifyWith = (sentUri?: string) =>
+    verifyDigestCredentials({
+      credentials: answer.value.credentials,
+      request: { method: 'GET', uri: '/api/x?y=1', ...(sentUri === undefined ? {} : { sentUri }) },
+      server: { realm: 'lab', algorithms: ['SHA-256'], qop: ['auth'] },
+      checkNonce: () => ({ kind: 'fresh', issuedAt: 0 }),
+      lookupPassword: (user) => (user === 'alice' ? 'wonderland' : undefined),
+    });
+
+  it('accepts the absolute-form the client wrote on its request line', () => {
+    expect(verifyWith(absolute)).toMatchObject({ kind: 'accepted', username: 'alice' });
+  });
+
+  it.each([
+    ['no absolute-form was sent', undefined],
+    ['another absolute URI was sent', 'http://other.example/api/x?y=1'],
+  ])('refuses it with 400 when %s', (_, sentUri) => {
+    expect(verifyWith(sentUri)).toMatchObject({ kind: 'rejected', reason: 'uri-mismatch', status: 400 });
+  });
+});
+
 describe('Digest server: verifying the RFC 7616 §3.9.1 Authorization', () => {
   it('accepts it', () => {
     expect(verify(RFC_MD5_AUTHORIZATION)).toMatchObject({ kind: 'accepted', username: 'Mufasa', exchange: { qop: 'auth', nc: '00000001' } });

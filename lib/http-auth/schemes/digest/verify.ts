@@ -16,7 +16,12 @@ export type DigestServerOptions = {
 
 export type DigestVerifyInput = {
   credentials: Credentials;
-  request: { method: string; uri: string; body?: Uint8Array | string };
+  /**
+   * `uri` is the request-target in origin-form; `sentUri` the one the client wrote when it differs, e.g. the
+   * absolute-form a client sends through a proxy. RFC 7616 §3.4.6: the uri parameter names the resource of the
+   * request line, so either spelling of that resource is accepted.
+   */
+  request: { method: string; uri: string; sentUri?: string; body?: Uint8Array | string };
   server: DigestServerOptions;
   checkNonce: (nonce: string) => DigestNonceState;
   lookupPassword: (username: string) => string | undefined;
@@ -152,7 +157,8 @@ export function verifyDigestCredentials(input: DigestVerifyInput): DigestVerific
   const f = readFields(credentials, server);
   if ('kind' in f) return f;
   if (f.realm !== server.realm) return reject('wrong-realm', `realm "${f.realm}" is not this server's "${server.realm}".`);
-  if (f.uri !== request.uri) return reject('uri-mismatch', `uri "${f.uri}" is not the request-target "${request.uri}" (RFC 7616 §3.4.6).`, 400);
+  if (f.uri !== request.uri && (request.sentUri === undefined || f.uri !== request.sentUri))
+    return reject('uri-mismatch', `uri "${f.uri}" is not the request-target "${request.uri}" (RFC 7616 §3.4.6).`, 400);
   const nonceState = input.checkNonce(f.nonce);
   if (nonceState.kind === 'invalid') return reject('invalid-nonce', 'The nonce was not issued by this server.');
   const username = resolveUsername(f, input);

@@ -12,7 +12,7 @@ export function authenticateDigest(attempt: AuthAttempt): AuthOutcome {
   let issuedAt = now;
   const verification = verifyDigestCredentials({
     credentials,
-    request: { method: request.method, uri: request.target, body: request.body },
+    request: { method: request.method, uri: request.target, ...(request.sentTarget ? { sentUri: request.sentTarget } : {}), body: request.body },
     server: { realm: layer.realm, algorithms: scheme.algorithms as DigestAlgorithmName[], qop: scheme.qop as DigestQop[] },
     checkNonce: (nonce) => {
       const state = checkDigestNonce(nonce, { secret: ctx.secret, now, maxAgeMs: scheme.nonceLifetimeSeconds * 1000 });
