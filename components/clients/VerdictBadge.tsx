@@ -17,7 +17,8 @@ const ICONS: Record<CaseVerdict, string> = {
   pending: 'M8 4.5V8l2.5 2M14 8A6 6 0 1 1 2 8a6 6 0 0 1 12 0z',
 };
 
-export function VerdictBadge({ verdict }: { verdict: CaseVerdict }) {
+/** `compact`: the verdict's own word (follows, differs, fails), for a cell of the /clients matrix. */
+export function VerdictBadge({ verdict, compact = false }: { verdict: CaseVerdict; compact?: boolean }) {
   return (
     <span className={`inline-flex shrink-0 items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${TONES[verdict]}`}>
       <svg
@@ -32,7 +33,7 @@ export function VerdictBadge({ verdict }: { verdict: CaseVerdict }) {
       >
         <path d={ICONS[verdict]} />
       </svg>
-      {VERDICT_WORDS[verdict]}
+      {compact ? verdict : VERDICT_WORDS[verdict]}
     </span>
   );
 }

@@ -19,6 +19,11 @@ export function SiteFooter() {
               </SiteLink>
             </li>
             <li>
+              <SiteLink className="underline underline-offset-4 hover:text-ink" href="/clients">
+                Clients compared
+              </SiteLink>
+            </li>
+            <li>
               <SiteLink className="underline underline-offset-4 hover:text-ink" href="/clients/test">
                 Test your client
               </SiteLink>

@@ -17,6 +17,8 @@ export function sitePages(): { name: string; path: string; status: number; chrom
     { name: 'api', path: '/api', status: 200 },
     { name: 'trainers', path: '/trainers', status: 200 },
     { name: 'clients-test', path: '/clients/test', status: 200 },
+    { name: 'clients', path: '/clients', status: 200 },
+    { name: 'client-case', path: '/clients/cases/digest-stale-nonce', status: 200 },
     { chrome: false, name: 'embed-lesson', path: `/embed/lessons/${firstLesson().slug}`, status: 200 },
     { chrome: false, name: 'embed-playground', path: '/embed/playground?p=basic-wrong-password', status: 200 },
     { chrome: false, name: 'embed-try', path: '/embed/try/proxy-then-origin', status: 200 },

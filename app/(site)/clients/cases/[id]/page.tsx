@@ -1,0 +1,155 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SiteLink } from '@/components/layout/SiteLink';
+import { VerdictBadge } from '@/components/clients/VerdictBadge';
+import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
+import { GROUP_TITLES, resultFor, rfcHref } from '@/lib/compat/matrix';
+import { loadClientResults } from '@/lib/compat/results';
+import type { RecordedCredentials, RecordedRequest } from '@/lib/compat/results-schema';
+import { findRfcSection } from '@/lib/content/rfc-sections';
+import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
+
+// One compatibility case (issue 21): what the lab sends, what a client that follows the RFCs does and the
+// sections that say so, then each measured client: its verdict, why, and the requests the lab recorded.
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): Array<{ id: string }> {
+  return COMPAT_CASES.map((c) => ({ id: c.id }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const found = findCompatCase(id);
+  return found
+    ? { title: `${found.title}: how clients answer`, description: found.follows, alternates: { canonical: `/clients/cases/${id}` } }
+    : { title: 'No such case' };
+}
+
+function credentialsText(sent: RecordedCredentials): string {
+  const parts = [`${sent.field}: ${sent.scheme || '(unreadable)'}`];
+  if (sent.digest)
+    parts.push(`${sent.digest.algorithm}, qop ${sent.digest.qop}${sent.digest.userhash ? ', userhash' : ''}, answering the ${sent.digest.nonce} nonce`);
+  if (sent.encoding) parts.push(`user-pass as ${sent.encoding}`);
+  if (sent.message) parts.push(`NTLM ${sent.message.toUpperCase()}`);
+  parts.push(sent.reason ? `${sent.check} (${sent.reason})` : sent.check);
+  return parts.join(' · ');
+}
+
+function RequestLine({ request }: { request: RecordedRequest }) {
+  const sent = [request.proxyAuthorization, request.authorization].filter((c) => c !== undefined);
+  return (
+    <li className="space-y-0.5">
+      <p className="font-mono text-xs break-all">
+        {request.method} {request.target ?? '(unreadable target)'}
+        {request.leg === 'first' ? '' : ` (${request.leg})`}
+      </p>
+      {sent.length === 0 ? <p className="text-xs text-muted">No credentials.</p> : null}
+      {sent.map((credentials) => (
+        <p key={credentials.field} className="text-xs break-words">
+          {credentialsText(credentials)}
+        </p>
+      ))}
+      <p className="text-xs">
+        The lab answered {request.status} {reasonPhrase(request.status)}: {request.note}
+      </p>
+    </li>
+  );
+}
+
+export default async function CompatCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const compatCase = findCompatCase(id);
+  if (!compatCase) notFound();
+  const clients = loadClientResults();
+  const { sends } = compatCase;
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
+      <p className="text-sm">
+        <SiteLink href="/clients" className="text-accent underline underline-offset-4">
+          The client matrix
+        </SiteLink>{' '}
+        · {GROUP_TITLES[compatCase.group]}
+      </p>
+      <h1 className="mt-2 text-3xl font-extrabold tracking-tight">{compatCase.title}</h1>
+
+      <section aria-labelledby="sends-heading" className="mt-6">
+        <h2 id="sends-heading" className="text-xl font-bold">
+          What the lab sends
+        </h2>
+        <pre tabIndex={0} aria-label="The lab's response head" className="mt-2 overflow-x-auto rounded-lg border border-line bg-surface p-3 font-mono text-sm">
+          <code>
+            {[
+              `HTTP/1.1 ${sends.status} ${reasonPhrase(sends.status)}`,
+              ...sends.lines.map((line) => `${sends.status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate'}: ${line}`),
+            ].join('\n')}
+          </code>
+        </pre>
+        {compatCase.flow.kind === 'single' ? null : (
+          <p className="mt-2 text-sm text-muted">Then the case goes on: {compatCase.flow.kind.replaceAll('-', ' ')}.</p>
+        )}
+        {compatCase.illegal ? (
+          <p className="mt-2 text-sm">
+            <strong>The lab breaks a rule here on purpose:</strong> {compatCase.illegal}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="follows-heading" className="mt-6">
+        <h2 id="follows-heading" className="text-xl font-bold">
+          What a client that follows the RFCs does
+        </h2>
+        <p className="mt-2">{compatCase.follows}</p>
+        {compatCase.alternatives.length > 0 ? (
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {compatCase.alternatives.map((alternative) => (
+              <li key={alternative.reason}>Graded “differs”: {alternative.reason}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="mt-2 text-sm">Decided by:</p>
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+          {compatCase.citations.map(({ rfc, section }) => (
+            <li key={`${rfc}-${section}`}>
+              <a href={rfcHref(rfc, section)} className="text-accent underline underline-offset-4">
+                RFC {rfc} §{section}
+              </a>{' '}
+              {findRfcSection(rfc, section) ?? ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="clients-heading" className="mt-6">
+        <h2 id="clients-heading" className="text-xl font-bold">
+          What each client did
+        </h2>
+        <ul className="mt-3 space-y-4">
+          {clients.map((measured) => {
+            const result = resultFor(measured, compatCase.id);
+            return (
+              <li key={measured.client.id} id={measured.client.id} className="scroll-mt-20 rounded-lg border border-line p-3">
+                <h3 className="flex flex-wrap items-center gap-2 text-base font-semibold">
+                  {measured.client.name} <span className="font-mono text-sm font-normal text-muted">{measured.client.version}</span>
+                  <VerdictBadge verdict={result.verdict} />
+                </h3>
+                <p className="mt-1 text-sm">{result.explanation}</p>
+                <p className="mt-1 text-xs text-muted">{result.note}</p>
+                {result.requests.length > 0 ? (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm">What the lab recorded ({result.requests.length} requests)</summary>
+                    <ol className="mt-2 space-y-2 pl-4">
+                      {result.requests.map((request, index) => (
+                        <RequestLine key={index} request={request} />
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}
