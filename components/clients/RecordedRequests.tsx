@@ -1,10 +1,10 @@
-import type { RecordedCredentials, RecordedRequest } from '@/lib/clients/run-api';
+import type { ReportedCredentials, ReportedRequest } from '@/lib/clients/run-api';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 
 // What the lab saw of a client's requests for one case, in a disclosure: their shape only (the run API
 // never returns a password or a token), what the lab answered and why.
 
-function credentialsWords(sent: RecordedCredentials): string {
+function credentialsWords(sent: ReportedCredentials): string {
   const check = sent.check;
   const verdict =
     check.kind === 'verified'
@@ -17,7 +17,7 @@ function credentialsWords(sent: RecordedCredentials): string {
   return `${sent.field}: ${sent.scheme || '(no scheme)'} (${sent.shape.kind}), ${verdict}`;
 }
 
-export function RecordedRequests({ requests, dropped }: { requests: readonly RecordedRequest[]; dropped: number }) {
+export function RecordedRequests({ requests, dropped }: { requests: readonly ReportedRequest[]; dropped: number }) {
   if (requests.length === 0) return <p className="mt-2 text-sm text-muted">The lab has seen no request for this case yet.</p>;
   return (
     <details className="mt-2 rounded-md border border-line">

@@ -42,8 +42,8 @@ const observation = z.object({
   outcome: z.string(),
   note: z.string(),
 });
-export type RecordedRequest = z.infer<typeof observation>;
-export type RecordedCredentials = z.infer<typeof observedCredentials>;
+export type ReportedRequest = z.infer<typeof observation>;
+export type ReportedCredentials = z.infer<typeof observedCredentials>;
 
 export const CASE_VERDICTS = ['follows', 'differs', 'fails', 'pending'] as const satisfies readonly CaseVerdict[];
 
