@@ -76,7 +76,7 @@ export default function ClientsPage() {
           The matrix
         </h2>
         <p className="mt-1 text-sm text-muted">Each cell opens the case: what the lab sent, what the client sent back, and the RFC text that decides it.</p>
-        <div role="region" aria-labelledby="matrix-heading" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-line">
+        <div role="region" aria-label="Clients × cases, scrolls sideways" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-line">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Verdict of each client (columns) for each case (rows), grouped by scheme</caption>
             <thead>
