@@ -19,8 +19,8 @@ import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
  */
 const NC_MARGIN_MS = 60_000;
 
-export async function authenticateDigest(attempt: AuthAttempt): Promise<AuthOutcome> {
-  const { hop, layer, request, ctx, credentials } = attempt;
+export function authenticateDigest(attempt: AuthAttempt): AuthOutcome | Promise<AuthOutcome> {
+  const { layer, request, ctx, credentials } = attempt;
   const scheme = findScheme(layer, 'digest');
   if (!scheme) throw new Error('authenticateDigest called for a layer without Digest');
   const now = ctx.now();
@@ -37,16 +37,19 @@ export async function authenticateDigest(attempt: AuthAttempt): Promise<AuthOutc
     lookupPassword: (name) => layer.users.find((user) => user.name === name)?.password,
     usernames: layer.users.map((user) => user.name),
   });
+  if (verified.kind !== 'accepted') return outcome(attempt, verified, now, issuedAt);
   // RFC 7616 §3.4.5: nc must go up for each request with a nonce (and, see digestReplayKey, cnonce). Checked
   // here, in the store that instances can share, only once the response was right: a wrong guess counts nothing.
-  let verification: DigestVerification = verified;
-  if (verified.kind === 'accepted') {
-    const { exchange } = verified;
-    const expiresAt = issuedAt + scheme.nonceLifetimeSeconds * 1000 + NC_MARGIN_MS;
-    if (!(await ctx.store.raise('digest-nc', digestReplayKey(exchange), parseInt(exchange.nc, 16), expiresAt))) {
-      verification = digestReplayRejection(exchange.nc);
-    }
-  }
+  const { exchange } = verified;
+  const expiresAt = issuedAt + scheme.nonceLifetimeSeconds * 1000 + NC_MARGIN_MS;
+  const raised = ctx.store.raise('digest-nc', digestReplayKey(exchange), parseInt(exchange.nc, 16), expiresAt);
+  // The memory store answers at once: no promise on the hot path. Redis answers later.
+  if (typeof raised === 'boolean') return outcome(attempt, raised ? verified : digestReplayRejection(exchange.nc), now, issuedAt);
+  return raised.then((fresh) => outcome(attempt, fresh ? verified : digestReplayRejection(exchange.nc), now, issuedAt));
+}
+
+function outcome(attempt: AuthAttempt, verification: DigestVerification, now: number, issuedAt: number): AuthOutcome {
+  const { hop, layer } = attempt;
   if (verification.kind === 'accepted') {
     const user = layer.users.find((candidate) => candidate.name === verification.username);
     return {
