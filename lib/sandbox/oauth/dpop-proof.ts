@@ -1,7 +1,7 @@
 // DPoP at the lab (RFC 9449): how its token endpoint and its resources check a proof. lib/http-auth checks the
 // proof itself (§4.3); this adds what needs the server: its nonces (§8, §9), signed and time-limited so any
-// instance accepts any instance's without a shared store, and the replay check of `jti` (§11.1), remembered
-// per instance like Digest's nc.
+// instance accepts any instance's without a shared store, and the replay check of `jti` (§11.1), kept in the
+// sandbox's store like Digest's nc (per instance, or shared through Redis when REDIS_URL is set).
 import { checkDpopProof, readDpopHeader, type DpopProofValid } from '@/lib/http-auth';
 import type { HeaderList } from '../message';
 import type { OnceStore } from '../store/store';
