@@ -1,4 +1,4 @@
-import type { OnceSpace, OnceStore } from './store';
+import { recordJson, type OnceSpace, type OnceStore, type RecordSpace } from './store';
 
 // The store every instance shares when REDIS_URL is set. Each operation is one atomic command on the
 // Redis server, so two instances answering the same replay at the same moment cannot both accept it:
@@ -15,6 +15,12 @@ const CONNECT_TIMEOUT_MS = 3_000;
 const RAISE_SCRIPT = `local stored = redis.call('GET', KEYS[1])
 if stored and tonumber(stored) >= tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
+
+/** Appends ARGV[1] to the list KEYS[1] unless it holds ARGV[3] entries already; PX ARGV[2]. 1 if added. */
+const APPEND_SCRIPT = `if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
 /**
@@ -50,7 +56,8 @@ const ttl = (expiresAtMs: number, now: number) => String(Math.max(1, Math.ceil(e
 export function createRedisStore(options: { url: string; now?: () => number }): OnceStore {
   const now = options.now ?? Date.now;
   let connected = false;
-  const key = (space: OnceSpace, name: string) => `${REDIS_KEY_PREFIX}${space}:${name}`;
+  const key = (space: OnceSpace | RecordSpace, name: string) => `${REDIS_KEY_PREFIX}${space}:${name}`;
+  const listKey = (space: RecordSpace, name: string) => `${REDIS_KEY_PREFIX}${space}:list:${name}`;
   const clientReady = import('@redis/client').then(async ({ createClient }) => {
     const client = createClient({
       url: options.url,
@@ -90,6 +97,25 @@ export function createRedisStore(options: { url: string; now?: () => number }): 
     },
     async raise(space, name, value, expiresAtMs) {
       return Number(await command(['EVAL', RAISE_SCRIPT, '1', key(space, name), String(value), ttl(expiresAtMs, now())])) === 1;
+    },
+    async putJson(space, name, value, expiresAtMs) {
+      const json = recordJson(value);
+      if (json === undefined) return false;
+      await command(['SET', key(space, name), json, 'PX', ttl(expiresAtMs, now())]);
+      return true;
+    },
+    async getJson(space, name) {
+      const json = await command(['GET', key(space, name)]);
+      return typeof json === 'string' ? (JSON.parse(json) as unknown) : undefined;
+    },
+    async appendJson(space, name, value, { expiresAtMs, maxEntries }) {
+      const json = recordJson(value);
+      if (json === undefined) return false;
+      return Number(await command(['EVAL', APPEND_SCRIPT, '1', listKey(space, name), json, ttl(expiresAtMs, now()), String(maxEntries)])) === 1;
+    },
+    async listJson(space, name) {
+      const entries = await command(['LRANGE', listKey(space, name), '0', '-1']);
+      return Array.isArray(entries) ? entries.map((json) => JSON.parse(String(json)) as unknown) : [];
     },
     ready: () => clientReady.then(() => undefined),
     async close() {

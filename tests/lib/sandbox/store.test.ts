@@ -66,6 +66,40 @@ function contract(name: string, subject: () => Subject) {
       await s.pass(250);
       expect(await store.raise('digest-nc', 'n1 a', 1, s.now() + 150)).toBe(true);
     });
+
+    test('records: putJson keeps a copy until it expires; getJson reads it back', async () => {
+      const run = { id: 'r1', scenario: { scheme: 'digest' }, started: 1 };
+      await expect(store.putJson('client-run', 'r1', run, s.now() + 150)).resolves.toBe(true);
+      const read = await store.getJson('client-run', 'r1');
+      expect(read).toEqual(run);
+      (read as { id: string }).id = 'changed';
+      await expect(store.getJson('client-run', 'r1')).resolves.toEqual(run);
+      await expect(store.getJson('client-run', 'r2')).resolves.toBeUndefined();
+      await s.pass(250);
+      await expect(store.getJson('client-run', 'r1')).resolves.toBeUndefined();
+    });
+
+    test.each([
+      ['a record longer than 64 KiB', 'x'.repeat(64 * 1024)],
+      ['a value with no JSON', undefined],
+    ])('records: %s is refused and nothing is kept', async (_, value) => {
+      await expect(store.putJson('client-run', 'big', value, s.now() + 60_000)).resolves.toBe(false);
+      await expect(store.getJson('client-run', 'big')).resolves.toBeUndefined();
+      await expect(store.appendJson('client-run', 'big', value, { expiresAtMs: s.now() + 60_000, maxEntries: 5 })).resolves.toBe(false);
+      await expect(store.listJson('client-run', 'big')).resolves.toEqual([]);
+    });
+
+    test('records: appendJson keeps the order, stops at maxEntries, and the list expires', async () => {
+      const append = (n: number) => store.appendJson('client-run', 'log', { n }, { expiresAtMs: s.now() + 150, maxEntries: 3 });
+      const answers = [];
+      for (const n of [1, 2, 3, 4]) answers.push(await append(n));
+      expect(answers).toEqual([true, true, true, false]);
+      await expect(store.listJson('client-run', 'log')).resolves.toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      await expect(store.listJson('client-run', 'other')).resolves.toEqual([]);
+      await s.pass(250);
+      await expect(store.listJson('client-run', 'log')).resolves.toEqual([]);
+      await expect(append(5)).resolves.toBe(true);
+    });
   });
 }
 
@@ -167,12 +201,17 @@ if (!haveRedis) {
     expect(await b.raise('digest-nc', 'n c', 2, Date.now() + 60_000)).toBe(true);
   });
 
-  test('is atomic: of 20 claims of one key sent at once from two clients, exactly one wins; so does one raise', async () => {
+  test('is atomic: of 20 claims of one key sent at once from two clients, exactly one wins; so does one raise; a list stops at its bound', async () => {
     const stores = [open(), open()];
     const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => stores[i % 2]?.claim('dpop-proof', 'race', Date.now() + 60_000)));
     expect(claims.filter(Boolean)).toHaveLength(1);
     const raises = await Promise.all(Array.from({ length: 20 }, (_, i) => stores[i % 2]?.raise('digest-nc', 'race', 7, Date.now() + 60_000)));
     expect(raises.filter(Boolean)).toHaveLength(1);
+    const appends = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => stores[i % 2]?.appendJson('client-run', 'race', { i }, { expiresAtMs: Date.now() + 60_000, maxEntries: 5 })),
+    );
+    expect(appends.filter(Boolean)).toHaveLength(5);
+    await expect(stores[0]?.listJson('client-run', 'race')).resolves.toHaveLength(5);
   });
 
   test('writes only keys under lab:, each with an expiry', async () => {
@@ -182,8 +221,10 @@ if (!haveRedis) {
     const raw = createClient({ url: server.url });
     await raw.connect();
     try {
+      await store.putJson('client-run', 'r', { a: 1 }, Date.now() + 60_000);
+      await store.appendJson('client-run', 'r', { b: 2 }, { expiresAtMs: Date.now() + 60_000, maxEntries: 10 });
       const keys = (await raw.keys('*')).sort();
-      expect(keys).toEqual(['lab:digest-nc:n c', 'lab:oauth-code:k']);
+      expect(keys).toEqual(['lab:client-run:list:r', 'lab:client-run:r', 'lab:digest-nc:n c', 'lab:oauth-code:k']);
       for (const key of keys) {
         const ttl = await raw.pTTL(key);
         expect(ttl).toBeGreaterThan(50_000);
