@@ -43,6 +43,9 @@ const withMDX = createMDX({
 const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
+  // Loaded from node_modules, not bundled into the route handlers: only a deployment with REDIS_URL loads it
+  // (lib/sandbox/store/redis.ts), and in production the one server.ts connected is the one they use.
+  serverExternalPackages: ['@redis/client'],
   reactStrictMode: true,
   // `next build` type-checks the whole project, as `tsc --noEmit` does. scripts/test.sh runs tsc beside the
   // lint (where the type check costs no wall time) and then builds with LAB_TYPES_CHECKED=1, so the same

@@ -5,8 +5,10 @@
 // module scope, not a getter on a CommonJS exports object as when tsx ran server.ts.
 //
 // `next` stays external: Next's custom-server setup loads it from node_modules at run time, with the build
-// in .next that it reads. The other packages (zod, jose, @noble/hashes) are bundled, so the file imports
-// only Node's builtins and `next`.
+// in .next that it reads. So does `@redis/client`, which only a deployment with REDIS_URL loads (a dynamic
+// import in lib/sandbox/store/redis.ts): it is CommonJS that requires Node's builtins, which an ES module
+// bundle cannot, and would add some 400 modules for a setting most never use. The other packages (zod,
+// jose, @noble/hashes) are bundled, so the file imports only Node's builtins, `next` and `@redis/client`.
 //
 // dist/ (gitignored, like .next) rather than .next/: `next build` empties .next, and the folder is Next's.
 // The bundle sits one folder below the project root, which server.ts takes as Next's `dir`.
@@ -36,7 +38,7 @@ export function bundleServer({ write = true } = {}) {
     format: 'esm',
     // package.json's engines: Node 20.9 or newer.
     target: 'node20.9',
-    external: ['next'],
+    external: ['next', '@redis/client'],
     // A CommonJS package bundled into this ES module (yaml, which reads the compatibility cases) may
     // require() a Node builtin at load; ES modules have no require, so the bundle makes one first.
     banner: { js: "import { createRequire as labCreateRequire } from 'node:module'; const require = labCreateRequire(import.meta.url);" },

@@ -8,7 +8,10 @@
 # manifests against ADL's XSDs (tests/scripts/scorm-manifest.test.ts). And poppler-utils (pdfinfo, pdftotext,
 # pdftoppm), which read the PDF handouts back: tagged, page counts, answer key, no blank page
 # (tests/browser/export-pdf.test.ts, bench/handouts.mjs). And python3-requests-ntlm, Python's NTLM client
-# for requests, run against the lab's NTLM and Negotiate endpoints (tests/http/ntlm-clients.test.ts).
+# for requests, run against the lab's NTLM and Negotiate endpoints (tests/http/ntlm-clients.test.ts). And
+# redis-server, for the shared store behind REDIS_URL (tests/lib/sandbox/store.test.ts and
+# tests/http/two-instances-redis.test.ts start their own on a free port; the system service is never
+# started, like nginx's: see policy-rc.d below).
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
@@ -21,6 +24,7 @@ perl -MLWP::UserAgent -e 1 >/dev/null 2>&1 || missing+=(libwww-perl)
 command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { command -v pdfinfo && command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 || missing+=(poppler-utils)
 # The snippet tests use whichever python3 can import requests (PATH first, then Debian's).
 { python3 -c "import requests" || /usr/bin/python3 -c "import requests"; } >/dev/null 2>&1 || missing+=(python3-requests)
@@ -32,8 +36,9 @@ if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 echo "Installing Debian packages the tests need: ${missing[*]}"
-# Installing nginx would start the system service on port 80; policy-rc.d answering 101 ("action
-# forbidden") tells invoke-rc.d not to start any service during this install (the file is removed after).
+# Installing nginx or redis-server would start the system service (port 80, port 6379); policy-rc.d answering
+# 101 ("action forbidden") tells invoke-rc.d not to start any service during this install (the file is
+# removed after).
 if [ ! -e /usr/sbin/policy-rc.d ]; then
   printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
   chmod +x /usr/sbin/policy-rc.d

@@ -1,4 +1,10 @@
+import { createMemoryStore } from './store/memory';
+import type { OnceStore } from './store/store';
+
 // What the sandbox needs from the outside world, injected so tests can fix time and randomness.
+
+/** Re-exported for the callers that bound their own maps with it. */
+export { boundedMap } from './store/bounded-map';
 
 export type SandboxContext = {
   /** Milliseconds since the epoch. */
@@ -6,37 +12,18 @@ export type SandboxContext = {
   /** HMAC key for Digest nonces and Bearer tokens; shared by every instance behind a load balancer. */
   secret: Uint8Array;
   random: (length: number) => Uint8Array;
-  /** Highest Digest nc seen per nonce and cnonce, for replay detection; bounded (see boundedMap). */
-  nonceCounts: { get(key: string): number | undefined; set(key: string, nc: number): unknown };
-  /** Authorization codes already redeemed at the lab's OAuth server, by id (RFC 6749 §4.1.2: once each); bounded. */
-  redeemedCodes: { has(id: string): boolean; set(id: string, expiresAt: number): unknown };
-  /** DPoP proofs already accepted, by key thumbprint and jti (RFC 9449 §11.1: each proof once); bounded. */
-  seenDpopProofs: { has(key: string): boolean; set(key: string, expiresAt: number): unknown };
-  /** NTLM v2 proofs (NTProofStr) already accepted: a replayed AUTHENTICATE is named as one; bounded. */
-  seenNtlmProofs: { has(key: string): boolean; set(key: string, expiresAt: number): unknown };
+  /**
+   * What must be used once or only with a rising count: Digest nc (per nonce and cnonce), OAuth codes,
+   * DPoP proofs and NTLM proofs. In memory per instance by default; shared through Redis when REDIS_URL
+   * is set (lib/sandbox/store).
+   */
+  store: OnceStore;
   /**
    * The lab's public origin (SITE_URL) when it is configured: its OAuth documents and tokens name it. Unset,
    * they name the origin a request's Host reached.
    */
   publicOrigin?: string;
 };
-
-/** A Map that forgets its oldest entries past `limit`, so no client can grow memory without bound. */
-export function boundedMap<K, V>(limit: number): Map<K, V> {
-  const map = new Map<K, V>();
-  const set = map.set.bind(map);
-  map.set = (key: K, value: V) => {
-    map.delete(key);
-    set(key, value);
-    while (map.size > limit) {
-      const oldest = map.keys().next();
-      if (oldest.done) break;
-      map.delete(oldest.value);
-    }
-    return map;
-  };
-  return map;
-}
 
 export const MIN_SECRET_BYTES = 32;
 
@@ -57,15 +44,13 @@ export function secretFromEnvironment(value: string | undefined, warn: (message:
   return new TextEncoder().encode(value);
 }
 
-export function createSandboxContext(options: { secret: Uint8Array; now?: () => number; publicOrigin?: string }): SandboxContext {
+export function createSandboxContext(options: { secret: Uint8Array; now?: () => number; publicOrigin?: string; store?: OnceStore }): SandboxContext {
+  const now = options.now ?? Date.now;
   return {
-    now: options.now ?? Date.now,
+    now,
     secret: options.secret,
     random: (length) => crypto.getRandomValues(new Uint8Array(length)),
-    nonceCounts: boundedMap<string, number>(10_000),
-    redeemedCodes: boundedMap<string, number>(10_000),
-    seenDpopProofs: boundedMap<string, number>(10_000),
-    seenNtlmProofs: boundedMap<string, number>(10_000),
+    store: options.store ?? createMemoryStore({ now }),
     ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
   };
 }

@@ -1,4 +1,7 @@
 import { createSandboxContext, publicOriginFromEnvironment, secretFromEnvironment, type SandboxContext } from './context';
+import { createMemoryStore } from './store/memory';
+import { createRedisStore, redisUrlFromEnvironment } from './store/redis';
+import type { OnceStore } from './store/store';
 
 // One context per process. Kept on globalThis because Next bundles each route separately: without
 // it, /api/sandbox/token and /api/exchange would each get their own random secret when
@@ -6,11 +9,21 @@ import { createSandboxContext, publicOriginFromEnvironment, secretFromEnvironmen
 
 const KEY = Symbol.for('http-auth-lab.sandbox-context');
 
+/**
+ * REDIS_URL set: the once-only checks go to that Redis, which every instance behind a load balancer
+ * shares. Unset: each instance keeps them in its own memory. A malformed REDIS_URL throws here.
+ */
+export function storeFromEnvironment(value: string | undefined, now: () => number = Date.now): OnceStore {
+  const url = redisUrlFromEnvironment(value);
+  return url === undefined ? createMemoryStore({ now }) : createRedisStore({ url, now });
+}
+
 export function sandboxContext(): SandboxContext {
   const holder = globalThis as { [KEY]?: SandboxContext };
   holder[KEY] ??= createSandboxContext({
     secret: secretFromEnvironment(process.env.SANDBOX_SECRET, (message) => console.warn(`[sandbox] ${message}`)),
     publicOrigin: publicOriginFromEnvironment(process.env.SITE_URL),
+    store: storeFromEnvironment(process.env.REDIS_URL),
   });
   return holder[KEY];
 }

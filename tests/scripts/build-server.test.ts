@@ -23,13 +23,16 @@ test('takes in server.ts and the lab code it imports, never Next, tsx or TypeScr
   expect(inputs.filter((input) => /node_modules\/(next|tsx|esbuild|typescript)\//.test(input))).toEqual([]);
 });
 
-test('imports only Node builtins and next at run time', () => {
+test('imports only Node builtins, next, and the Redis client (dynamically, for REDIS_URL) at run time', () => {
   const output = bundle.metafile.outputs[SERVER_BUNDLE];
   expect(output).toBeDefined();
-  const imports = new Set(output?.imports.map((entry) => entry.path));
-  expect(imports).toContain('next');
-  expect(imports).toContain('node:http');
-  expect([...imports].filter((specifier) => specifier !== 'next' && !isBuiltin(specifier))).toEqual([]);
+  const imports = output?.imports ?? [];
+  const paths = new Set(imports.map((entry) => entry.path));
+  expect(paths).toContain('next');
+  expect(paths).toContain('node:http');
+  expect([...paths].filter((specifier) => specifier !== 'next' && specifier !== '@redis/client' && !isBuiltin(specifier))).toEqual([]);
+  // Loaded only when REDIS_URL is set: a deployment without it never reads the package.
+  expect(imports.filter((entry) => entry.path === '@redis/client').map((entry) => entry.kind)).toEqual(['dynamic-import']);
 });
 
 test('is JavaScript that node parses with no loader', () => {

@@ -12,7 +12,8 @@ import { refused, type AuthAttempt, type AuthOutcome, type ChallengeHint } from 
 import type { Hop, TraceStep } from './trace';
 
 // The one place that decides 200/400/401/403/404/407. Pure apart from the context's clock, randomness
-// and the bounded nc map; both doors (real HTTP and the playground's /api/exchange) call it.
+// and the store of once-only checks (lib/sandbox/store); both doors (real HTTP and the playground's
+// /api/exchange) call it.
 
 export type Evaluation = {
   response: SandboxResponse;

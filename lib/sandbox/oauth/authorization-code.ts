@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { encodeUtf8 } from '@/lib/http-auth/bytes/text';
 import type { OAuthError, TokenErrorCode } from '@/lib/oauth/oauth-error';
 import { checkCodeVerifier } from '@/lib/oauth/pkce';
+import type { OnceStore } from '../store/store';
 import { artifactId, openArtifact, sealArtifact } from './signed-artifact';
 
 /** RFC 6749 §4.1.2 recommends at most ten minutes; a lab exchange needs one. */
@@ -25,8 +26,8 @@ export type CodeGrant = {
   authTime: number;
 };
 
-/** Codes already redeemed, by jti, until they expire (memory per instance, like Digest nc). */
-export type RedeemedCodes = { has(id: string): boolean; set(id: string, expiresAt: number): unknown };
+/** Codes already redeemed, by jti, until they expire: the 'oauth-code' space of the sandbox's store. */
+export type RedeemedCodes = Pick<OnceStore, 'claim'>;
 
 const clientHash = (clientId: string) => base64url.encode(sha256(encodeUtf8(clientId)));
 
@@ -89,9 +90,8 @@ export async function redeemCode(request: TokenRequestForCode, options: { secret
   const claims = opened.kind === 'ok' ? codeClaims.safeParse(opened.claims) : undefined;
   if (!claims?.success) return refused('invalid_grant', 'This is not an authorization code this server issued.');
   const code = claims.data;
-  if (options.redeemed.has(code.jti))
+  if (!(await options.redeemed.claim('oauth-code', code.jti, code.exp * 1000)))
     return refused('invalid_grant', 'This authorization code was already used: a code is good for one token request (RFC 6749 §4.1.2).');
-  options.redeemed.set(code.jti, code.exp * 1000);
   if (code.cid !== clientHash(request.clientId)) return refused('invalid_grant', 'The code was issued to another client.');
   if (request.redirectUri !== code.redirect_uri) {
     return refused('invalid_grant', `redirect_uri must be the one the authorization request used, ${code.redirect_uri} (RFC 6749 §4.1.3).`);

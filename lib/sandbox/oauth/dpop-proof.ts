@@ -1,9 +1,10 @@
 // DPoP at the lab (RFC 9449): how its token endpoint and its resources check a proof. lib/http-auth checks the
 // proof itself (§4.3); this adds what needs the server: its nonces (§8, §9), signed and time-limited so any
-// instance accepts any instance's without a shared store, and the replay check of `jti` (§11.1), remembered
-// per instance like Digest's nc.
+// instance accepts any instance's without a shared store, and the replay check of `jti` (§11.1), kept in the
+// sandbox's store like Digest's nc (per instance, or shared through Redis when REDIS_URL is set).
 import { checkDpopProof, readDpopHeader, type DpopProofValid } from '@/lib/http-auth';
 import type { HeaderList } from '../message';
+import type { OnceStore } from '../store/store';
 import { openArtifact, sealArtifact } from './signed-artifact';
 
 /** The proof algorithms the lab accepts (§4.3 step 5), listed in `algs` and in both metadata documents. */
@@ -18,7 +19,7 @@ export const DPOP_NONCE_LIFETIME_SECONDS = 300;
 export type NonceIssuer = 'token-endpoint' | 'resource';
 
 /** Proofs already seen, by key thumbprint and jti, until they could no longer be accepted anyway; bounded. */
-export type SeenProofs = { has(key: string): boolean; set(key: string, expiresAt: number): unknown };
+export type SeenProofs = Pick<OnceStore, 'claim'>;
 
 export type ProofAtLab = { kind: 'valid'; proof: DpopProofValid } | { kind: 'use-nonce'; description: string } | { kind: 'invalid'; description: string };
 
@@ -85,8 +86,7 @@ export async function checkProofAtLab(headers: HeaderList, setting: ProofCheckSe
   }
   // §11.1: a proof is good once. Keyed by the key as well, so two clients' jti cannot collide.
   const seenKey = `${check.jkt} ${check.jti}`;
-  if (setting.seen.has(seenKey))
+  if (!(await setting.seen.claim('dpop-proof', seenKey, (check.iat + DPOP_PROOF_MAX_AGE_SECONDS + 60) * 1000)))
     return { kind: 'invalid', description: 'This proof was used before (its jti was seen): make a new proof for every request (RFC 9449 §11.1).' };
-  setting.seen.set(seenKey, (check.iat + DPOP_PROOF_MAX_AGE_SECONDS + 60) * 1000);
   return { kind: 'valid', proof: check };
 }

@@ -4,6 +4,7 @@ import { presetPath, PRESETS_PATH } from '../routes/paths';
 import type { SandboxRoute, ScenarioRoute } from '../routes/route';
 import { allPresets, findPreset } from '../scenario/presets';
 import type { Layer, Scenario } from '../scenario/scenario';
+import { createMemoryStore } from '../store/memory';
 import { overrideParameters } from './overrides';
 import { json, problem, SCHEME_NAMES, text } from './refs';
 import type { HeaderObject, OperationObject, PathItem, ResponseObject, SecurityRequirement } from './types';
@@ -16,10 +17,7 @@ const EXAMPLE_CTX: SandboxContext = {
   now: () => Date.UTC(2026, 0, 1),
   secret: new Uint8Array(32),
   random: (n) => new Uint8Array(n),
-  nonceCounts: new Map(),
-  redeemedCodes: new Map(),
-  seenDpopProofs: new Map(),
-  seenNtlmProofs: new Map(),
+  store: createMemoryStore({ now: () => Date.UTC(2026, 0, 1) }),
 };
 
 function challengeHeader(field: string, description: string, layer?: Layer): Record<string, HeaderObject> {

@@ -199,5 +199,5 @@ const guardOptions = (request: SandboxRequest, ctx: SandboxContext): GuardOption
   origin: labOrigin(request, ctx),
   secret: ctx.secret,
   now: ctx.now(),
-  seenProofs: ctx.seenDpopProofs,
+  seenProofs: ctx.store,
 });

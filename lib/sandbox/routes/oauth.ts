@@ -234,9 +234,9 @@ export const oauthTokenRoute: EndpointRoute = {
         now: ctx.now(),
         random: ctx.random,
         issuer: issuerFor(origin),
-        redeemed: ctx.redeemedCodes,
+        redeemed: ctx.store,
         tokenEndpointUrl: `${origin}${OAUTH_TOKEN_PATH}`,
-        seenProofs: ctx.seenDpopProofs,
+        seenProofs: ctx.store,
       }),
       trace: [],
     };

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { boundedMap } from '@/lib/sandbox/context';
+import { createMemoryStore } from '@/lib/sandbox/store/memory';
 import { s256Challenge } from '@/lib/oauth/pkce';
 import { redeemCode } from '@/lib/sandbox/oauth/authorization-code';
 import { registerClient } from '@/lib/sandbox/oauth/client-registration';
@@ -48,7 +48,7 @@ describe('the consent form', () => {
     const code = location.searchParams.get('code') ?? '';
     const redeemed = await redeemCode(
       { code, clientId, redirectUri: 'http://127.0.0.1:5173/callback', codeVerifier: VERIFIER, resource: 'https://lab.example/api/sandbox/mcp' },
-      { secret, now: NOW + 5_000, redeemed: boundedMap(10) },
+      { secret, now: NOW + 5_000, redeemed: createMemoryStore({ now: () => NOW }) },
     );
     // A password alone, signed in now: acr password, auth_time this second (RFC 9470 §2, RFC 9068 §2.2.1).
     expect(redeemed).toEqual({
@@ -70,7 +70,7 @@ describe('the consent form', () => {
         codeVerifier: VERIFIER,
         resource: 'https://lab.example/api/sandbox/mcp',
       },
-      { secret, now: NOW + 5_000, redeemed: boundedMap(10) },
+      { secret, now: NOW + 5_000, redeemed: createMemoryStore({ now: () => NOW }) },
     );
 
   test('acr_values=mfa: the page asks for the one-time code; the right code gives acr mfa, a wrong or missing one the page again', async () => {

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { boundedMap } from '@/lib/sandbox/context';
+import { createMemoryStore } from '@/lib/sandbox/store/memory';
 import { redeemCode, issueCode } from '@/lib/sandbox/oauth/authorization-code';
 import { clientSecretFor, registerClient, registeredClient } from '@/lib/sandbox/oauth/client-registration';
 import { s256Challenge } from '@/lib/oauth/pkce';
@@ -82,7 +82,7 @@ describe('authorization codes', () => {
   const request = { clientId: 'client-a', redirectUri: 'http://127.0.0.1:5000/cb', codeVerifier: verifier, resource: 'https://lab.example/mcp' };
 
   test('redeemed once for the grant it carries; a second use is refused', async () => {
-    const redeemed = boundedMap<string, number>(100);
+    const redeemed = createMemoryStore({ now: () => NOW });
     const code = await issueCode(grant, { ...options, random });
     await expect(redeemCode({ ...request, code }, { ...options, redeemed })).resolves.toEqual({
       kind: 'redeemed',
@@ -105,7 +105,7 @@ describe('authorization codes', () => {
     ['a malformed verifier', { codeVerifier: 'short' }, 'invalid_request', '43 to 128'],
     ['another resource', { resource: 'https://lab.example/other' }, 'invalid_target', 'RFC 8707 §2.2'],
   ])('with %s is refused, and the code is spent', async (_name, change, error, says) => {
-    const redeemed = boundedMap<string, number>(100);
+    const redeemed = createMemoryStore({ now: () => NOW });
     const code = await issueCode(grant, { ...options, random });
     const result = await redeemCode({ ...request, ...change, code }, { ...options, redeemed });
     expect(result).toMatchObject({ kind: 'refused', error: { error, description: expect.stringContaining(says) } });
@@ -116,7 +116,7 @@ describe('authorization codes', () => {
   });
 
   test('an expired code, a forged one and a client id passed as a code are refused', async () => {
-    const redeemed = boundedMap<string, number>(100);
+    const redeemed = createMemoryStore({ now: () => NOW });
     const code = await issueCode(grant, { ...options, random });
     await expect(redeemCode({ ...request, code }, { secret, now: NOW + 61_000, redeemed })).resolves.toMatchObject({
       error: { error: 'invalid_grant', description: expect.stringContaining('expired') },

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { s256Challenge } from '@/lib/oauth/pkce';
-import { boundedMap } from '@/lib/sandbox/context';
+import { createMemoryStore } from '@/lib/sandbox/store/memory';
 import type { SandboxRequest } from '@/lib/sandbox/message';
 import { checkAccessToken } from '@/lib/sandbox/oauth/access-token';
 import { registerClient } from '@/lib/sandbox/oauth/client-registration';
@@ -55,7 +55,7 @@ const post = (fields: Record<string, string>, headers: [string, string][] = []):
 });
 
 const TOKEN_URL = 'https://lab.example/api/sandbox/oauth/token';
-const endpoint = (request: SandboxRequest, redeemed = boundedMap<string, number>(100), seenProofs = boundedMap<string, number>(100)) =>
+const endpoint = (request: SandboxRequest, redeemed = createMemoryStore({ now: () => NOW }), seenProofs = createMemoryStore({ now: () => NOW })) =>
   oauthTokenEndpoint(request, { secret, now: NOW + 2_000, random, issuer: ISSUER, redeemed, tokenEndpointUrl: TOKEN_URL, seenProofs });
 
 describe('the token endpoint (authorization code with PKCE)', () => {
@@ -111,7 +111,7 @@ describe('the token endpoint (authorization code with PKCE)', () => {
       code_verifier: VERIFIER,
       resource: RESOURCE,
     };
-    const redeemed = boundedMap<string, number>(100);
+    const redeemed = createMemoryStore({ now: () => NOW });
     if (change === 'reuse') await endpoint(post(fields as Record<string, string>), redeemed);
     else Object.assign(fields, change);
     const sent = Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
@@ -154,8 +154,8 @@ describe('the token endpoint with DPoP (RFC 9449 §5, §8)', () => {
     const { id } = await client();
     const code = await codeFor(id);
     const keys = await keyPair();
-    const redeemed = boundedMap<string, number>(100);
-    const seen = boundedMap<string, number>(100);
+    const redeemed = createMemoryStore({ now: () => NOW });
+    const seen = createMemoryStore({ now: () => NOW });
     const first = await endpoint(post(grant(id, code), [['DPoP', await proof(keys)]]), redeemed, seen);
     expect(first.status).toBe(400);
     expect(JSON.parse(first.body)).toMatchObject({ error: 'use_dpop_nonce' });
@@ -187,7 +187,7 @@ describe('the token endpoint with DPoP (RFC 9449 §5, §8)', () => {
   test('the same proof twice: the second is refused as a replay (RFC 9449 §11.1)', async () => {
     const { id } = await client();
     const keys = await keyPair();
-    const seen = boundedMap<string, number>(100);
+    const seen = createMemoryStore({ now: () => NOW });
     const first = await endpoint(post(grant(id, await codeFor(id)), [['DPoP', await proof(keys)]]), undefined, seen);
     const nonce = first.headers.find(([name]) => name === 'DPoP-Nonce')?.[1] ?? '';
     const once = await proof(keys, { nonce });

@@ -3,7 +3,15 @@ export { DIGEST_ALGORITHMS, type DigestAlgorithm, type DigestAlgorithmName, type
 export { type DigestExchange, type DigestQop, digestHA1, digestHA2, digestResponse, digestRspauth, digestUserhash } from './compute';
 export { type DigestChallenge, type DigestChallengeOptions, digestChallenge, readDigestChallenge } from './challenge';
 export { type DigestNonceState, checkDigestNonce, createDigestNonce } from './nonce';
-export { type DigestRejectReason, type DigestServerOptions, type DigestVerification, type DigestVerifyInput, verifyDigestCredentials } from './verify';
+export {
+  type DigestRejectReason,
+  type DigestServerOptions,
+  type DigestVerification,
+  type DigestVerifyInput,
+  digestReplayKey,
+  digestReplayRejection,
+  verifyDigestCredentials,
+} from './verify';
 export { checkDigestAuthenticationInfo, digestAuthenticationInfo } from './auth-info';
 export { type DigestAnswer, type DigestClientInput, answerDigestChallenge } from './client';
 export { decodeExtValue, encodeExtValue } from './ext-value';

@@ -29,7 +29,7 @@ export type DigestVerifyInput = {
   usernames?: readonly string[];
   /**
    * Highest nc seen per nonce and cnonce (the key is both, space-separated); a Map will do. Omit to skip
-   * replay detection. See replayKey for why the cnonce is part of the key.
+   * replay detection. See digestReplayKey for why the cnonce is part of the key.
    */
   nonceCounts?: { get(key: string): number | undefined; set(key: string, nc: number): unknown };
 };
@@ -143,8 +143,22 @@ function resolveUsername(f: Fields, input: DigestVerifyInput): string | undefine
  * cnonce, so only someone who knows the password can produce it. A captured request sent again repeats
  * nonce, cnonce and nc together, and that is what is refused.
  */
-function replayKey(f: Fields): string {
-  return `${f.nonce} ${f.cnonce}`;
+export function digestReplayKey(exchange: { nonce: string; cnonce: string }): string {
+  return `${exchange.nonce} ${exchange.cnonce}`;
+}
+
+/**
+ * The refusal of an nc that does not go up for its nonce and cnonce. Exported for a server that keeps the
+ * counts somewhere shared (asynchronously) and checks them after verifyDigestCredentials accepted.
+ */
+export function digestReplayRejection(nc: string): Extract<DigestVerification, { kind: 'rejected' }> {
+  return {
+    kind: 'rejected',
+    reason: 'replayed-nc',
+    status: 401,
+    stale: false,
+    message: `nc=${nc} was already used with this nonce and cnonce: a replay (RFC 7616 §3.4).`,
+  };
 }
 
 /**
@@ -169,10 +183,12 @@ export function verifyDigestCredentials(input: DigestVerifyInput): DigestVerific
   const expected = digestResponse(exchange, request.method, request.body);
   if (!constantTimeEqualText(expected, f.response.toLowerCase())) return reject('wrong-response', 'The response digest does not match: wrong password?');
   if (nonceState.kind === 'stale') return reject('stale-nonce', 'The nonce has expired; the response was right, so retry with the new nonce (stale=true).');
-  const count = parseInt(f.nc, 16);
-  const key = replayKey(f);
-  const last = input.nonceCounts?.get(key);
-  if (last !== undefined && count <= last) return reject('replayed-nc', `nc=${f.nc} was already used with this nonce and cnonce: a replay (RFC 7616 §3.4).`);
-  input.nonceCounts?.set(key, count);
+  if (input.nonceCounts) {
+    const count = parseInt(f.nc, 16);
+    const key = digestReplayKey(f);
+    const last = input.nonceCounts.get(key);
+    if (last !== undefined && count <= last) return digestReplayRejection(f.nc);
+    input.nonceCounts.set(key, count);
+  }
   return { kind: 'accepted', username, exchange };
 }

@@ -1,16 +1,31 @@
-import { checkDigestNonce, verifyDigestCredentials, type DigestAlgorithmName, type DigestQop } from '@/lib/http-auth';
+import {
+  checkDigestNonce,
+  digestReplayKey,
+  digestReplayRejection,
+  verifyDigestCredentials,
+  type DigestAlgorithmName,
+  type DigestQop,
+  type DigestVerification,
+} from '@/lib/http-auth';
 import { findScheme } from '../../scenario/scenario';
 import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
 
 // RFC 7616: check the response digest against the user's password, the nonce's signature and age,
 // and nc against replays.
-export function authenticateDigest(attempt: AuthAttempt): AuthOutcome {
-  const { hop, layer, request, ctx, credentials } = attempt;
+
+/**
+ * How long an nc count is kept past its nonce's lifetime: a replay after that is refused as stale anyway;
+ * the minute covers clocks that differ a little between instances.
+ */
+const NC_MARGIN_MS = 60_000;
+
+export function authenticateDigest(attempt: AuthAttempt): AuthOutcome | Promise<AuthOutcome> {
+  const { layer, request, ctx, credentials } = attempt;
   const scheme = findScheme(layer, 'digest');
   if (!scheme) throw new Error('authenticateDigest called for a layer without Digest');
   const now = ctx.now();
   let issuedAt = now;
-  const verification = verifyDigestCredentials({
+  const verified = verifyDigestCredentials({
     credentials,
     request: { method: request.method, uri: request.target, ...(request.sentTarget ? { sentUri: request.sentTarget } : {}), body: request.body },
     server: { realm: layer.realm, algorithms: scheme.algorithms as DigestAlgorithmName[], qop: scheme.qop as DigestQop[] },
@@ -21,8 +36,20 @@ export function authenticateDigest(attempt: AuthAttempt): AuthOutcome {
     },
     lookupPassword: (name) => layer.users.find((user) => user.name === name)?.password,
     usernames: layer.users.map((user) => user.name),
-    nonceCounts: ctx.nonceCounts,
   });
+  if (verified.kind !== 'accepted') return outcome(attempt, verified, now, issuedAt);
+  // RFC 7616 §3.4.5: nc must go up for each request with a nonce (and, see digestReplayKey, cnonce). Checked
+  // here, in the store that instances can share, only once the response was right: a wrong guess counts nothing.
+  const { exchange } = verified;
+  const expiresAt = issuedAt + scheme.nonceLifetimeSeconds * 1000 + NC_MARGIN_MS;
+  const raised = ctx.store.raise('digest-nc', digestReplayKey(exchange), parseInt(exchange.nc, 16), expiresAt);
+  // The memory store answers at once: no promise on the hot path. Redis answers later.
+  if (typeof raised === 'boolean') return outcome(attempt, raised ? verified : digestReplayRejection(exchange.nc), now, issuedAt);
+  return raised.then((fresh) => outcome(attempt, fresh ? verified : digestReplayRejection(exchange.nc), now, issuedAt));
+}
+
+function outcome(attempt: AuthAttempt, verification: DigestVerification, now: number, issuedAt: number): AuthOutcome {
+  const { hop, layer } = attempt;
   if (verification.kind === 'accepted') {
     const user = layer.users.find((candidate) => candidate.name === verification.username);
     return {

@@ -24,6 +24,8 @@ const LAB_COMPUTER = 'HTTPAUTHLAB';
 const LAB_DNS_DOMAIN = 'lab.invalid';
 /** How long an accepted NTProofStr is remembered to name a replay; the client's timestamp window is 300 s. */
 const PROOF_MEMORY_MS = 10 * 60_000;
+const REPLAYED =
+  'This AUTHENTICATE was already accepted once: it is a replay. Its proof answers one server challenge, which the lab issues once per handshake; start a new handshake with a NEGOTIATE.';
 
 const KEEP_ALIVE =
   'NTLM authenticates the connection, not the request: send the AUTHENTICATE on this same connection (keep it alive; HTTP/1.1 does by default).';
@@ -89,14 +91,8 @@ async function authenticateLeg(attempt: AuthAttempt, scheme: ConnectionScheme, m
   const { hop, ctx, layer, request } = attempt;
   const response = message.ntResponse.response;
   const proof = response.kind === 'ntlmv2' ? `${hex(response.ntProofStr)}` : undefined;
-  if (proof !== undefined && ctx.seenNtlmProofs.has(proof)) {
-    return refusedLeg(
-      attempt,
-      scheme,
-      401,
-      'replayed',
-      'This AUTHENTICATE was already accepted once: it is a replay. Its proof answers one server challenge, which the lab issues once per handshake; start a new handshake with a NEGOTIATE.',
-    );
+  if (proof !== undefined && (await ctx.store.seen('ntlm-proof', proof))) {
+    return refusedLeg(attempt, scheme, 401, 'replayed', REPLAYED);
   }
   const connection = request.connection;
   const pending = connection?.pending(hop);
@@ -133,7 +129,11 @@ async function authenticateLeg(attempt: AuthAttempt, scheme: ConnectionScheme, m
   if (verdict.kind !== 'valid') {
     return refusedLeg(attempt, scheme, 401, verdict.kind, `${verdict.message} Start a new handshake with a NEGOTIATE.`);
   }
-  if (proof !== undefined) ctx.seenNtlmProofs.set(proof, ctx.now() + PROOF_MEMORY_MS);
+  // Claimed only now, once the proof was right; claimed meanwhile (the same AUTHENTICATE accepted by another
+  // instance, or on another connection here, in the same moment), it is the replay the check above names.
+  if (proof !== undefined && !(await ctx.store.claim('ntlm-proof', proof, ctx.now() + PROOF_MEMORY_MS))) {
+    return refusedLeg(attempt, scheme, 401, 'replayed', REPLAYED);
+  }
   // NTOWFv2 upper-cases the user name (MS-NLMP §3.3.2), so "ALICE" is alice: report the lab's own spelling.
   const user = layer.users.find((candidate) => candidate.name.toUpperCase() === verdict.user.toUpperCase());
   const name = user?.name ?? verdict.user;

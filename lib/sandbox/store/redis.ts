@@ -1,0 +1,127 @@
+import { recordJson, type OnceSpace, type OnceStore, type RecordSpace } from './store';
+
+// The store every instance shares when REDIS_URL is set. Each operation is one atomic command on the
+// Redis server, so two instances answering the same replay at the same moment cannot both accept it:
+// SET NX for a claim, a short Lua script for a raise (Redis runs a script without interleaving others).
+// Every key is under `lab:` and has an expiry, so the lab never grows Redis's memory without bound.
+
+/** Prefix of every key the lab writes, so it can share a Redis with other programs. */
+export const REDIS_KEY_PREFIX = 'lab:';
+
+/** How long start-up waits for Redis before saying it cannot be reached. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
+/** Raises KEYS[1] to ARGV[1] when higher than what is stored, with a PX of ARGV[2]; 1 if raised, 0 if not. */
+const RAISE_SCRIPT = `local stored = redis.call('GET', KEYS[1])
+if stored and tonumber(stored) >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
+
+/** Appends ARGV[1] to the list KEYS[1] unless it holds ARGV[3] entries already; PX ARGV[2]. 1 if added. */
+const APPEND_SCRIPT = `if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
+/**
+ * REDIS_URL as the client takes it: a redis:// or rediss:// (TLS) URL with a host. Throws with a message
+ * for the operator otherwise; the value itself is not repeated, since it may carry a password.
+ */
+export function redisUrlFromEnvironment(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new Error(
+      'REDIS_URL must be a redis:// or rediss:// URL with a host, such as redis://redis.internal:6379/0. Leave it unset to keep the replay checks in each instance’s memory.',
+    );
+  }
+  return value;
+}
+
+/** The URL without its password, for messages. */
+function described(url: string): string {
+  const shown = new URL(url);
+  if (shown.password) shown.password = '***';
+  return shown.toString();
+}
+
+/** Milliseconds from now to `expiresAtMs`, at least 1 (PX takes a positive number). */
+const ttl = (expiresAtMs: number, now: number) => String(Math.max(1, Math.ceil(expiresAtMs - now)));
+
+/**
+ * Connects at once; `ready()` says whether that worked. The client is loaded only here, so a deployment
+ * without REDIS_URL never loads it. While Redis is away after start-up, operations fail (no offline
+ * queue that would hold requests open) and the client reconnects in the background.
+ */
+export function createRedisStore(options: { url: string; now?: () => number }): OnceStore {
+  const now = options.now ?? Date.now;
+  let connected = false;
+  const key = (space: OnceSpace | RecordSpace, name: string) => `${REDIS_KEY_PREFIX}${space}:${name}`;
+  const listKey = (space: RecordSpace, name: string) => `${REDIS_KEY_PREFIX}${space}:list:${name}`;
+  const clientReady = import('@redis/client').then(async ({ createClient }) => {
+    const client = createClient({
+      url: options.url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: CONNECT_TIMEOUT_MS,
+        // Before the first connection: no retry, so start-up fails fast. After: back off up to 2 s. A new
+        // Error, not `cause`: the client tells an Error by instanceof, and `cause` may come from another realm.
+        reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(100 * (retries + 1), 2_000) : new Error(cause.message)),
+      },
+    });
+    // Without a listener, a dropped connection would be an uncaught 'error' event and end the process.
+    client.on('error', (error: unknown) => {
+      if (connected) console.error(`[sandbox] Redis: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    try {
+      await client.connect();
+    } catch (error) {
+      // The client has closed itself (reconnectStrategy gave up); nothing is left to close.
+      throw new Error(
+        `Redis at REDIS_URL (${described(options.url)}) could not be reached: ${error instanceof Error ? error.message : String(error)}. Start it, correct REDIS_URL, or unset REDIS_URL to keep the replay checks in memory.`,
+      );
+    }
+    connected = true;
+    return client;
+  });
+  // ready() reports the failure; this keeps a failure nobody asked about from being an unhandled rejection.
+  clientReady.catch(() => undefined);
+  const command = async (args: string[]) => (await clientReady).sendCommand(args);
+  return {
+    kind: 'redis',
+    async claim(space, name, expiresAtMs) {
+      return (await command(['SET', key(space, name), '1', 'NX', 'PX', ttl(expiresAtMs, now())])) !== null;
+    },
+    async seen(space, name) {
+      return Number(await command(['EXISTS', key(space, name)])) === 1;
+    },
+    async raise(space, name, value, expiresAtMs) {
+      return Number(await command(['EVAL', RAISE_SCRIPT, '1', key(space, name), String(value), ttl(expiresAtMs, now())])) === 1;
+    },
+    async putJson(space, name, value, expiresAtMs) {
+      const json = recordJson(value);
+      if (json === undefined) return false;
+      await command(['SET', key(space, name), json, 'PX', ttl(expiresAtMs, now())]);
+      return true;
+    },
+    async getJson(space, name) {
+      const json = await command(['GET', key(space, name)]);
+      return typeof json === 'string' ? (JSON.parse(json) as unknown) : undefined;
+    },
+    async appendJson(space, name, value, { expiresAtMs, maxEntries }) {
+      const json = recordJson(value);
+      if (json === undefined) return false;
+      return Number(await command(['EVAL', APPEND_SCRIPT, '1', listKey(space, name), json, ttl(expiresAtMs, now()), String(maxEntries)])) === 1;
+    },
+    async listJson(space, name) {
+      const entries = await command(['LRANGE', listKey(space, name), '0', '-1']);
+      return Array.isArray(entries) ? entries.map((json) => JSON.parse(String(json)) as unknown) : [];
+    },
+    ready: () => clientReady.then(() => undefined),
+    async close() {
+      const client = await clientReady.catch(() => undefined);
+      connected = false;
+      if (client?.isOpen) await client.close();
+    },
+  };
+}
