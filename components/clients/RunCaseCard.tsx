@@ -74,7 +74,7 @@ export function RunCaseCard({ c, grade, browser }: { c: StartedCase; grade?: Gra
           <figcaption className="text-sm font-medium">With curl</figcaption>
           <CopyButton text={command} label="Copy command" />
         </div>
-        <pre tabIndex={0} aria-label={`curl command for ${c.title}`} className="overflow-x-auto bg-canvas p-3 font-mono text-sm">
+        <pre tabIndex={0} aria-label={`curl command for ${c.title}`} className="overflow-x-auto bg-canvas p-3 font-mono text-sm break-all whitespace-pre-wrap">
           <code>{command}</code>
         </pre>
       </figure>

@@ -30,7 +30,7 @@ const observedCredentials = z.object({
   field: z.string(),
   scheme: z.string(),
   shape: z.looseObject({ kind: z.string() }),
-  check: z.looseObject({ kind: z.string(), reason: z.optional(z.string()), detail: z.optional(z.string()), user: z.optional(z.string()) }),
+  check: z.looseObject({ kind: z.string() }),
 });
 const observation = z.object({
   leg: z.string(),

@@ -51,7 +51,7 @@ test('start a run, run the cases in Chromium, and see the verdicts the lab grade
     const basicItem = caseItem(page, recordedCase(report, 'basic-plain').title);
     const saw = recordedCase(report, 'basic-plain').requests.length;
     await basicItem.getByText(saw === 1 ? 'The request the lab saw' : `The ${saw} requests the lab saw`).click();
-    await expect(basicItem.getByText(/Authorization: Basic \(basic\), verified as alice/).isVisible()).resolves.toBe(true);
+    await expect(basicItem.getByText(/Sent Authorization: Basic\. Verified as alice\./).isVisible()).resolves.toBe(true);
 
     // The link to share opens the same report on a page of its own.
     await page.getByRole('link', { name: `the report of run ${id}` }).click();

@@ -60,7 +60,7 @@ const basicFollows: GradedCase = {
       target: '/api/sandbox/runs/x/cases/basic-plain',
       status: 200,
       outcome: 'granted',
-      note: 'Granted.',
+      note: 'Verified as alice.',
       authorization: { field: 'Authorization', scheme: 'Basic', shape: { kind: 'basic' }, check: { kind: 'verified', user: 'alice' } },
     },
   ],
@@ -152,7 +152,7 @@ describe('ClientRun', () => {
     expect(first.getByText('It answered Basic and the credentials verified.')).toBeInTheDocument();
     // The requests the lab saw, by their shape, in a disclosure.
     expect(first.getByText('The 2 requests the lab saw')).toBeInTheDocument();
-    expect(first.getByText(/Authorization: Basic \(basic\), verified as alice/)).toBeInTheDocument();
+    expect(first.getByText(/Sent Authorization: Basic\. Verified as alice\./)).toBeInTheDocument();
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS));
     expect(runStatus()).toHaveTextContent('2 of 2 cases graded: 1 follow the RFCs, 0 differ, 1 fail. Every case has a verdict.');
     expect(within(caseItems()[1] as HTMLElement).getByText('Fails')).toBeInTheDocument();
