@@ -165,6 +165,20 @@ describe('ClientRun', () => {
     expect(runReads(spy)).toBe(reads);
   });
 
+  test('leaves no timer running once the page is gone', async () => {
+    const spy = lab({ reads: [json(200, report([pending(basicCase), pending(proxyCase)]))] });
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    const { unmount } = render(<ClientRun />);
+    await user.click(screen.getByRole('button', { name: 'Start a run' }));
+    await screen.findByText(/No case graded yet/);
+    await act(() => jest.advanceTimersByTimeAsync(POLL_MS));
+    expect(runReads(spy)).toBe(2);
+    unmount();
+    expect(jest.getTimerCount()).toBe(0);
+    await act(() => jest.advanceTimersByTimeAsync(POLL_MS * 3));
+    expect(runReads(spy)).toBe(2);
+  });
+
   test('stops polling once the run has expired, and says so', async () => {
     const spy = lab({ reads: [json(200, report([pending(basicCase), pending(proxyCase)], new Date(NOW - 1).toISOString()))] });
     const user = setup();
