@@ -1,16 +1,16 @@
-import type { RecordedRequest } from '@/lib/clients/run-api';
+import type { ReportedRequest } from '@/lib/clients/run-api';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 
 // What the lab saw of a client's requests for one case, in a disclosure: their shape only (the run API
 // never returns a password or a token), what the lab answered and why.
 
 /** Which credentials fields the request carried, and in which scheme; the lab's note says what became of them. */
-function sentWords(r: RecordedRequest): string | undefined {
+function sentWords(r: ReportedRequest): string | undefined {
   const sent = [r.proxyAuthorization, r.authorization].flatMap((field) => (field ? [`${field.field}: ${field.scheme || '(no scheme)'}`] : []));
   return sent.length === 0 ? undefined : `Sent ${sent.join(' and ')}.`;
 }
 
-export function RecordedRequests({ requests, dropped }: { requests: readonly RecordedRequest[]; dropped: number }) {
+export function RecordedRequests({ requests, dropped }: { requests: readonly ReportedRequest[]; dropped: number }) {
   if (requests.length === 0) return <p className="mt-2 text-sm text-muted">The lab has seen no request for this case yet.</p>;
   return (
     <details className="mt-2 rounded-md border border-line">

@@ -42,8 +42,8 @@ const observation = z.object({
   outcome: z.string(),
   note: z.string(),
 });
-export type RecordedRequest = z.infer<typeof observation>;
-export type RecordedCredentials = z.infer<typeof observedCredentials>;
+/** One request of a case as the run report shows it (its shape only). */
+export type ReportedRequest = z.infer<typeof observation>;
 
 export const CASE_VERDICTS = ['follows', 'differs', 'fails', 'pending'] as const satisfies readonly CaseVerdict[];
 
