@@ -1,20 +1,13 @@
-import type { ReportedCredentials, ReportedRequest } from '@/lib/clients/run-api';
+import type { ReportedRequest } from '@/lib/clients/run-api';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 
 // What the lab saw of a client's requests for one case, in a disclosure: their shape only (the run API
 // never returns a password or a token), what the lab answered and why.
 
-function credentialsWords(sent: ReportedCredentials): string {
-  const check = sent.check;
-  const verdict =
-    check.kind === 'verified'
-      ? `verified${check.user ? ` as ${check.user}` : ''}`
-      : check.kind === 'refused'
-        ? `refused: ${check.detail ?? check.reason ?? 'no reason given'}`
-        : check.kind === 'handshake-continues'
-          ? 'the handshake goes on'
-          : check.kind;
-  return `${sent.field}: ${sent.scheme || '(no scheme)'} (${sent.shape.kind}), ${verdict}`;
+/** Which credentials fields the request carried, and in which scheme; the lab's note says what became of them. */
+function sentWords(r: ReportedRequest): string | undefined {
+  const sent = [r.proxyAuthorization, r.authorization].flatMap((field) => (field ? [`${field.field}: ${field.scheme || '(no scheme)'}`] : []));
+  return sent.length === 0 ? undefined : `Sent ${sent.join(' and ')}.`;
 }
 
 export function RecordedRequests({ requests, dropped }: { requests: readonly ReportedRequest[]; dropped: number }) {
@@ -35,7 +28,7 @@ export function RecordedRequests({ requests, dropped }: { requests: readonly Rep
               <StatusBadge status={r.status} />
             </span>
             <span className="mt-1 block text-muted">
-              {[r.proxyAuthorization, r.authorization].flatMap((sent) => (sent ? [credentialsWords(sent)] : [])).join('; ') || 'No credentials.'} {r.note}
+              {sentWords(r)} {r.note}
             </span>
           </li>
         ))}

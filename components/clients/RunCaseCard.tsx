@@ -69,12 +69,13 @@ export function RunCaseCard({ c, grade, browser }: { c: StartedCase; grade?: Gra
           Body: <code className="font-mono break-all">{c.request.body}</code>
         </p>
       )}
-      <figure className="mt-3 overflow-hidden rounded-md border border-line">
+      {/* Wrapped, not scrolled: no tab stop per command, and the figure's name says which case it is for. */}
+      <figure aria-label={`curl command for ${c.title}`} className="mt-3 overflow-hidden rounded-md border border-line">
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-line bg-surface px-3 py-1.5">
           <figcaption className="text-sm font-medium">With curl</figcaption>
           <CopyButton text={command} label="Copy command" />
         </div>
-        <pre tabIndex={0} aria-label={`curl command for ${c.title}`} className="overflow-x-auto bg-canvas p-3 font-mono text-sm">
+        <pre className="bg-canvas p-3 font-mono text-sm break-all whitespace-pre-wrap">
           <code>{command}</code>
         </pre>
       </figure>

@@ -30,7 +30,7 @@ const observedCredentials = z.object({
   field: z.string(),
   scheme: z.string(),
   shape: z.looseObject({ kind: z.string() }),
-  check: z.looseObject({ kind: z.string(), reason: z.optional(z.string()), detail: z.optional(z.string()), user: z.optional(z.string()) }),
+  check: z.looseObject({ kind: z.string() }),
 });
 const observation = z.object({
   leg: z.string(),
@@ -42,8 +42,8 @@ const observation = z.object({
   outcome: z.string(),
   note: z.string(),
 });
+/** One request of a case as the run report shows it (its shape only). */
 export type ReportedRequest = z.infer<typeof observation>;
-export type ReportedCredentials = z.infer<typeof observedCredentials>;
 
 export const CASE_VERDICTS = ['follows', 'differs', 'fails', 'pending'] as const satisfies readonly CaseVerdict[];
 

@@ -125,7 +125,7 @@ export async function checkCaseCredentials(input: CredentialsInput): Promise<Cre
       const digest = digestFacts(input, credentials);
       const shape: CredentialsShape = { kind: 'digest', params: { ...credentials.params } };
       if (notOffered) return { sent: sent(shape, notOfferedCheck, { digest }), malformed: false };
-      const result = checkDigestForCase(input, credentials);
+      const result = await checkDigestForCase(input, credentials);
       return { sent: sent(shape, result.check, { digest }), malformed: result.malformed, ...(result.exchange ? { exchange: result.exchange } : {}) };
     }
     case 'ntlm':

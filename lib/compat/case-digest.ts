@@ -1,6 +1,8 @@
 import {
   constantTimeEqualText,
   digestHA1,
+  digestReplayKey,
+  digestReplayRejection,
   digestResponse,
   getParam,
   readDigestChallenge,
@@ -10,8 +12,11 @@ import {
   type DigestExchange,
 } from '@/lib/http-auth';
 import type { CredentialsInput } from './case-input';
-import { checkCaseNonce } from './case-nonce';
+import { CASE_NONCE_LIFETIME_MS, checkCaseNonce } from './case-nonce';
 import type { CredentialsCheck } from './observation';
+
+/** How long a case's nc count is remembered: past any case nonce's life (case-nonce.ts). */
+const NC_MEMORY_MS = CASE_NONCE_LIFETIME_MS + 60_000;
 
 // Digest credentials against the case's Digest challenges (RFC 7616 §3.4): the challenge they answer is
 // the one with their algorithm and realm; the library verifies them, the nonce is the case's signed one.
@@ -56,7 +61,7 @@ function checkLegacy(input: CredentialsInput, credentials: Credentials, challeng
   return { check: { kind: 'verified', user }, malformed: false, exchange };
 }
 
-export function checkDigestForCase(input: CredentialsInput, credentials: Credentials): DigestCheck {
+export async function checkDigestForCase(input: CredentialsInput, credentials: Credentials): Promise<DigestCheck> {
   const challenge = answeredChallenge(input, credentials);
   if (challenge === undefined) return refused('algorithm-not-offered', `algorithm=${getParam(credentials.params, 'algorithm') ?? 'MD5'} was not offered.`);
   // RFC 7616 §3.3: opaque "MUST be returned by the client unchanged".
@@ -80,9 +85,17 @@ export function checkDigestForCase(input: CredentialsInput, credentials: Credent
     },
     lookupPassword: (name) => (name === username ? password : undefined),
     usernames: [username],
-    nonceCounts: input.ctx.nonceCounts,
   });
-  if (verification.kind === 'accepted') return { check: { kind: 'verified', user: verification.username }, malformed: false, exchange: verification.exchange };
+  if (verification.kind === 'accepted') {
+    // RFC 7616 §3.4.5: nc goes up with each request on a nonce; checked in the lab's shared store, as the engine does.
+    const { exchange } = verification;
+    const fresh = await input.ctx.store.raise('digest-nc', digestReplayKey(exchange), parseInt(exchange.nc, 16), input.ctx.now() + NC_MEMORY_MS);
+    if (!fresh) {
+      const replay = digestReplayRejection(exchange.nc);
+      return refused(replay.reason, replay.message);
+    }
+    return { check: { kind: 'verified', user: verification.username }, malformed: false, exchange };
+  }
   if (verification.stale) return { check: { kind: 'stale', detail: verification.message }, malformed: false };
   return refused(verification.reason, verification.message, verification.status === 400);
 }

@@ -60,7 +60,7 @@ const basicFollows: GradedCase = {
       target: '/api/sandbox/runs/x/cases/basic-plain',
       status: 200,
       outcome: 'granted',
-      note: 'Granted.',
+      note: 'Verified as alice.',
       authorization: { field: 'Authorization', scheme: 'Basic', shape: { kind: 'basic' }, check: { kind: 'verified', user: 'alice' } },
     },
   ],
@@ -128,9 +128,13 @@ describe('ClientRun', () => {
     expect(first.getByRole('heading', { name: 'Basic with a realm' })).toBeInTheDocument();
     expect(first.getByText(basicCase.url)).toBeInTheDocument();
     expect(first.getByText('wonderland')).toBeInTheDocument();
-    expect(first.getByLabelText(/curl command/).textContent).toBe(`curl -i -L --anyauth -u alice:wonderland ${basicCase.url}`);
+    expect(within(first.getByRole('figure', { name: /curl command/ })).getByText(/^curl /).textContent).toBe(
+      `curl -i -L --anyauth -u alice:wonderland ${basicCase.url}`,
+    );
     // The proxy case names the lab as the proxy, as a user configures curl for a 407.
-    expect(within(cases[1] as HTMLElement).getByLabelText(/curl command/).textContent).toContain(`-x ${LAB} --proxy-anyauth -U alice:wonderland`);
+    expect(within(within(cases[1] as HTMLElement).getByRole('figure', { name: /curl command/ })).getByText(/^curl /).textContent).toContain(
+      `-x ${LAB} --proxy-anyauth -U alice:wonderland`,
+    );
     expect(screen.getByRole('link', { name: `the report of run ${RUN_ID}` })).toHaveAttribute('href', `/clients/runs/${RUN_ID}`);
   });
 
@@ -152,13 +156,27 @@ describe('ClientRun', () => {
     expect(first.getByText('It answered Basic and the credentials verified.')).toBeInTheDocument();
     // The requests the lab saw, by their shape, in a disclosure.
     expect(first.getByText('The 2 requests the lab saw')).toBeInTheDocument();
-    expect(first.getByText(/Authorization: Basic \(basic\), verified as alice/)).toBeInTheDocument();
+    expect(first.getByText(/Sent Authorization: Basic\. Verified as alice\./)).toBeInTheDocument();
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS));
     expect(runStatus()).toHaveTextContent('2 of 2 cases graded: 1 follow the RFCs, 0 differ, 1 fail. Every case has a verdict.');
     expect(within(caseItems()[1] as HTMLElement).getByText('Fails')).toBeInTheDocument();
     const reads = runReads(spy);
     await act(() => jest.advanceTimersByTimeAsync(POLL_MS * 5));
     expect(runReads(spy)).toBe(reads);
+  });
+
+  test('leaves no timer running once the page is gone', async () => {
+    const spy = lab({ reads: [json(200, report([pending(basicCase), pending(proxyCase)]))] });
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    const { unmount } = render(<ClientRun />);
+    await user.click(screen.getByRole('button', { name: 'Start a run' }));
+    await screen.findByText(/No case graded yet/);
+    await act(() => jest.advanceTimersByTimeAsync(POLL_MS));
+    expect(runReads(spy)).toBe(2);
+    unmount();
+    expect(jest.getTimerCount()).toBe(0);
+    await act(() => jest.advanceTimersByTimeAsync(POLL_MS * 3));
+    expect(runReads(spy)).toBe(2);
   });
 
   test('stops polling once the run has expired, and says so', async () => {

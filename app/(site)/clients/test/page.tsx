@@ -59,7 +59,7 @@ export default function ClientTestPage() {
             <figcaption className="text-sm font-medium">Start a run</figcaption>
             <CopyButton text={startCommand} origin={origin} label="Copy command" />
           </div>
-          <pre tabIndex={0} aria-label="Shell command: start a run" className="overflow-x-auto bg-canvas p-3 font-mono text-sm">
+          <pre tabIndex={0} aria-label="Shell command: start a run" className="overflow-x-auto bg-canvas p-3 font-mono text-sm break-all whitespace-pre-wrap">
             <code>
               <OriginText text={startCommand} origin={origin} />
             </code>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SharedRunReport } from '@/components/clients/SharedRunReport';
+import { runPath } from '@/lib/sandbox/routes/paths';
 
 // A run's report at a link to share (issue 21). The report is read in the browser from the run API: the
 // runs live in the lab's memory (lib/compat/run-store.ts), and the run id in the URL is its only key.
@@ -19,6 +20,11 @@ export default async function RunReportPage({ params }: { params: Promise<{ id: 
         Client test report <span className="font-mono text-xl break-all">{id}</span>
       </h1>
       <div className="mt-4">
+        <noscript>
+          <p className="mb-4 rounded-md border border-line bg-surface p-3">
+            This page reads the report with JavaScript; without it, the same report is the JSON at <code className="font-mono break-all">{runPath(id)}</code>.
+          </p>
+        </noscript>
         <SharedRunReport id={id} />
       </div>
     </div>
