@@ -32,7 +32,7 @@ export function recordJson(value: unknown): string | undefined {
  * An answer now (memory) or later (Redis). The memory store answers synchronously so that the sandbox's
  * hot paths allocate no promise for it; callers `await` either.
  */
-export type Answer<T> = T | Promise<T>;
+export type StoreAnswer<T> = T | Promise<T>;
 
 export interface OnceStore {
   readonly kind: 'memory' | 'redis';
@@ -40,15 +40,15 @@ export interface OnceStore {
    * Records `key` as used until `expiresAtMs` (milliseconds since the epoch), atomically: true when it
    * was not recorded yet, false when it was (a code redeemed, a proof seen). Every entry expires.
    */
-  claim(space: OnceSpace, key: string, expiresAtMs: number): Answer<boolean>;
+  claim(space: OnceSpace, key: string, expiresAtMs: number): StoreAnswer<boolean>;
   /** Whether `key` is recorded and unexpired, without recording it. */
-  seen(space: OnceSpace, key: string): Answer<boolean>;
+  seen(space: OnceSpace, key: string): StoreAnswer<boolean>;
   /**
    * Raises the counter at `key` to `value` if `value` is higher than what is stored (or nothing is),
    * atomically: true when raised, false when not (RFC 7616 §3.4.5, §5.5: an nc that does not increase is
    * a replay). The entry lasts until `expiresAtMs`.
    */
-  raise(space: OnceSpace, key: string, value: number, expiresAtMs: number): Answer<boolean>;
+  raise(space: OnceSpace, key: string, value: number, expiresAtMs: number): StoreAnswer<boolean>;
   /**
    * Keeps `value` as JSON under `key` until `expiresAtMs`, replacing what was there. False, and nothing
    * kept, when its JSON is longer than MAX_RECORD_BYTES.
