@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import httpntlm from 'httpntlm';
 import { legsOf, lastAnswer, type Leg } from './support/auth-legs';
 import { baseUrl } from './support/lab';
+import { LEGACY_OPENSSL_CONF } from './support/python';
 import { startTcpTap, type TcpTap } from './support/tcp-tap';
 
 const run = promisify(execFile);
@@ -154,22 +155,7 @@ describe('Python requests_ntlm (python3-requests-ntlm, ntlm-auth underneath)', (
     // which Debian ships (ossl-modules/legacy.so) but does not load. This file loads it beside the default.
     confDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntlm-clients-'));
     legacyConf = path.join(confDir, 'legacy.cnf');
-    fs.writeFileSync(
-      legacyConf,
-      [
-        'openssl_conf = openssl_init',
-        '[openssl_init]',
-        'providers = provider_sect',
-        '[provider_sect]',
-        'default = default_sect',
-        'legacy = legacy_sect',
-        '[default_sect]',
-        'activate = 1',
-        '[legacy_sect]',
-        'activate = 1',
-        '',
-      ].join('\n'),
-    );
+    fs.writeFileSync(legacyConf, LEGACY_OPENSSL_CONF);
   });
   afterAll(() => fs.rmSync(confDir, { recursive: true, force: true }));
 

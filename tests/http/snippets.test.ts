@@ -14,7 +14,7 @@ import { snippetFor, type SnippetLanguage } from '@/lib/playground/snippets';
 import { snippetPlanFor } from '@/lib/playground/snippets/plan';
 import type { ClientProfile } from '@/lib/sandbox/scenario/client-profile';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
-import { requirePython } from './support/python';
+import { LEGACY_OPENSSL_CONF, requirePython } from './support/python';
 import { baseUrl } from './support/lab';
 
 const run = promisify(execFile);
@@ -25,18 +25,6 @@ const run = promisify(execFile);
  * provider, which the snippet's comment tells readers to turn on with OPENSSL_CONF, as done here.
  */
 const pythonWithNtlm = ['python3', '/usr/bin/python3'].find((bin) => spawnSync(bin, ['-c', 'import requests_ntlm']).status === 0);
-const LEGACY_OPENSSL_CONF = [
-  'openssl_conf = openssl_init',
-  '[openssl_init]',
-  'providers = provider_sect',
-  '[provider_sect]',
-  'default = default_sect',
-  'legacy = legacy_sect',
-  '[default_sect]',
-  'activate = 1',
-  '[legacy_sect]',
-  'activate = 1',
-].join('\n');
 /** base64("alice:wonderland"), RFC 7617 §2. */
 const ALICE_BASIC = 'Basic YWxpY2U6d29uZGVybGFuZA==';
 
@@ -111,7 +99,7 @@ async function runSnippet(language: SnippetLanguage, snippet: string, name: stri
       if (!snippet.includes('from requests_ntlm import')) return (await run(requirePython(), [file('py')], options)).stdout;
       if (!pythonWithNtlm) throw new Error('no python3 with requests_ntlm: install python3-requests-ntlm');
       const conf = path.join(dir, 'legacy-openssl.cnf');
-      fs.writeFileSync(conf, `${LEGACY_OPENSSL_CONF}\n`);
+      fs.writeFileSync(conf, LEGACY_OPENSSL_CONF);
       return (await run(pythonWithNtlm, [file('py')], { ...options, env: { ...env, OPENSSL_CONF: conf } })).stdout;
     }
     case 'node':

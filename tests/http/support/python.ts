@@ -9,3 +9,22 @@ export function requirePython(): string {
   if (!pythonWithRequests) throw new Error('no python3 with the requests package: install python3-requests');
   return pythonWithRequests;
 }
+
+/**
+ * An OpenSSL configuration that turns on the legacy provider beside the default one: Debian 12's OpenSSL 3
+ * leaves MD4 in the legacy provider, and python3-requests-ntlm (through ntlm-auth) hashes with it. Point
+ * OPENSSL_CONF at a file with this text, as the lab's Python snippet and lesson 17 tell readers to.
+ */
+export const LEGACY_OPENSSL_CONF = [
+  'openssl_conf = openssl_init',
+  '[openssl_init]',
+  'providers = provider_sect',
+  '[provider_sect]',
+  'default = default_sect',
+  'legacy = legacy_sect',
+  '[default_sect]',
+  'activate = 1',
+  '[legacy_sect]',
+  'activate = 1',
+  '',
+].join('\n');
