@@ -1,3 +1,4 @@
+import { bytesToHex } from '@noble/hashes/utils';
 import {
   NTLM_FLAGS,
   ntlmMessageLayout,
@@ -32,8 +33,6 @@ export type ConnectionTokenView =
 
 const MESSAGE_NAMES = { negotiate: 'NEGOTIATE', challenge: 'CHALLENGE', authenticate: 'AUTHENTICATE' } as const;
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-
 function avPairText(pair: NtlmAvPair): { name: string; value: string } {
   switch (pair.kind) {
     case 'text':
@@ -43,9 +42,9 @@ function avPairText(pair: NtlmAvPair): { name: string; value: string } {
     case 'timestamp':
       return { name: pair.name, value: Number.isFinite(pair.unixMs) ? new Date(pair.unixMs).toISOString() : String(pair.filetime) };
     case 'bytes':
-      return { name: pair.name, value: hex(pair.bytes) };
+      return { name: pair.name, value: bytesToHex(pair.bytes) };
     case 'unknown':
-      return { name: `AvId ${pair.id}`, value: hex(pair.bytes) };
+      return { name: `AvId ${pair.id}`, value: bytesToHex(pair.bytes) };
     default: {
       const never: never = pair;
       return never;

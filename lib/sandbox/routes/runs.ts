@@ -1,4 +1,4 @@
-import { encodeBase64 } from '@/lib/http-auth';
+import { base64url } from 'jose';
 import { answerCase } from '@/lib/compat/case-server';
 import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
 import { otherLabOrigin, runCase, runReport } from '@/lib/compat/run-report';
@@ -21,7 +21,7 @@ const store = memoryRunStore();
 const RUN_ID = /^[A-Za-z0-9_-]{22}$/;
 
 function newRunId(random: (length: number) => Uint8Array): string {
-  return encodeBase64(random(16)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64url.encode(random(16));
 }
 
 const noRun = (id: string) =>

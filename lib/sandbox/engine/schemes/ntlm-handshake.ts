@@ -1,3 +1,4 @@
+import { bytesToHex } from '@noble/hashes/utils';
 import {
   NTLMSSP_OID,
   buildSpnegoResponse,
@@ -29,10 +30,6 @@ const REPLAYED =
 
 const KEEP_ALIVE =
   'NTLM authenticates the connection, not the request: send the AUTHENTICATE on this same connection (keep it alive; HTTP/1.1 does by default).';
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 function refusedLeg(attempt: AuthAttempt, scheme: ConnectionScheme, status: 400 | 401 | 503, reason: ConnectionRefusalReason, message: string): AuthOutcome {
   return refused(status, message, [{ kind: 'connection-refused', hop: attempt.hop, scheme, reason, message }]);
@@ -90,7 +87,7 @@ function mechanismSwitchLeg(attempt: AuthAttempt): AuthOutcome {
 async function authenticateLeg(attempt: AuthAttempt, scheme: ConnectionScheme, message: NtlmAuthenticateMessage): Promise<AuthOutcome> {
   const { hop, ctx, layer, request } = attempt;
   const response = message.ntResponse.response;
-  const proof = response.kind === 'ntlmv2' ? `${hex(response.ntProofStr)}` : undefined;
+  const proof = response.kind === 'ntlmv2' ? bytesToHex(response.ntProofStr) : undefined;
   if (proof !== undefined && (await ctx.store.seen('ntlm-proof', proof))) {
     return refusedLeg(attempt, scheme, 401, 'replayed', REPLAYED);
   }
