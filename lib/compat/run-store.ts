@@ -3,8 +3,8 @@ import type { CaseObservation } from './observation';
 // Where a "test your own client" run keeps what the lab saw: per case, the observations of the requests that
 // arrived (already reduced to their shape: observation.ts never holds a password or a token). Bounded in
 // every direction, since anyone may start a run: runs in number, their lifetime, requests per case.
-// This is the memory store, one per instance; a store shared by instances (Redis) can implement the same
-// interface.
+// This is the memory store, one per instance (the default); shared-run-store.ts keeps runs in the sandbox's
+// shared store when REDIS_URL is set, so any instance answers for any run.
 
 export type Run = {
   id: string;
@@ -20,10 +20,15 @@ export type Run = {
   bytes: number;
 };
 
+/** What a run is started with: everything but what it recorded. */
+export type RunSettings = Omit<Run, 'observations' | 'dropped' | 'bytes'>;
+
 export type RunStore = {
-  create(run: Omit<Run, 'observations' | 'dropped' | 'bytes'>): Promise<void>;
+  create(run: RunSettings): Promise<void>;
   /** The run, unless it is unknown or has expired. */
   get(id: string, now: number): Promise<Run | undefined>;
+  /** The run's settings without what it recorded (all a case request needs), unless unknown or expired. */
+  settings(id: string, now: number): Promise<RunSettings | undefined>;
   /** Keeps an observation for one case of a run; false when the run is unknown or has expired. */
   record(id: string, caseId: string, observation: CaseObservation, now: number): Promise<boolean>;
 };
@@ -65,6 +70,9 @@ export function memoryRunStore(limits: Limits = RUN_LIMITS): RunStore {
       }
     },
     async get(id, now) {
+      return live(id, now);
+    },
+    async settings(id, now) {
       return live(id, now);
     },
     async record(id, caseId, observation, now) {

@@ -2,6 +2,7 @@ import type { SandboxContext } from '../context';
 import { evaluateProxyHop } from '../engine/engine';
 import type { SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
+import { orStoreUnavailable } from '../store-unavailable';
 import { labUsers } from '../scenario/presets';
 import { layerSchema, type Layer } from '../scenario/scenario';
 import { tunnelTarget, type LabAddress } from './tunnel-target';
@@ -52,7 +53,13 @@ export async function answerConnect(request: SandboxRequest, lab: LabAddress, ct
       return never;
     }
   }
-  const verdict = await evaluateProxyHop(tunnelProxyLayer(), request, ctx);
+  const verdict = await orStoreUnavailable(
+    () => evaluateProxyHop(tunnelProxyLayer(), request, ctx),
+    (response) => ({ kind: 'unavailable' as const, response }),
+    'CONNECT',
+    ctx.now,
+  );
+  if (verdict.kind === 'unavailable') return { kind: 'respond', response: verdict.response, keepAlive: false };
   if (verdict.kind === 'refused') return { kind: 'respond', response: verdict.response, keepAlive: verdict.response.status !== 400 };
   if (openTunnels >= TUNNEL_LIMITS.open) {
     const detail = `The lab already has ${TUNNEL_LIMITS.open} tunnels open, as many as it allows; try again in a moment.`;

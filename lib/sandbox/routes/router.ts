@@ -2,9 +2,10 @@ import type { SandboxContext } from '../context';
 import { withCors } from '../cors';
 import { targetPath, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
+import { orStoreUnavailable } from '../store-unavailable';
 import { routeMatcher } from './match';
 import { PRESETS_PATH, SANDBOX_PREFIX } from './paths';
-import { allowedMethods, crossOrigin, preflightFor, type SandboxResult, type ScenarioRoute, type SendRequest } from './route';
+import { allowedMethods, crossOrigin, preflightFor, type SandboxResult, type SandboxRoute, type ScenarioRoute, type SendRequest } from './route';
 import { answerScenario, bareScenarioTargets, lookupScenario, type ScenarioLookup } from './scenario';
 import { SANDBOX_ROUTES } from './table';
 
@@ -51,23 +52,31 @@ export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxC
   const cors = crossOrigin(route);
   // A preflight never carries credentials, so it is answered 204 whatever the resource would say (WHATWG Fetch).
   if (request.method === 'OPTIONS' && cors) return { response: preflightFor(route), trace: [] };
-  let result: SandboxResult;
+  // The path as the route table names it ({id}, not the id): what the operator's log line may show.
+  const where = `${request.method} ${route.path}`;
+  const result = await orStoreUnavailable(
+    () => answerRoute(route, params, request, ctx),
+    (response) => ({ response, trace: [] }),
+    where,
+    ctx.now,
+  );
+  return cors ? { ...result, response: withCors(result.response) } : result;
+}
+
+async function answerRoute(route: SandboxRoute, params: Record<string, string>, request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResult> {
   switch (route.kind) {
     case 'scenario':
-      result = await answerScenario(route, params, request, ctx);
-      break;
+      return await answerScenario(route, params, request, ctx);
     case 'endpoint':
       // RFC 9110 §15.5.6: a 405 carries Allow.
-      result = route.methods.includes(request.method)
+      return route.methods.includes(request.method)
         ? await route.handle(request, { ctx, params, send: (next) => routeSandboxRequest(next, ctx), routes: SANDBOX_ROUTES })
         : { response: problemResponse({ status: 405, detail: route.wrongMethod }, [['Allow', allowedMethods(route)]]), trace: [] };
-      break;
     default: {
       const never: never = route;
       return never;
     }
   }
-  return cors ? { ...result, response: withCors(result.response) } : result;
 }
 
 /** A sender for code that runs a conversation outside a route (the build-time <TryIt> transcripts). */

@@ -2,7 +2,9 @@ import { base64url } from 'jose';
 import { answerCase } from '@/lib/compat/case-server';
 import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
 import { otherLabOrigin, runCase, runReport } from '@/lib/compat/run-report';
-import { memoryRunStore, RUN_LIMITS } from '@/lib/compat/run-store';
+import { memoryRunStore, RUN_LIMITS, type RunStore } from '@/lib/compat/run-store';
+import { sharedRunStore } from '@/lib/compat/shared-run-store';
+import type { SandboxContext } from '../context';
 import { problemResponse } from '../problem';
 import { problem } from '../openapi/refs';
 import type { PathItem } from '../openapi/types';
@@ -12,10 +14,21 @@ import type { EndpointRoute } from './route';
 
 // "Test your own client" (issue 21): POST /api/sandbox/runs starts a run and lists its case URLs; a client
 // under test requests them; GET /api/sandbox/runs/{id} says, per case, what arrived (its shape only) and
-// the verdict. The lab's side of each case is lib/compat/case-server.ts; runs live in this instance's
-// memory, bounded (RUN_LIMITS), and expire after an hour.
+// the verdict. The lab's side of each case is lib/compat/case-server.ts. Runs are bounded (RUN_LIMITS) and
+// expire after an hour; they live in this instance's memory by default, and in the shared store when it is
+// Redis (REDIS_URL), so any instance behind a load balancer answers for any run.
 
-const store = memoryRunStore();
+const runStores = new WeakMap<SandboxContext['store'], RunStore>();
+
+/** The runs of this context's store: one memory run store per memory store, or the shared store's. */
+function runStore(ctx: SandboxContext): RunStore {
+  let found = runStores.get(ctx.store);
+  if (!found) {
+    found = ctx.store.kind === 'redis' ? sharedRunStore(ctx.store) : memoryRunStore();
+    runStores.set(ctx.store, found);
+  }
+  return found;
+}
 
 /** 128 random bits, base64url: a run id nobody can guess, so nobody else reads your run. */
 const RUN_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -47,7 +60,7 @@ export const startRunRoute: EndpointRoute = {
     }));
     const id = newRunId(ctx.random);
     const run = { id, createdAt: now, expiresAt: now + RUN_LIMITS.lifetimeMs, caseIds: cases.map((c) => c.id), origin };
-    await store.create(run);
+    await runStore(ctx).create(run);
     const url = `${origin}${runPath(id)}`;
     const body = { id, url, expiresAt: new Date(run.expiresAt).toISOString(), cases: cases.map((c) => runCase(run, c)), unavailable };
     return { response: jsonResponse(201, body, [['Location', url], ...NO_STORE]), trace: [] };
@@ -77,7 +90,7 @@ export const readRunRoute: EndpointRoute = {
   wrongMethod: 'A run is read with GET; its cases are requested at their own URLs.',
   async handle(_request, { ctx, params }) {
     const id = params.id ?? '';
-    const run = RUN_ID.test(id) ? await store.get(id, ctx.now()) : undefined;
+    const run = RUN_ID.test(id) ? await runStore(ctx).get(id, ctx.now()) : undefined;
     if (!run) return { response: noRun(id), trace: [] };
     return { response: jsonResponse(200, runReport(run, COMPAT_CASES), NO_STORE), trace: [] };
   },
@@ -109,7 +122,8 @@ export const runCaseRoute: EndpointRoute = {
   async handle(request, { ctx, params }) {
     const id = params.id ?? '';
     const now = ctx.now();
-    const run = RUN_ID.test(id) ? await store.get(id, now) : undefined;
+    const store = runStore(ctx);
+    const run = RUN_ID.test(id) ? await store.settings(id, now) : undefined;
     if (!run) return { response: noRun(id), trace: [] };
     const caseId = params.case ?? '';
     const compatCase = run.caseIds.includes(caseId) ? findCompatCase(caseId) : undefined;

@@ -12,11 +12,22 @@ export function redisServerAvailable(): boolean {
   return spawnSync(REDIS_SERVER, ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-export type RedisServer = { url: string; port: number; stop: () => Promise<void> };
+export type RedisServer = {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+  /** SIGSTOP: connections stay open but nothing answers (a hung Redis). */
+  pause: () => void;
+  /** SIGCONT after pause. */
+  resume: () => void;
+};
 
-/** Starts redis-server and resolves once it accepts connections (at most 10 s). */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = Number(await freePort());
+/**
+ * Starts redis-server and resolves once it accepts connections (at most 10 s). On a free port, or on `port`
+ * (a test that stopped its Redis brings it back where the lab expects it).
+ */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  port ??= Number(await freePort());
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
   const child: ChildProcess = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -36,5 +47,14 @@ export async function startRedisServer(): Promise<RedisServer> {
       reject(new Error(`redis-server exited with code ${code}: ${output}`));
     });
   });
-  return { url: `redis://127.0.0.1:${port}`, port, stop: () => stopProcess(child) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => {
+      child.kill('SIGCONT');
+      return stopProcess(child);
+    },
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
+  };
 }

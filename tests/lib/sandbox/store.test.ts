@@ -1,7 +1,7 @@
 import { createClient } from '@redis/client';
 import { createMemoryStore } from '@/lib/sandbox/store/memory';
 import { createRedisStore, redisUrlFromEnvironment } from '@/lib/sandbox/store/redis';
-import type { OnceStore } from '@/lib/sandbox/store/store';
+import { StoreUnavailable, type OnceStore } from '@/lib/sandbox/store/store';
 import { freePort } from '../../../scripts/serve-build.mjs';
 import { redisServerAvailable, startRedisServer, type RedisServer } from '../../http/support/redis-server';
 
@@ -86,19 +86,53 @@ function contract(name: string, subject: () => Subject) {
       await expect(store.putJson('client-run', 'big', value, s.now() + 60_000)).resolves.toBe(false);
       await expect(store.getJson('client-run', 'big')).resolves.toBeUndefined();
       await expect(store.appendJson('client-run', 'big', value, { expiresAtMs: s.now() + 60_000, maxEntries: 5 })).resolves.toBe(false);
-      await expect(store.listJson('client-run', 'big')).resolves.toEqual([]);
+      await expect(store.listJson('client-run', 'big')).resolves.toEqual({ entries: [], refused: 1 });
     });
 
-    test('records: appendJson keeps the order, stops at maxEntries, and the list expires', async () => {
+    test('records: appendJson keeps the order, stops at maxEntries counting what it refused, and the list expires', async () => {
       const append = (n: number) => store.appendJson('client-run', 'log', { n }, { expiresAtMs: s.now() + 150, maxEntries: 3 });
       const answers = [];
-      for (const n of [1, 2, 3, 4]) answers.push(await append(n));
-      expect(answers).toEqual([true, true, true, false]);
-      await expect(store.listJson('client-run', 'log')).resolves.toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
-      await expect(store.listJson('client-run', 'other')).resolves.toEqual([]);
+      for (const n of [1, 2, 3, 4, 5]) answers.push(await append(n));
+      expect(answers).toEqual([true, true, true, false, false]);
+      await expect(store.listJson('client-run', 'log')).resolves.toEqual({ entries: [{ n: 1 }, { n: 2 }, { n: 3 }], refused: 2 });
+      await expect(store.listJson('client-run', 'other')).resolves.toEqual({ entries: [], refused: 0 });
       await s.pass(250);
-      await expect(store.listJson('client-run', 'log')).resolves.toEqual([]);
-      await expect(append(5)).resolves.toBe(true);
+      await expect(store.listJson('client-run', 'log')).resolves.toEqual({ entries: [], refused: 0 });
+      await expect(append(6)).resolves.toBe(true);
+    });
+
+    test('records: lists sharing a byte budget stop when it is spent; other budgets are their own', async () => {
+      const entry = { note: 'x'.repeat(90) }; // 103 bytes of JSON
+      const append = (key: string, budget: string) =>
+        store.appendJson('client-run', key, entry, { expiresAtMs: s.now() + 60_000, maxEntries: 10, budget: { key: budget, maxBytes: 250 } });
+      expect([await append('r/a', 'r'), await append('r/b', 'r'), await append('r/a', 'r'), await append('q/a', 'q')]).toEqual([true, true, false, true]);
+      await expect(store.listJson('client-run', 'r/a')).resolves.toEqual({ entries: [entry], refused: 1 });
+      await expect(store.listJson('client-run', 'r/b')).resolves.toEqual({ entries: [entry], refused: 0 });
+    });
+
+    test('records: enlist bounds the live keys, returning the oldest past the limit; expired keys leave by themselves', async () => {
+      const enlist = (key: string, ms = 60_000) => store.enlist('client-run', key, s.now() + ms, 3);
+      await expect(enlist('short', 150)).resolves.toEqual([]);
+      await expect(enlist('a')).resolves.toEqual([]);
+      await expect(enlist('b')).resolves.toEqual([]);
+      await expect(enlist('c')).resolves.toEqual(['short']);
+      await s.pass(250);
+      await expect(enlist('d')).resolves.toEqual(['a']);
+    });
+
+    test('records: forgetJson forgets a record, its list, its refusals and its budget', async () => {
+      const until = s.now() + 60_000;
+      await store.putJson('client-run', 'gone', { a: 1 }, until);
+      const budget = { key: 'gone', maxBytes: 10 };
+      await store.appendJson('client-run', 'gone', { b: 2 }, { expiresAtMs: until, maxEntries: 1, budget });
+      await store.appendJson('client-run', 'gone', { b: 3 }, { expiresAtMs: until, maxEntries: 1, budget });
+      await store.putJson('client-run', 'kept', { c: 4 }, until);
+      await store.forgetJson('client-run', ['gone']);
+      await expect(store.getJson('client-run', 'gone')).resolves.toBeUndefined();
+      await expect(store.listJson('client-run', 'gone')).resolves.toEqual({ entries: [], refused: 0 });
+      // The budget starts again: 7 bytes fit in 10 once more.
+      await expect(store.appendJson('client-run', 'gone', { b: 5 }, { expiresAtMs: until, maxEntries: 1, budget })).resolves.toBe(true);
+      await expect(store.getJson('client-run', 'kept')).resolves.toEqual({ c: 4 });
     });
   });
 }
@@ -211,7 +245,8 @@ if (!haveRedis) {
       Array.from({ length: 20 }, (_, i) => stores[i % 2]?.appendJson('client-run', 'race', { i }, { expiresAtMs: Date.now() + 60_000, maxEntries: 5 })),
     );
     expect(appends.filter(Boolean)).toHaveLength(5);
-    await expect(stores[0]?.listJson('client-run', 'race')).resolves.toHaveLength(5);
+    await expect(stores[0]?.listJson('client-run', 'race')).resolves.toMatchObject({ entries: expect.any(Array), refused: 15 });
+    expect((await stores[1]?.listJson('client-run', 'race'))?.entries).toHaveLength(5);
   });
 
   test('writes only keys under lab:, each with an expiry', async () => {
@@ -222,9 +257,20 @@ if (!haveRedis) {
     await raw.connect();
     try {
       await store.putJson('client-run', 'r', { a: 1 }, Date.now() + 60_000);
-      await store.appendJson('client-run', 'r', { b: 2 }, { expiresAtMs: Date.now() + 60_000, maxEntries: 10 });
+      const options = { expiresAtMs: Date.now() + 60_000, maxEntries: 1, budget: { key: 'r', maxBytes: 1_000 } };
+      await store.appendJson('client-run', 'r', { b: 2 }, options);
+      await store.appendJson('client-run', 'r', { b: 3 }, options);
+      await store.enlist('client-run', 'r', Date.now() + 60_000, 10);
       const keys = (await raw.keys('*')).sort();
-      expect(keys).toEqual(['lab:client-run:list:r', 'lab:client-run:r', 'lab:digest-nc:n c', 'lab:oauth-code:k']);
+      expect(keys).toEqual([
+        'lab:client-run:bytes:r',
+        'lab:client-run:index',
+        'lab:client-run:list:r',
+        'lab:client-run:r',
+        'lab:client-run:refused:r',
+        'lab:digest-nc:n c',
+        'lab:oauth-code:k',
+      ]);
       for (const key of keys) {
         const ttl = await raw.pTTL(key);
         expect(ttl).toBeGreaterThan(50_000);
@@ -243,5 +289,52 @@ if (!haveRedis) {
     await expect(store.ready()).rejects.toThrow(/Redis at REDIS_URL \(redis:\/\/127\.0\.0\.1:\d+\) could not be reached: .*unset REDIS_URL/);
     expect(Date.now() - started).toBeLessThan(5_000);
     await expect(store.claim('oauth-code', 'x', Date.now() + 1_000)).rejects.toThrow(/could not be reached/);
+  });
+
+  test('Redis going away after start-up: every operation throws StoreUnavailable within the bound, and works again once Redis is back', async () => {
+    const own = await startRedisServer();
+    const store = createRedisStore({ url: own.url, waitMs: 300 });
+    opened.push(store);
+    let back: RedisServer | undefined;
+    try {
+      await store.ready();
+      expect(await store.claim('oauth-code', 'before', Date.now() + 60_000)).toBe(true);
+      // Paused: the connection is open but nothing answers. The wait is bounded.
+      own.pause();
+      let started = Date.now();
+      await expect(store.raise('digest-nc', 'n c', 1, Date.now() + 60_000)).rejects.toThrow(StoreUnavailable);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await expect(store.getJson('client-run', 'r')).rejects.toThrow(/Redis did not answer within 300 ms/);
+      own.resume();
+      // Stopped: the client is offline and refuses at once (no offline queue).
+      await own.stop();
+      started = Date.now();
+      for (const operation of [
+        () => store.claim('oauth-code', 'during', Date.now() + 60_000),
+        () => store.seen('ntlm-proof', 'p'),
+        () => store.putJson('client-run', 'r', { a: 1 }, Date.now() + 60_000),
+        () => store.appendJson('client-run', 'r', { a: 1 }, { expiresAtMs: Date.now() + 60_000, maxEntries: 1 }),
+        () => store.listJson('client-run', 'r'),
+        () => store.enlist('client-run', 'r', Date.now() + 60_000, 1),
+        () => store.forgetJson('client-run', ['r']),
+      ]) {
+        await expect(operation()).rejects.toThrow(StoreUnavailable);
+      }
+      expect(Date.now() - started).toBeLessThan(2_500);
+      back = await startRedisServer(own.port);
+      const deadline = Date.now() + 10_000;
+      let answer: boolean | undefined;
+      while (answer === undefined && Date.now() < deadline) {
+        answer = await Promise.resolve(store.claim('oauth-code', 'after', Date.now() + 60_000)).catch(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return undefined;
+        });
+      }
+      expect(answer).toBe(true);
+    } finally {
+      own.resume();
+      await own.stop();
+      await back?.stop();
+    }
   });
 });
