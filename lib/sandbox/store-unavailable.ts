@@ -10,21 +10,26 @@ import { StoreUnavailable } from './store/store';
 /** Seconds a client should wait: the Redis client reconnects within 2 s of Redis coming back. */
 export const STORE_RETRY_AFTER_SECONDS = 5;
 
-/** The operator hears of an outage once per this many milliseconds, not once per refused request. */
+/** The operator hears of an outage once per route per this many milliseconds, not once per refused request. */
 const LOG_EVERY_MS = 10_000;
 
-let lastLogged = -Infinity;
-let unlogged = 0;
+/** Per route (the table's paths and CONNECT: a fixed, small set), when it was last logged and what since. */
+const logged = new Map<string, { at: number; unlogged: number }>();
 
-/** The 503 for a request the store could not answer, and one log line (no request, so no credentials). */
+/**
+ * The 503 for a request the store could not answer, and a log line naming the route as the table names it
+ * (`where`): never the request, so never its credentials.
+ */
 export function storeUnavailableResponse(error: StoreUnavailable, where: string, now: number): SandboxResponse {
-  unlogged += 1;
-  if (now - lastLogged >= LOG_EVERY_MS) {
-    const more = unlogged > 1 ? ` (${unlogged} requests refused since the last line)` : '';
+  const state = logged.get(where) ?? { at: -Infinity, unlogged: 0 };
+  state.unlogged += 1;
+  if (now - state.at >= LOG_EVERY_MS) {
+    const more = state.unlogged > 1 ? ` (${state.unlogged} refused since the last line)` : '';
     console.error(`[sandbox] shared store unavailable, answering 503 to ${where}${more}: ${error.message}`);
-    lastLogged = now;
-    unlogged = 0;
+    state.at = now;
+    state.unlogged = 0;
   }
+  logged.set(where, state);
   return problemResponse(
     {
       status: 503,
