@@ -111,7 +111,7 @@ async function main() {
   const ctx = sandboxContext();
   // With REDIS_URL, not a request before Redis answers: an unreachable one stops start-up here, saying so.
   await ctx.store.ready();
-  if (ctx.store.kind === 'redis') console.log('[sandbox] replay checks and one-time codes are shared through Redis (REDIS_URL)');
+  if (ctx.store.kind === 'redis') console.log('[sandbox] replay checks, one-time codes and client-test runs are shared through Redis (REDIS_URL)');
   const bareAnswers = await prepareBareAnswers(ctx);
   // NTLM and Negotiate bind their handshake to the TCP connection: one record per socket, numbered for
   // the learner, dropped when the socket closes; the handshakes waiting for an AUTHENTICATE are bounded.

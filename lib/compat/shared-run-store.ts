@@ -39,9 +39,10 @@ export function sharedRunStore(store: OnceStore, limits: Limits = RUN_LIMITS): R
   return {
     async create(run) {
       const { id, createdAt, expiresAt, caseIds, origin } = run;
-      await store.putJson(SPACE, id, { id, createdAt, expiresAt, caseIds, origin }, expiresAt);
-      // Past the bound the oldest runs go, as in memory; whatever a failed forget leaves expires with its run.
+      // Counted first, so the bound holds even when what follows fails. Past it the oldest runs go, as in
+      // memory; whatever a failed forget leaves expires with its run.
       for (const evicted of await store.enlist(SPACE, id, expiresAt, limits.runs)) await forget(evicted);
+      await store.putJson(SPACE, id, { id, createdAt, expiresAt, caseIds, origin }, expiresAt);
     },
     settings,
     async get(id, now) {

@@ -3,33 +3,20 @@
 // (configured as a user would: the case's credentials, --anyauth, following redirects, the lab as its proxy
 // for the 407 cases), then read the run. What is asserted is what the lab recorded of curl's requests and
 // the verdicts graded from them, never curl's own word. Only loopback is contacted.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { RunReport } from '@/lib/compat/run-report';
 import { baseUrl } from './support/lab';
-
-const run = promisify(execFile);
+import { curlEveryCase, readRun, startRun } from './support/run-with-curl';
 
 type RunCase = RunReport['cases'][number];
-type Started = { id: string; cases: Array<Pick<RunCase, 'id' | 'url' | 'credentials' | 'request'>> };
-
-/** curl as a user would point it at one case: `--anyauth` waits for the challenge and picks a scheme itself. */
-function curlArgs(c: Started['cases'][number], lab: string): string[] {
-  const { username, password, token } = c.credentials;
-  const auth = token ? ['-H', `Authorization: Bearer ${token}`] : ['--anyauth', '-u', `${username}:${password}`];
-  const proxy = c.id.startsWith('proxy-') ? ['-x', lab, '--proxy-anyauth', '-U', `${username}:${password}`] : [];
-  const body = c.request.body === undefined ? [] : ['--data-binary', c.request.body];
-  return ['-s', '-o', '/dev/null', '--max-time', '10', '-L', '-X', c.request.method, ...auth, ...proxy, ...body, c.url];
-}
 
 let report: RunReport;
 
 beforeAll(async () => {
   // localhost: the run's other origin is then 127.0.0.1, so the cross-origin redirect case can be played.
   const lab = baseUrl().replace('127.0.0.1', 'localhost');
-  const started = (await (await fetch(`${lab}/api/sandbox/runs`, { method: 'POST' })).json()) as Started;
-  for (const c of started.cases) await run('curl', curlArgs(c, lab)).catch(() => undefined);
-  report = (await (await fetch(`${lab}/api/sandbox/runs/${started.id}`)).json()) as RunReport;
+  const started = await startRun(lab);
+  await curlEveryCase(started, lab);
+  report = await readRun(lab, started.id);
 }, 120_000);
 
 const graded = (id: string): RunCase => {

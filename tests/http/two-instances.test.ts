@@ -2,9 +2,8 @@
 // loopback ports and all started and stopped here: a deployment's nonces and tokens must work on every
 // instance, and losing an instance must not lose a request that nginx can retry on the other one.
 // nginx comes from scripts/ensure-test-tools.sh (npm test runs it first).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -19,13 +18,12 @@ import {
   issueToken,
   request,
 } from '../../bench/support/sandbox-client.mjs';
-import { freePort } from '../../scripts/serve-build.mjs';
 import { startLab, stopProcess } from './support/lab-server.mjs';
+import { startNginx } from './support/nginx';
 
 jest.setTimeout(180_000);
 
 const SANDBOX_SECRET = 'two-instances-test-secret-at-least-32-chars';
-const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 /** The burst through nginx: WORKERS loops in parallel, ROUNDS conversations each (5 requests a round). */
 const WORKERS = 6;
 const ROUNDS = 40;
@@ -39,76 +37,6 @@ const BURST_DEADLINE_MS = 90_000;
 const INSTANCE_ENV = { SANDBOX_SECRET, TRUST_PROXY: 'loopback', SANDBOX_RATE_LIMIT: '240/60s,burst=240' };
 
 type Instance = Awaited<ReturnType<typeof startLab>>;
-
-/**
- * nginx's configuration, everything under `dir` (nginx -p dir): no file outside it is read or written.
- * `proxy_next_upstream error timeout http_502 non_idempotent`: nginx passes a request on to the next
- * server when it could not connect, the connection failed or timed out before a response header came, or
- * the upstream answered 502. Without `non_idempotent` nginx never re-sends a POST that had already been
- * sent; here every POST is free of side effects (a token is only signed, never stored; /api/exchange
- * only simulates), so re-sending one is as safe as re-sending a GET. A 5xx from the app itself is not
- * retried (no http_500): it would be a bug to see, not to hide.
- */
-function nginxConfig(dir: string, port: number, upstreams: string[]): string {
-  return `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 512; }
-http {
-  log_format upstreams '$status $request_method $upstream_addr $upstream_status';
-  access_log ${dir}/access.log upstreams;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  upstream lab {
-${upstreams.map((address) => `    server ${address} max_fails=1 fail_timeout=30s;`).join('\n')}
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://lab;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      # Who the client is, and whether it used https, for the instances' rate limit and HSTS (TRUST_PROXY).
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 15s;
-      proxy_next_upstream error timeout http_502 non_idempotent;
-      proxy_next_upstream_tries 2;
-    }
-  }
-}
-`;
-}
-
-async function startNginx(dir: string, upstreams: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const port = Number(await freePort());
-  const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, nginxConfig(dir, port, upstreams));
-  // -e: the error log before the configuration is read (Debian's default is a system path).
-  const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}: ${stderr}${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => resolve(true)).once('error', () => resolve(false));
-      socket.unref();
-      setTimeout(() => socket.destroy(), 500);
-    });
-    if (up) return { baseUrl, child };
-    if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} within 10 s: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const instances: Instance[] = [];
 let nginx: { baseUrl: string; child: ChildProcess } | undefined;
