@@ -25,6 +25,14 @@ return 1`;
 export const REDIS_WAIT_MS = 2_000;
 
 /**
+ * Commands sent and not yet answered, at most. A Redis that is connected but silent (paused, or a network
+ * that drops packets) leaves every command in the client's queue until the connection dies, each request
+ * having had its 503 after REDIS_WAIT_MS; past this many, commands are refused without being queued, so
+ * the queue cannot grow the heap without bound.
+ */
+export const REDIS_MAX_PENDING = 1_000;
+
+/**
  * Appends ARGV[1] to the list KEYS[1] unless it holds ARGV[3] entries already, or (with KEYS[3], a byte
  * budget several lists share) its bytes would take the budget past ARGV[4]. A refusal, or an empty ARGV[1]
  * (a record too long to keep), counts in KEYS[2]. Every key gets PX ARGV[2]. 1 if added, 0 if not.
@@ -96,9 +104,11 @@ const ttl = (expiresAtMs: number, now: number) => String(Math.max(1, Math.ceil(e
  * at once (no offline queue that would hold requests open), or after REDIS_WAIT_MS when Redis is connected
  * but silent; the client reconnects in the background.
  */
-export function createRedisStore(options: { url: string; now?: () => number; waitMs?: number }): OnceStore {
+export function createRedisStore(options: { url: string; now?: () => number; waitMs?: number; maxPending?: number }): OnceStore {
   const now = options.now ?? Date.now;
   const waitMs = options.waitMs ?? REDIS_WAIT_MS;
+  const maxPending = options.maxPending ?? REDIS_MAX_PENDING;
+  let pending = 0;
   let connected = false;
   const key = (space: OnceSpace | RecordSpace, name: string) => `${REDIS_KEY_PREFIX}${space}:${name}`;
   const listKey = (space: RecordSpace, name: string) => `${REDIS_KEY_PREFIX}${space}:list:${name}`;
@@ -136,6 +146,8 @@ export function createRedisStore(options: { url: string; now?: () => number; wai
   // Every failure to get an answer is StoreUnavailable, bounded by waitMs: the client's own errors while
   // it is offline, closed or reconnecting come at once; a silent Redis would otherwise hold the request.
   const command = (args: string[]) => {
+    if (pending >= maxPending) return Promise.reject(new StoreUnavailable(`Redis has left ${pending} commands unanswered`));
+    pending += 1;
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new StoreUnavailable(`Redis did not answer within ${waitMs} ms`)), waitMs);
@@ -145,8 +157,8 @@ export function createRedisStore(options: { url: string; now?: () => number; wai
       .catch((error: unknown) => {
         throw new StoreUnavailable(`Redis: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       });
-    // The answer may come after the wait ended: nobody listens to it then.
-    answer.catch(() => undefined);
+    // The answer may come after the wait ended: nobody listens to it then, but it is counted until it comes.
+    answer.catch(() => undefined).finally(() => (pending -= 1));
     return Promise.race([answer, waited]).finally(() => clearTimeout(timer));
   };
   return {

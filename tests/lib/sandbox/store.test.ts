@@ -337,4 +337,33 @@ if (!haveRedis) {
       await back?.stop();
     }
   });
+
+  test('a Redis that is connected but silent holds at most maxPending commands; past them, commands are refused at once', async () => {
+    const own = await startRedisServer();
+    const store = createRedisStore({ url: own.url, waitMs: 200, maxPending: 3 });
+    opened.push(store);
+    try {
+      await store.ready();
+      own.pause();
+      const waiting = [1, 2, 3].map((n) => store.claim('oauth-code', `k${n}`, Date.now() + 60_000));
+      for (const one of waiting) await expect(one).rejects.toThrow(/did not answer within 200 ms/);
+      const started = Date.now();
+      await expect(store.claim('oauth-code', 'k4', Date.now() + 60_000)).rejects.toThrow(/left 3 commands unanswered/);
+      expect(Date.now() - started).toBeLessThan(100);
+      // Once Redis answers the queued commands, new ones go through again.
+      own.resume();
+      const deadline = Date.now() + 5_000;
+      let answer: boolean | undefined;
+      while (answer === undefined && Date.now() < deadline) {
+        answer = await Promise.resolve(store.claim('oauth-code', 'k5', Date.now() + 60_000)).catch(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return undefined;
+        });
+      }
+      expect(answer).toBe(true);
+    } finally {
+      own.resume();
+      await own.stop();
+    }
+  });
 });
