@@ -39,12 +39,12 @@ function contract(name: string, subject: () => Subject) {
     });
 
     test('a claim lasts until it expires, then the key can be claimed again', async () => {
-      expect(await store.claim('ntlm-proof', 'p', s.now() + 150)).toBe(true);
+      expect(await store.claim('ntlm-proof', 'p', s.now() + 600)).toBe(true);
       await s.pass(50);
-      expect(await store.claim('ntlm-proof', 'p', s.now() + 150)).toBe(false);
-      await s.pass(250);
+      expect(await store.claim('ntlm-proof', 'p', s.now() + 600)).toBe(false);
+      await s.pass(800);
       expect(await store.seen('ntlm-proof', 'p')).toBe(false);
-      expect(await store.claim('ntlm-proof', 'p', s.now() + 150)).toBe(true);
+      expect(await store.claim('ntlm-proof', 'p', s.now() + 600)).toBe(true);
     });
 
     test.each([
@@ -60,22 +60,22 @@ function contract(name: string, subject: () => Subject) {
     });
 
     test('raise: each key counts on its own, and a count forgotten after its expiry starts again', async () => {
-      expect(await store.raise('digest-nc', 'n1 a', 5, s.now() + 150)).toBe(true);
-      expect(await store.raise('digest-nc', 'n1 b', 1, s.now() + 150)).toBe(true);
-      expect(await store.raise('digest-nc', 'n1 a', 5, s.now() + 150)).toBe(false);
-      await s.pass(250);
-      expect(await store.raise('digest-nc', 'n1 a', 1, s.now() + 150)).toBe(true);
+      expect(await store.raise('digest-nc', 'n1 a', 5, s.now() + 600)).toBe(true);
+      expect(await store.raise('digest-nc', 'n1 b', 1, s.now() + 600)).toBe(true);
+      expect(await store.raise('digest-nc', 'n1 a', 5, s.now() + 600)).toBe(false);
+      await s.pass(800);
+      expect(await store.raise('digest-nc', 'n1 a', 1, s.now() + 600)).toBe(true);
     });
 
     test('records: putJson keeps a copy until it expires; getJson reads it back', async () => {
       const run = { id: 'r1', scenario: { scheme: 'digest' }, started: 1 };
-      await expect(store.putJson('client-run', 'r1', run, s.now() + 150)).resolves.toBe(true);
+      await expect(store.putJson('client-run', 'r1', run, s.now() + 1_000)).resolves.toBe(true);
       const read = await store.getJson('client-run', 'r1');
       expect(read).toEqual(run);
       (read as { id: string }).id = 'changed';
       await expect(store.getJson('client-run', 'r1')).resolves.toEqual(run);
       await expect(store.getJson('client-run', 'r2')).resolves.toBeUndefined();
-      await s.pass(250);
+      await s.pass(1_100);
       await expect(store.getJson('client-run', 'r1')).resolves.toBeUndefined();
     });
 
@@ -90,13 +90,13 @@ function contract(name: string, subject: () => Subject) {
     });
 
     test('records: appendJson keeps the order, stops at maxEntries counting what it refused, and the list expires', async () => {
-      const append = (n: number) => store.appendJson('client-run', 'log', { n }, { expiresAtMs: s.now() + 150, maxEntries: 3 });
+      const append = (n: number) => store.appendJson('client-run', 'log', { n }, { expiresAtMs: s.now() + 600, maxEntries: 3 });
       const answers = [];
       for (const n of [1, 2, 3, 4, 5]) answers.push(await append(n));
       expect(answers).toEqual([true, true, true, false, false]);
       await expect(store.listJson('client-run', 'log')).resolves.toEqual({ entries: [{ n: 1 }, { n: 2 }, { n: 3 }], refused: 2 });
       await expect(store.listJson('client-run', 'other')).resolves.toEqual({ entries: [], refused: 0 });
-      await s.pass(250);
+      await s.pass(800);
       await expect(store.listJson('client-run', 'log')).resolves.toEqual({ entries: [], refused: 0 });
       await expect(append(6)).resolves.toBe(true);
     });
@@ -112,11 +112,11 @@ function contract(name: string, subject: () => Subject) {
 
     test('records: enlist bounds the live keys, returning the oldest past the limit; expired keys leave by themselves', async () => {
       const enlist = (key: string, ms = 60_000) => store.enlist('client-run', key, s.now() + ms, 3);
-      await expect(enlist('short', 150)).resolves.toEqual([]);
+      await expect(enlist('short', 600)).resolves.toEqual([]);
       await expect(enlist('a')).resolves.toEqual([]);
       await expect(enlist('b')).resolves.toEqual([]);
       await expect(enlist('c')).resolves.toEqual(['short']);
-      await s.pass(250);
+      await s.pass(800);
       await expect(enlist('d')).resolves.toEqual(['a']);
     });
 
