@@ -86,6 +86,17 @@ function running(kind: 'direct' | 'proxied', lab: Lab): Promise<Running> {
 }
 
 /**
+ * Contexts opened and closed one at a time: with four cases at a time, Firefox now and then answered
+ * browsingContext.create with "no such frame" while another context was being opened or closed.
+ */
+let tabs: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(step: () => Promise<T>): Promise<T> {
+  const done = tabs.then(step, step);
+  tabs = done.catch(() => undefined);
+  return done;
+}
+
+/**
  * The dialog Firefox asked for, as the event tells it (a 407 is the proxy's). After the proxy's 407 was
  * answered, Firefox's event for the origin's 401 still carries status 407 and names no challenge: such a
  * dialog is told apart by having none.
@@ -121,13 +132,12 @@ async function answerDialogs(run: Running, page: Page, user: DialogUser): Promis
 
 /**
  * A failed navigation in Firefox's words: its NS_ERROR code, without the protocol wrapping and stack.
- * NS_ERROR_NET_ERROR_RESPONSE is Firefox showing its own error page for an error status with an empty body.
+ * Firefox's navigation ends with NS_ERROR_NET_ERROR_RESPONSE when the last response is a 4xx it does not
+ * answer; what that response was is in the lab's record of the case.
  */
 function message(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const code = /\bNS_ERROR_[A-Z_]+/.exec(text)?.[0];
-  if (code === 'NS_ERROR_NET_ERROR_RESPONSE') return `${code}: Firefox's own error page for an error status with an empty body`;
-  return code ?? text.split('\n')[0] ?? '';
+  return /\bNS_ERROR_[A-Z_]+/.exec(text)?.[0] ?? text.split('\n')[0] ?? '';
 }
 
 export const firefoxEsr: ClientAdapter = {
@@ -139,9 +149,11 @@ export const firefoxEsr: ClientAdapter = {
   async run(c, lab) {
     const proxied = isProxyCase(c);
     const run = await running(proxied ? 'proxied' : 'direct', lab);
-    const context = await run.browser.createBrowserContext();
+    const { context, page } = await oneAtATime(async () => {
+      const opened = await run.browser.createBrowserContext();
+      return { context: opened, page: await opened.newPage() };
+    });
     try {
-      const page = await context.newPage();
       const user = dialogUser(c);
       const stop = await answerDialogs(run, page, user);
       const request = pageRequest(c, lab);
@@ -162,7 +174,7 @@ export const firefoxEsr: ClientAdapter = {
       const proxy = proxied ? ' The lab was the browser’s HTTP proxy.' : '';
       return { note: `${requestWords(request)}: Firefox ${outcomeWords(outcome)}. ${user.words()}${proxy}` };
     } finally {
-      await context.close();
+      await oneAtATime(() => context.close());
     }
   },
   async close() {
