@@ -24,7 +24,7 @@ export const chromium: ClientAdapter = {
   id: 'chromium',
   name: 'Chromium',
   configuration:
-    "Headless Chromium, a fresh context per case; its login dialog (CDP Fetch.authRequired) answered once with the user and password, cancelled if it asks again or the case has only a token; a plain GET is a navigation, a POST a page's fetch() with credentials: 'include' from the lab's origin, a token a page's fetch() with Authorization: Bearer; the lab as the context's HTTP proxy for the 407 cases.",
+    "Headless Chromium, a fresh context per case; its login dialog (CDP Fetch.authRequired) answered with the user and password, once more if the same dialog comes back, then cancelled (at once when the case has only a token); a plain GET is a navigation, a POST a page's fetch() with credentials: 'include' from the lab's origin, a token a page's fetch() with Authorization: Bearer; the lab as the context's HTTP proxy for the 407 cases.",
   version: () => versionFrom(CHROMIUM_PATH, ['--version'], /^Chromium (\S+)/m),
   async run(c, lab) {
     const proxied = isProxyCase(c);

@@ -16,18 +16,25 @@ import { fetchScript, outcomeWords, pageRequest, requestWords, type PageOutcome 
 // are taken off puppeteer's BiDi connection (Browser.connection, internal in its types) before puppeteer's
 // own handler sees them, which would cancel every dialog of a page without page.authenticate.
 //
-// For the 407 cases, a second Firefox (launched when the first such case comes) has the lab as its HTTP
-// proxy (network.proxy.*), with network.proxy.allow_hijacking_localhost so loopback goes through it too.
-// Proxy preferences belong to a profile, and puppeteer-core 23 gives a BiDi context no proxy of its own.
+// For each 407 case, a Firefox of its own has the lab as its HTTP proxy (network.proxy.*), with
+// network.proxy.allow_hijacking_localhost so loopback goes through it too. Proxy preferences belong to a
+// profile, puppeteer-core 23 gives a BiDi context no proxy of its own, and Firefox keeps proxy credentials
+// across contexts: sharing one browser, the second 407 case began with the first one's Proxy-Authorization.
 
 const NAVIGATION_TIMEOUT_MS = 10_000;
 
 // The part of a BiDi network.authRequired event the adapter reads (https://w3c.github.io/webdriver-bidi/#event-network-authRequired).
+// What the event says of the challenges is Firefox's own reading of them, and may lack a realm (NTLM,
+// Negotiate, a Basic challenge without one) or be unreadable: a dialog is answered whatever it says.
+const authChallengesSchema = z
+  .array(z.object({ scheme: z.string(), realm: z.string().optional() }))
+  .optional()
+  .catch(undefined);
 const authRequiredSchema = z.object({
   context: z.string(),
   isBlocked: z.boolean(),
   request: z.object({ request: z.string(), url: z.string() }),
-  response: z.object({ status: z.number(), authChallenges: z.array(z.object({ scheme: z.string(), realm: z.string() })).optional() }),
+  response: z.object({ status: z.number(), authChallenges: authChallengesSchema }),
 });
 type AuthRequired = z.output<typeof authRequiredSchema>;
 
@@ -63,26 +70,22 @@ function takeDialogs(browser: Browser): { connection: BidiConnection; answering:
 
 type Running = { browser: Browser; connection: BidiConnection; answering: Answering };
 
-const launches = new Map<'direct' | 'proxied', Promise<Running>>();
+const launch = (prefs: Record<string, string | number | boolean>): Promise<Running> =>
+  launchFirefox({ prefs }).then((browser) => ({ browser, ...takeDialogs(browser) }));
 
-function running(kind: 'direct' | 'proxied', lab: Lab): Promise<Running> {
-  let launched = launches.get(kind);
-  if (!launched) {
-    const proxy = new URL(lab.origin);
-    const prefs: Record<string, string | number | boolean> =
-      kind === 'direct'
-        ? {}
-        : {
-            'network.proxy.type': 1,
-            'network.proxy.http': proxy.hostname,
-            'network.proxy.http_port': Number(proxy.port),
-            'network.proxy.allow_hijacking_localhost': true,
-            'network.proxy.no_proxies_on': '',
-          };
-    launched = launchFirefox({ prefs }).then((browser) => ({ browser, ...takeDialogs(browser) }));
-    launches.set(kind, launched);
-  }
-  return launched;
+/** The Firefox every case without a proxy shares, launched when the first one comes. */
+let shared: Promise<Running> | undefined;
+
+/** The lab as the HTTP proxy, loopback included. */
+function proxyPrefs(lab: Lab): Record<string, string | number | boolean> {
+  const proxy = new URL(lab.origin);
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': proxy.hostname,
+    'network.proxy.http_port': Number(proxy.port),
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.no_proxies_on': '',
+  };
 }
 
 /**
@@ -99,13 +102,14 @@ function oneAtATime<T>(step: () => Promise<T>): Promise<T> {
 /**
  * The dialog Firefox asked for, as the event tells it (a 407 is the proxy's). After the proxy's 407 was
  * answered, Firefox's event for the origin's 401 still carries status 407 and names no challenge: such a
- * dialog is told apart by having none.
+ * dialog is told apart by having none. The realm is left out: the event's reading of the field is the
+ * remote agent's, not the one Firefox's HTTP code hashes (it reads `realm="Lab, staff only"` as "Lab").
  */
 function dialogOf(event: AuthRequired): Dialog {
   const challenge = event.response.authChallenges?.[0];
   const origin = new URL(event.request.url).origin;
-  if (!challenge) return { source: 'Server', origin, realm: `(none, status ${event.response.status})` };
-  return { source: event.response.status === 407 ? 'Proxy' : 'Server', origin, scheme: challenge.scheme, realm: challenge.realm };
+  if (!challenge) return { source: 'Server', origin, realm: '' };
+  return { source: event.response.status === 407 ? 'Proxy' : 'Server', origin, scheme: challenge.scheme, realm: '' };
 }
 
 /** The BiDi browsing context id of `page`'s top-level document (Frame._id, internal in puppeteer's types). */
@@ -144,11 +148,12 @@ export const firefoxEsr: ClientAdapter = {
   id: 'firefox-esr',
   name: 'Firefox ESR',
   configuration:
-    "Headless Firefox ESR over WebDriver BiDi, a fresh context per case; its login dialog (BiDi network.authRequired) answered once with the user and password, cancelled if it asks again or the case has only a token; a plain GET is a navigation, a POST a page's fetch() with credentials: 'include' from the lab's origin, a token a page's fetch() with Authorization: Bearer; the lab as the HTTP proxy (network.proxy prefs, allow_hijacking_localhost) for the 407 cases.",
+    "Headless Firefox ESR over WebDriver BiDi, a fresh context per case; its login dialog (BiDi network.authRequired) answered with the user and password, once more if the same dialog comes back, then cancelled (at once when the case has only a token); a plain GET is a navigation, a POST a page's fetch() with credentials: 'include' from the lab's origin, a token a page's fetch() with Authorization: Bearer; for each 407 case a Firefox of its own with the lab as its HTTP proxy (network.proxy prefs, allow_hijacking_localhost).",
   version: () => versionFrom(FIREFOX_PATH, ['--version'], /^Mozilla Firefox (\S+)/m),
   async run(c, lab) {
     const proxied = isProxyCase(c);
-    const run = await running(proxied ? 'proxied' : 'direct', lab);
+    const own = proxied ? await launch(proxyPrefs(lab)) : undefined;
+    const run = own ?? (await (shared ??= launch({})));
     const { context, page } = await oneAtATime(async () => {
       const opened = await run.browser.createBrowserContext();
       return { context: opened, page: await opened.newPage() };
@@ -175,11 +180,12 @@ export const firefoxEsr: ClientAdapter = {
       return { note: `${requestWords(request)}: Firefox ${outcomeWords(outcome)}. ${user.words()}${proxy}` };
     } finally {
       await oneAtATime(() => context.close());
+      await own?.browser.close();
     }
   },
   async close() {
-    const all = [...launches.values()];
-    launches.clear();
-    await Promise.all(all.map(async (launched) => (await launched).browser.close()));
+    const running = shared;
+    shared = undefined;
+    await (await running)?.browser.close();
   },
 };
