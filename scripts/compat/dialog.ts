@@ -16,7 +16,7 @@ const TRIES = 2;
 export type DialogUser = { answer: (dialog: Dialog) => DialogAnswer; /** What the dialogs asked and got, for the note. */ words: () => string };
 
 export function dialogUser(c: LabCase): DialogUser {
-  const { username, password } = c.credentials;
+  const { username, password, token } = c.credentials;
   const answered = new Map<string, number>();
   const seen: string[] = [];
   return {
@@ -24,7 +24,7 @@ export function dialogUser(c: LabCase): DialogUser {
       const key = `${dialog.source} ${dialog.origin} ${dialog.scheme ?? ''} ${dialog.realm}`;
       const tries = answered.get(key) ?? 0;
       answered.set(key, tries + 1);
-      const provide = tries < TRIES && username !== undefined && password !== undefined;
+      const provide = tries < TRIES && token === undefined;
       const asked =
         dialog.scheme === undefined
           ? 'a dialog whose event named no challenge'
