@@ -10,7 +10,7 @@ import { BROWSER_FACTS } from '@/lib/content/browser-facts';
 import type { BrowserFact } from '@/lib/content/browser-facts-schema';
 import { type FactServer, startFactServer } from './support/fact-server';
 import { probeInNode, probeInPage, type ProbeTargets } from './support/fact-probes';
-import { launchFirefox } from './support/firefox';
+import { launchFirefox } from '@/scripts/firefox';
 import { openChromiumPage, openFirefoxPage, type ProbePage } from './support/probe-page';
 import { baseUrl } from './support/site';
 

@@ -5,7 +5,7 @@ jest.setTimeout(120_000);
 // to the page (content/browser-facts.yaml), so the proxy cases end with that status, not a network error.
 import type { Browser } from 'puppeteer-core';
 import { ALICE, expectBrowserAnsweredBasic, recordedCase, recordedReport, runIdFrom, verdictWords } from './support/client-run';
-import { launchFirefox } from './support/firefox';
+import { launchFirefox } from '@/scripts/firefox';
 import { baseUrl, reactHydrated } from './support/site';
 
 let firefox: Browser;

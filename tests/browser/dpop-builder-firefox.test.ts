@@ -1,9 +1,9 @@
 jest.setTimeout(120_000);
-// The DPoP proof builder (issue 19) in Firefox ESR (puppeteer-core over WebDriver BiDi, support/firefox.ts):
+// The DPoP proof builder (issue 19) in Firefox ESR (puppeteer-core over WebDriver BiDi, scripts/firefox.ts):
 // Firefox's WebCrypto makes the key and signs the proofs, as Chromium's does in dpop-builder.test.ts. The same
 // walk: a key, a token bound to it as alice, the resource's nonce round trip to 200, a broken htu refused.
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchFirefox } from './support/firefox';
+import { launchFirefox } from '@/scripts/firefox';
 import { baseUrl, reactHydrated } from './support/site';
 
 let firefox: Browser;

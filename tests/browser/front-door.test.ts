@@ -6,7 +6,7 @@ jest.setTimeout(90_000);
 import type { Page } from 'playwright-core';
 import type { Browser as FirefoxBrowser } from 'puppeteer-core';
 import { openBrowser } from './support/chromium';
-import { launchFirefox } from './support/firefox';
+import { launchFirefox } from '@/scripts/firefox';
 import { axeViolations, baseUrl, openPage, reactHydrated } from './support/site';
 
 // A broken challenge: its conclusion names where it breaks and what a client then does.

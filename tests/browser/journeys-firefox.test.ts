@@ -2,11 +2,11 @@ jest.setTimeout(90_000);
 // Issue 16's journeys in Firefox ESR, walked as in Chromium (journeys.test.ts with snippet-journey.test.ts,
 // phone-journeys.test.ts, embed-journeys.test.ts) with clicks and keys, and held to the same expectations
 // through the helpers those files share. One Firefox for the file (puppeteer-core over WebDriver BiDi,
-// support/firefox.ts), a fresh browser context per test. Controls are found by role and name with
+// scripts/firefox.ts), a fresh browser context per test. Controls are found by role and name with
 // puppeteer's ARIA selectors (::-p-aria), which over BiDi ask Firefox's own accessibility tree.
 import { type Browser, type BrowserContext, ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
-import { launchFirefox } from './support/firefox';
+import { launchFirefox } from '@/scripts/firefox';
 import { headingPlace, lastSection, scrollAtRest } from './support/lesson-scroll';
 import { LESSON_PLAYGROUND_LINKS, playgroundLinkName } from './support/lesson-links';
 import { baseUrl, firstLesson, reactHydrated } from './support/site';

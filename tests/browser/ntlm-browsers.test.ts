@@ -5,7 +5,7 @@
 // states these facts; this test is where they are observed.
 import type { Browser } from 'puppeteer-core';
 import { openBrowser } from './support/chromium';
-import { launchFirefox } from './support/firefox';
+import { launchFirefox } from '@/scripts/firefox';
 import { baseUrl } from './support/site';
 
 const ALICE = { username: 'alice', password: 'wonderland' };

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import net from 'node:net';
 import { promisify } from 'node:util';
-import { answerChallenges, provide } from './support/cdp-auth';
+import { answerChallenges, provide } from '@/scripts/cdp-auth';
 import { openBrowser } from './support/chromium';
 import { curl, json, single } from '../http/support/curl';
 import { startLab } from '../http/support/lab-server.mjs';

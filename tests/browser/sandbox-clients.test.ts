@@ -1,7 +1,7 @@
 // The sandbox as real clients see it: Debian's curl and headless Chromium against the production server
 // (server.ts), exactly what a learner following a lesson would type or click.
 import { createHash } from 'node:crypto';
-import { answerChallenges, provide, type AuthAnswer } from './support/cdp-auth';
+import { answerChallenges, provide, type AuthAnswer } from '@/scripts/cdp-auth';
 import { curl, json, single, values, type CurlResponse } from '../http/support/curl';
 import { openBrowser } from './support/chromium';
 import { baseUrl } from './support/site';

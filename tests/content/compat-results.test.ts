@@ -6,13 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { COMPAT_CASES } from '@/lib/compat/cases';
 import { clientResultsSchema, type ClientResults } from '@/lib/compat/results-schema';
+import { CLIENT_ADAPTERS } from '@/scripts/compat/clients';
 
 const dir = path.join(process.cwd(), 'content', 'compat', 'results');
 const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
 const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
 
-test('the results hold the clients the matrix needs first: curl, Python requests and Node fetch', () => {
-  expect(files).toEqual(expect.arrayContaining(['curl.json', 'python-requests.json', 'node-fetch.json']));
+test('every client `npm run compat` knows (scripts/compat/clients) has its results, the two browsers included', () => {
+  expect(files.toSorted()).toEqual(CLIENT_ADAPTERS.map((adapter) => `${adapter.id}.json`).toSorted());
+  expect(files).toEqual(expect.arrayContaining(['curl.json', 'python-requests.json', 'node-fetch.json', 'chromium.json', 'firefox-esr.json']));
 });
 
 describe.each(files)('%s', (name) => {

@@ -11,6 +11,8 @@ import { pythonHttpx } from './python-httpx';
 import { pythonRequests } from './python-requests';
 import { pythonUrllib } from './python-urllib';
 import { wget } from './wget';
+import { chromium } from './chromium';
+import { firefoxEsr } from './firefox-esr';
 
 /** Every client the matrix knows, in the order `npm run compat` runs them. */
 export const CLIENT_ADAPTERS: readonly ClientAdapter[] = [
@@ -26,4 +28,6 @@ export const CLIENT_ADAPTERS: readonly ClientAdapter[] = [
   javaHttpUrlConnection,
   goNetHttp,
   phpCurl,
+  chromium,
+  firefoxEsr,
 ];

@@ -2,12 +2,12 @@ import type { Browser as ChromiumBrowser } from 'playwright-core';
 import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
 import * as z from 'zod';
 import type { BrowserEngine } from '@/lib/content/browser-facts';
-import { answerChallenges, provide } from './cdp-auth';
+import { answerChallenges, provide } from '@/scripts/cdp-auth';
 
 // One page in Chromium or in Firefox behind the same small interface, so a browser fact is probed by one
 // piece of code in both engines. Every challenge the engine would show its login dialog for is answered
 // as a user would, with alice's password, and counted: Chromium asks through CDP (Fetch.authRequired,
-// see cdp-auth.ts), Firefox through WebDriver BiDi (network.authRequired, which puppeteer's
+// see scripts/cdp-auth.ts), Firefox through WebDriver BiDi (network.authRequired, which puppeteer's
 // page.authenticate answers; the events are read here off puppeteer's BiDi connection).
 
 export const USER = { username: 'alice', password: 'wonderland' } as const;

@@ -1,9 +1,11 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 // Debian's Firefox ESR through puppeteer-core over WebDriver BiDi, for the tests that check a browser
-// claim in a second engine (browser-facts.test.ts) and walk issue 16's journeys in it
-// (journeys-firefox.test.ts). Nothing here downloads a browser: it drives /usr/bin/firefox-esr (or FIREFOX_PATH). A test file launches it once (beforeAll) and gives each test a
-// fresh browser context (createBrowserContext): its own cookies, cache and HTTP auth, like a new profile.
+// claim in a second engine (browser-facts.test.ts), walk journeys in it (journeys-firefox.test.ts), and
+// for the compatibility matrix's Firefox column (scripts/compat/clients/firefox-esr.ts). Nothing here
+// downloads a browser: it drives /usr/bin/firefox-esr (or FIREFOX_PATH). A test file or a compat run
+// launches it once and gives each test or case a fresh browser context (createBrowserContext): its own
+// cookies, cache and HTTP auth, like a new profile.
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -23,14 +25,15 @@ const QUIET_PREFS = {
 // for a click no test can give: the pref makes the read answer at once whatever is on the clipboard.
 const READABLE_CLIPBOARD_PREFS = { 'dom.events.testing.asyncClipboard': true };
 
-export type FirefoxOptions = { readableClipboard?: boolean };
+/** `prefs`: more preferences of the fresh profile (the lab as the HTTP proxy, for the compat run). */
+export type FirefoxOptions = { readableClipboard?: boolean; prefs?: Record<string, string | number | boolean> };
 
-export function launchFirefox({ readableClipboard = false }: FirefoxOptions = {}): Promise<Browser> {
+export function launchFirefox({ readableClipboard = false, prefs = {} }: FirefoxOptions = {}): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     protocol: 'webDriverBiDi',
-    extraPrefsFirefox: { ...QUIET_PREFS, ...(readableClipboard ? READABLE_CLIPBOARD_PREFS : {}) },
+    extraPrefsFirefox: { ...QUIET_PREFS, ...(readableClipboard ? READABLE_CLIPBOARD_PREFS : {}), ...prefs },
   });
 }

@@ -2,7 +2,8 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 // Answers HTTP authentication challenges in headless Chromium through the DevTools protocol's Fetch
 // domain, the way a user would fill in the browser's login dialog: no native dialog ever opens, and
-// every challenge Chromium asked about is recorded (scheme, realm, who asked) for the test to check.
+// every challenge Chromium asked about is recorded (scheme, realm, who asked) for the test to check. Used by
+// the browser tests and by the compatibility matrix's Chromium column (scripts/compat/clients/chromium.ts).
 
 /** What Chromium reports in Fetch.authRequired (CDP Fetch.AuthChallenge). */
 export type SeenChallenge = { source: 'Server' | 'Proxy'; origin: string; scheme: string; realm: string; url: string };
