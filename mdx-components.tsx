@@ -3,6 +3,7 @@ import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import { BrowserFacts } from '@/components/mdx/BrowserFacts';
 import { Callout } from '@/components/mdx/Callout';
+import { ClientResult } from '@/components/mdx/ClientResult';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { CredentialsModeDiagram } from '@/components/mdx/CredentialsModeDiagram';
 import { DigestCalculator } from '@/components/mdx/DigestCalculator';
@@ -38,6 +39,7 @@ const components = {
   h2: SectionHeading,
   BrowserFacts,
   Callout,
+  ClientResult,
   CodeBlock,
   CredentialsModeDiagram,
   DigestCalculator,

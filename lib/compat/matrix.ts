@@ -37,3 +37,12 @@ export function resultFor(client: ClientResults, caseId: string): CaseResult {
 export function rfcHref(rfc: number, section: string): string {
   return `https://www.rfc-editor.org/rfc/rfc${rfc}#section-${section}`;
 }
+
+/**
+ * A client's version as a column heading or a lesson shows it: the first version number of the string the
+ * client reported ("OpenJDK Runtime Environment 17.0.15+6-Debian-1deb12u1" → "17.0.15"), which is the
+ * client's own. The full string stays on the case pages and in the matrix's "How it was measured".
+ */
+export function shortVersion(version: string): string {
+  return /\d+(?:\.\d+)+/.exec(version)?.[0] ?? version;
+}

@@ -1,6 +1,7 @@
 // Each content check fails on a small bad example (tests/fixtures/content/checks) and passes on a good one,
 // so the checks run over the real lessons in lesson-correctness.test.ts are known to be able to fail.
 import path from 'node:path';
+import { assertLessonClientResults } from '@/lib/compat/lesson-cells';
 import { staticPageRoutes } from '@/lib/content/routes';
 import { PLANNED_LESSON_SLUGS, readCheckedLesson, readCheckedLessons } from './support/checked-lesson';
 import { checkFenceMeta, checkHttpExamples, checkInternalLinks, checkLessonStructure, checkQuizzes, checkRfcCitations, type Site } from './support/checks';
@@ -8,6 +9,7 @@ import { checkPythonCompiles, checkScriptBlocks } from './support/code-checks';
 import {
   checkCallouts,
   checkCitesRfc,
+  checkClientResults,
   checkExternalLinks,
   checkFenceLanguages,
   checkNoPipeTables,
@@ -38,6 +40,7 @@ describe('a lesson that follows every rule', () => {
     ['presets', () => checkPresets(good)],
     ['cites an RFC', () => checkCitesRfc(good)],
     ['pipe tables', () => checkNoPipeTables(good)],
+    ['client results', () => checkClientResults(good)],
   ])('passes the %s check', (_name, check) => {
     expect(check()).toEqual([]);
   });
@@ -182,6 +185,22 @@ describe('each check fails on a bad example', () => {
       expect(checkNoPipeTables(bad)).toEqual([
         `${file}/10-bad-markup.mdx:27: a Markdown pipe table: the site renders no GFM, so it shows as raw pipes; write a list or a <table>`,
       ]);
+    });
+
+    test('client results: a case or a client the matrix does not have, or a prop left out', () => {
+      const claims = fixture('11-bad-client-results.mdx');
+      expect(checkClientResults(claims)).toEqual([
+        `${file}/11-bad-client-results.mdx:10: <ClientResult case="no-such-case" client="curl">: case: no case "no-such-case" in content/compat/cases.yaml`,
+        expect.stringMatching(/^.*11-bad-client-results\.mdx:12: <ClientResult case="basic-plain" client="netscape-navigator">: client: no client "netscape-navigator" in content\/compat\/results \(its clients: .*curl.*\)$/),
+        `${file}/11-bad-client-results.mdx:14: <ClientResult case="no-such-case" client="netscape-navigator">: case: no case "no-such-case" in content/compat/cases.yaml`,
+        expect.stringMatching(/^.*11-bad-client-results\.mdx:14: .*client: no client "netscape-navigator"/),
+        `${file}/11-bad-client-results.mdx:16: <ClientResult> needs client="..." naming a client of content/compat/results as a string`,
+      ]);
+      // The lesson pages run the same check before rendering, so the build stops with the lesson's line.
+      expect(() => assertLessonClientResults('11-bad-client-results.mdx', path.join(process.cwd(), file))).toThrow(
+        /11-bad-client-results\.mdx:10: <ClientResult case="no-such-case" client="curl">: case: no case "no-such-case"/,
+      );
+      expect(() => assertLessonClientResults('01-good.mdx', path.join(process.cwd(), file))).not.toThrow();
     });
 
     test('RFC: a lesson that cites no section', () => {

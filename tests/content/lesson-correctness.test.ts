@@ -5,7 +5,7 @@ import { staticPageRoutes } from '@/lib/content/routes';
 import { PLANNED_LESSON_SLUGS, readCheckedLessons } from './support/checked-lesson';
 import { checkFenceMeta, checkHttpExamples, checkInternalLinks, checkLessonStructure, checkQuizzes, checkRfcCitations, type Site } from './support/checks';
 import { checkPythonCompiles, checkScriptBlocks } from './support/code-checks';
-import { checkNoPipeTables } from './support/markup-checks';
+import { checkClientResults, checkNoPipeTables } from './support/markup-checks';
 
 const lessons = readCheckedLessons();
 const site: Site = { lessons, plannedSlugs: PLANNED_LESSON_SLUGS, routes: new Set(staticPageRoutes()) };
@@ -26,6 +26,10 @@ describe('content/lessons correctness', () => {
 
     test('no Markdown pipe table (the site renders no GFM)', () => {
       expect(checkNoPipeTables(lesson)).toEqual([]);
+    });
+
+    test('every <ClientResult> names a measured case and client', () => {
+      expect(checkClientResults(lesson)).toEqual([]);
     });
 
     test('every cited RFC section exists', () => {

@@ -2,6 +2,8 @@
 // fences and inline code are never mistaken for markup): headings and their ids, links, fence languages,
 // widget props that name something, RFC citations. Each returns "file:line: what is wrong" problems.
 import { CALLOUT_KINDS } from '@/components/mdx/Callout';
+import { compatData } from '@/lib/compat/compat-data';
+import { clientResultProblems } from '@/lib/content/client-result-refs';
 import { lessonFrontmatterSchema } from '@/lib/content/frontmatter';
 import { CODE_LANGUAGES } from '@/lib/content/mdx/code-languages.mjs';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
@@ -94,4 +96,9 @@ export function checkNoPipeTables(lesson: CheckedLesson): string[] {
   return lesson.model.prose
     .filter((prose) => DELIMITER_ROW.test(prose.text))
     .map((prose) => at(lesson, prose.line, 'a Markdown pipe table: the site renders no GFM, so it shows as raw pipes; write a list or a <table>'));
+}
+
+/** Each <ClientResult case client> names a case of content/compat/cases.yaml and a measured client (issue 21). */
+export function checkClientResults(lesson: CheckedLesson): string[] {
+  return clientResultProblems(lesson.file, lesson.model.widgets, compatData());
 }

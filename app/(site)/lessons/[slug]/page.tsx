@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { assertLessonClientResults } from '@/lib/compat/lesson-cells';
 import { findLesson, lessonNeighbours, loadLessons } from '@/lib/content/lessons';
 import { oembedDiscovery } from '@/lib/site/oembed';
 import { siteUrl } from '@/lib/site/site';
@@ -42,6 +43,8 @@ export default async function LessonPage({ params }: { params: Params }) {
   const { slug } = await params;
   const lesson = findLesson(slug);
   if (!lesson) notFound();
+  // A <ClientResult> naming no cell of the matrix fails the build here, with the lesson's line.
+  assertLessonClientResults(lesson.file);
   const { default: Content } = await import(`@/content/lessons/${lesson.file}`);
   const { previous, next } = lessonNeighbours(slug);
   const { title, inShort, picture, order, minutes, objectives, statusCodes, presets } = lesson.frontmatter;

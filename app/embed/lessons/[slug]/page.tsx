@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { EmbedFooter } from '@/components/embed/EmbedFooter';
 import { EmbedLink } from '@/components/embed/EmbedLink';
 import { SandboxHiddenNote } from '@/components/embed/SandboxHiddenNote';
+import { assertLessonClientResults } from '@/lib/compat/lesson-cells';
 import { findLesson, loadLessons } from '@/lib/content/lessons';
 import { oembedDiscovery } from '@/lib/site/oembed';
 import { siteUrl } from '@/lib/site/site';
@@ -32,6 +33,8 @@ export default async function EmbeddedLesson({ params }: { params: Params }) {
   const { slug } = await params;
   const lesson = findLesson(slug);
   if (!lesson) notFound();
+  // A <ClientResult> naming no cell of the matrix fails the build here, with the lesson's line.
+  assertLessonClientResults(lesson.file);
   const { default: Content } = await import(`@/content/lessons/${lesson.file}`);
   const { title, order, minutes, presets } = lesson.frontmatter;
   return (
