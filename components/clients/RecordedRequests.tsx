@@ -1,5 +1,6 @@
 import type { ReportedRequest } from '@/lib/clients/run-api';
 import { StatusBadge } from '@/components/ui/StatusBadge';
+import { legWords, noteWords } from '@/lib/compat/recorded-words';
 
 // What the lab saw of a client's requests for one case, in a disclosure: their shape only (the run API
 // never returns a password or a token), what the lab answered and why.
@@ -24,11 +25,11 @@ export function RecordedRequests({ requests, dropped }: { requests: readonly Rep
               <code className="font-mono break-all">
                 {r.method} {r.target ?? '(unreadable target)'}
               </code>
-              <span className="text-muted">({r.leg} request)</span>
+              {legWords(r.leg) === '' ? null : <span className="text-muted">({legWords(r.leg)})</span>}
               <StatusBadge status={r.status} />
             </span>
             <span className="mt-1 block text-muted">
-              {sentWords(r)} {r.note}
+              {sentWords(r)} {noteWords(r.note)}
             </span>
           </li>
         ))}

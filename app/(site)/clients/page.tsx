@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { SiteLink } from '@/components/layout/SiteLink';
 import { VerdictBadge } from '@/components/clients/VerdictBadge';
 import { COMPAT_CASES } from '@/lib/compat/cases';
-import { matrixGroups, resultFor } from '@/lib/compat/matrix';
+import { matrixGroups, resultFor, shortVersion } from '@/lib/compat/matrix';
 import { loadClientResults } from '@/lib/compat/results';
-import { VERDICT_WORDS } from '@/lib/clients/run-progress';
 
 // The compatibility matrix (issue 21): real clients × the lab's cases, from the results `npm run compat`
 // measured (content/compat/results), each cell linking to the case's page with what the client sent.
@@ -16,10 +15,11 @@ export const metadata: Metadata = {
   alternates: { canonical: '/clients' },
 };
 
+// Each meaning beside the badge a cell shows, so the verdict's word is said once.
 const MEANINGS = [
-  { verdict: 'follows', text: 'does what the RFCs say a client does.' },
-  { verdict: 'differs', text: 'takes another legal way; the case page says how and why it matters.' },
-  { verdict: 'fails', text: 'does not get in, or sends what it should not.' },
+  { verdict: 'follows', text: 'the client does what the RFCs say a client does.' },
+  { verdict: 'differs', text: 'the client takes another legal way; the case page says how and why it matters.' },
+  { verdict: 'fails', text: 'the client does not get in, or sends what it should not.' },
 ] as const;
 
 export default function ClientsPage() {
@@ -46,10 +46,8 @@ export default function ClientsPage() {
         <ul className="mt-2 space-y-1.5 text-sm">
           {MEANINGS.map(({ verdict, text }) => (
             <li key={verdict} className="flex flex-wrap items-center gap-2">
-              <VerdictBadge verdict={verdict} />
-              <span>
-                {VERDICT_WORDS[verdict]}: the client {text}
-              </span>
+              <VerdictBadge verdict={verdict} compact />
+              <span>{text}</span>
             </li>
           ))}
         </ul>
@@ -85,9 +83,12 @@ export default function ClientsPage() {
                   Case
                 </th>
                 {clients.map(({ client }) => (
+                  // The name wraps and the version is the client's own number ("17.0.15", not the JVM's
+                  // whole banner), so no column is wider than its badges need; "How it was measured"
+                  // below and each case page give the full version.
                   <th key={client.id} scope="col" className="px-2 py-2 align-bottom font-semibold">
-                    <span className="block whitespace-nowrap">{client.name}</span>
-                    <span className="block font-mono text-xs font-normal whitespace-nowrap text-muted">{client.version}</span>
+                    <span className="block max-w-36">{client.name}</span>
+                    <span className="block font-mono text-xs font-normal whitespace-nowrap text-muted">{shortVersion(client.version)}</span>
                   </th>
                 ))}
               </tr>

@@ -28,7 +28,13 @@ test('the matrix has a column per measured client and a row per case, grouped by
   const columns = within(table.querySelector('thead') as HTMLElement)
     .getAllByRole('columnheader')
     .map((cell) => cell.textContent ?? '');
-  expect(columns.slice(1)).toEqual(clients.map(({ client }) => `${client.name}${client.version}`));
+  // Each heading: the name and the client's own version number, found in the version it reported.
+  clients.forEach(({ client }, index) => {
+    const shown = columns[index + 1] ?? '';
+    expect(shown.startsWith(client.name)).toBe(true);
+    expect(client.version).toContain(shown.slice(client.name.length));
+  });
+  expect(columns).toHaveLength(clients.length + 1);
   expect(clients.length).toBeGreaterThanOrEqual(14);
   expect(clients.map(({ client }) => client.id)).toEqual(expect.arrayContaining(['chromium', 'firefox-esr']));
   const rows = within(table).getAllByRole('rowheader');
@@ -61,4 +67,45 @@ test('a case page: what the lab sends, what an RFC client does with its sections
   const heading = screen.getByRole('heading', { level: 3, name: new RegExp(`^curl ${curl?.client.version}`) });
   expect(heading.closest('li')).toHaveAttribute('id', 'curl');
   expect(within(heading.closest('li') as HTMLElement).getByText(/What the lab recorded/)).toBeInTheDocument();
+});
+
+test('a long version stays out of the column heading and is given in full under "How it was measured"', () => {
+  const java = clients.find((c) => c.client.id === 'java-httpurlconnection')?.client;
+  if (!java) throw new Error('no Java results');
+  render(<ClientsPage />);
+  const heading = screen.getByRole('columnheader', { name: new RegExp(`^${java.name}`) });
+  expect(heading.textContent?.length).toBeLessThan(`${java.name}${java.version}`.length);
+  const measured = screen.getByRole('heading', { name: 'How it was measured' }).closest('section') as HTMLElement;
+  expect(within(measured).getByText(java.name).closest('li')).toHaveTextContent(java.version);
+});
+
+test('the legend says each verdict word once, beside the badge the cells use', () => {
+  render(<ClientsPage />);
+  const legend = screen.getByRole('heading', { name: 'What a cell says' }).closest('section') as HTMLElement;
+  const items = within(legend).getAllByRole('listitem');
+  expect(items).toHaveLength(3);
+  for (const [item, word] of items.map((li, i) => [li, ['follows', 'differs', 'fails'][i]] as const)) {
+    const text = item.textContent ?? '';
+    expect(text.startsWith(word ?? '')).toBe(true);
+    expect(text.toLowerCase().split(word ?? '').length - 1).toBe(1);
+  }
+});
+
+test('a case page words the conversation for a reader: no flow or leg ids', async () => {
+  const compatCase = COMPAT_CASES.find((c) => c.id === 'redirect-same-origin');
+  if (!compatCase) throw new Error('no redirect-same-origin case');
+  const { container } = render(await CompatCasePage({ params: Promise.resolve({ id: compatCase.id }) }));
+  expect(screen.getByText(/^Then an authenticated request is redirected to another path on the same origin\.$/)).toBeInTheDocument();
+  expect(screen.getAllByText(/\(after the redirect\)/).length).toBeGreaterThan(0);
+  const text = container.textContent ?? '';
+  expect(text).not.toMatch(/\((redirected|next|first)\)|redirect same origin|goes on:/);
+});
+
+test('a Digest case page says which nonce a client answered and why it was refused in words', async () => {
+  const { container } = render(await CompatCasePage({ params: Promise.resolve({ id: 'digest-stale-nonce' }) }));
+  const text = container.textContent ?? '';
+  expect(text).toMatch(/answering the expired nonce/);
+  expect(text).not.toMatch(
+    /answering the (challenge|backdated|challenge-again|not-issued-here) nonce|\(algorithm-not-offered\)|\(wrong-response\)|handshake-continues|\(1 requests\)/,
+  );
 });

@@ -4,8 +4,9 @@ import { SiteLink } from '@/components/layout/SiteLink';
 import { VerdictBadge } from '@/components/clients/VerdictBadge';
 import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
 import { GROUP_TITLES, resultFor, rfcHref } from '@/lib/compat/matrix';
+import { credentialsWords, FLOW_WORDS, LEG_WORDS, noteWords } from '@/lib/compat/recorded-words';
 import { loadClientResults } from '@/lib/compat/results';
-import type { RecordedCredentials, RecordedRequest } from '@/lib/compat/results-schema';
+import type { RecordedRequest } from '@/lib/compat/results-schema';
 import { findRfcSection } from '@/lib/content/rfc-sections';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
 
@@ -26,32 +27,22 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
     : { title: 'No such case' };
 }
 
-function credentialsText(sent: RecordedCredentials): string {
-  const parts = [`${sent.field}: ${sent.scheme || '(unreadable)'}`];
-  if (sent.digest)
-    parts.push(`${sent.digest.algorithm}, qop ${sent.digest.qop}${sent.digest.userhash ? ', userhash' : ''}, answering the ${sent.digest.nonce} nonce`);
-  if (sent.encoding) parts.push(`user-pass as ${sent.encoding}`);
-  if (sent.message) parts.push(`NTLM ${sent.message.toUpperCase()}`);
-  parts.push(sent.reason ? `${sent.check} (${sent.reason})` : sent.check);
-  return parts.join(' · ');
-}
-
 function RequestLine({ request }: { request: RecordedRequest }) {
   const sent = [request.proxyAuthorization, request.authorization].filter((c) => c !== undefined);
   return (
     <li className="space-y-0.5">
       <p className="font-mono text-xs break-all">
         {request.method} {request.target ?? '(unreadable target)'}
-        {request.leg === 'first' ? '' : ` (${request.leg})`}
+        {request.leg === 'first' ? '' : <span className="font-sans"> ({LEG_WORDS[request.leg]})</span>}
       </p>
       {sent.length === 0 ? <p className="text-xs text-muted">No credentials.</p> : null}
       {sent.map((credentials) => (
         <p key={credentials.field} className="text-xs break-words">
-          {credentialsText(credentials)}
+          {credentialsWords(credentials)}
         </p>
       ))}
       <p className="text-xs">
-        The lab answered {request.status} {reasonPhrase(request.status)}: {request.note}
+        The lab answered {request.status} {reasonPhrase(request.status)}: {noteWords(request.note)}
       </p>
     </li>
   );
@@ -85,9 +76,7 @@ export default async function CompatCasePage({ params }: { params: Promise<{ id:
             ].join('\n')}
           </code>
         </pre>
-        {compatCase.flow.kind === 'single' ? null : (
-          <p className="mt-2 text-sm text-muted">Then the case goes on: {compatCase.flow.kind.replaceAll('-', ' ')}.</p>
-        )}
+        {compatCase.flow.kind === 'single' ? null : <p className="mt-2 text-sm text-muted">Then {FLOW_WORDS[compatCase.flow.kind]}.</p>}
         {compatCase.illegal ? (
           <p className="mt-2 text-sm">
             <strong>The lab breaks a rule here on purpose:</strong> {compatCase.illegal}
@@ -137,7 +126,9 @@ export default async function CompatCasePage({ params }: { params: Promise<{ id:
                 <p className="mt-1 text-xs text-muted">{result.note}</p>
                 {result.requests.length > 0 ? (
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-sm">What the lab recorded ({result.requests.length} requests)</summary>
+                    <summary className="cursor-pointer text-sm">
+                      What the lab recorded ({result.requests.length === 1 ? '1 request' : `${result.requests.length} requests`})
+                    </summary>
                     <ol className="mt-2 space-y-2 pl-4">
                       {result.requests.map((request, index) => (
                         <RequestLine key={index} request={request} />
