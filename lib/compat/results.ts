@@ -8,13 +8,14 @@ import { clientResultsSchema, type ClientResults } from './results-schema';
 export const COMPAT_RESULTS_DIR = path.join(process.cwd(), 'content', 'compat', 'results');
 
 export function loadClientResults(dir: string = COMPAT_RESULTS_DIR): ClientResults[] {
-  if (!fs.existsSync(dir)) return [];
+  // Read while pages are prerendered; turbopackIgnore keeps the build from tracing the whole project here.
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   return fs
-    .readdirSync(dir)
+    .readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => {
-      const parsed = clientResultsSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')));
+      const parsed = clientResultsSchema.safeParse(JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), 'utf8')));
       if (!parsed.success) {
         const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
         throw new Error(`content/compat/results/${name} is not valid results data: ${issues}`);
