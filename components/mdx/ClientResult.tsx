@@ -1,7 +1,19 @@
 import { SiteLink } from '@/components/layout/SiteLink';
 import { VerdictBadge } from '@/components/clients/VerdictBadge';
+import { EmbedLink } from '@/components/embed/EmbedLink';
 import { compatData } from '@/lib/compat/compat-data';
-import { type ClientResultProps, clientResultModel } from '@/lib/content/widgets/client-result';
+import { type ClientResultModel, type ClientResultProps, clientResultModel } from '@/lib/content/widgets/client-result';
+
+const LINK_CLASS = 'not-prose rounded font-medium text-accent underline underline-offset-4';
+
+function Content({ model }: { model: ClientResultModel }) {
+  return (
+    <>
+      {model.clientName} {model.version} <VerdictBadge verdict={model.verdict} compact />
+      <span className="sr-only"> in the lab&apos;s case “{model.caseTitle}”</span>
+    </>
+  );
+}
 
 /**
  * <ClientResult case client />: inline, beside a lesson's sentence about a named client, what the lab
@@ -11,9 +23,18 @@ import { type ClientResultProps, clientResultModel } from '@/lib/content/widgets
 export function ClientResult(props: ClientResultProps) {
   const model = clientResultModel(props, compatData());
   return (
-    <SiteLink href={model.href} data-client-result="" className="not-prose rounded font-medium text-accent underline underline-offset-4">
-      {model.clientName} {model.version} <VerdictBadge verdict={model.verdict} compact />
-      <span className="sr-only"> in the lab&apos;s case “{model.caseTitle}”</span>
+    <SiteLink href={model.href} data-client-result="" className={LINK_CLASS}>
+      <Content model={model} />
     </SiteLink>
+  );
+}
+
+/** The same in an embedded lesson, whose links open the lab in a new tab (EmbedLink) rather than the frame. */
+export function EmbeddedClientResult(props: ClientResultProps) {
+  const model = clientResultModel(props, compatData());
+  return (
+    <EmbedLink href={model.href} data-client-result="" className={LINK_CLASS}>
+      <Content model={model} />
+    </EmbedLink>
   );
 }

@@ -9,9 +9,10 @@ const clients = loadClientResults();
 
 // jsdom has no TextEncoder, which lib/http-auth needs when the cases load (see ClientsMatrix.test.tsx).
 let ClientResult: typeof import('@/components/mdx/ClientResult').ClientResult;
+let EmbeddedClientResult: typeof import('@/components/mdx/ClientResult').EmbeddedClientResult;
 beforeAll(async () => {
   Object.assign(globalThis, { TextEncoder, TextDecoder });
-  ({ ClientResult } = await import('@/components/mdx/ClientResult'));
+  ({ ClientResult, EmbeddedClientResult } = await import('@/components/mdx/ClientResult'));
 });
 
 function measured(clientId: string, caseId: string) {
@@ -52,4 +53,11 @@ test('a case or a client that does not exist throws while rendering, naming both
     /<ClientResult case="no-such-case" client="curl"> has invalid props:\s+case: no case "no-such-case"/,
   );
   expect(() => render(<ClientResult case="basic-plain" client="mosaic" />)).toThrow(/client: no client "mosaic" in content\/compat\/results/);
+});
+
+test('in an embedded lesson the cell opens in a new tab, as the other links of an embed do', () => {
+  render(<EmbeddedClientResult case="ntlm" client="curl" />);
+  const link = screen.getByRole('link', { name: new RegExp(`^curl [\\d.]+ ${measured('curl', 'ntlm').verdict} in the lab's case`) });
+  expect(link).toHaveAttribute('href', '/clients/cases/ntlm#curl');
+  expect(link).toHaveAttribute('target', '_blank');
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedFooter } from '@/components/embed/EmbedFooter';
 import { EmbedLink } from '@/components/embed/EmbedLink';
+import { EmbeddedClientResult } from '@/components/mdx/ClientResult';
 import { SandboxHiddenNote } from '@/components/embed/SandboxHiddenNote';
 import { assertLessonClientResults } from '@/lib/compat/lesson-cells';
 import { findLesson, loadLessons } from '@/lib/content/lessons';
@@ -46,7 +47,7 @@ export default async function EmbeddedLesson({ params }: { params: Params }) {
         <h1 className="mt-1 text-2xl font-extrabold tracking-tight">{title}</h1>
         <SandboxHiddenNote href={`/lessons/${lesson.slug}`} />
         <article className="lesson-prose mt-4 min-w-0">
-          <Content components={{ a: EmbedLink, h2: 'h2' }} />
+          <Content components={{ a: EmbedLink, h2: 'h2', ClientResult: EmbeddedClientResult }} />
         </article>
         <div className="mt-8" data-embed-part="sandbox">
           <SandboxPanel presets={presets} />
