@@ -26,6 +26,8 @@ test.each([
   ['python-requests', 'digest-sha256-then-md5'],
   ['curl', 'digest-stale-nonce'],
   ['java-httpurlconnection', 'ntlm'],
+  // A browser's column works the same: any client with a results file.
+  ['firefox-esr', 'several-challenges-one-line'],
 ])('%s in %s: a link to the cell, saying the client, its version number and the recorded verdict', (clientId, caseId) => {
   const { client, verdict } = measured(clientId, caseId);
   render(<ClientResult case={caseId} client={clientId} />);
