@@ -2,6 +2,7 @@ import * as z from '@/lib/zod';
 import { recordedBody } from './body';
 import type { HeaderList, ReadWarning, RecordedExchange, RecordingRead, RecordingSource } from './exchange';
 import { type HarEntry, harEntrySchema, harLogSchema } from './har-schema';
+import { jsonErrorOffset, lineColumn } from './json-error';
 import { describeIssue } from './zod-issue';
 
 // HAR 1.2 in, RecordedExchange[] out. One JSON.parse and one pass over the entries, each checked on its
@@ -17,18 +18,6 @@ export type HarReadOptions = {
 const EXPECTED = 'a HAR file: a JSON object whose "log" has an "entries" array (HAR 1.2, as a browser\'s DevTools or a proxy saves it)';
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
-
-/** Where JSON.parse stopped, as line and column: V8 says "at position N" (older) or "(line L column C)". */
-function jsonErrorPlace(input: string, message: string): string {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-  const position = /position (\d+)/.exec(message);
-  if (!position) return 'the end of the file';
-  const at = Number(position[1]);
-  const before = input.slice(0, at);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${at - before.lastIndexOf('\n')}`;
-}
 
 /** HTTP/2 pseudo-header fields (RFC 9113 §8.3) apart from the field lines. */
 function splitHeaders(list: HarEntry['request']['headers']): { headers: HeaderList; pseudoHeaders: HeaderList } {
@@ -105,9 +94,9 @@ function unreadable(where: string, message: string): RecordingRead {
 function parseJson(input: string): { ok: true; value: unknown } | { ok: false; read: RecordingRead } {
   try {
     return { ok: true, value: JSON.parse(input) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = jsonErrorPlace(input, message);
+  } catch {
+    // Engines word the error differently, and V8 often without a position: find it ourselves.
+    const where = lineColumn(input, jsonErrorOffset(input));
     return { ok: false, read: unreadable(where, `This is not valid JSON: it breaks at ${where}. A HAR file is JSON; was it cut short or edited?`) };
   }
 }
