@@ -11,6 +11,9 @@ const INFO = /^\* ?(.*)$/;
 const FOLLOW = /Issue another request to this URL: '([^']+)'/;
 const TLS = /^(?:SSL connection|TLS|ALPN)|SSL certificate|using HTTP\/2|\[HTTP\/2\]/;
 const MARKER = /^(?:[*<>{}](?: |$))/;
+// curl 7: "Connected to host (ip) port 80 (#0)", "Re-using existing connection #0 with host"; curl 8 drops the number.
+const CONNECTED = /^Connected to .*?(?:\(#(\d+)\))?$/;
+const REUSED = /^Re-using existing (?:\w+: )?connection(?: #(\d+))?/;
 
 type Item = { kind: 'request' | 'response'; line: number; block: Block } | { kind: 'info'; line: number; text: string };
 
@@ -72,18 +75,40 @@ function readAll(lines: ReturnType<typeof sourceLines>['incoming'], findings: Fi
   return blocks;
 }
 
+/**
+ * curl writes the body to stdout and the rest to stderr; in a terminal (or `2>&1`) the last body often comes
+ * after curl's closing `*` lines. Text after the last marked line belongs to the last response without a body.
+ */
+function attachTrailingBody(exchanges: RecordedExchange[], lines: string[], all: Item[]): void {
+  const last = exchanges[exchanges.length - 1];
+  const lastMarked = all[all.length - 1]?.line;
+  if (!last || last.response.body || lastMarked === undefined) return;
+  const after = lines.slice(lastMarked).filter((line) => !MARKER.test(line));
+  const text = after.join('\n');
+  if (text.trim() === '') return;
+  const mimeType = last.response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  last.response.body = { kind: 'text', mimeType, text: text.replace(/\n+$/, '') };
+}
+
 /** Reads `curl -v` output. Never throws. */
 export function parseCurlVerbose(text: string): RecordingRead {
   const input = typeof text === 'string' ? text : '';
   const { items: all, lines } = items(input);
   const exchanges: RecordedExchange[] = [];
-  let pending: { block: Block; url: string; notes: string[] } | undefined;
+  let pending: { block: Block; url: string; notes: string[]; connection: string | undefined } | undefined;
   let notes: string[] = [];
   let https = false;
   let follow: string | undefined;
+  let connection: string | undefined;
+  let opened = 0;
   for (const item of all) {
     if (item.kind === 'info') {
       notes.push(item.text);
+      const connected = CONNECTED.exec(item.text);
+      if (connected) connection = `#${connected[1] ?? opened}`;
+      if (connected) opened++;
+      const reused = REUSED.exec(item.text);
+      if (reused?.[1] !== undefined) connection = `#${reused[1]}`;
       if (TLS.test(item.text)) https = true;
       const next = FOLLOW.exec(item.text)?.[1];
       if (next) follow = next;
@@ -92,7 +117,12 @@ export function parseCurlVerbose(text: string): RecordingRead {
     if (item.kind === 'request') {
       const start = item.block.start?.text ?? '';
       const [, target = '/'] = start.split(/ +/);
-      pending = { block: item.block, url: requestUrl(target, headerList(item.block), https || follow?.startsWith('https:') === true, follow), notes };
+      pending = {
+        block: item.block,
+        url: requestUrl(target, headerList(item.block), https || follow?.startsWith('https:') === true, follow),
+        notes,
+        connection,
+      };
       notes = [];
       follow = undefined;
       continue;
@@ -125,10 +155,11 @@ export function parseCurlVerbose(text: string): RecordingRead {
         ...(body !== undefined ? { body: { kind: 'text' as const, mimeType: contentType, text: body } } : {}),
         ...(redirectUrl ? { redirectUrl } : {}),
       },
-      meta: pending.notes.length > 0 ? { notes: pending.notes } : {},
+      meta: { ...(pending.notes.length > 0 ? { notes: pending.notes } : {}), ...(pending.connection ? { connection: pending.connection } : {}) },
     });
     pending = undefined;
   }
+  attachTrailingBody(exchanges, lines, all);
   if (exchanges.length === 0) {
     return {
       kind: 'unreadable',
