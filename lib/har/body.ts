@@ -8,10 +8,13 @@ import type { RecordedBody } from './exchange';
 /** Larger bodies are left out: a token response or an error document is a few KiB. */
 export const MAX_KEPT_BODY_CHARS = 256 * 1024;
 
-const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml|x-www-form-urlencoded|jwt|javascript)\b|application\/problem)/i;
+// Text an auth diagnosis reads: JSON (token responses, RFC 9457 problems), XML (SAML), forms, HTML (a sign-in
+// page), plain text, JWTs. Scripts and stylesheets are text too, but never about authentication, and they are
+// most of a page's bytes.
+const TEXTUAL = /^(?:text\/(?:html|plain|xml)|application\/(?:[\w.+-]*\+)?(?:json|xml|x-www-form-urlencoded|jwt)\b|application\/problem)/i;
 
-/** Whether a media type names text the reader can be shown (RFC 6838 §4.2.8 structured suffixes included). */
-export const isTextual = (mimeType: string): boolean => TEXTUAL.test(mimeType.trim()) || mimeType.trim() === '';
+/** Whether a body of this media type is kept (RFC 6838 §4.2.8 structured suffixes included); no type: kept. */
+export const isKeptText = (mimeType: string): boolean => TEXTUAL.test(mimeType.trim()) || mimeType.trim() === '';
 
 const asText = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : typeof value === 'string' ? value : String(value));
 
@@ -27,7 +30,10 @@ export function recordedBody(mimeTypeIn: unknown, textIn: unknown, encodingIn: u
   }
   if (text.length > MAX_KEPT_BODY_CHARS * (encodingIn === 'base64' ? 4 / 3 : 1))
     return { kind: 'omitted', mimeType, size: size ?? text.length, reason: 'too-large' };
-  if (!isTextual(mimeType)) return { kind: 'omitted', mimeType, size: size ?? text.length, reason: 'binary' };
+  if (!isKeptText(mimeType)) {
+    const reason = /^(?:text\/|application\/(?:javascript|ecmascript)\b)/i.test(mimeType.trim()) ? 'not-auth-text' : 'binary';
+    return { kind: 'omitted', mimeType, size: size ?? text.length, reason };
+  }
   if (asText(encodingIn)?.toLowerCase() !== 'base64') return { kind: 'text', mimeType, text };
   const decoded = decodeBase64(text.replace(/\s+/g, ''));
   if (decoded.kind === 'invalid') return { kind: 'omitted', mimeType, size, reason: 'binary' };

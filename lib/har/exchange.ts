@@ -9,8 +9,11 @@ export type { HeaderList };
 /** A message body as recorded: text (after base64 was decoded, when it was text), or only its size. */
 export type RecordedBody =
   | { kind: 'text'; mimeType: string; text: string }
-  /** Binary, too large to keep, or left out by the recorder: what is known of it. */
-  | { kind: 'omitted'; mimeType: string; size?: number; reason: 'binary' | 'too-large' | 'not-recorded' };
+  /**
+   * Not kept: binary, or text no auth diagnosis reads (scripts, stylesheets) ('not-auth-text'), too large, or left
+   * out by the recorder. What is known of it.
+   */
+  | { kind: 'omitted'; mimeType: string; size?: number; reason: 'binary' | 'not-auth-text' | 'too-large' | 'not-recorded' };
 
 export type RecordedRequest = {
   method: string;

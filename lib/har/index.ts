@@ -15,7 +15,7 @@ export type {
 export { type HarReadOptions, parseHar } from './parse-har';
 export { parseCurlVerbose } from './curl-verbose';
 export { readRecording } from './read-recording';
-export { type RedactedExchange, type RedactedRecording, type Redaction, redactExchange, redactRecording } from './redact';
+export { type RedactOptions, type RedactedExchange, type RedactedRecording, type Redaction, redactExchange, redactRecording } from './redact';
 export { MIN_SWEPT_LENGTH, type SecretId, SecretVault, placeholderIds } from './secret-vault';
 export { type JwtShape, type SecretShape, credentialsShape, jwtShape } from './secret-shape';
 export { isSecretHeader, isSecretName } from './secret-names';

@@ -73,11 +73,19 @@ function redactHeaders(headers: HeaderList, redactor: Redactor, where: string): 
   });
 }
 
-const sweepHeaders = (headers: HeaderList, redactor: Redactor): HeaderList => headers.map(([name, value]) => [name, redactor.sweep(value)]);
+export type RedactOptions = {
+  /**
+   * Whether to sweep this exchange for copies of every secret kept so far. redactRecording turns it off and
+   * sweeps every exchange once at the end, when all secrets are known.
+   */
+  sweep?: boolean;
+};
 
 /** One exchange with its secrets replaced; the originals go to `vault`. */
-export function redactExchange(exchange: RecordedExchange, vault: SecretVault): RedactedExchange {
+export function redactExchange(exchange: RecordedExchange, vault: SecretVault, options: RedactOptions = {}): RedactedExchange {
   const redactor = new Redactor(vault);
+  const sweep = options.sweep === false ? (text: string) => text : (text: string) => redactor.sweep(text);
+  const sweepHeaders = (headers: HeaderList): HeaderList => headers.map(([name, value]) => [name, sweep(value)]);
   const n = exchange.index + 1;
   const { request, response } = exchange;
   // The credentials first: the sweep then knows their values when it reaches the URL, the bodies and the rest.
@@ -90,7 +98,7 @@ export function redactExchange(exchange: RecordedExchange, vault: SecretVault): 
   const redirectUrl = response.redirectUrl === undefined ? undefined : redactUrl(response.redirectUrl, redactor, `response ${n} redirect`);
   const requestBody = redactBody(request.body, redactor, `request ${n} body`);
   const responseBody = redactBody(response.body, redactor, `response ${n} body`);
-  const sweepBody = (body: typeof requestBody) => (body?.kind === 'text' ? { ...body, text: redactor.sweep(body.text) } : body);
+  const sweepBody = (body: typeof requestBody) => (body?.kind === 'text' ? { ...body, text: sweep(body.text) } : body);
   const reqBody = sweepBody(requestBody);
   const resBody = sweepBody(responseBody);
   return {
@@ -98,26 +106,26 @@ export function redactExchange(exchange: RecordedExchange, vault: SecretVault): 
     ...(exchange.startedAt !== undefined ? { startedAt: exchange.startedAt } : {}),
     ...(exchange.durationMs !== undefined ? { durationMs: exchange.durationMs } : {}),
     request: {
-      method: redactor.sweep(request.method),
-      url: redactor.sweep(url),
+      method: sweep(request.method),
+      url: sweep(url),
       httpVersion: request.httpVersion,
-      headers: sweepHeaders(requestHeaders, redactor),
-      pseudoHeaders: sweepHeaders(requestPseudo, redactor),
+      headers: sweepHeaders(requestHeaders),
+      pseudoHeaders: sweepHeaders(requestPseudo),
       ...(reqBody ? { body: reqBody } : {}),
     },
     response: {
       status: response.status,
-      statusText: redactor.sweep(response.statusText),
+      statusText: sweep(response.statusText),
       httpVersion: response.httpVersion,
-      headers: sweepHeaders(responseHeaders, redactor),
-      pseudoHeaders: sweepHeaders(response.pseudoHeaders, redactor),
+      headers: sweepHeaders(responseHeaders),
+      pseudoHeaders: sweepHeaders(response.pseudoHeaders),
       ...(resBody ? { body: resBody } : {}),
-      ...(redirectUrl !== undefined ? { redirectUrl: redactor.sweep(redirectUrl) } : {}),
+      ...(redirectUrl !== undefined ? { redirectUrl: sweep(redirectUrl) } : {}),
     },
     meta: {
       ...exchange.meta,
-      ...(exchange.meta.error !== undefined ? { error: redactor.sweep(exchange.meta.error) } : {}),
-      ...(exchange.meta.notes ? { notes: exchange.meta.notes.map((note) => redactor.sweep(note)) } : {}),
+      ...(exchange.meta.error !== undefined ? { error: sweep(exchange.meta.error) } : {}),
+      ...(exchange.meta.notes ? { notes: exchange.meta.notes.map(sweep) } : {}),
     },
     redacted: true,
     redactions: redactor.redactions,
@@ -127,15 +135,24 @@ export function redactExchange(exchange: RecordedExchange, vault: SecretVault): 
 export type RedactedRecording = { exchanges: RedactedExchange[]; vault: SecretVault };
 
 /**
- * Every exchange of a recording redacted with one vault (equal secrets, equal ids across exchanges). A
- * secret seen in a later exchange is also swept from the earlier ones: the second pass costs one sweep each.
+ * Every exchange of a recording redacted with one vault (equal secrets, equal ids across exchanges), then
+ * swept once all secrets are known: a value kept from exchange 7 (a token response) may sit unrecognised in
+ * exchange 3 (a URL on a page). `onProgress` is called as exchanges are swept (the longer of the two passes).
  */
-export function redactRecording(read: Extract<RecordingRead, { kind: 'recording' }>, vault = new SecretVault()): RedactedRecording {
-  const first = read.exchanges.map((exchange) => redactExchange(exchange, vault));
-  // A value kept from exchange 7 (a token response) may sit in exchange 3 unrecognised (a URL on a page).
+export function redactRecording(
+  read: Extract<RecordingRead, { kind: 'recording' }>,
+  vault = new SecretVault(),
+  onProgress?: (done: number, total: number) => void,
+): RedactedRecording {
+  const first = read.exchanges.map((exchange) => redactExchange(exchange, vault, { sweep: false }));
   const all = new Redactor(vault);
-  const again = (text: string) => all.sweep(text);
-  const exchanges = first.map((exchange) => sweepExchange(exchange, again));
+  const sweep = (text: string) => all.sweep(text);
+  const total = first.length;
+  const exchanges = first.map((exchange, i) => {
+    if (onProgress && (i + 1) % 500 === 0) onProgress(i + 1, total);
+    return sweepExchange(exchange, sweep);
+  });
+  onProgress?.(total, total);
   return { exchanges, vault };
 }
 
@@ -156,11 +173,16 @@ function sweepExchange(exchange: RedactedExchange, sweep: (text: string) => stri
     },
     response: {
       ...response,
+      statusText: sweep(response.statusText),
       headers: headers(response.headers),
       pseudoHeaders: headers(response.pseudoHeaders),
       ...(resBody ? { body: resBody } : {}),
       ...(response.redirectUrl !== undefined ? { redirectUrl: sweep(response.redirectUrl) } : {}),
     },
-    meta: { ...exchange.meta, ...(exchange.meta.notes ? { notes: exchange.meta.notes.map(sweep) } : {}) },
+    meta: {
+      ...exchange.meta,
+      ...(exchange.meta.error !== undefined ? { error: sweep(exchange.meta.error) } : {}),
+      ...(exchange.meta.notes ? { notes: exchange.meta.notes.map(sweep) } : {}),
+    },
   };
 }

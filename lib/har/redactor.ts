@@ -36,7 +36,7 @@ export class Redactor {
    * a body, a password repeated in a URL. Longest first, so a secret is replaced before a part of it.
    */
   sweep(text: string): string {
-    if (text === '') return text;
+    if (text === '' || !this.vault.mayHoldAForm(text)) return text;
     let out = text;
     for (const [form, id] of this.vault.forms()) {
       if (!out.includes(form)) continue;

@@ -13,6 +13,7 @@ export class SecretVault {
   readonly #byValue = new Map<string, SecretId>();
   readonly #forms = new Map<string, SecretId>();
   #sortedForms: Array<[string, SecretId]> | undefined;
+  #anyForm: RegExp | undefined;
 
   /** The id of `value`, registering it the first time. */
   keep(value: string): SecretId {
@@ -38,12 +39,24 @@ export class SecretVault {
     if (form.length < MIN_SWEPT_LENGTH || this.#forms.has(form)) return;
     this.#forms.set(form, id);
     this.#sortedForms = undefined;
+    this.#anyForm = undefined;
   }
 
   /** Every form to sweep with the id it stands for, longest first (a secret goes before a part of it). */
   forms(): ReadonlyArray<[string, SecretId]> {
     this.#sortedForms ??= [...this.#forms.entries()].sort((a, b) => b[0].length - a[0].length);
     return this.#sortedForms;
+  }
+
+  /** Whether `text` holds any form at all: one regular expression instead of a search per form, for the common "no". */
+  mayHoldAForm(text: string): boolean {
+    if (this.#forms.size === 0) return false;
+    this.#anyForm ??= new RegExp(
+      this.forms()
+        .map(([form]) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+    );
+    return this.#anyForm.test(text);
   }
 
   get size(): number {
