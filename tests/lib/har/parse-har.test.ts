@@ -116,6 +116,11 @@ describe('parseHar: what other recorders write', () => {
       (read) => expect(read.exchanges[0]?.response.body).toEqual({ kind: 'omitted', mimeType: 'image/png', size: 3, reason: 'binary' }),
     ],
     [
+      'scripts are text no auth diagnosis reads: left out, with their size',
+      { response: { status: 200, headers: [], content: { size: 9, mimeType: 'application/javascript', text: 'var a = 1' } } },
+      (read) => expect(read.exchanges[0]?.response.body).toEqual({ kind: 'omitted', mimeType: 'application/javascript', size: 9, reason: 'not-auth-text' }),
+    ],
+    [
       'null values, numbers as header values and no timings at all (Charles, Safari)',
       {
         time: null,

@@ -140,6 +140,40 @@ describe('redactExchange: each credential replaced by its shape', () => {
   });
 });
 
+describe('redaction of a large recording', () => {
+  test('ten times the exchanges take about ten times as long, with progress to the end', () => {
+    const recordingOf = (count: number) => ({
+      kind: 'recording' as const,
+      source: { format: 'har' as const },
+      warnings: [],
+      exchanges: Array.from({ length: count }, (_, i) =>
+        exchange(
+          {
+            url: `https://a.example/r/${i}?access_token=t0ken${i % 40}xyz`,
+            headers: [
+              ['Cookie', `sid=sess10n${i % 30}abc`],
+              ['Authorization', BASIC],
+              ['Accept', '*/*'],
+            ],
+          },
+          { body: { kind: 'text', mimeType: 'application/json', text: JSON.stringify({ items: [1, 2, 3], note: 'plain words here' }) } },
+        ),
+      ),
+    });
+    const time = (count: number) => {
+      const start = performance.now();
+      const calls: number[] = [];
+      const { exchanges } = redactRecording(recordingOf(count), new SecretVault(), (done) => calls.push(done));
+      expect(exchanges).toHaveLength(count);
+      expect(calls.at(-1)).toBe(count);
+      return performance.now() - start;
+    };
+    const small = time(1_000);
+    const large = time(10_000);
+    expect(large / Math.max(small, 1)).toBeLessThan(35);
+  });
+});
+
 describe('redaction of the recorded fixtures', () => {
   test.each(['chromium-lab.har', 'chromium-proxy.har', 'firefox-lab.har'])('%s: no password, Basic field, token or signature is left', (name) => {
     const read = parseHar(fixture(name));
