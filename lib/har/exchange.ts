@@ -75,4 +75,4 @@ export type ReadWarning = { where: string; message: string };
 export type RecordingRead =
   | { kind: 'recording'; source: RecordingSource; exchanges: RecordedExchange[]; warnings: ReadWarning[] }
   /** Not a recording this library reads: what it expected, where the input broke, in words. */
-  | { kind: 'unreadable'; format: 'har' | 'curl-verbose'; expected: string; where: string; message: string };
+  | { kind: 'unreadable'; format: 'har' | 'curl-verbose' | 'unknown'; expected: string; where: string; message: string };

@@ -22,3 +22,4 @@ export { isSecretHeader, isSecretName } from './secret-names';
 export { type Conversation, type ConversationHop, DEFAULT_GAP_MS, type GroupOptions, groupConversations, originOf } from './conversations';
 export { type RelevanceReason, isPreflight, ownReasons } from './relevance';
 export { conversationTranscript } from './transcript';
+export { type AnalyseOptions, type AnalysisPhase, type RecordingAnalysis, analyseRecording } from './analyse';
