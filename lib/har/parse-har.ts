@@ -19,11 +19,18 @@ const EXPECTED = 'a HAR file: a JSON object whose "log" has an "entries" array (
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
-/** HTTP/2 pseudo-header fields (RFC 9113 §8.3) apart from the field lines. */
+/** HTTP/2 pseudo-header fields (RFC 9113 §8.3) apart from the field lines; joined lines split again. */
 function splitHeaders(list: HarEntry['request']['headers']): { headers: HeaderList; pseudoHeaders: HeaderList } {
   const headers: HeaderList = [];
   const pseudoHeaders: HeaderList = [];
-  for (const { name, value } of list ?? []) (name.startsWith(':') ? pseudoHeaders : headers).push([name, text(value)]);
+  for (const { name, value } of list ?? []) {
+    const into = name.startsWith(':') ? pseudoHeaders : headers;
+    const line = text(value);
+    // Firefox joins repeated lines of one field (WWW-Authenticate, Set-Cookie) with a newline, which no field
+    // value may contain (RFC 9110 §5.5): split them back into the lines that were received.
+    if (line.includes('\n')) for (const part of line.split(/\r?\n/)) into.push([name, part]);
+    else into.push([name, line]);
+  }
   return { headers, pseudoHeaders };
 }
 

@@ -1,17 +1,20 @@
 // Re-records the fixtures of lib/har's tests (tests/fixtures/har/) from real sessions against the lab:
-// Debian's Chromium through playwright-core's recordHar, and curl -v. Needs a build (`npm run build`); it
+// Debian's Chromium through playwright-core's recordHar, Firefox ESR over WebDriver BiDi (bidi-har.ts), and curl -v. Needs a build (`npm run build`); it
 // starts the production server itself (scripts/serve-build.mjs) and a loopback server of its own that
 // redirects to the lab on another origin. Sandbox credentials only (alice / wonderland).
 // Run: npx tsx scripts/har/record-fixtures.ts
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import * as z from 'zod';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { freePort, startServer } from '../serve-build.mjs';
 import { answerChallenges, provide } from '../../tests/browser/support/cdp-auth';
+import { launchFirefox } from '../../tests/browser/support/firefox';
+import { type BidiEvent, harFromBidi } from './bidi-har';
 import { answerDigestChallenge, encodeBasicCredentials, formatCredentials, parseChallenges } from '@/lib/http-auth';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -120,6 +123,38 @@ async function recordChromiumProxy(base: string): Promise<void> {
   }
 }
 
+/** puppeteer-core's BiDi connection (Browser.connection, internal in its types; tests/browser/support/probe-page.ts reads it too). */
+type BidiConnection = { on: (event: string, handler: (params: unknown) => void) => unknown };
+
+async function recordFirefox(base: string): Promise<void> {
+  const browser = await launchFirefox();
+  try {
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const events: BidiEvent[] = [];
+    for (const name of ['network.beforeRequestSent', 'network.authRequired', 'network.responseCompleted', 'network.fetchError']) {
+      connection.on(name, (params) => events.push({ name, params }));
+    }
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    // Firefox answers Basic and Digest itself, as after a reader typed alice's password into its dialog.
+    await page.authenticate({ username: USER.userId, password: USER.password });
+    await page.goto(`${base}/`);
+    const fetchStatus = (url: string, headers: Record<string, string> = {}) =>
+      page.evaluate(async (target, sent) => (await fetch(target, { headers: sent, cache: 'no-store' })).status, url, headers);
+    await fetchStatus(`${base}/api/sandbox/basic`);
+    await fetchStatus(`${base}/api/sandbox/digest`);
+    await fetchStatus(`${base}/api/sandbox/bearer`, { Authorization: `Bearer ${FOREIGN_JWT}` });
+    const id = z.object({ _id: z.string() }).parse(page.mainFrame())._id;
+    const har = harFromBidi(events, id, (await browser.version()).replace(/^firefox\//i, ''));
+    har.log.entries = har.log.entries.filter((entry) => /\/api\/sandbox\//.test((entry as { request: { url: string } }).request.url));
+    fs.writeFileSync(path.join(out, 'firefox-bidi.har'), `${JSON.stringify(har, null, 2)}\n`);
+    console.log(`firefox-bidi.har: ${har.log.entries.length} entries`);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+}
+
 function recordCurl(base: string): void {
   // stderr (the > < * lines) and stdout (the body) together, in the order curl wrote them, as a terminal shows them.
   const both = (args: string[]) => execFileSync('sh', ['-c', 'curl -sS -v "$@" 2>&1', 'curl', ...args], { encoding: 'utf8' });
@@ -129,9 +164,12 @@ function recordCurl(base: string): void {
 
 fs.mkdirSync(out, { recursive: true });
 const lab = await startServer({ SANDBOX_SECRET: 'har-fixtures-secret-0123456789abcdef', SANDBOX_RATE_LIMIT: 'off' });
+// However the script ends (a browser that hangs, an exception thrown from an event handler), the lab ends with it.
+process.on('exit', () => lab.child.kill());
 try {
   await recordChromium(lab.baseUrl);
   await recordChromiumProxy(lab.baseUrl);
+  await recordFirefox(lab.baseUrl);
   recordCurl(lab.baseUrl);
 } finally {
   lab.child.kill();

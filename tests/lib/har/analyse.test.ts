@@ -9,7 +9,9 @@ const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../fi
 describe('analyseRecording', () => {
   test("Firefox's HAR as bytes: conversations out, no secret in what would be posted, a value revealed on request", () => {
     const phases: string[] = [];
-    const { analysis, vault } = analyseRecording(fixture('firefox-lab.har'), { onProgress: (phase, done, total) => phases.push(`${phase} ${done}/${total}`) });
+    const { analysis, vault } = analyseRecording(fixture('firefox-handwritten.har'), {
+      onProgress: (phase, done, total) => phases.push(`${phase} ${done}/${total}`),
+    });
     if (analysis.kind !== 'analysed') throw new Error(analysis.message);
     expect(analysis.source.creator).toBe('Firefox');
     expect(analysis.conversations).toHaveLength(1);

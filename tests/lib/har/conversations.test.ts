@@ -88,13 +88,25 @@ describe('groupConversations on the recorded fixtures', () => {
   });
 
   test('Firefox: the preflight before the credentialed request, and the token endpoint, are in the conversation', () => {
-    const [conversation] = groupConversations(redacted('firefox-lab.har'));
+    const [conversation] = groupConversations(redacted('firefox-handwritten.har'));
     expect(conversation?.hops.map((h) => [h.exchange.request.method, h.reasons])).toEqual([
       ['GET', ['unauthorized', 'challenge']],
       ['OPTIONS', ['preflight']],
       ['GET', ['credentials-sent']],
       ['POST', ['oauth-endpoint']],
       ['GET', ['unauthorized', 'credentials-sent', 'challenge']],
+    ]);
+  });
+
+  test('real Firefox: one conversation, its own retries included, and the Basic it carried over to Digest is credentials sent', () => {
+    const [conversation, ...rest] = groupConversations(redacted('firefox-bidi.har'));
+    expect(rest).toEqual([]);
+    expect(conversation?.hops.map((h) => [h.exchange.response.status, h.reasons])).toEqual([
+      [401, ['unauthorized', 'challenge']],
+      [200, ['credentials-sent']],
+      [401, ['unauthorized', 'credentials-sent', 'challenge']],
+      [200, ['credentials-sent', 'auth-info']],
+      [401, ['unauthorized', 'credentials-sent', 'challenge']],
     ]);
   });
 

@@ -60,8 +60,29 @@ describe('parseHar on recorded fixtures', () => {
     expect(read.exchanges[0]?.response.headers).toContainEqual(['Proxy-Authenticate', 'Basic realm="corp-proxy", charset="UTF-8"']);
   });
 
-  test("Firefox's dialect: connection ids, -1 timings, postData with params and text, bodies as text", () => {
-    const read = recording(parseHar(fixture('firefox-lab.har')));
+  test('real Firefox over WebDriver BiDi: its own answers to 401 are entries of their own; the challenge lines it joined are split again', () => {
+    const read = recording(parseHar(fixture('firefox-bidi.har')));
+    expect(read.source).toMatchObject({ creator: 'Firefox' });
+    expect(read.exchanges.map((e) => [new URL(e.request.url).pathname, e.response.status])).toEqual([
+      ['/api/sandbox/basic', 401],
+      ['/api/sandbox/basic', 200],
+      ['/api/sandbox/digest', 401],
+      ['/api/sandbox/digest', 200],
+      ['/api/sandbox/bearer', 401],
+    ]);
+    const digest = read.exchanges[2];
+    // Firefox sent the Basic credentials of /api/sandbox/basic along to /api/sandbox/digest (RFC 7617 §2.2's reuse for the same path prefix).
+    expect(digest?.request.headers.find(([name]) => name === 'Authorization')?.[1]).toMatch(/^Basic /);
+    // Firefox joins the two WWW-Authenticate lines with a newline; they come back as the two lines the lab sent.
+    expect(digest?.response.headers.filter(([name]) => name === 'WWW-Authenticate').map(([, value]) => /algorithm=([\w-]+)/.exec(value)?.[1])).toEqual([
+      'SHA-256',
+      'MD5',
+    ]);
+    expect(read.exchanges[0]?.request.httpVersion).toBe('HTTP/1.1');
+  });
+
+  test("Firefox's dialect, by hand: connection ids, -1 timings, postData with params and text, bodies as text", () => {
+    const read = recording(parseHar(fixture('firefox-handwritten.har')));
     expect(read.source).toMatchObject({ creator: 'Firefox', browser: 'Firefox 153.8.0' });
     expect(read.exchanges.map((e) => e.request.method)).toEqual(['GET', 'OPTIONS', 'GET', 'POST', 'GET']);
     expect(read.exchanges[0]?.meta.connection).toBe('3000');
@@ -276,4 +297,20 @@ describe('parseHar on a large recording', () => {
     // Ten times the entries: linear work takes about ten times as long; quadratic would take a hundred.
     expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(35);
   });
+});
+
+test("Firefox's joined Set-Cookie lines are split back into one line per cookie", () => {
+  const read = parseHar(
+    JSON.stringify({
+      log: {
+        entries: [
+          { request: { method: 'GET', url: 'https://a.example/' }, response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'a=1; Path=/\nb=2' }] } },
+        ],
+      },
+    }),
+  );
+  expect(read.kind === 'recording' && read.exchanges[0]?.response.headers).toEqual([
+    ['Set-Cookie', 'a=1; Path=/'],
+    ['Set-Cookie', 'b=2'],
+  ]);
 });

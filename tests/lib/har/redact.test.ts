@@ -175,14 +175,17 @@ describe('redaction of a large recording', () => {
 });
 
 describe('redaction of the recorded fixtures', () => {
-  test.each(['chromium-lab.har', 'chromium-proxy.har', 'firefox-lab.har'])('%s: no password, Basic field, token or signature is left', (name) => {
-    const read = parseHar(fixture(name));
-    if (read.kind !== 'recording') throw new Error(read.message);
-    const { exchanges, vault } = redactRecording(read);
-    const text = JSON.stringify(exchanges);
-    for (const secret of ['wonderland', btoa('alice:wonderland'), SIGNATURE, JWT]) expect(text).not.toContain(secret);
-    expect(text.includes('[redacted #')).toBe(vault.size > 0);
-  });
+  test.each(['chromium-lab.har', 'chromium-proxy.har', 'firefox-bidi.har', 'firefox-handwritten.har'])(
+    '%s: no password, Basic field, token or signature is left',
+    (name) => {
+      const read = parseHar(fixture(name));
+      if (read.kind !== 'recording') throw new Error(read.message);
+      const { exchanges, vault } = redactRecording(read);
+      const text = JSON.stringify(exchanges);
+      for (const secret of ['wonderland', btoa('alice:wonderland'), SIGNATURE, JWT]) expect(text).not.toContain(secret);
+      expect(text.includes('[redacted #')).toBe(vault.size > 0);
+    },
+  );
 
   test('curl --digest: the Digest response is hidden, the nonce kept', () => {
     const read = parseCurlVerbose(fixture('curl-digest.txt'));
