@@ -36,6 +36,15 @@ function redactCredentials(value: string, name: string, redactor: Redactor, wher
   return scheme === '' ? text : `${scheme} ${text}`;
 }
 
+/** RFC 7616 §3.5: rspauth is computed from the password like `response`, so it is as open to an offline guess. */
+function redactAuthInfo(value: string, name: string, redactor: Redactor, where: string): string {
+  const rspauth = /(\brspauth\s*=\s*)("(?:[^"\\]|\\.)*"|[^,\s]*)/i.exec(value);
+  if (!rspauth?.[2]) return value;
+  const hidden = rspauth[2].replace(/^"|"$/g, '');
+  const text = redactor.hideValue(hidden, 'rspauth', `${where} ${name}, rspauth`, [rspauth[2]]);
+  return value.slice(0, rspauth.index) + `${rspauth[1]}"${text}"` + value.slice(rspauth.index + rspauth[0].length);
+}
+
 /** RFC 6265 §4.2.1: cookie-string = cookie-pair *( ";" SP cookie-pair ); every value goes, the names stay. */
 function redactCookie(value: string, redactor: Redactor, where: string): string {
   return value
@@ -67,6 +76,7 @@ function redactHeaders(headers: HeaderList, redactor: Redactor, where: string): 
     if (CREDENTIAL_FIELDS.has(lower)) return [name, redactCredentials(value, name, redactor, where)];
     if (lower === 'cookie') return [name, redactCookie(value, redactor, where)];
     if (lower === 'set-cookie') return [name, redactSetCookie(value, redactor, where)];
+    if (lower === 'authentication-info' || lower === 'proxy-authentication-info') return [name, redactAuthInfo(value, name, redactor, where)];
     if (isSecretHeader(lower) && value !== '') return [name, redactor.hideValue(value, name, `${where} ${name}`)];
     if (URL_HEADERS.has(lower)) return [name, redactUrl(value, redactor, `${where} ${name}`)];
     return [name, value];

@@ -57,6 +57,14 @@ describe('redactExchange: each credential replaced by its shape', () => {
     expect(JSON.stringify(out)).not.toContain('0123456789abcdef0123456789abcdef');
   });
 
+  test('Authentication-Info keeps qop, nc and cnonce; rspauth, computed from the password, goes (RFC 7616 §3.5)', () => {
+    const out = redactExchange(
+      exchange({}, { headers: [['Authentication-Info', 'qop=auth, rspauth="abcdef0123456789abcdef", cnonce="c1", nc=00000001']] }),
+      new SecretVault(),
+    );
+    expect(header(out.response.headers, 'Authentication-Info')).toBe('qop=auth, rspauth="[redacted #1: 22 characters]", cnonce="c1", nc=00000001');
+  });
+
   test('cookies keep their names and Set-Cookie its attributes (RFC 6265 §4.1, §4.2)', () => {
     const out = redactExchange(
       exchange({ headers: [['Cookie', 'sid=s3ss10nvalue; theme=dark']] }, { headers: [['Set-Cookie', 'sid=n3wsess10n; Path=/; Max-Age=3600; HttpOnly']] }),
