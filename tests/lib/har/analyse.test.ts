@@ -16,7 +16,8 @@ describe('analyseRecording', () => {
     expect(analysis.source.creator).toBe('Firefox');
     expect(analysis.conversations).toHaveLength(1);
     expect(phases).toEqual(['reading 5/5', 'redacting 5/5']);
-    // What crosses to the page: structured clone keeps what JSON keeps here.
+    // What crosses to the page is what postMessage's structured clone keeps: all of it, and no secret.
+    expect(structuredClone(analysis)).toEqual(analysis);
     const posted = JSON.stringify(analysis);
     expect(posted).not.toMatch(/wonderland|YWxpY2U6d29uZGVybGFuZA/);
     const basic = analysis.exchanges[2]?.request.headers.find(([name]) => name === 'Authorization')?.[1] ?? '';
