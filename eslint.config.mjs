@@ -94,6 +94,24 @@ const config = [
       ],
     },
   },
+  // Reading recorded traffic (HAR, curl -v): runs in the page and in a Web Worker, so nothing of Node, Next or
+  // React, and nothing of the server edge or the HTTP adapters.
+  {
+    files: ['lib/har/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['next', 'next/*', 'react', 'react-dom', 'react/*', 'node:*', '@/lib/sandbox/http/*', '@/lib/sandbox/edge/*', '@/components/*', '@/app/*'],
+              message: 'lib/har runs in a browser and a Web Worker: no Node, Next or React imports, and no server code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { ignores: ['tests/fixtures/lint/**', '.next/**', 'bench/floor-app/.next/**', 'node_modules/**', 'test-results/**', 'dist/**', 'next-env.d.ts'] },
 ];
 

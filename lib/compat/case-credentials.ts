@@ -1,6 +1,5 @@
 import {
   constantTimeEqualText,
-  decodeBase64,
   decodeBasicCredentials,
   getParam,
   parseCredentials,
@@ -11,7 +10,8 @@ import {
 } from '@/lib/http-auth';
 import { checkCaseNonce, credentialsFingerprint } from './case-nonce';
 import { checkDigestForCase } from './case-digest';
-import { checkHandshakeForCase, handshakeShape } from './case-handshake';
+import { checkHandshakeForCase } from './case-handshake';
+import { basicShape, handshakeShape, otherShape } from './credentials-shape';
 import type { HeaderList } from '@/lib/sandbox/message';
 import type { CredentialsInput } from './case-input';
 import type { CredentialsCheck, CredentialsShape, DigestFacts, ObservedCredentials } from './observation';
@@ -35,16 +35,6 @@ const refused = (reason: string, detail: string): CredentialsCheck => ({ kind: '
 
 function offers(offered: readonly Challenge[], scheme: string): boolean {
   return offered.some((challenge) => challenge.scheme.toLowerCase() === scheme.toLowerCase());
-}
-
-function basicShape(credentials: Credentials, fieldValue: string): { shape: CredentialsShape; utf8: boolean } {
-  const bytes = credentials.token68 === undefined ? undefined : decodeBase64(credentials.token68);
-  if (bytes === undefined || bytes.kind === 'invalid') return { shape: { kind: 'malformed', length: fieldValue.length, problem: 'not base64' }, utf8: false };
-  const utf8 = decodeBasicCredentials(fieldValue, 'UTF-8');
-  const read = utf8.ok ? utf8 : decodeBasicCredentials(fieldValue, 'ISO-8859-1');
-  if (!read.ok) return { shape: { kind: 'malformed', length: fieldValue.length, problem: read.error.message }, utf8: false };
-  const ascii = bytes.bytes.every((byte) => byte < 0x80);
-  return { shape: { kind: 'basic', userId: read.value.userId, encoding: ascii ? 'ascii' : utf8.ok ? 'UTF-8' : 'ISO-8859-1' }, utf8: utf8.ok };
 }
 
 /** RFC 7617 §2.1: with charset="UTF-8" the lab reads UTF-8 only; without it, UTF-8 or ISO-8859-1 (§2 leaves it open). */
@@ -82,10 +72,6 @@ function digestFacts(input: CredentialsInput, credentials: Credentials): DigestF
     userhash: getParam(credentials.params, 'userhash')?.toLowerCase() === 'true',
     nonce: state === undefined || state.kind === 'invalid' ? 'not-issued-here' : state.issue,
   };
-}
-
-function otherShape(credentials: Credentials, fieldValue: string): CredentialsShape {
-  return { kind: 'other', length: fieldValue.length, paramNames: Object.keys(credentials.params) };
 }
 
 /** Checks one credentials field; never throws on what a client sends. */

@@ -1,11 +1,10 @@
 import type { Credentials } from '@/lib/http-auth';
 import type { ConnectionScheme } from '@/lib/sandbox/connection';
-import { readConnectionToken } from '@/lib/sandbox/engine/schemes/connection-token';
 import { authenticateConnectionScheme } from '@/lib/sandbox/engine/schemes/ntlm-handshake';
 import type { HeaderList } from '@/lib/sandbox/message';
 import type { Layer } from '@/lib/sandbox/scenario/scenario';
 import type { CredentialsInput } from './case-input';
-import type { CredentialsCheck, CredentialsShape } from './observation';
+import type { CredentialsCheck } from './observation';
 
 // NTLM and Negotiate legs, through the engine's own connection-bound handshake (MS-NLMP §3.2.5, RFC 4559
 // §4): the CHALLENGE is kept beside the request's connection and spent by the AUTHENTICATE that answers it
@@ -13,13 +12,6 @@ import type { CredentialsCheck, CredentialsShape } from './observation';
 
 /** `fields`: what the success carries, e.g. Negotiate's final SPNEGO token (RFC 4559 §5). */
 export type HandshakeCheck = { check: CredentialsCheck; malformed: boolean; challenge?: string; fields?: HeaderList };
-
-/** Which NTLM message an NTLM or Negotiate field carried, for the observation (the token itself is left out). */
-export function handshakeShape(scheme: ConnectionScheme, fieldValue: string): CredentialsShape {
-  const read = readConnectionToken(scheme, fieldValue);
-  const message = read.kind === 'ntlm' && read.message.kind !== 'challenge' ? read.message.kind : 'other';
-  return { kind: 'handshake', message, length: fieldValue.length };
-}
 
 function caseLayer(input: CredentialsInput, scheme: ConnectionScheme): Layer {
   const { username, password } = input.compatCase.credentials;

@@ -27,10 +27,10 @@ const CURL_MARKER = /^(?:< HTTP\/|> [A-Z]+ \S)/;
 // A challenge pasted on its own, without the field name.
 const BARE_CHALLENGE = /^(?:basic|bearer|digest|negotiate|ntlm|hoba|mutual|dpop|gnap|concealed|privatetoken|scram-sha-1|scram-sha-256|vapid)(?:[ ,]|$)/i;
 
-type Block = { kind: 'request' | 'response'; start?: SourceLine; fields: SourceField[] };
+export type Block = { kind: 'request' | 'response'; start?: SourceLine; fields: SourceField[] };
 
 /** Splits the paste into lines with the column offset of their content (2 after curl's `< `). */
-function sourceLines(text: string): { source: 'raw' | 'curl'; incoming: SourceLine[]; outgoing: SourceLine[] } {
+export function sourceLines(text: string): { source: 'raw' | 'curl'; incoming: SourceLine[]; outgoing: SourceLine[] } {
   const lines = text.split(/\r?\n/);
   if (!lines.some((l) => CURL_MARKER.test(l))) {
     return { source: 'raw', incoming: lines.map((t, i) => ({ text: t, line: i + 1, offset: 0 })), outgoing: [] };
@@ -47,7 +47,7 @@ function sourceLines(text: string): { source: 'raw' | 'curl'; incoming: SourceLi
 }
 
 /** Groups lines into blocks: a start line (status or request line) and its field lines up to a blank line. */
-function readBlocks(lines: SourceLine[], findings: Finding[], allowHeadless: boolean): { blocks: Block[]; loose?: SourceLine } {
+export function readBlocks(lines: SourceLine[], findings: Finding[], allowHeadless: boolean): { blocks: Block[]; loose?: SourceLine } {
   const blocks: Block[] = [];
   let current: Block | undefined;
   let loose: SourceLine | undefined;
@@ -116,7 +116,7 @@ function foldInto(block: Block, l: SourceLine, findings: Finding[]): void {
   last.lastLine = l.line;
 }
 
-function statusOf(l: SourceLine): StatusLine | undefined {
+export function statusOf(l: SourceLine): StatusLine | undefined {
   const m = STATUS_LINE.exec(l.text);
   if (!m) return undefined;
   const version = m[1] ?? '';
