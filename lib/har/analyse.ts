@@ -3,6 +3,8 @@ import type { ReadWarning, RecordingRead, RecordingSource } from './exchange';
 import { readRecording } from './read-recording';
 import { type RedactedExchange, redactRecording } from './redact';
 import { SecretVault } from './secret-vault';
+import { diagnoseConversations } from './diagnose';
+import type { Diagnosis } from './diagnosis';
 
 // What the troubleshooting page's Web Worker runs on a dropped file or a paste: read, redact, group, in that
 // order, with progress. The analysis is plain data the worker may post to the page; the vault stays in the
@@ -23,6 +25,8 @@ export type RecordingAnalysis =
       exchanges: RedactedExchange[];
       /** The auth-relevant ones, grouped. */
       conversations: Conversation[];
+      /** What went wrong in them, rule by rule (lib/har/diagnose.ts). */
+      diagnoses: Diagnosis[];
     }
   | Extract<RecordingRead, { kind: 'unreadable' }>;
 
@@ -34,5 +38,6 @@ export function analyseRecording(input: string | Uint8Array, options: AnalyseOpt
   if (read.kind === 'unreadable') return { analysis: read, vault };
   const { exchanges } = redactRecording(read, vault, onProgress ? (done, total) => onProgress('redacting', done, total) : undefined);
   const conversations = groupConversations(exchanges, options.gapMs === undefined ? {} : { gapMs: options.gapMs });
-  return { analysis: { kind: 'analysed', source: read.source, warnings: read.warnings, exchanges, conversations }, vault };
+  const diagnoses = diagnoseConversations(conversations, exchanges);
+  return { analysis: { kind: 'analysed', source: read.source, warnings: read.warnings, exchanges, conversations, diagnoses }, vault };
 }

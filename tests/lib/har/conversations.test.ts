@@ -13,6 +13,7 @@ import {
   redactExchange,
   redactRecording,
 } from '@/lib/har';
+import { recorded, redactedInOrder } from './support';
 
 // The auth exchanges of a recording, grouped into conversations and drawn by the playground's own views.
 
@@ -24,39 +25,8 @@ function redacted(name: string): RedactedExchange[] {
   return redactRecording(read).exchanges;
 }
 
-let clock = Date.UTC(2026, 11, 6, 16);
-function recorded(
-  method: string,
-  url: string,
-  status: number,
-  extra: { request?: Array<[string, string]>; response?: Array<[string, string]>; at?: number } = {},
-) {
-  clock = extra.at ?? clock + 100;
-  const location = extra.response?.find(([name]) => name === 'Location')?.[1];
-  const exchange: RecordedExchange = {
-    index: 0,
-    startedAt: clock,
-    durationMs: 10,
-    request: { method, url, httpVersion: 'HTTP/1.1', headers: extra.request ?? [], pseudoHeaders: [] },
-    response: {
-      status,
-      statusText: '',
-      httpVersion: 'HTTP/1.1',
-      headers: extra.response ?? [],
-      pseudoHeaders: [],
-      ...(location ? { redirectUrl: new URL(location, url).href } : {}),
-    },
-    meta: {},
-  };
-  return exchange;
-}
-
 function group(list: RecordedExchange[], gapMs?: number) {
-  const vault = new SecretVault();
-  return groupConversations(
-    list.map((exchange, index) => redactExchange({ ...exchange, index }, vault)),
-    gapMs === undefined ? {} : { gapMs },
-  );
+  return groupConversations(redactedInOrder(list), gapMs === undefined ? {} : { gapMs });
 }
 
 const summary = (conversations: ReturnType<typeof group>) =>
