@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { freePort, startServer } from '../serve-build.mjs';
-import { answerChallenges, provide } from '../../tests/browser/support/cdp-auth';
-import { launchFirefox } from '../../tests/browser/support/firefox';
+import { answerChallenges, provide } from '../cdp-auth';
+import { launchFirefox } from '../firefox';
 import { type BidiEvent, harFromBidi } from './bidi-har';
 import { answerDigestChallenge, encodeBasicCredentials, formatCredentials, parseChallenges } from '@/lib/http-auth';
 

@@ -4,13 +4,11 @@ import { sequenceArrows } from '@/components/playground/TranscriptSequenceDiagra
 import {
   type RecordedExchange,
   type RedactedExchange,
-  SecretVault,
   conversationTranscript,
   groupConversations,
   originOf,
   parseCurlVerbose,
   parseHar,
-  redactExchange,
   redactRecording,
 } from '@/lib/har';
 import { recorded, redactedInOrder } from './support';
