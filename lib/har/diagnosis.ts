@@ -19,19 +19,30 @@ export type Diagnosis = {
   fix: string;
   /** The sections that decide it, each as "RFC 9110 §11.6.1" (the form lib/explain's findings cite). */
   rfc: string[];
+  /**
+   * Where a browser, not an RFC, sets the rule: steps of the WHATWG Fetch standard by anchor
+   * (https://fetch.spec.whatwg.org/#anchor), as the troubleshooter cites them.
+   */
+  fetch?: FetchCitation[];
   /** The conversation's id (Conversation.id). */
   conversation: number;
   /** Positions in that conversation's hops, from 0, that show the problem. */
   hops: number[];
 };
 
+/** A step of the WHATWG Fetch standard: its anchor and its name ("http-redirect-fetch", "HTTP-redirect fetch"). */
+export type FetchCitation = { anchor: string; name: string };
+
 /** What a rule sees: one conversation, and the whole recording for context (a preflight, an earlier login). */
 export type RuleInput = { conversation: Conversation; exchanges: readonly RedactedExchange[] };
+
+/** What a rule finds: a diagnosis before diagnoseConversations names the rule and the conversation. */
+export type Finding = Omit<Diagnosis, 'rule' | 'conversation'>;
 
 /** One rule: its id, and the findings it makes in a conversation (none when the conversation is clean). */
 export type DiagnosisRule = {
   id: string;
-  diagnose(input: RuleInput): Omit<Diagnosis, 'rule' | 'conversation'>[];
+  diagnose(input: RuleInput): Finding[];
 };
 
 /** The hops of a conversation with their positions, for rules that look for a pattern. */
