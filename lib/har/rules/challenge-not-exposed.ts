@@ -2,6 +2,7 @@ import { firstHeader, headerValues } from '@/lib/sandbox/message';
 import type { DiagnosisRule } from '../diagnosis';
 import { numberedHops } from '../diagnosis';
 import { originOf } from '../conversations';
+import { isPreflight } from '../relevance';
 import { requestLine } from './facts';
 
 // WHATWG Fetch, CORS protocol: a script reading a cross-origin response sees only the CORS-safelisted
@@ -17,7 +18,8 @@ export const challengeNotExposed: DiagnosisRule = {
     return numberedHops(conversation).flatMap(([at, { exchange, origin }]) => {
       const { status, headers } = exchange.response;
       const field = status === 401 ? 'WWW-Authenticate' : undefined;
-      if (!field || headerValues(headers, field).length === 0) return [];
+      // A preflight answered 401 is preflight-needs-auth's: the script never gets that far.
+      if (!field || headerValues(headers, field).length === 0 || isPreflight(exchange)) return [];
       const requester = firstHeader(exchange.request.headers, 'Origin');
       if (!requester || requester === 'null' || originOf(requester) === origin) return [];
       // Only a script's request: a navigation or form post shows the response to the user, not to a script.

@@ -569,12 +569,47 @@ const FIXTURES: Array<[string, string[]]> = [
   ['curl-digest.txt', []],
   ['firefox-bidi.har', ['1:expired-jwt', '1:wrong-audience']],
   ['firefox-handwritten.har', ['1:expired-jwt', '1:wrong-audience']],
+  // Hand-written, one conversation per mistake (each file's log.comment says what it holds).
+  [
+    'handmade-client-mistakes.har',
+    [
+      '1:expired-jwt',
+      '2:wrong-audience',
+      '3:insufficient-scope-401',
+      '4:authorization-dropped-on-redirect',
+      '5:basic-over-http',
+      '6:forbidden-without-credentials',
+    ],
+  ],
+  [
+    'handmade-server-mistakes.har',
+    ['1:preflight-needs-auth', '2:cacheable-401', '3:proxy-auth-from-origin', '4:session-expired-redirect', '5:digest-stale-loop', '6:challenge-not-exposed'],
+  ],
 ];
 
 test.each(FIXTURES)('the recorded %s gives exactly %j', (file, expected) => {
   const { analysis } = analyseRecording(fs.readFileSync(path.join(__dirname, '../../fixtures/har', file), 'utf8'));
   if (analysis.kind !== 'analysed') throw new Error(analysis.message);
   expect(analysis.diagnoses.map((d) => `${d.conversation}:${d.rule}`)).toEqual(expected);
+});
+
+test('a preflight answered 401 is named once, as a preflight, not as a challenge the script could not read', () => {
+  const preflight = FIRES.find((c) => c.rule === 'preflight-needs-auth')!;
+  const [exchange] = preflight.exchanges();
+  const bare = {
+    ...exchange!,
+    response: { ...exchange!.response, headers: exchange!.response.headers.filter(([name]) => name !== 'Access-Control-Expose-Headers') },
+  };
+  expect(diagnose([bare]).map((d) => d.rule)).toEqual(['preflight-needs-auth']);
+});
+
+test('a 401 stored with max-age and then served from the cache is one finding with both hops', () => {
+  const { analysis } = analyseRecording(fs.readFileSync(path.join(__dirname, '../../fixtures/har/handmade-server-mistakes.har'), 'utf8'));
+  if (analysis.kind !== 'analysed') throw new Error(analysis.message);
+  const cached = analysis.diagnoses.find((d) => d.rule === 'cacheable-401');
+  expect(cached).toEqual(expect.objectContaining({ title: 'A 401 served from a cache', hops: [0, 1] }));
+  expect(cached?.explanation).toContain('`Cache-Control: public, max-age=600`');
+  expect(cached?.explanation).toContain('served a 401 from its cache (hop 2)');
 });
 
 test('every fixture in tests/fixtures/har is in the table above', () => {
