@@ -566,7 +566,15 @@ const FIXTURES: Array<[string, string[]]> = [
   // The lab's Bearer hop sends a token the lab did not issue, which is also long expired and for another audience.
   ['chromium-lab.har', ['1:expired-jwt', '1:wrong-audience']],
   ['chromium-proxy.har', []],
+  // Real Chromium making mistakes (scripts/har/record-mistakes.ts): a script resending one wrong password, a
+  // page's Digest challenge offering only SHA-512-256 (Chromium never answered it), and a script's Basic
+  // credentials Chromium removed on a redirect to another origin; the lab's cross-origin 401 exposes its challenge.
+  ['chromium-mistakes.har', ['1:credentials-retried', '1:digest-algorithm-unsupported', '2:authorization-dropped-on-redirect']],
   ['curl-digest.txt', []],
+  // Real curl -L -u: "Clear auth, redirects to port from … to …".
+  ['curl-redirect.txt', ['1:authorization-dropped-on-redirect']],
+  // Real curl through Debian's mitmproxy 8.1.1 and its har_dump.py (scripts/har/record-mitmproxy.ts).
+  ['mitmproxy-lab.har', ['1:credentials-retried', '2:authorization-dropped-on-redirect']],
   ['firefox-bidi.har', ['1:expired-jwt', '1:wrong-audience']],
   ['firefox-handwritten.har', ['1:expired-jwt', '1:wrong-audience']],
   // Hand-written, one conversation per mistake (each file's log.comment says what it holds).
@@ -610,6 +618,24 @@ test('a 401 stored with max-age and then served from the cache is one finding wi
   expect(cached).toEqual(expect.objectContaining({ title: 'A 401 served from a cache', hops: [0, 1] }));
   expect(cached?.explanation).toContain('`Cache-Control: public, max-age=600`');
   expect(cached?.explanation).toContain('served a 401 from its cache (hop 2)');
+});
+
+test('the real recordings name the real facts: Chromium ignored a SHA-512-256-only challenge, curl and Chromium dropped the credentials', () => {
+  const read = (file: string) => {
+    const { analysis } = analyseRecording(fs.readFileSync(path.join(__dirname, '../../fixtures/har', file), 'utf8'));
+    if (analysis.kind !== 'analysed') throw new Error(analysis.message);
+    return analysis.diagnoses;
+  };
+  const chromium = read('chromium-mistakes.har');
+  expect(chromium.find((d) => d.rule === 'digest-algorithm-unsupported')).toEqual(
+    expect.objectContaining({ severity: 'warning', explanation: expect.stringMatching(/offered only SHA-512-256, and the client did not answer it/) }),
+  );
+  expect(chromium.find((d) => d.rule === 'credentials-retried')?.explanation).toMatch(/sent 3 times in this conversation and refused every time \(401\)/);
+  for (const file of ['chromium-mistakes.har', 'curl-redirect.txt', 'mitmproxy-lab.har']) {
+    const dropped = read(file).find((d) => d.rule === 'authorization-dropped-on-redirect');
+    expect(dropped?.explanation).toMatch(/carried Basic credentials and was redirected \(307\) from http:\/\/127\.0\.0\.1:\d+ to http:\/\/localhost:\d+/);
+    expect(dropped?.hops).toEqual([0, 1]);
+  }
 });
 
 test('every fixture in tests/fixtures/har is in the table above', () => {
