@@ -18,6 +18,7 @@ export function sitePages(): { name: string; path: string; status: number; chrom
     { name: 'trainers', path: '/trainers', status: 200 },
     { name: 'clients-test', path: '/clients/test', status: 200 },
     { name: 'clients', path: '/clients', status: 200 },
+    { name: 'clients-group', path: '/clients/groups/digest', status: 200 },
     { name: 'client-case', path: '/clients/cases/digest-stale-nonce', status: 200 },
     { chrome: false, name: 'embed-lesson', path: `/embed/lessons/${firstLesson().slug}`, status: 200 },
     { chrome: false, name: 'embed-playground', path: '/embed/playground?p=basic-wrong-password', status: 200 },
