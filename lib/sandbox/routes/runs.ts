@@ -40,14 +40,13 @@ function newRunId(random: (length: number) => Uint8Array): string {
 const noRun = (id: string) =>
   problemResponse({ status: 404, detail: `There is no run "${id.slice(0, 40)}": it never existed or has expired. Start one with POST ${RUNS_PATH}.` });
 
-/** With REDIS_URL, runs live in Redis: while it does not answer, the run routes say so (Retry-After). */
-const UNAVAILABLE = { description: 'The shared store (Redis) is not answering; try again after Retry-After.', content: problem() };
-
 const CASE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const runJson = { 'application/json': { schema: { type: 'object' } } };
 
 export const startRunRoute: EndpointRoute = {
   kind: 'endpoint',
+  // With REDIS_URL, runs live in Redis: while it does not answer, a 503 (the document adds it).
+  sharedStore: true,
   path: RUNS_PATH,
   methods: ['POST'],
   cors: true,
@@ -79,7 +78,6 @@ export const startRunRoute: EndpointRoute = {
         responses: {
           '201': { description: 'The run: its id and URL (also in Location), when it expires, and its cases.', content: runJson },
           '405': { description: 'Any method but POST.', content: problem() },
-          '503': UNAVAILABLE,
         },
       },
     };
@@ -88,6 +86,7 @@ export const startRunRoute: EndpointRoute = {
 
 export const readRunRoute: EndpointRoute = {
   kind: 'endpoint',
+  sharedStore: true,
   path: runPath('{id}'),
   methods: ['GET', 'HEAD'],
   cors: true,
@@ -111,7 +110,6 @@ export const readRunRoute: EndpointRoute = {
         responses: {
           '200': { description: 'The report.', content: runJson },
           '404': { description: 'No such run, or it has expired.', content: problem() },
-          '503': UNAVAILABLE,
         },
       },
     };
@@ -120,6 +118,7 @@ export const readRunRoute: EndpointRoute = {
 
 export const runCaseRoute: EndpointRoute = {
   kind: 'endpoint',
+  sharedStore: true,
   path: runCasePath('{id}', '{case}'),
   methods: CASE_METHODS,
   cors: true,
@@ -157,7 +156,6 @@ export const runCaseRoute: EndpointRoute = {
           '200': { description: 'The case granted the request.', content: runJson },
           '401': { description: 'The case challenges (or challenges again).', content: problem() },
           '404': { description: 'No such run or case.', content: problem() },
-          '503': UNAVAILABLE,
         },
       },
     };
