@@ -69,6 +69,39 @@ test('a Basic case: the 401, then alice, graded "follows" with both requests sho
   expect(JSON.stringify(graded?.requests)).not.toContain(btoa('alice:wonderland'));
 });
 
+test('each request comes with its header fields as sent, in order, the credentials and cookies cut to their scheme and length', async () => {
+  const run = await startRun();
+  const url = pathOf(run.cases.find((c) => c.id === 'basic-plain')?.url ?? '');
+  const cookie = 'session=s3cr3t-session-value';
+  await send(url, [
+    ['User-Agent', 'my-client/1.2'],
+    ['Accept', '*/*'],
+    ['Cookie', cookie],
+    ['Authorization', ALICE],
+  ]);
+  const [request] = (await report(run.id)).cases.find((c) => c.id === 'basic-plain')?.requests ?? [];
+  expect(request?.fields).toEqual([
+    ['Host', 'localhost:3000'],
+    ['User-Agent', 'my-client/1.2'],
+    ['Accept', '*/*'],
+    ['Cookie', `[redacted: ${cookie.length} characters]`],
+    ['Authorization', `Basic [redacted: ${ALICE.length - 'Basic '.length} characters]`],
+  ]);
+  expect(JSON.stringify(request)).not.toMatch(/s3cr3t|wonderland/);
+  expect(JSON.stringify(request)).not.toContain(btoa('alice:wonderland'));
+});
+
+test('a huge head is kept bounded: long values cut, and past 40 fields only their count', async () => {
+  const run = await startRun();
+  const url = pathOf(run.cases[0]?.url ?? '');
+  const many: HeaderList = Array.from({ length: 50 }, (_, i) => [`X-Field-${i}`, 'v'.repeat(i === 0 ? 5000 : 3)]);
+  await send(url, many);
+  const fields = (await report(run.id)).cases[0]?.requests[0]?.fields ?? [];
+  expect(fields).toHaveLength(41);
+  expect(fields[1]).toEqual(['X-Field-0', `${'v'.repeat(200)}… [4800 more characters]`]);
+  expect(fields.at(-1)).toEqual(['…', '11 more fields']);
+});
+
 test('a Digest case answered with Basic grades "differs" with the reason the case gives', async () => {
   const run = await startRun();
   const url = pathOf(run.cases.find((c) => c.id === 'several-challenges-several-lines')?.url ?? '');
