@@ -23,7 +23,7 @@ export function ClientsMatrix({ clients, groups }: { clients: readonly ClientRes
               // The name wraps and the version is the client's own number ("17.0.15", not the JVM's
               // whole banner), so no column is wider than its badges need; "How it was measured"
               // and each case page give the full version.
-              <th key={client.id} scope="col" className="px-1 py-2 align-bottom font-semibold sm:px-2">
+              <th key={client.id} scope="col" className="px-0.5 py-2 align-bottom font-semibold sm:px-2">
                 <span className="inline-block max-h-44 rotate-180 text-xs [writing-mode:vertical-rl] sm:max-h-none sm:rotate-0 sm:text-sm sm:[writing-mode:horizontal-tb]">
                   <span className="block sm:max-w-36">{client.name}</span>
                   <span className="block font-mono text-xs font-normal whitespace-nowrap text-muted">{shortVersion(client.version)}</span>
@@ -56,7 +56,7 @@ export function ClientsMatrix({ clients, groups }: { clients: readonly ClientRes
                   const { client } = measured;
                   const result = resultFor(measured, c.id);
                   return (
-                    <td key={client.id} className="px-1 py-1.5 text-center sm:px-2 sm:text-left">
+                    <td key={client.id} className="px-0.5 py-1.5 text-center sm:px-2 sm:text-left">
                       <SiteLink
                         href={`/clients/cases/${c.id}#${client.id}`}
                         aria-label={`${client.name}: ${result.verdict}`}
