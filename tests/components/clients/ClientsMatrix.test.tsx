@@ -2,6 +2,7 @@ import { TextDecoder, TextEncoder } from 'node:util';
 import { render, screen, within } from '@testing-library/react';
 import type { CompatCase } from '@/lib/compat/case-schema';
 import { loadClientResults } from '@/lib/compat/results';
+import { findRfcExcerpt } from '@/lib/compat/rfc-excerpts';
 
 // The /clients matrix and a case page, rendered from the committed results (content/compat/results): every
 // client a column, every case a row, every cell the verdict the lab measured, in words, linking to the case.
@@ -87,7 +88,14 @@ test('a case page: what the lab sends, what an RFC client does with its sections
   expect(screen.getByRole('heading', { level: 1, name: compatCase.title })).toBeInTheDocument();
   expect(screen.getByLabelText("The lab's response head")).toHaveTextContent(/^HTTP\/1\.1 401 Unauthorized/);
   expect(screen.getByText(compatCase.follows)).toBeInTheDocument();
-  for (const { rfc, section } of compatCase.citations) expect(screen.getByRole('link', { name: `RFC ${rfc} §${section}` })).toBeInTheDocument();
+  for (const { rfc, section } of compatCase.citations) {
+    const link = screen.getByRole('link', { name: `RFC ${rfc} §${section}` });
+    // The RFC's own words under the link, quoted from content/compat/rfc-excerpts.yaml.
+    const quote = link.closest('li')?.querySelector('blockquote');
+    expect(quote).toHaveAttribute('cite', link.getAttribute('href'));
+    for (const passage of findRfcExcerpt(rfc, section) ?? ['(none)']) expect(quote).toHaveTextContent(passage);
+  }
+  expect(screen.getByText(/“If stale is true, the client may wish to simply retry the request with a new encrypted response/)).toBeInTheDocument();
   const curl = clients.find((c) => c.client.id === 'curl');
   const heading = screen.getByRole('heading', { level: 3, name: new RegExp(`^curl ${curl?.client.version}`) });
   expect(heading.closest('li')).toHaveAttribute('id', 'curl');
