@@ -7,7 +7,7 @@ import { GROUP_TITLES, resultFor, rfcHref } from '@/lib/compat/matrix';
 import { credentialsWords, FLOW_WORDS, LEG_WORDS, noteWords } from '@/lib/compat/recorded-words';
 import { loadClientResults } from '@/lib/compat/results';
 import { findRfcExcerpt } from '@/lib/compat/rfc-excerpts';
-import type { RecordedRequest } from '@/lib/compat/results-schema';
+import type { MeasuredRequest } from '@/lib/compat/results-schema';
 import { findRfcSection } from '@/lib/content/rfc-sections';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
 
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
     : { title: 'No such case' };
 }
 
-function RequestLine({ request }: { request: RecordedRequest }) {
+function RequestLine({ request }: { request: MeasuredRequest }) {
   const sent = [request.proxyAuthorization, request.authorization].filter((c) => c !== undefined);
   return (
     <li className="space-y-0.5">
