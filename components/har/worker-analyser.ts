@@ -1,0 +1,8 @@
+import type { AnalyserEvent, AnalyserFactory } from './protocol';
+
+/** The analyser the page uses: a module Web Worker (Turbopack bundles it from this URL; CSP: script-src 'self'). */
+export const workerAnalyser: AnalyserFactory = (onEvent) => {
+  const worker = new Worker(new URL('./recording-analysis.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (message: MessageEvent<AnalyserEvent>) => onEvent(message.data));
+  return { send: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
+};
