@@ -32,6 +32,8 @@ export function TrafficAnalyser({ createAnalyser }: { createAnalyser: AnalyserFa
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
   const analyser = useRef<Analyser | undefined>(undefined);
+  const busy = useRef(false);
+  const jobName = useRef('');
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
   const fileId = useId();
   const pasteId = useId();
@@ -50,21 +52,18 @@ export function TrafficAnalyser({ createAnalyser }: { createAnalyser: AnalyserFa
     };
   }, []);
 
-  useEffect(() => () => analyser.current?.terminate(), []);
-
-  useEffect(() => {
-    if (state.kind === 'results' || state.kind === 'unreadable' || state.kind === 'shared') revealAndFocus(outcomeHeading.current);
-  }, [state.kind]);
-
-  function analyse(input: Blob | string, name: string) {
-    analyser.current?.terminate();
+  // The worker is started before the reader chooses a file, and kept between analyses: loading its script is
+  // then no request made while a recording is open, which a reader watching the Network panel can check.
+  function startAnalyser(): Analyser {
     const own = createAnalyser((event) => {
       if (analyser.current !== own) return;
+      const name = jobName.current;
       switch (event.kind) {
         case 'progress':
           setState((s) => (s.kind === 'working' ? { ...s, progress: event } : s));
           return;
         case 'analysis':
+          busy.current = false;
           setState(
             event.analysis.kind === 'analysed'
               ? { kind: 'results', name, report: reportOf(event.analysis), revealed: {} }
@@ -81,13 +80,38 @@ export function TrafficAnalyser({ createAnalyser }: { createAnalyser: AnalyserFa
       }
     });
     analyser.current = own;
+    return own;
+  }
+
+  useEffect(() => {
+    startAnalyser();
+    return () => {
+      analyser.current?.terminate();
+      analyser.current = undefined;
+    };
+    // Once per mount: the factory is fixed for the page's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (state.kind === 'results' || state.kind === 'unreadable' || state.kind === 'shared') revealAndFocus(outcomeHeading.current);
+  }, [state.kind]);
+
+  function analyse(input: Blob | string, name: string) {
+    // A second recording while the first is still being read: that work is dropped with its worker.
+    if (busy.current) analyser.current?.terminate();
+    const own = busy.current || !analyser.current ? startAnalyser() : analyser.current;
+    busy.current = true;
+    jobName.current = name;
     setState({ kind: 'working', name });
     own.send({ kind: 'analyse', input });
   }
 
   function cancel() {
     analyser.current?.terminate();
-    analyser.current = undefined;
+    busy.current = false;
+    // A fresh worker for the next recording, started now rather than when it is chosen.
+    startAnalyser();
     setState((s) => (s.kind === 'working' ? { kind: 'cancelled', name: s.name } : s));
   }
 
