@@ -5,7 +5,7 @@ import type { RecordingAnalysis } from '@/lib/har';
 import { revealAndFocus } from '@/components/playground/reveal';
 import type { Analyser, AnalyserEvent, AnalyserFactory } from './protocol';
 import type { Revealed } from './RedactedValues';
-import { type TrafficReport, reportFromFragment, reportOf } from './report';
+import { type TrafficReport, reportFromFragment } from './report';
 import { ReportView } from './ReportView';
 
 // "Troubleshoot your own traffic": a HAR (chosen, dropped or pasted) or curl -v output goes to the analyser,
@@ -62,13 +62,13 @@ export function TrafficAnalyser({ createAnalyser }: { createAnalyser: AnalyserFa
         case 'progress':
           setState((s) => (s.kind === 'working' ? { ...s, progress: event } : s));
           return;
-        case 'analysis':
+        case 'report':
           busy.current = false;
-          setState(
-            event.analysis.kind === 'analysed'
-              ? { kind: 'results', name, report: reportOf(event.analysis), revealed: {} }
-              : { kind: 'unreadable', name, analysis: event.analysis },
-          );
+          setState({ kind: 'results', name, report: event.report, revealed: {} });
+          return;
+        case 'unreadable':
+          busy.current = false;
+          setState({ kind: 'unreadable', name, analysis: event.unreadable });
           return;
         case 'revealed':
           setState((s) =>

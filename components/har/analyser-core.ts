@@ -1,5 +1,6 @@
 import { type SecretVault, analyseRecording } from '@/lib/har';
 import type { AnalyserEvent, AnalyserRequest } from './protocol';
+import { reportOf } from './report';
 
 // The work of the analyser, whichever thread runs it: read the input, analyse it with progress, keep the vault,
 // answer reveals. The worker and the in-thread analyser both drive this one.
@@ -41,6 +42,6 @@ export function analyserCore(post: (event: AnalyserEvent) => void) {
     }
     const result = analyseRecording(input, { onProgress: (phase, done, total) => progress({ kind: 'progress', phase, done, total }) });
     vault = result.vault;
-    post({ kind: 'analysis', analysis: result.analysis });
+    post(result.analysis.kind === 'analysed' ? { kind: 'report', report: reportOf(result.analysis) } : { kind: 'unreadable', unreadable: result.analysis });
   };
 }

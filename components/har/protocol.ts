@@ -1,4 +1,5 @@
 import type { AnalysisPhase, RecordingAnalysis } from '@/lib/har';
+import type { TrafficReport } from './report';
 
 // The messages between the traffic page and the Web Worker that analyses a recording. The worker keeps the
 // secret vault: the analysis it posts is redacted, and a secret crosses to the page only as the answer to a
@@ -10,7 +11,12 @@ export type AnalyserRequest = { kind: 'analyse'; input: Blob | string } | { kind
 /** Worker → page. */
 export type AnalyserEvent =
   | { kind: 'progress'; phase: AnalysisPhase | 'loading'; done: number; total: number }
-  | { kind: 'analysis'; analysis: RecordingAnalysis }
+  /**
+   * The redacted report: conversations and diagnoses, not every exchange of the recording. A 50 MB HAR's
+   * 16 000 exchanges would take the page's thread a quarter of a second just to receive (structured clone).
+   */
+  | { kind: 'report'; report: TrafficReport }
+  | { kind: 'unreadable'; unreadable: Extract<RecordingAnalysis, { kind: 'unreadable' }> }
   | { kind: 'revealed'; id: string; value: string | undefined };
 
 /** What the page talks to: the worker, or the same work on the page's own thread (tests, the benchmark's baseline). */
