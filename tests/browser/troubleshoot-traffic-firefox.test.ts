@@ -54,7 +54,8 @@ test('a HAR chosen in Firefox is analysed with no request, shown redacted, and i
     await (await fileInput(page)).uploadFile(FIXTURE);
     await waitForText(page, 'Report on chromium-lab.har');
     page.off('request', record);
-    expect(requests).toEqual([]);
+    // Firefox reports the data: URLs of its own built-in fonts as requests too; they never leave the machine.
+    expect(requests.filter((url) => !url.startsWith('data:'))).toEqual([]);
 
     const text = await bodyText(page);
     expect(text).toContain('Diagnosis');
@@ -87,14 +88,15 @@ test('Cancel stops a large recording in Firefox, and a file that is not a HAR sa
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-firefox-'));
   const large = path.join(dir, 'large.har');
   const notes = path.join(dir, 'notes.txt');
-  fs.writeFileSync(large, syntheticHar(40 * 1024 * 1024).text);
+  fs.writeFileSync(large, syntheticHar(60 * 1024 * 1024).text);
   fs.writeFileSync(notes, 'Remember to buy milk.\n');
   const context = await firefox.createBrowserContext();
   try {
     const page = await openTrafficPage(context);
     await (await fileInput(page)).uploadFile(large);
-    await page.waitForSelector('progress');
-    await (await page.waitForSelector('::-p-aria([name="Cancel"][role="button"])'))?.click();
+    // Found by its text, which reads the DOM: an ARIA query of Firefox's accessibility tree can take longer
+    // than the analysis itself.
+    await (await page.waitForSelector('button::-p-text(Cancel)'))?.click();
     await waitForText(page, 'Cancelled: large.har was not analysed.');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await bodyText(page)).not.toContain('Report on large.har');
