@@ -13,7 +13,7 @@ const SEVERITY: Record<Diagnosis['severity'], { words: string; icon: string; fra
 function HopLinks({ finding }: { finding: Diagnosis }) {
   return (
     <p className="text-sm">
-      Seen in conversation {finding.conversation}, {finding.hops.length === 1 ? 'exchange' : 'exchanges'}{' '}
+      Seen in conversation {finding.conversation}:{' '}
       {finding.hops.map((hop, i) => {
         const id = hopHeadingId(finding.conversation, hop);
         return (
@@ -26,7 +26,7 @@ function HopLinks({ finding }: { finding: Diagnosis }) {
                 if (goToHop(id)) event.preventDefault();
               }}
             >
-              {hop + 1}
+              exchange {hop + 1}
             </a>
           </span>
         );

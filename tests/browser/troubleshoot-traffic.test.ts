@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { syntheticHar } from '../../bench/support/synthetic-har.mjs';
-import { openBrowser } from './support/chromium';
-import { baseUrl, openPage, watchForProblems } from './support/site';
+import { type ColorScheme, openBrowser } from './support/chromium';
+import { axeViolations, baseUrl, openPage, watchForProblems } from './support/site';
 
 const FIXTURE = path.join(__dirname, '../fixtures/har/chromium-lab.har');
 const pageUrl = () => `${baseUrl()}/troubleshoot/traffic`;
@@ -140,6 +140,38 @@ test('a file that is not a HAR says what was expected and where it broke', async
     const section = page.getByRole('region', { name: 'notes.txt could not be read' });
     expect(await section.textContent()).toContain('This is neither a HAR file nor curl -v output');
     expect(await section.textContent()).toContain('Where: the start of the file');
+  } finally {
+    await session.close();
+  }
+});
+
+/** curl -v of a 401 without a challenge, which the no-challenge rule diagnoses (RFC 9110 §15.5.2). */
+const CURL_401 = [
+  '> GET /orders HTTP/1.1',
+  '> Host: api.example',
+  '> Authorization: Bearer sk_live_abcdefghijklmnop1234',
+  '>',
+  '< HTTP/1.1 401 Unauthorized',
+  '< Content-Length: 0',
+  '<',
+].join('\n');
+
+test.each<ColorScheme>(['light', 'dark'])('pasted curl -v: the finding links to its exchange, and the report is axe-clean (%s)', async (colorScheme) => {
+  const session = await openBrowser({ colorScheme });
+  try {
+    const { page } = session;
+    await openTrafficPage(page);
+    await page.getByRole('textbox', { name: 'Or paste a HAR or curl -v output' }).fill(CURL_401);
+    await page.getByRole('button', { name: 'Analyse the pasted text' }).click();
+    const finding = page.getByRole('article', { name: 'Problem: A 401 without WWW-Authenticate' });
+    await finding.waitFor();
+    expect(await finding.getByRole('link', { name: 'RFC 9110 §15.5.2' }).getAttribute('href')).toBe('https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2');
+    // The exchange link opens the folded messages and moves focus to the exchange, leaving the URL alone.
+    await finding.getByRole('link', { name: 'exchange 1', exact: true }).click();
+    const attempt = page.getByRole('heading', { name: /^Attempt 1: GET \/orders/ });
+    expect(await attempt.evaluate((heading) => heading === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
   } finally {
     await session.close();
   }

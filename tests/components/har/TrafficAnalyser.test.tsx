@@ -99,7 +99,7 @@ describe('troubleshooting your own traffic', () => {
     const article = finding.closest('article') as HTMLElement;
     expect(within(article).getByText(/Have the server send WWW-Authenticate/)).toBeInTheDocument();
     expect(within(article).getByRole('link', { name: 'RFC 9110 §15.5.2' })).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2');
-    expect(within(article).getByRole('link', { name: '1' })).toHaveAttribute('href', '#conversation-1-attempt-1-heading');
+    expect(within(article).getByRole('link', { name: 'exchange 1' })).toHaveAttribute('href', '#conversation-1-attempt-1-heading');
     expect(document.getElementById('conversation-1-attempt-1-heading')).not.toBeNull();
     // The paste box keeps what the reader typed; the report shows it redacted.
     const report = screen.getByRole('region', { name: 'Report on the pasted text' });
