@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { analyserCore } from './analyser-core';
 import type { AnalyserEvent, AnalyserRequest } from './protocol';
 

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { base64url } from 'jose';
 import { z } from 'zod';
 import type { Conversation, Diagnosis, ReadWarning, RecordingAnalysis, RecordingSource } from '@/lib/har';

@@ -64,6 +64,15 @@ describe('troubleshooting your own traffic', () => {
     expect(screen.queryByRole('heading', { name: /Report on/ })).toBeNull();
   });
 
+  test('a file dropped on the form is analysed as a chosen one is', async () => {
+    renderPage();
+    const form = screen.getByRole('form', { name: 'Recording to analyse' });
+    fireEvent.dragOver(form, { dataTransfer: { files: [] } });
+    fireEvent.drop(form, { dataTransfer: { files: [harFile()] } });
+    expect(screen.getByRole('progressbar', { name: /^Analysing chromium-lab\.har/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Report on chromium-lab.har' })).toBeInTheDocument();
+  });
+
   test('a JSON file that is not a HAR says what was expected and where it broke', async () => {
     const { user, fileInput } = renderPage();
     await user.upload(fileInput, new File(['{"log": {"entries": 3}}'], 'notes.json', { type: 'application/json' }));
