@@ -196,19 +196,20 @@ export function TrafficAnalyser({ createAnalyser }: { createAnalyser: AnalyserFa
         </div>
       </form>
 
-      <div aria-live="polite" className="min-w-0">
-        {working ? (
-          <div className="space-y-2">
-            <label htmlFor={progressId} className="block font-semibold">
-              Analysing {state.name}: {state.progress ? PHASE_WORDS[state.progress.phase] : 'Starting'}
-              {percent === undefined ? '' : ` (${percent} %)`}
-            </label>
-            <progress id={progressId} max={100} {...(percent === undefined ? {} : { value: percent })} className="w-full" />
-          </div>
-        ) : state.kind === 'cancelled' ? (
-          <p>Cancelled: {state.name} was not analysed.</p>
-        ) : null}
-      </div>
+      {working ? (
+        <div className="space-y-2">
+          <label htmlFor={progressId} className="block font-semibold">
+            Analysing {state.name}: {state.progress ? PHASE_WORDS[state.progress.phase] : 'Starting'}
+            {percent === undefined ? '' : ` (${percent} %)`}
+          </label>
+          <progress id={progressId} max={100} {...(percent === undefined ? {} : { value: percent })} className="w-full" />
+        </div>
+      ) : null}
+      {/* Heard once per phase, not once per percent: the bar carries the figure for whoever looks at it. */}
+      <p aria-live="polite" className={state.kind === 'cancelled' ? '' : 'sr-only'}>
+        {working ? `${state.progress ? PHASE_WORDS[state.progress.phase] : 'Starting'} of ${state.name}.` : ''}
+        {state.kind === 'cancelled' ? `Cancelled: ${state.name} was not analysed.` : ''}
+      </p>
       {working ? (
         <button type="button" onClick={cancel} className={BUTTON}>
           Cancel

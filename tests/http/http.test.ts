@@ -25,6 +25,7 @@ describe('site over plain HTTP', () => {
     expect(sitemap).toContain(`/lessons/${firstLesson().slug}</loc>`);
     expect(sitemap).toContain('/lessons</loc>');
     expect(sitemap).toContain('/troubleshoot</loc>');
+    expect(sitemap).toContain('/troubleshoot/traffic</loc>');
     expect(sitemap).toContain('/trainers</loc>');
     const robots = await (await fetch(`${baseUrl()}/robots.txt`)).text();
     expect(robots).toMatch(/^Sitemap: http.*\/sitemap\.xml$/m);
