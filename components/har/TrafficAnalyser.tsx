@@ -18,6 +18,7 @@ type State =
   | { kind: 'empty' }
   | { kind: 'working'; name: string; progress?: Progress }
   | { kind: 'cancelled'; name: string }
+  | { kind: 'failed'; name: string; message: string }
   | { kind: 'unreadable'; name: string; analysis: Extract<RecordingAnalysis, { kind: 'unreadable' }> }
   | { kind: 'results'; name: string; report: TrafficReport; revealed: Revealed }
   | { kind: 'shared'; report: TrafficReport }
@@ -69,6 +70,13 @@ export function TrafficAnalyser({ createAnalyser }: { createAnalyser: AnalyserFa
         case 'unreadable':
           busy.current = false;
           setState({ kind: 'unreadable', name, analysis: event.unreadable });
+          return;
+        case 'failed':
+          busy.current = false;
+          // A worker that crashed answers nothing more: the next recording gets a new one.
+          own.terminate();
+          startAnalyser();
+          setState({ kind: 'failed', name, message: event.message });
           return;
         case 'revealed':
           setState((s) =>
@@ -232,6 +240,11 @@ export function TrafficAnalyser({ createAnalyser }: { createAnalyser: AnalyserFa
         </section>
       ) : null}
       {state.kind === 'broken-link' ? <p role="alert">{state.message}</p> : null}
+      {state.kind === 'failed' ? (
+        <p role="alert">
+          {state.name} was not analysed. {state.message}
+        </p>
+      ) : null}
       {state.kind === 'results' || state.kind === 'shared' ? (
         <section aria-labelledby="results-heading" className="space-y-4">
           <h2 id="results-heading" ref={outcomeHeading} tabIndex={-1} className="text-2xl font-bold">

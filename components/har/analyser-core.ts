@@ -38,7 +38,12 @@ export function analyserCore(post: (event: AnalyserEvent) => void) {
     let input: string | Uint8Array = typeof request.input === 'string' ? request.input : '';
     if (typeof request.input !== 'string') {
       progress({ kind: 'progress', phase: 'loading', done: 0, total: request.input.size });
-      input = await blobBytes(request.input);
+      try {
+        input = await blobBytes(request.input);
+      } catch {
+        post({ kind: 'failed', message: 'The file could not be read: it may have been moved, or the browser was not allowed to open it.' });
+        return;
+      }
     }
     const result = analyseRecording(input, { onProgress: (phase, done, total) => progress({ kind: 'progress', phase, done, total }) });
     vault = result.vault;

@@ -17,7 +17,9 @@ export type AnalyserEvent =
    */
   | { kind: 'report'; report: TrafficReport }
   | { kind: 'unreadable'; unreadable: Extract<RecordingAnalysis, { kind: 'unreadable' }> }
-  | { kind: 'revealed'; id: string; value: string | undefined };
+  | { kind: 'revealed'; id: string; value: string | undefined }
+  /** The work stopped without an answer: the file could not be read, or the worker ran out of memory. */
+  | { kind: 'failed'; message: string };
 
 /** What the page talks to: the worker, or the same work on the page's own thread (tests, the benchmark's baseline). */
 export type Analyser = {
