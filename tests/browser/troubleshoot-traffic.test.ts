@@ -176,3 +176,20 @@ test.each<ColorScheme>(['light', 'dark'])('pasted curl -v: the finding links to 
     await session.close();
   }
 });
+
+test.each([
+  ['the troubleshooting page', '/troubleshoot'],
+  ['the playground', '/playground'],
+  ['lesson 10', '/lessons/troubleshooting-401'],
+])('%s links to the traffic page', async (_name, from) => {
+  const session = await openBrowser();
+  try {
+    const { page } = session;
+    await openPage(page, `${baseUrl()}${from}`);
+    await page.getByRole('link', { name: 'Troubleshoot your own traffic' }).click();
+    await page.waitForURL(pageUrl());
+    await page.getByRole('heading', { level: 1, name: 'Troubleshoot your own traffic' }).waitFor();
+  } finally {
+    await session.close();
+  }
+});
