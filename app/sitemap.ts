@@ -12,6 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: url('/lessons'), changeFrequency: 'weekly', priority: 0.9 },
     ...loadLessons().map((lesson) => ({ url: url(`/lessons/${lesson.slug}`), changeFrequency: 'monthly' as const, priority: 0.8 })),
     { url: url('/troubleshoot'), changeFrequency: 'monthly', priority: 0.7 },
+    { url: url('/troubleshoot/traffic'), changeFrequency: 'monthly', priority: 0.6 },
     { url: url('/playground'), changeFrequency: 'weekly', priority: 0.6 },
     { url: url('/api'), changeFrequency: 'monthly', priority: 0.5 },
     // The client matrix (issue 21), its filtered views and a page per case: data a search should find.

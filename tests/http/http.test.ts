@@ -25,6 +25,7 @@ describe('site over plain HTTP', () => {
     expect(sitemap).toContain(`/lessons/${firstLesson().slug}</loc>`);
     expect(sitemap).toContain('/lessons</loc>');
     expect(sitemap).toContain('/troubleshoot</loc>');
+    expect(sitemap).toContain('/troubleshoot/traffic</loc>');
     expect(sitemap).toContain('/trainers</loc>');
     // The client matrix, a filtered view and a case page (issue 21).
     expect(sitemap).toContain('/clients</loc>');

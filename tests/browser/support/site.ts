@@ -14,6 +14,7 @@ export function sitePages(): { name: string; path: string; status: number; chrom
     { name: 'lesson', path: `/lessons/${firstLesson().slug}`, status: 200 },
     { name: 'playground', path: '/playground', status: 200 },
     { name: 'troubleshoot', path: '/troubleshoot', status: 200 },
+    { name: 'troubleshoot-traffic', path: '/troubleshoot/traffic', status: 200 },
     { name: 'api', path: '/api', status: 200 },
     { name: 'trainers', path: '/trainers', status: 200 },
     { name: 'clients-test', path: '/clients/test', status: 200 },
