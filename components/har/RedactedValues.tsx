@@ -1,4 +1,4 @@
-import type { Placeholder } from './placeholders';
+import type { RedactedPlaceholder } from './placeholders';
 
 // The secrets a conversation's messages hide, by placeholder. "Reveal" asks the worker, which alone holds the
 // originals, for one value; it is shown here, on this device, and never goes into the report or the link.
@@ -11,7 +11,7 @@ export function RedactedValues({
   onReveal,
   onHide,
 }: {
-  placeholders: readonly Placeholder[];
+  placeholders: readonly RedactedPlaceholder[];
   /** Undefined for a shared report: it never held the originals. */
   revealed: Revealed | undefined;
   onReveal: (id: string) => void;

@@ -18,9 +18,9 @@ function texts(conversation: Conversation): string[] {
   ]);
 }
 
-export type Placeholder = { id: string; shape: string };
+export type RedactedPlaceholder = { id: string; shape: string };
 
-export function conversationPlaceholders(conversation: Conversation): Placeholder[] {
+export function conversationPlaceholders(conversation: Conversation): RedactedPlaceholder[] {
   const found = new Map<string, string>();
   for (const text of texts(conversation)) {
     for (const match of text.matchAll(PLACEHOLDER)) {
