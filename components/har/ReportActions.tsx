@@ -15,7 +15,7 @@ export function ReportActions({ report }: { report: TrafficReport }) {
         <button
           type="button"
           onClick={() => void shareLink(report, window.location.href).then(setLink)}
-          className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface"
+          className="rounded border border-line bg-canvas px-2 py-1 text-xs font-medium hover:bg-surface"
         >
           Make a share link
         </button>
