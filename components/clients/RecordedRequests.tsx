@@ -31,6 +31,16 @@ export function RecordedRequests({ requests, dropped }: { requests: readonly Rep
             <span className="mt-1 block text-muted">
               {sentWords(r)} {noteWords(r.note)}
             </span>
+            {r.fields && r.fields.length > 0 ? (
+              // The head as the client sent it, credentials cut to their scheme and length by the lab.
+              <pre
+                tabIndex={0}
+                aria-label={`Header fields of request ${index + 1}`}
+                className="mt-1 overflow-x-auto rounded border border-line bg-surface p-2 font-mono text-xs whitespace-pre"
+              >
+                {r.fields.map(([name, value]) => `${name}: ${value}`).join('\n')}
+              </pre>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -17,8 +17,13 @@ const ICONS: Record<CaseVerdict, string> = {
   pending: 'M8 4.5V8l2.5 2M14 8A6 6 0 1 1 2 8a6 6 0 0 1 12 0z',
 };
 
-/** `compact`: the verdict's own word (follows, differs, fails), for a cell of the /clients matrix. */
-export function VerdictBadge({ verdict, compact = false }: { verdict: CaseVerdict; compact?: boolean }) {
+/**
+ * `compact`: the verdict's own word (follows, differs, fails), for a cell of the /clients matrix.
+ * `wordFrom="sm"`: below that width the word is for screen readers only and the shape says it, for a matrix
+ * cell on a phone, where the cell's link names the verdict in words and the legend pairs each shape with it.
+ */
+export function VerdictBadge({ verdict, compact = false, wordFrom }: { verdict: CaseVerdict; compact?: boolean; wordFrom?: 'sm' }) {
+  const word = compact ? verdict : VERDICT_WORDS[verdict];
   return (
     <span className={`inline-flex shrink-0 items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${TONES[verdict]}`}>
       <svg
@@ -33,7 +38,7 @@ export function VerdictBadge({ verdict, compact = false }: { verdict: CaseVerdic
       >
         <path d={ICONS[verdict]} />
       </svg>
-      {compact ? verdict : VERDICT_WORDS[verdict]}
+      {wordFrom === 'sm' ? <span className="sr-only sm:not-sr-only">{word}</span> : word}
     </span>
   );
 }

@@ -36,6 +36,7 @@ const observation = z.object({
   leg: z.string(),
   method: z.string(),
   target: z.optional(z.string()),
+  fields: z.optional(z.array(z.tuple([z.string(), z.string()]))),
   authorization: z.optional(observedCredentials),
   proxyAuthorization: z.optional(observedCredentials),
   status: z.number(),

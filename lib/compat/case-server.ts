@@ -5,6 +5,7 @@ import { checkCaseCredentials, type CredentialsResult } from './case-credentials
 import { issueCaseNonce, type NonceIssue } from './case-nonce';
 import { badRequest, challengeResponse, fillLines, grantedResponse, isSafeHead, offeredChallenges, redirectResponse } from './case-responses';
 import type { CompatCase } from './case-schema';
+import { reportedFields } from './request-fields';
 import { CASE_LEGS, type CaseLeg, type CaseObservation, type CaseOutcome, type CaseCredentialsField } from './observation';
 
 // The lab's side of a compatibility case, as a pure async function: given one request a client sent for
@@ -155,7 +156,7 @@ async function answerChecked(r: Request): Promise<Answer & Checked> {
 
 /** The lab's answer to one request of `compatCase`, and what the request carried. */
 export async function answerCase(compatCase: CompatCase, request: SandboxRequest, ctx: SandboxContext, where: CaseWhere): Promise<CaseAnswer> {
-  const base = { caseId: compatCase.id, method: METHOD.test(request.method) ? request.method : '?' };
+  const base = { caseId: compatCase.id, method: METHOD.test(request.method) ? request.method : '?', fields: reportedFields(request.headers) };
   const refuse = (detail: string, leg: CaseLeg = 'first', target?: string): CaseAnswer => ({
     response: badRequest(detail),
     observation: { ...base, leg, ...(target ? { target } : {}), status: 400, outcome: 'bad-request', note: detail },

@@ -22,6 +22,11 @@ export function matrixGroups(cases: readonly CompatCase[]): MatrixGroup[] {
   return groups.map((group) => ({ group, title: GROUP_TITLES[group], cases: cases.filter((c) => c.group === group) }));
 }
 
+/** The matrix filtered to one group: a static page of its own, so the filter needs no script. */
+export function clientsGroupHref(group: CaseGroup): string {
+  return `/clients/groups/${group}`;
+}
+
 const PENDING: Omit<CaseResult, 'id'> = {
   verdict: 'pending',
   explanation: 'Not measured yet: the case is newer than this client’s results (run npm run compat).',

@@ -68,6 +68,8 @@ export type CaseObservation = {
   method: string;
   /** The request-target, only when the lab could read it as one (origin-form, visible ASCII). */
   target?: string;
+  /** Every header field as sent, with the credentials and other secrets redacted (request-fields.ts). */
+  fields?: Array<[name: string, value: string]>;
   authorization?: ObservedCredentials;
   proxyAuthorization?: ObservedCredentials;
   status: number;

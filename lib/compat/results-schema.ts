@@ -48,7 +48,7 @@ export const recordedRequestSchema = z
     note: z.string(),
   })
   .strict();
-export type RecordedRequest = z.output<typeof recordedRequestSchema>;
+export type MeasuredRequest = z.output<typeof recordedRequestSchema>;
 
 export const caseResultSchema = z
   .object({

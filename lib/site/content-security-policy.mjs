@@ -33,6 +33,9 @@ export function pageDirectives({ frameAncestors, development = false }) {
     ['font-src', ["'self'"]],
     // The playground and Try it widgets call the lab's own /api/exchange and sandbox.
     ['connect-src', ["'self'"]],
+    // The traffic page analyses a recording in a Web Worker bundled with the site (components/har). Said outright
+    // rather than left to the fallback on script-src, so that no change to script-src opens workers to blob:.
+    ['worker-src', ["'self'"]],
     // The Embed dialog previews the lab's own /embed/ pages.
     ['frame-src', ["'self'"]],
     ['form-action', ["'self'"]],

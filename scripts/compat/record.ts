@@ -1,6 +1,6 @@
 import type { CaseObservation, ObservedCredentials } from '@/lib/compat/observation';
 import type { RunReport } from '@/lib/compat/run-report';
-import { clientResultsSchema, type CaseResult, type ClientResults, type RecordedCredentials, type RecordedRequest } from '@/lib/compat/results-schema';
+import { clientResultsSchema, type CaseResult, type ClientResults, type RecordedCredentials, type MeasuredRequest } from '@/lib/compat/results-schema';
 
 // A run's report turned into content/compat/results/<client>.json: the lab's observations without what
 // changes from one run to the next (the run id, the lab's port, nonces, cnonces, response hashes, fingerprints), so a
@@ -31,8 +31,8 @@ function recordCredentials(sent: ObservedCredentials, runId: string): RecordedCr
   return recorded;
 }
 
-export function recordRequest(observation: CaseObservation, runId: string): RecordedRequest {
-  const recorded: RecordedRequest = {
+export function recordRequest(observation: CaseObservation, runId: string): MeasuredRequest {
+  const recorded: MeasuredRequest = {
     leg: observation.leg,
     method: observation.method,
     status: observation.status,

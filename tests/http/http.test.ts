@@ -25,7 +25,12 @@ describe('site over plain HTTP', () => {
     expect(sitemap).toContain(`/lessons/${firstLesson().slug}</loc>`);
     expect(sitemap).toContain('/lessons</loc>');
     expect(sitemap).toContain('/troubleshoot</loc>');
+    expect(sitemap).toContain('/troubleshoot/traffic</loc>');
     expect(sitemap).toContain('/trainers</loc>');
+    // The client matrix, a filtered view and a case page (issue 21).
+    expect(sitemap).toContain('/clients</loc>');
+    expect(sitemap).toContain('/clients/groups/digest</loc>');
+    expect(sitemap).toContain('/clients/cases/digest-stale-nonce</loc>');
     const robots = await (await fetch(`${baseUrl()}/robots.txt`)).text();
     expect(robots).toMatch(/^Sitemap: http.*\/sitemap\.xml$/m);
   });

@@ -43,7 +43,11 @@ export default function PlaygroundPage() {
           <SiteLink href="/troubleshoot#explain" className="text-accent underline underline-offset-4">
             Explain tool on the troubleshooting page
           </SiteLink>
-          : it points at what is wrong, character by character, and says what a client does next.
+          : it points at what is wrong, character by character, and says what a client does next. For a whole recorded session, drop its HAR on{' '}
+          <SiteLink href="/troubleshoot/traffic" className="text-accent underline underline-offset-4">
+            Troubleshoot your own traffic
+          </SiteLink>
+          : it draws each of its authentication conversations as this playground does.
         </p>
       </section>
     </div>

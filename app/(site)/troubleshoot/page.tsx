@@ -25,6 +25,10 @@ export default function TroubleshootPage() {
         <SiteLink href="/lessons/troubleshooting-401" className="text-accent underline underline-offset-4">
           Troubleshooting a 401
         </SiteLink>
+        . Have a whole recorded session? Drop its HAR, or paste curl -v output, on{' '}
+        <SiteLink href="/troubleshoot/traffic" className="text-accent underline underline-offset-4">
+          Troubleshoot your own traffic
+        </SiteLink>
         .
       </p>
       <div className="mt-8">

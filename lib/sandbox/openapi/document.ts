@@ -3,6 +3,7 @@ import { crossOrigin, preflightFor, type SandboxRoute } from '../routes/route';
 import { labUsers } from '../scenario/presets';
 import { schemas, securitySchemes } from './components';
 import { problem } from './refs';
+import { SCENARIO_UNAVAILABLE, STORE_UNAVAILABLE } from './store-unavailable';
 import { describeScenarioRoute } from './scenario-paths';
 import type { HeaderObject, OpenApiDocument, OperationObject, PathItem, ResponseObject } from './types';
 
@@ -24,9 +25,16 @@ const RATE_LIMITED: ResponseObject = {
   content: problem(),
 };
 
-function withRateLimit(item: PathItem): PathItem {
-  const limited = (operation: OperationObject | undefined) => operation && { ...operation, responses: { ...operation.responses, '429': RATE_LIMITED } };
-  return { ...item, ...(item.get ? { get: limited(item.get) } : {}), ...(item.post ? { post: limited(item.post) } : {}) };
+/** Adds `responses` to each operation of the item but the preflight (added later). */
+function withResponses(item: PathItem, responses: Record<string, ResponseObject>): PathItem {
+  const add = (operation: OperationObject | undefined) => operation && { ...operation, responses: { ...operation.responses, ...responses } };
+  return { ...item, ...(item.get ? { get: add(item.get) } : {}), ...(item.post ? { post: add(item.post) } : {}) };
+}
+
+/** The routes that can answer 503 Shared store unavailable (route.ts, `sharedStore`), and why each may. */
+function storeResponses(route: SandboxRoute): Record<string, ResponseObject> {
+  if (route.kind === 'scenario') return { '503': SCENARIO_UNAVAILABLE };
+  return route.sharedStore ? { '503': STORE_UNAVAILABLE } : {};
 }
 
 function preflight(operationId: string, route: SandboxRoute): OperationObject {
@@ -69,7 +77,7 @@ export function openApiDocument(routes: readonly SandboxRoute[]): OpenApiDocumen
       const options = crossOrigin(route)
         ? { options: preflight(`preflight${(item.get ?? item.post)?.operationId.replace(/^./, (c) => c.toUpperCase())}`, route) }
         : {};
-      return [route.path, { ...withRateLimit(item), ...options }];
+      return [route.path, { ...withResponses(item, { ...storeResponses(route), '429': RATE_LIMITED }), ...options }];
     }),
   );
   return {

@@ -61,7 +61,8 @@ function whoamiRoute(resource: LabResource, operationId: string, summary: string
     path: resource.path,
     methods: ['GET'],
     cors: true,
-    ...(resource.dpop ? { corsRequestHeaders: DPOP_CORS_REQUEST_HEADERS } : {}),
+    // A DPoP proof's jti is claimed in the store (RFC 9449 §11.1): with REDIS_URL, a 503 while it is away.
+    ...(resource.dpop ? { corsRequestHeaders: DPOP_CORS_REQUEST_HEADERS, sharedStore: true as const } : {}),
     wrongMethod: 'Ask who you are with GET.',
     handle: async (request, { ctx }) => {
       const access = await guardResource(request, resource, guardOptions(request, ctx));

@@ -222,6 +222,8 @@ export const authorizeRoute: EndpointRoute = {
 export const oauthTokenRoute: EndpointRoute = {
   kind: 'endpoint',
   path: OAUTH_TOKEN_PATH,
+  // Redeemed codes and DPoP proofs' jti are claimed in the store: with REDIS_URL, a 503 while it is away.
+  sharedStore: true,
   methods: ['POST'],
   cors: true,
   corsRequestHeaders: DPOP_CORS_REQUEST_HEADERS,

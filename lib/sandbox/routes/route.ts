@@ -58,6 +58,12 @@ export type EndpointRoute = {
   corsRequestHeaders?: readonly string[];
   /** The 405 problem's detail. */
   wrongMethod: string;
+  /**
+   * It keeps state in the shared store (a replay check, a one-time code, a run): with REDIS_URL it answers
+   * 503 while Redis does not (store-unavailable.ts), and the OpenAPI document says so. Scenario routes
+   * always may (Digest nc, NTLM proofs).
+   */
+  sharedStore?: true;
   handle(request: SandboxRequest, call: RouteCall): SandboxResult | Promise<SandboxResult>;
   /** Its OpenAPI path item; the document adds the preflight (for cors routes) and the 429. */
   describe(): PathItem;

@@ -2,6 +2,7 @@ import { base64url } from 'jose';
 import { answerCase } from '@/lib/compat/case-server';
 import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
 import { otherLabOrigin, runCase, runReport } from '@/lib/compat/run-report';
+import { RESULT_VERDICTS } from '@/lib/compat/results-schema';
 import { memoryRunStore, RUN_LIMITS, type RunStore } from '@/lib/compat/run-store';
 import { sharedRunStore } from '@/lib/compat/shared-run-store';
 import type { SandboxContext } from '../context';
@@ -40,14 +41,33 @@ function newRunId(random: (length: number) => Uint8Array): string {
 const noRun = (id: string) =>
   problemResponse({ status: 404, detail: `There is no run "${id.slice(0, 40)}": it never existed or has expired. Start one with POST ${RUNS_PATH}.` });
 
-/** With REDIS_URL, runs live in Redis: while it does not answer, the run routes say so (Retry-After). */
-const UNAVAILABLE = { description: 'The shared store (Redis) is not answering; try again after Retry-After.', content: problem() };
-
 const CASE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const runJson = { 'application/json': { schema: { type: 'object' } } };
+/** The report's verdicts as a schema, so a client reading the document knows every word it can get. */
+const reportJson = {
+  'application/json': {
+    schema: {
+      type: 'object',
+      required: ['id', 'url', 'createdAt', 'expiresAt', 'summary', 'cases'],
+      properties: {
+        summary: { type: 'object', properties: Object.fromEntries(RESULT_VERDICTS.map((v) => [v, { type: 'integer', minimum: 0 }])) },
+        cases: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'url', 'verdict', 'explanation', 'requests', 'dropped'],
+            properties: { verdict: { enum: [...RESULT_VERDICTS] }, explanation: { type: 'string' }, requests: { type: 'array' } },
+          },
+        },
+      },
+    },
+  },
+};
 
 export const startRunRoute: EndpointRoute = {
   kind: 'endpoint',
+  // With REDIS_URL, runs live in Redis: while it does not answer, a 503 (the document adds it).
+  sharedStore: true,
   path: RUNS_PATH,
   methods: ['POST'],
   cors: true,
@@ -79,7 +99,6 @@ export const startRunRoute: EndpointRoute = {
         responses: {
           '201': { description: 'The run: its id and URL (also in Location), when it expires, and its cases.', content: runJson },
           '405': { description: 'Any method but POST.', content: problem() },
-          '503': UNAVAILABLE,
         },
       },
     };
@@ -88,6 +107,7 @@ export const startRunRoute: EndpointRoute = {
 
 export const readRunRoute: EndpointRoute = {
   kind: 'endpoint',
+  sharedStore: true,
   path: runPath('{id}'),
   methods: ['GET', 'HEAD'],
   cors: true,
@@ -103,15 +123,18 @@ export const readRunRoute: EndpointRoute = {
       get: {
         operationId: 'readRun',
         summary: 'Read a run',
-        description:
-          'Per case: the requests the lab received for it (method, target and credentials reduced to their shape: never a password or a token), what it answered, and the verdict: follows, differs (a legal alternative, with the reason), fails, or pending.',
+        description: [
+          'Per case: the requests the lab received for it, in order (method, target, every header field as sent with the credentials and cookies cut to their scheme and length, and the credentials reduced to their shape: never a password or a token), what it answered, and the verdict with its explanation.',
+          // Issue 21 names the verdicts pass, differs, fail and pending; the lab says follows and fails, as
+          // the /clients matrix and the committed results do, so a run and the matrix read alike.
+          'The verdict is one of: `follows` (a pass: the client does what the RFCs say), `differs` (a legal alternative, the explanation says which and why it matters), `fails` (a fail: it did not get in, or sent what it should not) and `pending` (no request yet). `summary` counts each.',
+        ].join('\n\n'),
         tags: ['Client tests'],
         security: [],
         parameters: [{ name: 'id', in: 'path', required: true, description: 'The run id POST returned.', schema: { type: 'string' } }],
         responses: {
-          '200': { description: 'The report.', content: runJson },
+          '200': { description: 'The report.', content: reportJson },
           '404': { description: 'No such run, or it has expired.', content: problem() },
-          '503': UNAVAILABLE,
         },
       },
     };
@@ -120,6 +143,7 @@ export const readRunRoute: EndpointRoute = {
 
 export const runCaseRoute: EndpointRoute = {
   kind: 'endpoint',
+  sharedStore: true,
   path: runCasePath('{id}', '{case}'),
   methods: CASE_METHODS,
   cors: true,
@@ -157,7 +181,6 @@ export const runCaseRoute: EndpointRoute = {
           '200': { description: 'The case granted the request.', content: runJson },
           '401': { description: 'The case challenges (or challenges again).', content: problem() },
           '404': { description: 'No such run or case.', content: problem() },
-          '503': UNAVAILABLE,
         },
       },
     };

@@ -2,6 +2,7 @@ import { TextDecoder, TextEncoder } from 'node:util';
 import { render, screen, within } from '@testing-library/react';
 import type { CompatCase } from '@/lib/compat/case-schema';
 import { loadClientResults } from '@/lib/compat/results';
+import { findRfcExcerpt } from '@/lib/compat/rfc-excerpts';
 
 // The /clients matrix and a case page, rendered from the committed results (content/compat/results): every
 // client a column, every case a row, every cell the verdict the lab measured, in words, linking to the case.
@@ -12,12 +13,14 @@ const clients = loadClientResults();
 // and the cases are loaded once the global is in place.
 let ClientsPage: typeof import('@/app/(site)/clients/page').default;
 let CompatCasePage: typeof import('@/app/(site)/clients/cases/[id]/page').default;
+let ClientsGroupPage: typeof import('@/app/(site)/clients/groups/[group]/page').default;
 let COMPAT_CASES: readonly CompatCase[];
 
 beforeAll(async () => {
   Object.assign(globalThis, { TextEncoder, TextDecoder });
   ({ default: ClientsPage } = await import('@/app/(site)/clients/page'));
   ({ default: CompatCasePage } = await import('@/app/(site)/clients/cases/[id]/page'));
+  ({ default: ClientsGroupPage } = await import('@/app/(site)/clients/groups/[group]/page'));
   ({ COMPAT_CASES } = await import('@/lib/compat/cases'));
 });
 
@@ -39,7 +42,30 @@ test('the matrix has a column per measured client and a row per case, grouped by
   expect(clients.map(({ client }) => client.id)).toEqual(expect.arrayContaining(['chromium', 'firefox-esr']));
   const rows = within(table).getAllByRole('rowheader');
   expect(rows.map((cell) => cell.textContent)).toEqual(COMPAT_CASES.map((c) => c.title));
-  expect(screen.getByRole('navigation', { name: 'By scheme' })).toBeInTheDocument();
+});
+
+test('the filter by scheme: a link per group to the matrix with only that group, the current one marked', async () => {
+  render(<ClientsPage />);
+  const filter = screen.getByRole('navigation', { name: 'Filter by scheme' });
+  const all = within(filter).getByRole('link', { name: `All cases (${COMPAT_CASES.length})` });
+  expect(all).toHaveAttribute('aria-current', 'page');
+  const digestCases = COMPAT_CASES.filter((c) => c.group === 'digest');
+  const digest = within(filter).getByRole('link', { name: `Digest (${digestCases.length})` });
+  expect(digest).toHaveAttribute('href', '/clients/groups/digest#matrix-heading');
+  expect(digest).not.toHaveAttribute('aria-current');
+
+  document.body.innerHTML = '';
+  render(await ClientsGroupPage({ params: Promise.resolve({ group: 'digest' }) }));
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/Digest$/);
+  const table = screen.getByRole('table', { name: /Verdict of each client/ });
+  expect(
+    within(table)
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent),
+  ).toEqual(digestCases.map((c) => c.title));
+  const filtered = screen.getByRole('navigation', { name: 'Filter by scheme' });
+  expect(within(filtered).getByRole('link', { name: /^Digest/ })).toHaveAttribute('aria-current', 'page');
+  expect(within(filtered).getByRole('link', { name: /^All cases/ })).toHaveAttribute('href', '/clients#matrix-heading');
 });
 
 test.each(clients.slice(0, 3).map((measured) => [measured.client.name, measured] as const))(
@@ -62,7 +88,14 @@ test('a case page: what the lab sends, what an RFC client does with its sections
   expect(screen.getByRole('heading', { level: 1, name: compatCase.title })).toBeInTheDocument();
   expect(screen.getByLabelText("The lab's response head")).toHaveTextContent(/^HTTP\/1\.1 401 Unauthorized/);
   expect(screen.getByText(compatCase.follows)).toBeInTheDocument();
-  for (const { rfc, section } of compatCase.citations) expect(screen.getByRole('link', { name: `RFC ${rfc} §${section}` })).toBeInTheDocument();
+  for (const { rfc, section } of compatCase.citations) {
+    const link = screen.getByRole('link', { name: `RFC ${rfc} §${section}` });
+    // The RFC's own words under the link, quoted from content/compat/rfc-excerpts.yaml.
+    const quote = link.closest('li')?.querySelector('blockquote');
+    expect(quote).toHaveAttribute('cite', link.getAttribute('href'));
+    for (const passage of findRfcExcerpt(rfc, section) ?? ['(none)']) expect(quote).toHaveTextContent(passage);
+  }
+  expect(screen.getByText(/“If stale is true, the client may wish to simply retry the request with a new encrypted response/)).toBeInTheDocument();
   const curl = clients.find((c) => c.client.id === 'curl');
   const heading = screen.getByRole('heading', { level: 3, name: new RegExp(`^curl ${curl?.client.version}`) });
   expect(heading.closest('li')).toHaveAttribute('id', 'curl');

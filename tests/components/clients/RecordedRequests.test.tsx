@@ -37,3 +37,16 @@ test('each request says which one of the conversation it was and why it was refu
   expect(redirected).toHaveTextContent('Refused: The password does not match.');
   expect(redirected).not.toHaveTextContent(/wrong-response|\(redirected/);
 });
+
+test('each request shows the head the client sent, as the lab redacted it', async () => {
+  const fields: Array<[string, string]> = [
+    ['Host', 'localhost:3000'],
+    ['User-Agent', 'curl/7.88.1'],
+    ['Authorization', 'Basic [redacted: 20 characters]'],
+  ];
+  render(<RecordedRequests requests={[{ ...requests[0], fields } as ReportedRequest]} dropped={0} />);
+  await userEvent.click(screen.getByText('The request the lab saw'));
+  expect(screen.getByLabelText('Header fields of request 1').textContent).toBe(
+    'Host: localhost:3000\nUser-Agent: curl/7.88.1\nAuthorization: Basic [redacted: 20 characters]',
+  );
+});

@@ -4,7 +4,9 @@ import { COMPAT_CASES } from '@/lib/compat/cases';
 import type { RunReport } from '@/lib/compat/run-report';
 import { RUN_LIMITS } from '@/lib/compat/run-store';
 import { headerValues, type HeaderList } from '@/lib/sandbox/message';
+import { openApiDocument } from '@/lib/sandbox/openapi/document';
 import { routeSandboxRequest } from '@/lib/sandbox/routes/router';
+import { SANDBOX_ROUTES } from '@/lib/sandbox/routes/table';
 import { testContext } from '../sandbox/support';
 
 // The run API of "test your own client" (issue 21), through the sandbox's router as server.ts calls it:
@@ -67,6 +69,54 @@ test('a Basic case: the 401, then alice, graded "follows" with both requests sho
   // The lab's test password is listed as what to configure; what the client sent is kept by its shape only.
   expect(JSON.stringify(graded?.requests)).not.toContain('wonderland');
   expect(JSON.stringify(graded?.requests)).not.toContain(btoa('alice:wonderland'));
+});
+
+test('each request comes with its header fields as sent, in order, the credentials and cookies cut to their scheme and length', async () => {
+  const run = await startRun();
+  const url = pathOf(run.cases.find((c) => c.id === 'basic-plain')?.url ?? '');
+  const cookie = 'session=s3cr3t-session-value';
+  await send(url, [
+    ['User-Agent', 'my-client/1.2'],
+    ['Accept', '*/*'],
+    ['Cookie', cookie],
+    ['Authorization', ALICE],
+  ]);
+  const [request] = (await report(run.id)).cases.find((c) => c.id === 'basic-plain')?.requests ?? [];
+  expect(request?.fields).toEqual([
+    ['Host', 'localhost:3000'],
+    ['User-Agent', 'my-client/1.2'],
+    ['Accept', '*/*'],
+    ['Cookie', `[redacted: ${cookie.length} characters]`],
+    ['Authorization', `Basic [redacted: ${ALICE.length - 'Basic '.length} characters]`],
+  ]);
+  expect(JSON.stringify(request)).not.toMatch(/s3cr3t|wonderland/);
+  expect(JSON.stringify(request)).not.toContain(btoa('alice:wonderland'));
+});
+
+test('a huge head is kept bounded: long values cut, and past 40 fields only their count', async () => {
+  const run = await startRun();
+  const url = pathOf(run.cases[0]?.url ?? '');
+  const many: HeaderList = Array.from({ length: 50 }, (_, i) => [`X-Field-${i}`, 'v'.repeat(i === 0 ? 5000 : 3)]);
+  await send(url, many);
+  const fields = (await report(run.id)).cases[0]?.requests[0]?.fields ?? [];
+  expect(fields).toHaveLength(41);
+  expect(fields[1]).toEqual(['X-Field-0', `${'v'.repeat(200)}… [4800 more characters]`]);
+  expect(fields.at(-1)).toEqual(['…', '11 more fields']);
+});
+
+test("the OpenAPI document lists every verdict word a report gives, and says which is the issue's pass and fail", async () => {
+  const run = await startRun();
+  await send(pathOf(run.cases.find((c) => c.id === 'basic-plain')?.url ?? ''), [['Authorization', ALICE]]);
+  const read = await report(run.id);
+  const operation = openApiDocument(SANDBOX_ROUTES).paths['/api/sandbox/runs/{id}']?.get;
+  const schema = operation?.responses['200']?.content?.['application/json']?.schema as {
+    properties: { summary: { properties: object }; cases: { items: { properties: { verdict: { enum: string[] } } } } };
+  };
+  const words = schema.properties.cases.items.properties.verdict.enum;
+  expect(new Set(read.cases.map((c) => c.verdict))).toEqual(new Set(['follows', 'pending']));
+  for (const c of read.cases) expect(words).toContain(c.verdict);
+  expect(Object.keys(schema.properties.summary.properties)).toEqual(Object.keys(read.summary));
+  expect(operation?.description).toMatch(/`follows` \(a pass[^)]*\).*`fails` \(a fail/s);
 });
 
 test('a Digest case answered with Basic grades "differs" with the reason the case gives', async () => {

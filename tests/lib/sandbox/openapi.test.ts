@@ -2,7 +2,8 @@ import { createSandboxContext } from '@/lib/sandbox/context';
 import { headerValues, type SandboxRequest } from '@/lib/sandbox/message';
 import { openApiDocument, openApiJson } from '@/lib/sandbox/openapi/document';
 import type { OperationObject } from '@/lib/sandbox/openapi/types';
-import { EXCHANGE_PATH, SANDBOX_PREFIX } from '@/lib/sandbox/routes/paths';
+import { BEARER_OR_DPOP_PATH, DPOP_PATH, OAUTH_TOKEN_PATH, WHOAMI_PATH } from '@/lib/sandbox/oauth/lab-metadata';
+import { EXCHANGE_PATH, PRESETS_PATH, RUNS_PATH, SANDBOX_PREFIX } from '@/lib/sandbox/routes/paths';
 import { resolveScenario, routeSandboxRequest } from '@/lib/sandbox/routes/router';
 import { SANDBOX_ROUTES } from '@/lib/sandbox/routes/table';
 import { OVERRIDE_PARAMETERS } from '@/lib/sandbox/scenario/overrides';
@@ -117,6 +118,33 @@ describe('the OpenAPI document', () => {
     expect(proxy?.responses['403']?.content).toHaveProperty(['application/problem+json']);
     expect(document.components.schemas.Problem?.required).toEqual(['type', 'title', 'status', 'detail']);
     expect(document.components.schemas.TokenError).toMatchObject({ allOf: [{ $ref: '#/components/schemas/Problem' }, expect.anything()] });
+  });
+
+  // With REDIS_URL, every route that keeps state in the shared store answers 503 while Redis is away
+  // (tests/lib/sandbox/store-unavailable.test.ts makes each of them do it); a route that keeps none never does.
+  test('documents 503 Shared store unavailable, with Retry-After, exactly where the shared store is used', () => {
+    const unavailable = operations.filter(({ method, operation }) => method !== 'options' && operation.responses['503'] !== undefined);
+    const routes = new Set(unavailable.map(({ route }) => route));
+    for (const route of [
+      `${SANDBOX_PREFIX}/digest`,
+      `${SANDBOX_PREFIX}/ntlm`,
+      `${SANDBOX_PREFIX}/presets/{id}`,
+      OAUTH_TOKEN_PATH,
+      DPOP_PATH,
+      BEARER_OR_DPOP_PATH,
+      RUNS_PATH,
+    ])
+      expect([route, routes.has(route)]).toEqual([route, true]);
+    for (const route of [WHOAMI_PATH, PRESETS_PATH, `${SANDBOX_PREFIX}/openapi.json`, EXCHANGE_PATH])
+      expect([route, routes.has(route)]).toEqual([route, false]);
+    expect([...routes].filter((route) => route.startsWith(RUNS_PATH))).toHaveLength(3);
+    for (const { route, operation } of unavailable) {
+      const response = operation.responses['503'];
+      expect([route, response?.description]).toEqual([route, expect.stringMatching(/^Shared store unavailable: with REDIS_URL set/)]);
+      expect(response?.headers?.['Retry-After']?.required).toBe(true);
+      expect(response?.content).toHaveProperty(['application/problem+json']);
+    }
+    expect(document.paths[`${SANDBOX_PREFIX}/ntlm`]?.get?.responses['503']?.description).toMatch(/unfinished handshakes/);
   });
 });
 

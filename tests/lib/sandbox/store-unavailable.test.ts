@@ -6,7 +6,9 @@ import { createConnectionAuth, handshakeBudget, type ConnectionAuth } from '@/li
 import { headerValues, type HeaderList, type SandboxResponse } from '@/lib/sandbox/message';
 import { issueAccessToken } from '@/lib/sandbox/oauth/access-token';
 import { DPOP_PATH } from '@/lib/sandbox/oauth/lab-metadata';
+import { openApiDocument } from '@/lib/sandbox/openapi/document';
 import { routeSandboxRequest } from '@/lib/sandbox/routes/router';
+import { SANDBOX_ROUTES } from '@/lib/sandbox/routes/table';
 import { createRedisStore } from '@/lib/sandbox/store/redis';
 import type { OnceStore } from '@/lib/sandbox/store/store';
 import { redisServerAvailable, startRedisServer, type RedisServer } from '../../http/support/redis-server';
@@ -23,6 +25,13 @@ const HOST: [string, string] = ['Host', 'lab.test'];
 const ORIGIN = 'http://lab.test';
 
 const haveRedis = redisServerAvailable();
+
+const documented = openApiDocument(SANDBOX_ROUTES);
+
+/** The OpenAPI document names the 503 for this path, so a client reading it expects the outage. */
+function expectDocumented(path: string, method: 'get' | 'post' = 'get') {
+  expect([path, documented.paths[path]?.[method]?.responses['503']?.description]).toEqual([path, expect.stringMatching(/^Shared store unavailable/)]);
+}
 
 function expectUnavailable(response: SandboxResponse) {
   expect(response.status).toBe(503);
@@ -90,6 +99,7 @@ function expectUnavailable(response: SandboxResponse) {
     const started = Date.now();
     expectUnavailable(await send(headers));
     expect(Date.now() - started).toBeLessThan(1_500);
+    expectDocumented(DPOP_PATH);
   });
 
   test('NTLM: an AUTHENTICATE whose proof cannot be checked gets 503, on the origin and on CONNECT', async () => {
@@ -126,6 +136,7 @@ function expectUnavailable(response: SandboxResponse) {
     await redis.stop();
     expectUnavailable(await send('origin', origin.connection, origin.authorization));
     expectUnavailable(await send('connect', tunnel.connection, tunnel.authorization));
+    expectDocumented('/api/sandbox/ntlm');
     // Basic needs no store: it still answers.
     expect((await routeSandboxRequest(request('/api/sandbox/basic', [['Authorization', ALICE_BASIC]]), ctx)).response.status).toBe(200);
   });
@@ -138,6 +149,9 @@ function expectUnavailable(response: SandboxResponse) {
     expectUnavailable((await routeSandboxRequest(request('/api/sandbox/runs', [HOST], 'POST'), ctx)).response);
     expectUnavailable((await routeSandboxRequest(request(`/api/sandbox/runs/${run.id}`, [HOST]), ctx)).response);
     const caseTarget = new URL(run.cases[0]?.url ?? '').pathname;
+    expectDocumented('/api/sandbox/runs', 'post');
+    expectDocumented('/api/sandbox/runs/{id}');
+    expectDocumented('/api/sandbox/runs/{id}/cases/{case}');
     expectUnavailable((await routeSandboxRequest(request(caseTarget, [HOST, ['Authorization', ALICE_BASIC]]), ctx)).response);
     const lines = logged.mock.calls.map((call) => call.map(String).join(' ')).filter((line) => line.includes('shared store unavailable'));
     expect(lines.length).toBeGreaterThanOrEqual(1);

@@ -22,6 +22,7 @@ const PAGE_DIRECTIVES = [
   'img-src',
   'font-src',
   'connect-src',
+  'worker-src',
   'frame-src',
   'form-action',
   'base-uri',
@@ -39,7 +40,7 @@ describe("the pages' Content-Security-Policy", () => {
 
   test('loads everything from the lab itself and nothing from elsewhere', () => {
     expect(production.get('default-src')).toEqual(["'self'"]);
-    for (const name of ['img-src', 'font-src', 'connect-src', 'frame-src', 'form-action']) expect(production.get(name)).toEqual(["'self'"]);
+    for (const name of ['img-src', 'font-src', 'connect-src', 'worker-src', 'frame-src', 'form-action']) expect(production.get(name)).toEqual(["'self'"]);
     expect(production.get('object-src')).toEqual(["'none'"]);
     expect(production.get('base-uri')).toEqual(["'none'"]);
     expect(production.get('frame-ancestors')).toEqual(["'self'"]);

@@ -6,7 +6,8 @@ import { COMPAT_CASES, findCompatCase } from '@/lib/compat/cases';
 import { GROUP_TITLES, resultFor, rfcHref } from '@/lib/compat/matrix';
 import { credentialsWords, FLOW_WORDS, LEG_WORDS, noteWords } from '@/lib/compat/recorded-words';
 import { loadClientResults } from '@/lib/compat/results';
-import type { RecordedRequest } from '@/lib/compat/results-schema';
+import { findRfcExcerpt } from '@/lib/compat/rfc-excerpts';
+import type { MeasuredRequest } from '@/lib/compat/results-schema';
 import { findRfcSection } from '@/lib/content/rfc-sections';
 import { reasonPhrase } from '@/lib/sandbox/reason-phrases';
 
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
     : { title: 'No such case' };
 }
 
-function RequestLine({ request }: { request: RecordedRequest }) {
+function RequestLine({ request }: { request: MeasuredRequest }) {
   const sent = [request.proxyAuthorization, request.authorization].filter((c) => c !== undefined);
   return (
     <li className="space-y-0.5">
@@ -97,15 +98,26 @@ export default async function CompatCasePage({ params }: { params: Promise<{ id:
           </ul>
         ) : null}
         <p className="mt-2 text-sm">Decided by:</p>
-        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-          {compatCase.citations.map(({ rfc, section }) => (
-            <li key={`${rfc}-${section}`}>
-              <a href={rfcHref(rfc, section)} className="text-accent underline underline-offset-4">
-                RFC {rfc} §{section}
-              </a>{' '}
-              {findRfcSection(rfc, section) ?? ''}
-            </li>
-          ))}
+        <ul className="mt-1 space-y-3 text-sm">
+          {compatCase.citations.map(({ rfc, section }) => {
+            const passages = findRfcExcerpt(rfc, section) ?? [];
+            return (
+              <li key={`${rfc}-${section}`}>
+                <a href={rfcHref(rfc, section)} className="text-accent underline underline-offset-4">
+                  RFC {rfc} §{section}
+                </a>{' '}
+                {findRfcSection(rfc, section) ?? ''}
+                {passages.length > 0 ? (
+                  // The RFC's own words (content/compat/rfc-excerpts.yaml, checked against the RFC's text).
+                  <blockquote cite={rfcHref(rfc, section)} className="mt-1 space-y-1 border-l-4 border-line pl-3">
+                    {passages.map((passage) => (
+                      <p key={passage}>“{passage}”</p>
+                    ))}
+                  </blockquote>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </section>
 
