@@ -1,6 +1,6 @@
 import type { Diagnosis } from '@/lib/har';
 import { goToHop, hopHeadingId } from './hop-link';
-import { rfcLink } from './rfc-link';
+import { findingCitations } from './rfc-link';
 
 // The findings, first on the page: each with its severity in words and an icon (never colour alone), what went
 // wrong, why, the fix, the RFC sections that decide it, and links to the exchanges that show it.
@@ -54,24 +54,21 @@ export function DiagnosisList({ diagnoses }: { diagnoses: readonly Diagnosis[] }
               <p>
                 <strong>Fix:</strong> {finding.fix}
               </p>
-              {finding.rfc.length > 0 ? (
+              {findingCitations(finding).length > 0 ? (
                 <p className="text-sm">
                   Rules:{' '}
-                  {finding.rfc.map((citation, i) => {
-                    const href = rfcLink(citation);
-                    return (
-                      <span key={citation}>
-                        {i > 0 ? ', ' : ''}
-                        {href ? (
-                          <a href={href} className="text-accent underline underline-offset-4">
-                            {citation}
-                          </a>
-                        ) : (
-                          citation
-                        )}
-                      </span>
-                    );
-                  })}
+                  {findingCitations(finding).map(({ text, href }, i) => (
+                    <span key={text}>
+                      {i > 0 ? ', ' : ''}
+                      {href ? (
+                        <a href={href} className="text-accent underline underline-offset-4">
+                          {text}
+                        </a>
+                      ) : (
+                        text
+                      )}
+                    </span>
+                  ))}
                 </p>
               ) : null}
               <HopLinks finding={finding} />

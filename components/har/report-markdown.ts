@@ -1,5 +1,5 @@
 import type { Diagnosis } from '@/lib/har';
-import { rfcLink } from './rfc-link';
+import { findingCitations } from './rfc-link';
 import type { TrafficReport } from './report';
 
 // The report as Markdown, for a ticket or a chat: the findings first, then each conversation's messages as the
@@ -28,17 +28,8 @@ export function reportMarkdown(report: TrafficReport): string {
     lines.push(`### ${SEVERITY_WORDS[finding.severity]}: ${finding.title}`, '');
     lines.push(`Conversation ${finding.conversation}, exchange${finding.hops.length === 1 ? '' : 's'} ${finding.hops.map((hop) => hop + 1).join(', ')}.`, '');
     lines.push(finding.explanation, '', `**Fix:** ${finding.fix}`, '');
-    if (finding.rfc.length > 0) {
-      lines.push(
-        `**Rules:** ${finding.rfc
-          .map((rfc) => {
-            const href = rfcLink(rfc);
-            return href ? `[${rfc}](${href})` : rfc;
-          })
-          .join(', ')}`,
-        '',
-      );
-    }
+    const citations = findingCitations(finding);
+    if (citations.length > 0) lines.push(`**Rules:** ${citations.map(({ text, href }) => (href ? `[${text}](${href})` : text)).join(', ')}`, '');
   }
   lines.push('## Conversations', '');
   for (const conversation of report.conversations) {

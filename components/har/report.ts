@@ -70,6 +70,7 @@ const reportSchema = z.object({
       explanation: z.string(),
       fix: z.string(),
       rfc: z.array(z.string()),
+      fetch: z.optional(z.array(z.object({ anchor: z.string().check(z.regex(/^[a-z0-9-]+$/)), name: z.string() }))),
       conversation: z.number(),
       hops: z.array(z.number()),
     }),

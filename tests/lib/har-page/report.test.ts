@@ -26,6 +26,19 @@ describe('the share link', () => {
     expect(await reportFromFragment(url.hash)).toEqual({ kind: 'report', report: JSON.parse(JSON.stringify(report)) });
   });
 
+  test('keeps the Fetch standard steps a finding cites, and the Markdown links them', async () => {
+    const report = reportOf(analysed('chromium-mistakes.har'));
+    const dropped = report.diagnoses.find((d) => d.rule === 'authorization-dropped-on-redirect');
+    expect(dropped?.fetch?.length).toBeGreaterThan(0);
+    const link = await shareLink(report, PAGE);
+    if (link.kind !== 'link') throw new Error('expected a link');
+    const opened = await reportFromFragment(new URL(link.url).hash);
+    if (opened.kind !== 'report') throw new Error('expected a report');
+    expect(opened.report.diagnoses.find((d) => d.rule === 'authorization-dropped-on-redirect')?.fetch).toEqual(dropped?.fetch);
+    const { anchor, name } = dropped?.fetch?.[0] ?? { anchor: '', name: '' };
+    expect(reportMarkdown(report)).toContain(`[Fetch: ${name}](https://fetch.spec.whatwg.org/#${anchor})`);
+  });
+
   test('deflate-raw makes it much shorter than the JSON it holds', async () => {
     const report = reportOf(analysed('firefox-bidi.har'));
     const link = await shareLink(report, PAGE);
