@@ -1,6 +1,7 @@
 import { conversationTranscript } from '@/lib/har';
 import { TranscriptPanel } from '@/components/playground/TranscriptPanel';
 import { DiagnosisList } from './DiagnosisList';
+import { HopExplanation } from './HopExplanation';
 import { conversationIdPrefix } from './hop-link';
 import { conversationPlaceholders } from './placeholders';
 import { RedactedValues, type Revealed } from './RedactedValues';
@@ -64,6 +65,7 @@ export function ReportView({
               transcript={conversationTranscript(conversation)}
               idPrefix={conversationIdPrefix(conversation.id)}
               label={`Conversation ${conversation.id}`}
+              stepExtra={(step, attempt) => <HopExplanation step={step} attempt={attempt} />}
             />
             <RedactedValues placeholders={conversationPlaceholders(conversation)} revealed={revealed} onReveal={onReveal} onHide={onHide} />
           </section>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ChainHop, ExchangeStep } from '@/lib/sandbox/exchange/input';
 import { statusMeaning } from '@/lib/playground/status-meaning';
 import { connectionLabel, connectionSentence, connectionsMatter } from '@/lib/playground/connections';
@@ -69,12 +70,15 @@ export function ExchangeStepView({
   attempt,
   idPrefix,
   showConnection = false,
+  extra,
 }: {
   step: ExchangeStep;
   attempt: number;
   idPrefix: string;
   /** Say which connection the request went on (when the conversation's scheme binds to one, or it used several). */
   showConnection?: boolean;
+  /** More about this attempt, after its raw messages (the traffic page's explanation of a recorded hop). */
+  extra?: ReactNode;
 }) {
   const connection = showConnection ? step.connection : undefined;
   // Unique on the page: a lesson shows several transcripts, each with its attempts 1, 2, ...
@@ -168,6 +172,7 @@ export function ExchangeStepView({
           {step.response.raw}
         </pre>
       </details>
+      {extra}
       <p className="mt-3 rounded border-l-4 border-accent bg-surface px-3 py-2 text-sm break-words">
         <span className="font-semibold">{NEXT_LABEL[step.next.kind]}</span>
         {step.next.explanation}
@@ -176,13 +181,23 @@ export function ExchangeStepView({
   );
 }
 
+/** What a page adds to one attempt of a transcript (nothing, for the playground's own). */
+export type StepExtra = (step: ExchangeStep, attempt: number) => ReactNode;
+
 /** `idPrefix` must be unique on the page (the transcript's own prefix): the attempts' heading ids derive from it. */
-export function TranscriptView({ steps, idPrefix }: { steps: ExchangeStep[]; idPrefix: string }) {
+export function TranscriptView({ steps, idPrefix, stepExtra }: { steps: ExchangeStep[]; idPrefix: string; stepExtra?: StepExtra }) {
   const showConnection = connectionsMatter(steps);
   return (
     <div className="space-y-4">
       {steps.map((step, index) => (
-        <ExchangeStepView key={index} step={step} attempt={index + 1} idPrefix={idPrefix} showConnection={showConnection} />
+        <ExchangeStepView
+          key={index}
+          step={step}
+          attempt={index + 1}
+          idPrefix={idPrefix}
+          showConnection={showConnection}
+          extra={stepExtra?.(step, index + 1)}
+        />
       ))}
     </div>
   );
