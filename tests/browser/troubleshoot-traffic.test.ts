@@ -5,7 +5,7 @@ jest.setTimeout(120_000);
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { syntheticHar } from '../../bench/support/synthetic-har.mjs';
 import { type ColorScheme, openBrowser } from './support/chromium';
 import { axeViolations, baseUrl, openPage, watchForProblems } from './support/site';
@@ -48,6 +48,19 @@ async function openTrafficPage(page: Page, url = pageUrl()) {
   await page.waitForLoadState('networkidle');
 }
 
+/** Opens a conversation's messages and one attempt's "Explain this response"; checks it explains the Basic challenge. */
+async function openExplanation(conversation: Locator, attempt: number) {
+  const messages = conversation.getByText('Every request and response, explained');
+  if ((await messages.locator('xpath=..').getAttribute('open')) === null) await messages.click();
+  const step = conversation.getByRole('region', { name: new RegExp(`^Attempt ${attempt}: `) });
+  await step.getByText('Explain this response').click();
+  const heading = step.getByRole('heading', { name: 'Explanation', level: 4 });
+  await heading.waitFor();
+  const explanation = heading.locator('xpath=..');
+  expect(await explanation.getByRole('heading', { name: 'Findings', level: 5 }).isVisible()).toBe(true);
+  expect(await explanation.textContent()).toMatch(/In short: .*Basic/);
+}
+
 const fileInput = (page: Page) => page.getByLabel('Choose a HAR file (or drop it here)');
 
 test('a HAR chosen in the page is analysed with no request, shown redacted, revealed on request, and shared by its fragment', async () => {
@@ -71,6 +84,8 @@ test('a HAR chosen in the page is analysed with no request, shown redacted, reve
       expect.stringMatching(/^Conversation 2: http:\/\/127\.0\.0\.1:\d+$/),
     ]);
     expect(await page.getByRole('figure', { name: 'Conversation 1' }).isVisible()).toBe(true);
+    // A recorded 401 explained by the playground's engine, from the redacted response (checked for secrets below).
+    await openExplanation(page.getByRole('region', { name: /^Conversation 1: / }), 1);
     const text = await page.evaluate(() => document.body.textContent ?? '');
     expect(text).toContain('[redacted #1: user-id "alice", password hidden]');
     for (const secret of fixtureSecrets()) expect([secret, text.includes(secret)]).toEqual([secret, false]);
@@ -98,6 +113,7 @@ test('a HAR chosen in the page is analysed with no request, shown redacted, reve
     expect(asked.every((url) => url.startsWith(baseUrl()))).toBe(true);
     expect(await shared.getByRole('heading', { name: /^Conversation \d+: / }).count()).toBe(2);
     expect(await shared.getByRole('button', { name: /^Reveal/ }).count()).toBe(0);
+    await openExplanation(shared.getByRole('region', { name: /^Conversation 1: / }), 1);
     const sharedText = await shared.evaluate(() => document.body.textContent ?? '');
     for (const secret of fixtureSecrets()) expect([secret, sharedText.includes(secret)]).toEqual([secret, false]);
     expect(problems).toEqual([]);
@@ -171,6 +187,11 @@ test.each<ColorScheme>(['light', 'dark'])('pasted curl -v: the finding links to 
     const attempt = page.getByRole('heading', { name: /^Attempt 1: GET \/orders/ });
     expect(await attempt.evaluate((heading) => heading === document.activeElement)).toBe(true);
     expect(new URL(page.url()).hash).toBe('');
+    // With the hop's explanation open too: by keyboard, from its summary.
+    await page.getByText('Explain this response').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Explanation', level: 4 }).waitFor();
+    expect(await page.getByText(/^In short: A 401 must carry WWW-Authenticate/).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
   } finally {
     await session.close();
