@@ -37,12 +37,12 @@ export type FetchCitation = { anchor: string; name: string };
 export type RuleInput = { conversation: Conversation; exchanges: readonly RedactedExchange[] };
 
 /** What a rule finds: a diagnosis before diagnoseConversations names the rule and the conversation. */
-export type Finding = Omit<Diagnosis, 'rule' | 'conversation'>;
+export type RuleFinding = Omit<Diagnosis, 'rule' | 'conversation'>;
 
 /** One rule: its id, and the findings it makes in a conversation (none when the conversation is clean). */
 export type DiagnosisRule = {
   id: string;
-  diagnose(input: RuleInput): Finding[];
+  diagnose(input: RuleInput): RuleFinding[];
 };
 
 /** The hops of a conversation with their positions, for rules that look for a pattern. */

@@ -23,5 +23,5 @@ export { type Conversation, type ConversationHop, DEFAULT_GAP_MS, type GroupOpti
 export { type RelevanceReason, isPreflight, ownReasons } from './relevance';
 export { conversationTranscript } from './transcript';
 export { type AnalyseOptions, type AnalysisPhase, type RecordingAnalysis, analyseRecording } from './analyse';
-export { type Diagnosis, type DiagnosisRule, type DiagnosisSeverity, type FetchCitation, type Finding, type RuleInput } from './diagnosis';
+export { type Diagnosis, type DiagnosisRule, type DiagnosisSeverity, type FetchCitation, type RuleFinding, type RuleInput } from './diagnosis';
 export { DIAGNOSIS_RULES, diagnoseConversations } from './diagnose';

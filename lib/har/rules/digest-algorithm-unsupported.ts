@@ -1,4 +1,4 @@
-import type { DiagnosisRule, Finding } from '../diagnosis';
+import type { DiagnosisRule, RuleFinding } from '../diagnosis';
 import { numberedHops } from '../diagnosis';
 import { challengesOf, getParam, requestLine, sentDigestParams } from './facts';
 
@@ -12,7 +12,7 @@ export const digestAlgorithmUnsupported: DiagnosisRule = {
   id: 'digest-algorithm-unsupported',
   diagnose({ conversation }) {
     const hops = numberedHops(conversation);
-    return hops.flatMap(([at, { exchange }]): Finding[] => {
+    return hops.flatMap(([at, { exchange }]): RuleFinding[] => {
       if (exchange.response.status !== 401) return [];
       const offered = challengesOf(exchange, 'Digest');
       if (offered.length === 0) return [];

@@ -8,7 +8,7 @@ import type { RedactedExchange } from '../redact';
 // challenges a response made (parsed by lib/http-auth, the parser that explains the lab's own responses),
 // and a few facts about origins and times. Never a secret: only what redaction left.
 
-export type SentCredentials = {
+export type CredentialsOnHop = {
   /** The scheme as the client spelled it. */
   scheme: string;
   /** The redaction's id: equal ids, equal secrets (secret-vault.ts). */
@@ -19,7 +19,7 @@ export type SentCredentials = {
 type CredentialsField = 'Authorization' | 'Proxy-Authorization';
 
 /** The credentials a request carried in `field`, one per field line, with what redaction kept of them. */
-export function sentCredentials(exchange: RedactedExchange, field: CredentialsField = 'Authorization'): SentCredentials[] {
+export function sentCredentials(exchange: RedactedExchange, field: CredentialsField = 'Authorization'): CredentialsOnHop[] {
   const where = `request ${exchange.index + 1} ${field.toLowerCase()}`;
   const redactions = exchange.redactions.filter((r) => r.where.toLowerCase() === where || r.where.toLowerCase() === `${where}, digest response`);
   return headerValues(exchange.request.headers, field)
@@ -32,7 +32,7 @@ export function sentCredentials(exchange: RedactedExchange, field: CredentialsFi
 }
 
 /** The first credentials of `field`, or undefined when the request carried none. */
-export const firstCredentials = (exchange: RedactedExchange, field: CredentialsField = 'Authorization'): SentCredentials | undefined =>
+export const firstCredentials = (exchange: RedactedExchange, field: CredentialsField = 'Authorization'): CredentialsOnHop | undefined =>
   sentCredentials(exchange, field)[0];
 
 /** A Bearer (or DPoP) token's JWT header and claims, when the token is a JWT. */
