@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer-core';
 import { launchFirefox } from '@/scripts/firefox';
 import { syntheticHar } from '../../bench/support/synthetic-har.mjs';
+import { DIAGNOSED_RECORDINGS, harFindings, harFixture, harSecrets } from './support/har-fixtures';
 import { baseUrl, reactHydrated } from './support/site';
 
 const FIXTURE = path.join(__dirname, '../fixtures/har/chromium-lab.har');
@@ -79,6 +80,28 @@ test('a HAR chosen in Firefox is analysed with no request, shown redacted, and i
     const sharedText = await bodyText(shared);
     expect(sharedText).toMatch(/Conversation 2: http:\/\/127\.0\.0\.1:\d+/);
     for (const secret of SECRETS) expect([secret, sharedText.includes(secret)]).toEqual([secret, false]);
+  } finally {
+    await context.close();
+  }
+});
+
+test.each(DIAGNOSED_RECORDINGS)('%s, recorded by a real browser, gets its findings in Firefox, with no request and no secret shown', async (file, rules) => {
+  const expected = harFindings(file);
+  expect(expected.rules).toEqual(rules);
+  const context = await firefox.createBrowserContext();
+  try {
+    const page = await openTrafficPage(context);
+    const requests: string[] = [];
+    const record = (request: { url(): string }) => requests.push(request.url());
+    page.on('request', record);
+    await (await fileInput(page)).uploadFile(harFixture(file));
+    await waitForText(page, `Report on ${file}`);
+    page.off('request', record);
+    expect(requests.filter((url) => !url.startsWith('data:'))).toEqual([]);
+    const headings = await page.$$eval('h3', (all) => all.map((h) => (h.textContent ?? '').trim()).filter((t) => /(Problem|Warning): /.test(t)));
+    expect(headings).toEqual(expected.headings.map((heading) => expect.stringContaining(heading)));
+    const text = await bodyText(page);
+    for (const secret of harSecrets(file)) expect([secret, text.includes(secret)]).toEqual([secret, false]);
   } finally {
     await context.close();
   }

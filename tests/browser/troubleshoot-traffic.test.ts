@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { syntheticHar } from '../../bench/support/synthetic-har.mjs';
 import { type ColorScheme, openBrowser } from './support/chromium';
+import { DIAGNOSED_RECORDINGS, harFindings, harFixture, harSecrets } from './support/har-fixtures';
 import { axeViolations, baseUrl, openPage, watchForProblems } from './support/site';
 
 const FIXTURE = path.join(__dirname, '../fixtures/har/chromium-lab.har');
@@ -117,6 +118,26 @@ test('a HAR chosen in the page is analysed with no request, shown redacted, reve
     const sharedText = await shared.evaluate(() => document.body.textContent ?? '');
     for (const secret of fixtureSecrets()) expect([secret, sharedText.includes(secret)]).toEqual([secret, false]);
     expect(problems).toEqual([]);
+  } finally {
+    await session.close();
+  }
+});
+
+test.each(DIAGNOSED_RECORDINGS)('%s, recorded by a real browser, gets its findings on the page, with no request and no secret shown', async (file, rules) => {
+  const expected = harFindings(file);
+  expect(expected.rules).toEqual(rules);
+  const session = await openBrowser();
+  try {
+    const { page, context } = session;
+    await openTrafficPage(page);
+    const requests = recordRequests(context);
+    await fileInput(page).setInputFiles(harFixture(file));
+    await page.getByRole('heading', { name: `Report on ${file}` }).waitFor();
+    expect(requests.stop()).toEqual([]);
+    const findings = page.getByRole('heading', { level: 3 }).filter({ hasText: /(Problem|Warning): / });
+    expect(await findings.allTextContents()).toEqual(expected.headings.map((heading) => expect.stringContaining(heading)));
+    const text = await page.evaluate(() => document.body.textContent ?? '');
+    for (const secret of harSecrets(file)) expect([secret, text.includes(secret)]).toEqual([secret, false]);
   } finally {
     await session.close();
   }
