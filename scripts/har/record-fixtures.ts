@@ -5,17 +5,17 @@
 // Run: npx tsx scripts/har/record-fixtures.ts
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import * as z from 'zod';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
-import { freePort, startServer } from '../serve-build.mjs';
+import { startServer } from '../serve-build.mjs';
 import { answerChallenges, provide } from '../cdp-auth';
 import { launchFirefox } from '../firefox';
 import { type BidiEvent, harFromBidi } from './bidi-har';
 import { answerDigestChallenge, encodeBasicCredentials, formatCredentials, parseChallenges } from '@/lib/http-auth';
+import { appOrigin } from './app-origin';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(root, 'tests/fixtures/har');
@@ -23,17 +23,6 @@ const USER = { userId: 'alice', password: 'wonderland' };
 // A JWT-shaped token the lab did not issue (its signature is none of the lab's): 401 error="invalid_token".
 const FOREIGN_JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSIsImF1ZCI6Imh0dHBzOi8vb3RoZXIuZXhhbXBsZSIsImV4cCI6MTcwMDAwMDAwMH0.c2lnbmF0dXJlLW5vdC1mcm9tLXRoZS1sYWItMDEyMzQ1Njc4OQ';
-
-/** A loopback origin of our own whose /start answers 307 to `target` (the lab, on another origin). */
-async function redirector(target: string) {
-  const port = await freePort();
-  const server = http.createServer((request, response) => {
-    if (request.url?.startsWith('/start')) response.writeHead(307, { Location: target, 'Cache-Control': 'no-store' }).end();
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 /** Keeps the fixture small: the lab's page and its assets go, the sandbox exchanges and the redirect stay. */
 function trim(file: string): number {
@@ -68,7 +57,7 @@ async function digestConversation(page: Page, base: string): Promise<void> {
 
 async function recordChromium(base: string): Promise<void> {
   // The lab on "localhost" as well as 127.0.0.1: two origins (RFC 6454 §4) on one machine.
-  const hop = await redirector(`${base.replace('127.0.0.1', 'localhost')}/api/sandbox/basic`);
+  const hop = await appOrigin(`${base.replace('127.0.0.1', 'localhost')}/api/sandbox/basic`);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
     const file = path.join(out, 'chromium-lab.har');

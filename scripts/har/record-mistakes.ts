@@ -7,31 +7,19 @@
 // Run: npx tsx scripts/har/record-mistakes.ts
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
-import { freePort, startServer } from '../serve-build.mjs';
+import { startServer } from '../serve-build.mjs';
 import { answerChallenges, provide } from '../cdp-auth';
 import { encodeBasicCredentials, formatCredentials } from '@/lib/http-auth';
+import { appOrigin } from './app-origin';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(root, 'tests/fixtures/har');
 const USER = { userId: 'alice', password: 'wonderland' };
-
-/** A loopback origin of our own: `/` is an empty page for scripts to run on, `/start` answers 307 to `target`. */
-async function appOrigin(target: string) {
-  const port = await freePort();
-  const server = http.createServer((request, response) => {
-    if (request.url?.startsWith('/start')) response.writeHead(307, { Location: target, 'Cache-Control': 'no-store' }).end();
-    else if (request.url === '/') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>app</title>');
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 /** A fetch from the page, as a single-page app sends it; resolves to its status, or 0 when it failed. */
 const pageFetch = (page: Page, url: string, headers: Record<string, string> = {}) =>

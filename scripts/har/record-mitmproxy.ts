@@ -12,22 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort, startServer } from '../serve-build.mjs';
+import { appOrigin } from './app-origin';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const file = path.join(root, 'tests/fixtures/har/mitmproxy-lab.har');
 const HAR_DUMP = '/usr/share/doc/mitmproxy/examples/contrib/har_dump.py';
 const USER = 'alice:wonderland';
-
-/** A loopback origin of our own whose /start answers 307 to `target` (the lab, on another origin). */
-async function redirector(target: string) {
-  const port = await freePort();
-  const server = http.createServer((request, response) => {
-    if (request.url?.startsWith('/start')) response.writeHead(307, { Location: target, 'Cache-Control': 'no-store' }).end();
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 /** mitmdump as a plain forward proxy, writing the HAR when it stops. Resolves once it listens. */
 async function mitmdump(port: number) {
@@ -53,7 +43,7 @@ const curl = (proxy: string, args: string[]) =>
 if (!fs.existsSync(HAR_DUMP)) throw new Error(`${HAR_DUMP} is missing: apt-get install mitmproxy`);
 const lab = await startServer({ SANDBOX_SECRET: 'har-fixtures-secret-0123456789abcdef', SANDBOX_RATE_LIMIT: 'off' });
 process.on('exit', () => lab.child.kill());
-const hop = await redirector(`${lab.baseUrl.replace('127.0.0.1', 'localhost')}/api/sandbox/basic`);
+const hop = await appOrigin(`${lab.baseUrl.replace('127.0.0.1', 'localhost')}/api/sandbox/basic`);
 const port = await freePort();
 const proxy = await mitmdump(port);
 try {
