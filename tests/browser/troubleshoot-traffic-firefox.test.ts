@@ -45,18 +45,25 @@ async function fileInput(page: Page): Promise<ElementHandle<HTMLInputElement>> {
 const waitForText = (page: Page, text: string, timeout = 60_000) => page.waitForSelector(`::-p-text(${text})`, { timeout });
 const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
+/**
+ * Chooses `file` in the page's file input and waits for its report: the requests the page made meanwhile.
+ * Firefox reports the data: URLs of its own built-in fonts as requests too; they never leave the machine.
+ */
+async function requestsWhileAnalysing(page: Page, file: string): Promise<string[]> {
+  const requests: string[] = [];
+  const record = (request: { url(): string }) => requests.push(request.url());
+  page.on('request', record);
+  await (await fileInput(page)).uploadFile(file);
+  await waitForText(page, `Report on ${path.basename(file)}`);
+  page.off('request', record);
+  return requests.filter((url) => !url.startsWith('data:'));
+}
+
 test('a HAR chosen in Firefox is analysed with no request, shown redacted, and its share link reopens it', async () => {
   const context = await firefox.createBrowserContext();
   try {
     const page = await openTrafficPage(context);
-    const requests: string[] = [];
-    const record = (request: { url(): string }) => requests.push(request.url());
-    page.on('request', record);
-    await (await fileInput(page)).uploadFile(FIXTURE);
-    await waitForText(page, 'Report on chromium-lab.har');
-    page.off('request', record);
-    // Firefox reports the data: URLs of its own built-in fonts as requests too; they never leave the machine.
-    expect(requests.filter((url) => !url.startsWith('data:'))).toEqual([]);
+    expect(await requestsWhileAnalysing(page, FIXTURE)).toEqual([]);
 
     const text = await bodyText(page);
     expect(text).toContain('Diagnosis');
@@ -91,13 +98,7 @@ test.each(DIAGNOSED_RECORDINGS)('%s, recorded by a real browser, gets its findin
   const context = await firefox.createBrowserContext();
   try {
     const page = await openTrafficPage(context);
-    const requests: string[] = [];
-    const record = (request: { url(): string }) => requests.push(request.url());
-    page.on('request', record);
-    await (await fileInput(page)).uploadFile(harFixture(file));
-    await waitForText(page, `Report on ${file}`);
-    page.off('request', record);
-    expect(requests.filter((url) => !url.startsWith('data:'))).toEqual([]);
+    expect(await requestsWhileAnalysing(page, harFixture(file))).toEqual([]);
     const headings = await page.$$eval('h3', (all) => all.map((h) => (h.textContent ?? '').trim()).filter((t) => /(Problem|Warning): /.test(t)));
     expect(headings).toEqual(expected.headings.map((heading) => expect.stringContaining(heading)));
     const text = await bodyText(page);
