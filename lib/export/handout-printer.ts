@@ -24,6 +24,12 @@ export type HandoutPrinterOptions = {
   maxWaiting?: number;
   /** The cache's bound, in bytes of PDF. */
   cacheBytes?: number;
+  /** Starts the browser (tests hand in one of their own); Debian's Chromium at executablePath by default. */
+  launchBrowser?: () => Promise<Browser>;
+  /** Prints one handout in a fresh context (printHandoutPdf; tests hand in one that fails on purpose). */
+  printPage?: (context: BrowserContext, request: HandoutPrint) => Promise<Buffer>;
+  /** Where a failed attempt is reported, so an operator (or a CI log) sees why; console.error by default. */
+  log?: (line: string) => void;
 };
 
 export type HandoutPrinter = {
@@ -47,6 +53,19 @@ export function createHandoutPrinter({
   idleMs = 5 * 60_000,
   maxWaiting = 6,
   cacheBytes = 48 * 1024 * 1024,
+  launchBrowser = () =>
+    chromium.launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // The server handles its own signals (server.ts drains on SIGTERM); Playwright still ends the
+      // browser when this process exits.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    }),
+  printPage = printHandoutPdf,
+  log = (line) => console.error(line),
 }: HandoutPrinterOptions = {}): HandoutPrinter {
   const cache = new Map<string, Uint8Array<ArrayBuffer>>();
   let cachedBytes = 0;
@@ -86,16 +105,7 @@ export function createHandoutPrinter({
 
   function launch(): Promise<Browser> {
     if (!browser) {
-      // The server handles its own signals (server.ts drains on SIGTERM); Playwright still ends the
-      // browser when this process exits.
-      const launching = chromium.launch({
-        executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
+      const launching = launchBrowser();
       // A browser that crashed or would not start is launched afresh next time (not one launched since).
       const forget = () => {
         if (browser === launching) browser = undefined;
@@ -106,16 +116,13 @@ export function createHandoutPrinter({
     return browser;
   }
 
-  async function printNow(request: HandoutPrint): Promise<HandoutOutcome> {
-    const key = cacheKey(request);
-    const done = cached(request);
-    if (done) return { kind: 'pdf', body: done };
-    clearTimeout(idle);
+  /** One attempt in a fresh context of a running browser, within the time limit; mayRetry if it failed in time. */
+  async function attempt(request: HandoutPrint): Promise<{ outcome: HandoutOutcome; mayRetry: boolean }> {
     let opened: Browser;
     try {
       opened = await launch();
     } catch (error) {
-      return { kind: 'no-chromium', detail: `Chromium would not start: ${firstLine(error)}` };
+      return { outcome: { kind: 'no-chromium', detail: `Chromium would not start: ${firstLine(error)}` }, mayRetry: false };
     }
     let context: BrowserContext | undefined;
     let timedOut = false;
@@ -126,15 +133,35 @@ export function createHandoutPrinter({
     }, timeoutMs);
     try {
       context = await opened.newContext(HANDOUT_CONTEXT);
-      const body = new Uint8Array(await printHandoutPdf(context, request));
-      remember(key, body);
-      return { kind: 'pdf', body };
+      return { outcome: { kind: 'pdf', body: new Uint8Array(await printPage(context, request)) }, mayRetry: false };
     } catch (error) {
-      if (timedOut) return { kind: 'failed', detail: `Printing took longer than ${Math.round(timeoutMs / 1000)} s.` };
-      return { kind: 'failed', detail: `Printing failed: ${firstLine(error)}` };
+      if (timedOut) return { outcome: { kind: 'failed', detail: `Printing took longer than ${Math.round(timeoutMs / 1000)} s.` }, mayRetry: false };
+      return { outcome: { kind: 'failed', detail: `Printing failed: ${firstLine(error)}` }, mayRetry: true };
     } finally {
       clearTimeout(limit);
       await context?.close().catch(() => undefined);
+    }
+  }
+
+  async function printNow(request: HandoutPrint): Promise<HandoutOutcome> {
+    const key = cacheKey(request);
+    const done = cached(request);
+    if (done) return { kind: 'pdf', body: done };
+    clearTimeout(idle);
+    try {
+      const first = await attempt(request);
+      let outcome = first.outcome;
+      // A renderer that crashed or a browser that went away mid-print fails once and prints the next time
+      // (the browser is launched afresh if it is gone): one more try before the reader sees a 500. A print
+      // that ran out of time is not tried again; it would only keep the queue waiting twice as long.
+      if (first.mayRetry && outcome.kind === 'failed') {
+        log(`[handouts] ${request.slug} (${request.edition}): ${outcome.detail} Trying once more.`);
+        outcome = (await attempt(request)).outcome;
+      }
+      if (outcome.kind === 'pdf') remember(key, outcome.body);
+      else log(`[handouts] ${request.slug} (${request.edition}): ${outcome.detail}`);
+      return outcome;
+    } finally {
       idle = setTimeout(() => void closeBrowser(), idleMs);
       idle.unref();
     }

@@ -67,14 +67,26 @@ function inkDepths(pdf: string): number[] {
 }
 
 beforeAll(async () => {
-  const exported = exportPdfAsync(LESSON.slug, '--edition', 'full');
-  for (const edition of ['-short', '-trainer'] as const) {
-    const response = await download(`${BASE}${edition}.pdf`);
-    expect(response.status).toBe(200);
-    fs.writeFileSync(file(edition), Buffer.from(await response.arrayBuffer()));
-    responses[edition] = response;
+  // Settled whatever happens below: a rejection left behind would fail the next test file of this worker.
+  const exported = exportPdfAsync(LESSON.slug, '--edition', 'full').then(
+    ({ stdout }) => ({ stdout, error: undefined }),
+    (error: Error & { stderr?: string }) => ({ stdout: '', error: error.stderr || error.message }),
+  );
+  let failed: unknown;
+  try {
+    for (const edition of ['-short', '-trainer'] as const) {
+      const response = await download(`${BASE}${edition}.pdf`);
+      // The problem's detail says why a print failed (lib/export/handout-printer.ts).
+      if (response.status !== 200) throw new Error(`${BASE}${edition}.pdf answered ${response.status}: ${await response.text()}`);
+      fs.writeFileSync(file(edition), Buffer.from(await response.arrayBuffer()));
+      responses[edition] = response;
+    }
+  } catch (error) {
+    failed = error;
   }
-  const { stdout } = await exported;
+  const { stdout, error } = await exported;
+  if (failed) throw failed;
+  expect(error).toBeUndefined();
   expect(stdout).toContain(path.basename(file('')));
   expect(stdout).not.toContain(path.basename(file('-short')));
 }, 240_000);
