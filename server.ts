@@ -217,7 +217,7 @@ async function main() {
       }
       // A connection an NTLM handshake authenticated lets bare requests through: the engine must see them.
       const client = trusted.any ? clientAddress(peer, request.rawHeaders, trusted) : peer;
-      const bare = socket[CONNECTION] && authenticatedOn(socket, client) ? undefined : bareAnswerFor(bareAnswers, method, form.target, fields);
+      const bare = socket[CONNECTION] && authenticatedOn(socket, client) ? undefined : bareAnswerFor(bareAnswers, method, form.target, fields, ctx);
       if (bare) {
         sendNodeResponse(response, bare, method, extra);
         return;

@@ -19,6 +19,7 @@ export {
 } from './schemes/bearer';
 export { decodeBase64, encodeBase64 } from './bytes/base64';
 export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time';
+export { type HashBackend, type HashName, NOBLE_HASHES, setHashBackend } from './bytes/hashes';
 export * from './schemes/digest';
 export * from './schemes/dpop';
 export { type OAuthChallengeOptions } from './schemes/oauth-challenge';

@@ -1,7 +1,9 @@
+import { setHashBackend } from '@/lib/http-auth';
 import { createSandboxContext, publicOriginFromEnvironment, secretFromEnvironment, type SandboxContext } from './context';
 import { createMemoryStore } from './store/memory';
 import { createRedisStore, redisUrlFromEnvironment } from './store/redis';
 import type { OnceStore } from './store/store';
+import { NODE_HASHES } from './node-hashes';
 
 // One context per process. Kept on globalThis because Next bundles each route separately: without
 // it, /api/sandbox/token and /api/exchange would each get their own random secret when
@@ -20,6 +22,7 @@ export function storeFromEnvironment(value: string | undefined, now: () => numbe
 
 export function sandboxContext(): SandboxContext {
   const holder = globalThis as { [KEY]?: SandboxContext };
+  if (!holder[KEY]) setHashBackend(NODE_HASHES);
   holder[KEY] ??= createSandboxContext({
     secret: secretFromEnvironment(process.env.SANDBOX_SECRET, (message) => console.warn(`[sandbox] ${message}`)),
     publicOrigin: publicOriginFromEnvironment(process.env.SITE_URL),

@@ -20,7 +20,12 @@ import type { Hop } from './trace';
 
 const NONCE_RANDOM_BYTES = 12;
 
-function schemeChallenges(scheme: SchemeConfig, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): Challenge[] {
+/** A fresh Digest nonce for one response: time, random bytes and their HMAC (lib/http-auth, RFC 7616 §3.3). */
+export function freshNonce(ctx: SandboxContext): string {
+  return createDigestNonce({ secret: ctx.secret, now: ctx.now(), random: ctx.random(NONCE_RANDOM_BYTES) });
+}
+
+function schemeChallenges(scheme: SchemeConfig, layer: Layer, hint: ChallengeHint, nonce: () => string): Challenge[] {
   switch (scheme.kind) {
     case 'basic':
       return [basicChallenge({ realm: layer.realm, charset: scheme.charset === 'UTF-8' ? 'UTF-8' : undefined })];
@@ -33,12 +38,12 @@ function schemeChallenges(scheme: SchemeConfig, layer: Layer, hint: ChallengeHin
       ];
     case 'digest': {
       // One challenge per algorithm, preferred first (RFC 7616 §3.7), all sharing one fresh nonce.
-      const nonce = createDigestNonce({ secret: ctx.secret, now: ctx.now(), random: ctx.random(NONCE_RANDOM_BYTES) });
+      const shared = nonce();
       const opaque = encodeBase64(new TextEncoder().encode(layer.realm)).replace(/=+$/, '');
       return scheme.algorithms.map((algorithm) =>
         digestChallenge({
           realm: layer.realm,
-          nonce,
+          nonce: shared,
           opaque,
           algorithm: algorithm as DigestAlgorithmName,
           qop: scheme.qop as DigestQop[],
@@ -60,8 +65,15 @@ function schemeChallenges(scheme: SchemeConfig, layer: Layer, hint: ChallengeHin
   }
 }
 
+/** One nonce for a whole response, made only if a Digest challenge asks for it. */
+function sharedNonce(ctx: SandboxContext): () => string {
+  let nonce: string | undefined;
+  return () => (nonce ??= freshNonce(ctx));
+}
+
 export function layerChallenges(layer: Layer, hint: ChallengeHint, ctx: SandboxContext): Challenge[] {
-  return layer.schemes.flatMap((scheme) => schemeChallenges(scheme, layer, hint, ctx));
+  const nonce = sharedNonce(ctx);
+  return layer.schemes.flatMap((scheme) => schemeChallenges(scheme, layer, hint, nonce));
 }
 
 /** WWW-Authenticate for the origin, Proxy-Authenticate for a proxy (RFC 9110 §11.6.1, §11.7.1). */
@@ -73,8 +85,8 @@ export function credentialsField(hop: Hop): 'Authorization' | 'Proxy-Authorizati
   return hop === 'proxy' ? 'Proxy-Authorization' : 'Authorization';
 }
 
-function formatHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
-  const challenges = layerChallenges(layer, hint, ctx);
+function formatHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, nonce: () => string): HeaderList {
+  const challenges = layer.schemes.flatMap((scheme) => schemeChallenges(scheme, layer, hint, nonce));
   const field = challengeField(hop);
   return layer.challengeLayout === 'one-line'
     ? [[field, formatChallenges(challenges)]]
@@ -91,13 +103,48 @@ export function isPlainChallenge(layer: Layer, hint: ChallengeHint): boolean {
   return hint.kind === 'none' && !layer.schemes.some((scheme) => scheme.kind === 'digest');
 }
 
+/**
+ * A Digest layer's challenges differ from one response to the next only in the nonce (and stale=true after a
+ * stale one): each field line is formatted once per layer, hop and hint with a stand-in nonce and kept as
+ * the pieces around it. A fresh nonce is base64 (RFC 4648 §4), which a quoted-string takes as it is
+ * (RFC 9110 §5.6.4), so joining the pieces with it gives the bytes formatting would.
+ */
+type DigestTemplate = Array<[field: string, pieces: string[]]>;
+type TemplateHint = 'none' | 'digest-stale';
+const digestTemplates = new WeakMap<Layer, Partial<Record<`${Hop} ${TemplateHint}`, DigestTemplate | 'unusable'>>>();
+/** Base64 characters, unlike any nonce the lab makes (those are 48 characters long). */
+const STAND_IN_NONCE = 'NoNcEsTaNdIn0';
+
+function digestTemplate(hop: Hop, layer: Layer, hint: TemplateHint): DigestTemplate | undefined {
+  let byKey = digestTemplates.get(layer);
+  if (!byKey) digestTemplates.set(layer, (byKey = {}));
+  const key = `${hop} ${hint}` as const;
+  let template = byKey[key];
+  if (!template) {
+    const lines = formatHeaders(hop, layer, { kind: hint }, () => STAND_IN_NONCE).map(([field, value]): [string, string[]] => [
+      field,
+      value.split(STAND_IN_NONCE),
+    ]);
+    // Exactly one stand-in per Digest challenge: a realm that happened to contain it would break the pieces.
+    const total = lines.reduce((sum, [, pieces]) => sum + pieces.length - 1, 0);
+    const expected = layer.schemes.reduce((sum, scheme) => sum + (scheme.kind === 'digest' ? scheme.algorithms.length : 0), 0);
+    template = byKey[key] = expected > 0 && total === expected ? lines : 'unusable';
+  }
+  return template === 'unusable' ? undefined : template;
+}
+
 /** The challenge header fields: one field line per challenge, or all on one line (RFC 9110 §11.6.1). */
 export function challengeHeaders(hop: Hop, layer: Layer, hint: ChallengeHint, ctx: SandboxContext): HeaderList {
   // NTLM's second leg carries one challenge only, the scheme with the server's token (MS-NTHT §2.2.2).
   if (hint.kind === 'connection-challenge') return [[challengeField(hop), `${hint.scheme} ${hint.token}`]];
-  if (!isPlainChallenge(layer, hint)) return formatHeaders(hop, layer, hint, ctx);
+  if (!isPlainChallenge(layer, hint)) {
+    const template = hint.kind === 'none' || hint.kind === 'digest-stale' ? digestTemplate(hop, layer, hint.kind) : undefined;
+    if (!template) return formatHeaders(hop, layer, hint, sharedNonce(ctx));
+    const nonce = freshNonce(ctx);
+    return template.map(([field, pieces]): [string, string] => [field, pieces.join(nonce)]);
+  }
   let byHop = plainHeaders.get(layer);
   if (!byHop) plainHeaders.set(layer, (byHop = {}));
-  const headers = (byHop[hop] ??= formatHeaders(hop, layer, hint, ctx));
+  const headers = (byHop[hop] ??= formatHeaders(hop, layer, hint, sharedNonce(ctx)));
   return headers.map(([name, value]): [string, string] => [name, value]);
 }

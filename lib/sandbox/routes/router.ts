@@ -6,7 +6,7 @@ import { orStoreUnavailable } from '../store-unavailable';
 import { routeMatcher } from './match';
 import { PRESETS_PATH, SANDBOX_PREFIX } from './paths';
 import { allowedMethods, crossOrigin, preflightFor, type SandboxResult, type SandboxRoute, type ScenarioRoute, type SendRequest } from './route';
-import { answerScenario, bareScenarioTargets, lookupScenario, type ScenarioLookup } from './scenario';
+import { answerScenario, bareScenarioTargets, lookupScenario, scenarioRouteTargets, type ScenarioLookup } from './scenario';
 import { SANDBOX_ROUTES } from './table';
 
 // Every sandbox request goes through here: both HTTP adapters (node:http in server.ts and the Next route
@@ -41,8 +41,11 @@ export function resolveScenario(target: string): ScenarioLookup | { kind: 'other
   return match?.route.kind === 'scenario' ? lookupScenario(match.route, match.params, target) : { kind: 'other' };
 }
 
-/** The sandbox URLs whose bare GET always gets the same answer (server.ts prepares them). */
+/** The sandbox URLs whose bare GET always gets the same answer, not even a fresh Digest nonce. */
 export const invariantBareTargets = (): string[] => bareScenarioTargets(scenarioRoutes);
+
+/** Every scenario URL without a query (server.ts prepares their bare answers, edge/bare-answers.ts). */
+export const scenarioBareTargets = (): string[] => scenarioRouteTargets(scenarioRoutes);
 
 export async function routeSandboxRequest(request: SandboxRequest, ctx: SandboxContext): Promise<SandboxResult> {
   const path = targetPath(request.target);

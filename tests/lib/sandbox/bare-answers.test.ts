@@ -1,8 +1,9 @@
 /** @jest-environment node */
-import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/edge/bare-answers';
-import { summariseFields, toNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
+import { checkDigestNonce } from '@/lib/http-auth';
+import { bareAnswerFor, fillBareAnswer, prepareBareAnswers, type BareAnswer, type BareAnswers } from '@/lib/sandbox/edge/bare-answers';
+import { toNodeResponse, type FieldSummary, type NodeResponse } from '@/lib/sandbox/http/node';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
-import { handleSandboxRequest, invariantBareTargets } from '@/lib/sandbox/routes/router';
+import { handleSandboxRequest, invariantBareTargets, scenarioBareTargets } from '@/lib/sandbox/routes/router';
 import { request, testContext } from './support';
 
 const bareFields: FieldSummary = { hosts: 1, credentials: false, body: false };
@@ -29,37 +30,107 @@ describe('invariantBareTargets', () => {
   });
 });
 
+/** A Digest nonce's place in a response, so two answers a nonce apart compare equal. */
+const NONCE = /nonce="[A-Za-z0-9+/=]+"/g;
+const written = (response: NodeResponse) => ({
+  status: response.status,
+  fields: response.fields.map((value, i) => (i % 2 === 1 ? value.replace(NONCE, 'nonce="…"') : value)),
+  body: response.body.toString('utf8'),
+});
+const nonces = (response: NodeResponse) => response.fields.flatMap((value) => [...value.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]));
+
+/** Waits until `answers` has learnt `target` (it learns in the background). */
+async function learnt(answers: BareAnswers, target: string): Promise<BareAnswer | undefined> {
+  for (let i = 0; i < 50 && !answers.get(target); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  return answers.get(target);
+}
+
 describe('prepareBareAnswers', () => {
-  test('each prepared answer is byte for byte what the engine answers later, at another time', async () => {
+  test('every scenario URL is prepared, and each answer is what the engine answers later, at another time, but for a fresh nonce', async () => {
     const answers = await prepareBareAnswers(testContext());
-    expect([...answers.keys()].sort()).toEqual(invariantBareTargets().sort());
     const later = testContext(Date.UTC(2027, 0, 1));
-    for (const [target, prepared] of answers) {
+    const targets = scenarioBareTargets();
+    expect(targets).toEqual(expect.arrayContaining([...invariantBareTargets(), '/api/sandbox/digest', '/api/sandbox/presets/digest']));
+    for (const target of targets) {
+      const answer = answers.get(target);
+      if (!answer) throw new Error(`${target} is not prepared`);
       const fresh = toNodeResponse(await handleSandboxRequest(request(target), later));
-      expect({ target, status: prepared.status, fields: prepared.fields, body: prepared.body.toString('utf8') }).toEqual({
-        target,
-        status: fresh.status,
-        fields: fresh.fields,
-        body: fresh.body.toString('utf8'),
-      });
+      expect({ target, ...written(fillBareAnswer(answer, later)) }).toEqual({ target, ...written(fresh) });
+      expect(answer.kind).toBe(invariantBareTargets().includes(target) ? 'fixed' : 'nonce');
     }
+  });
+
+  test('a prepared Digest challenge gets a fresh nonce each time, one the engine then accepts as fresh', async () => {
+    const ctx = testContext();
+    const answers = await prepareBareAnswers(ctx);
+    const answer = answers.get('/api/sandbox/digest');
+    if (answer?.kind !== 'nonce') throw new Error('the Digest challenge is not prepared with a nonce');
+    const first = nonces(fillBareAnswer(answer, ctx));
+    const second = nonces(fillBareAnswer(answer, ctx));
+    // SHA-256 and MD5 challenges share one nonce per response (RFC 7616 §3.7).
+    expect(first).toHaveLength(2);
+    expect(new Set(first).size).toBe(1);
+    expect(second[0]).not.toBe(first[0]);
+    expect(checkDigestNonce(first[0] ?? '', { secret: ctx.secret, now: ctx.now() + 1_000, maxAgeMs: 300_000 })).toEqual({ kind: 'fresh', issuedAt: ctx.now() });
   });
 
   test('the prepared Basic answer is the 401 challenge with its problem body and Content-Length', async () => {
     const answers = await prepareBareAnswers(testContext());
     const basic = answers.get('/api/sandbox/basic');
-    expect(basic?.status).toBe(401);
-    const fields = basic?.fields ?? [];
+    expect(basic?.kind).toBe('fixed');
+    const fields = basic?.response.fields ?? [];
     expect(fields[fields.indexOf('WWW-Authenticate') + 1]).toBe('Basic realm="reports", charset="UTF-8"');
-    expect(fields[fields.indexOf('Content-Length') + 1]).toBe(String(basic?.body.length));
-    expect(JSON.parse(basic?.body.toString('utf8') ?? '')).toMatchObject({ status: 401, title: 'Unauthorized' });
+    expect(fields[fields.indexOf('Content-Length') + 1]).toBe(String(basic?.response.body.length));
+    expect(JSON.parse(basic?.response.body.toString('utf8') ?? '')).toMatchObject({ status: 401, title: 'Unauthorized' });
+  });
+});
+
+describe('learning experiment URLs', () => {
+  test.each([
+    ['/api/sandbox/basic?realm=x', 401],
+    ['/api/sandbox/digest?algorithm=SHA-256', 401],
+    ['/api/sandbox/bearer?scope=read', 401],
+    ['/api/sandbox/proxy?proxy_realm=gate', 407],
+    ['/api/sandbox/basic?realm=%0D%0Ax', 400],
+    ['/api/sandbox/bearer?access_token=abc', 400],
+    ['/api/sandbox/presets/nope?realm=x', 404],
+  ])('%s: answered by the engine first, then prepared, the same but for the nonce', async (target, status) => {
+    const ctx = testContext();
+    const answers = await prepareBareAnswers(ctx);
+    expect(bareAnswerFor(answers, 'GET', target, bareFields, ctx)).toBeUndefined();
+    const answer = await learnt(answers, target);
+    if (!answer) throw new Error(`${target} was not learnt`);
+    const prepared = bareAnswerFor(answers, 'GET', target, bareFields, ctx);
+    const engine = toNodeResponse(await handleSandboxRequest(request(target), ctx));
+    expect(engine.status).toBe(status);
+    expect(written(prepared!)).toEqual(written(engine));
+  });
+
+  test('URLs that name no scenario, and very long ones, are never prepared', async () => {
+    const ctx = testContext();
+    const answers = await prepareBareAnswers(ctx);
+    const long = `/api/sandbox/basic?realm=${'x'.repeat(600)}`;
+    for (const target of ['/api/sandbox/token?x=1', '/api/sandbox/nope?x=1', '/api/sandbox/presets?x=1', long]) answers.learn(target);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const target of ['/api/sandbox/token?x=1', '/api/sandbox/nope?x=1', '/api/sandbox/presets?x=1', long]) expect(answers.get(target)).toBeUndefined();
+  });
+
+  test('at most 256 are kept: the oldest are forgotten', async () => {
+    const ctx = testContext();
+    const answers = await prepareBareAnswers(ctx);
+    const targets = Array.from({ length: 300 }, (_, i) => `/api/sandbox/basic?realm=r${i}`);
+    for (const target of targets) answers.learn(target);
+    await learnt(answers, targets.at(-1)!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(targets.filter((target) => answers.get(target) !== undefined)).toEqual(targets.slice(-256));
   });
 });
 
 describe('bareAnswerFor', () => {
   let answers: Awaited<ReturnType<typeof prepareBareAnswers>>;
+  const ctx = testContext();
   beforeAll(async () => {
-    answers = await prepareBareAnswers(testContext());
+    answers = await prepareBareAnswers(ctx);
   });
 
   test.each([
@@ -69,27 +140,10 @@ describe('bareAnswerFor', () => {
     ['with a body', false, 'GET', '/api/sandbox/basic', { ...bareFields, body: true }],
     ['POST', false, 'POST', '/api/sandbox/basic', bareFields],
     ['OPTIONS (a preflight)', false, 'OPTIONS', '/api/sandbox/basic', bareFields],
-    ['a query (overrides)', false, 'GET', '/api/sandbox/basic?realm=x', bareFields],
-    ['a trailing slash', false, 'GET', '/api/sandbox/basic/', bareFields],
-    ['Digest (fresh nonce)', false, 'GET', '/api/sandbox/digest', bareFields],
+    ['a query not seen before', false, 'GET', '/api/sandbox/basic?realm=y', bareFields],
+    ['Digest (a fresh nonce filled in)', true, 'GET', '/api/sandbox/digest', bareFields],
     ['an unknown preset', false, 'GET', '/api/sandbox/presets/nope', bareFields],
   ])('%s → prepared: %s', (_name, expected, method, target, fields) => {
-    expect(bareAnswerFor(answers, method, target, fields) !== undefined).toBe(expected);
-  });
-});
-
-describe('summariseFields', () => {
-  test.each<[string, string[], FieldSummary]>([
-    ['a bare curl request', ['Host', 'x', 'User-Agent', 'curl/8', 'Accept', '*/*'], { hosts: 1, credentials: false, body: false }],
-    ['no Host', ['Accept', '*/*'], { hosts: 0, credentials: false, body: false }],
-    ['two Host lines, any case', ['Host', 'a', 'hOST', 'b'], { hosts: 2, credentials: false, body: false }],
-    ['authorization in lower case', ['Host', 'x', 'authorization', 'Basic Zm9v'], { hosts: 1, credentials: true, body: false }],
-    ['Proxy-Authorization only', ['Host', 'x', 'PROXY-AUTHORIZATION', 'Basic Zm9v'], { hosts: 1, credentials: true, body: false }],
-    ['Content-Length: 0', ['Host', 'x', 'Content-Length', '0'], { hosts: 1, credentials: false, body: false }],
-    ['Content-Length: 5', ['Host', 'x', 'content-length', '5'], { hosts: 1, credentials: false, body: true }],
-    ['Transfer-Encoding', ['Host', 'x', 'Transfer-Encoding', 'chunked'], { hosts: 1, credentials: false, body: true }],
-    ['look-alike names of the same length', ['Hast', 'x', 'Authorizatiox', 'y', 'Content-Lengtx', '9'], { hosts: 0, credentials: false, body: false }],
-  ])('%s', (_name, raw, expected) => {
-    expect(summariseFields(raw)).toEqual(expected);
+    expect(bareAnswerFor(answers, method, target, fields, ctx) !== undefined).toBe(expected);
   });
 });

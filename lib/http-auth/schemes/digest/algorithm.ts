@@ -1,11 +1,10 @@
-import { md5 } from '@noble/hashes/legacy';
-import { sha256, sha512_256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
+import { hashBytes, type HashName } from '../../bytes/hashes';
 
 // RFC 7616 §3.3 and the IANA "HTTP Digest Algorithm Values" registry: three hashes, each with a
 // session variant. Anything else is unknown, and a client ignores the challenge that names it.
 
-export type DigestHash = 'MD5' | 'SHA-256' | 'SHA-512-256';
+export type DigestHash = HashName;
 export type DigestAlgorithmName = DigestHash | `${DigestHash}-sess`;
 export type DigestAlgorithm = { name: DigestAlgorithmName; hash: DigestHash; session: boolean };
 
@@ -21,15 +20,9 @@ export function digestAlgorithm(value: string | undefined): DigestAlgorithm | un
   return { name, hash: (session ? name.slice(0, -'-sess'.length) : name) as DigestHash, session };
 }
 
-const HASHES: Record<DigestHash, (data: Uint8Array) => Uint8Array> = {
-  MD5: (d) => md5(d),
-  'SHA-256': (d) => sha256(d),
-  'SHA-512-256': (d) => sha512_256(d),
-};
-
 const encoder = new TextEncoder();
 
 /** RFC 7616 §3.4.2: H(data) is the lower-case hex of the hash of the data's octets. */
 export function digestHex(hash: DigestHash, data: string | Uint8Array): string {
-  return bytesToHex(HASHES[hash](typeof data === 'string' ? encoder.encode(data) : data));
+  return bytesToHex(hashBytes(hash, typeof data === 'string' ? encoder.encode(data) : data));
 }

@@ -1,5 +1,4 @@
-import { hmac } from '@noble/hashes/hmac';
-import { sha256 } from '@noble/hashes/sha2';
+import { hmacSha256 } from '../../bytes/hashes';
 import { decodeBase64, encodeBase64 } from '../../bytes/base64';
 import { constantTimeEqual } from '../../bytes/constant-time';
 import { encodeUtf8 } from '../../bytes/text';
@@ -19,7 +18,7 @@ function key(secret: string | Uint8Array): Uint8Array {
 }
 
 function mac(secret: string | Uint8Array, body: Uint8Array): Uint8Array {
-  return hmac(sha256, key(secret), body).subarray(0, MAC_BYTES);
+  return hmacSha256(key(secret), body).subarray(0, MAC_BYTES);
 }
 
 export function createDigestNonce(o: { secret: string | Uint8Array; now: number; random: Uint8Array }): string {

@@ -1,0 +1,37 @@
+import { hmac } from '@noble/hashes/hmac';
+import { md5 } from '@noble/hashes/legacy';
+import { sha256, sha512_256 } from '@noble/hashes/sha2';
+
+// The hashes Digest needs (RFC 7616 §3.2: MD5, SHA-256, SHA-512/256) and the HMAC its stateless nonces
+// are signed with. This code also runs in the browser, so @noble/hashes computes them by default; a
+// server may hand in its platform's (lib/sandbox/node-hashes.ts: node:crypto, 10–20 times faster for
+// these short inputs, issue 23). Every backend must give the very same bytes; tests compare them.
+
+export type HashName = 'MD5' | 'SHA-256' | 'SHA-512-256';
+
+export type HashBackend = {
+  hash(name: HashName, data: Uint8Array): Uint8Array;
+  hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
+};
+
+const NOBLE: Record<HashName, (data: Uint8Array) => Uint8Array> = { MD5: md5, 'SHA-256': sha256, 'SHA-512-256': sha512_256 };
+
+export const NOBLE_HASHES: HashBackend = {
+  hash: (name, data) => NOBLE[name](data),
+  hmacSha256: (key, data) => hmac(sha256, key, data),
+};
+
+let backend: HashBackend = NOBLE_HASHES;
+
+/** Switches every Digest hash and nonce MAC of this process to `next` (a server does this once, at start). */
+export function setHashBackend(next: HashBackend): void {
+  backend = next;
+}
+
+export function hashBytes(name: HashName, data: Uint8Array): Uint8Array {
+  return backend.hash(name, data);
+}
+
+export function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
+  return backend.hmacSha256(key, data);
+}

@@ -1,0 +1,52 @@
+/** @jest-environment node */
+// The server computes Digest hashes and nonce MACs with node:crypto (lib/sandbox/node-hashes.ts), the
+// browser with @noble/hashes: a response computed on one side must verify on the other, so both give
+// the same bytes for any input, and the switch changes nothing a client can see.
+import fc from 'fast-check';
+import { createDigestNonce, checkDigestNonce, digestHex, NOBLE_HASHES, setHashBackend, type HashName } from '@/lib/http-auth';
+import { NODE_HASHES } from '@/lib/sandbox/node-hashes';
+
+const NAMES: HashName[] = ['MD5', 'SHA-256', 'SHA-512-256'];
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+afterEach(() => setHashBackend(NOBLE_HASHES));
+
+describe('node:crypto and @noble/hashes give the same bytes', () => {
+  test.each(NAMES)('%s, for any input', (name) => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (data) => {
+        expect(hex(NODE_HASHES.hash(name, data))).toBe(hex(NOBLE_HASHES.hash(name, data)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('HMAC-SHA-256, for any key and input', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), fc.uint8Array({ maxLength: 100 }), (key, data) => {
+        expect(hex(NODE_HASHES.hmacSha256(key, data))).toBe(hex(NOBLE_HASHES.hmacSha256(key, data)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("H(A1) of RFC 7616 §3.9.1's user hashes the same either way", () => {
+    // The MD5 golden value from Python's hashlib, a third implementation.
+    const a1 = 'Mufasa:http-auth@example.org:Circle of Life';
+    const expected = NAMES.map((name) => digestHex(name, a1));
+    setHashBackend(NODE_HASHES);
+    expect(NAMES.map((name) => digestHex(name, a1))).toEqual(expected);
+    expect(expected[0]).toBe('3d78807defe7de2157e2b0b6573a855f');
+  });
+
+  test('a nonce signed by one backend is checked by the other', () => {
+    const secret = new TextEncoder().encode('x'.repeat(32));
+    const random = new Uint8Array(12).fill(7);
+    const now = 1_700_000_000_000;
+    setHashBackend(NODE_HASHES);
+    const byNode = createDigestNonce({ secret, now, random });
+    setHashBackend(NOBLE_HASHES);
+    expect(createDigestNonce({ secret, now, random })).toBe(byNode);
+    expect(checkDigestNonce(byNode, { secret, now: now + 1000, maxAgeMs: 60_000 })).toEqual({ kind: 'fresh', issuedAt: now });
+  });
+});
