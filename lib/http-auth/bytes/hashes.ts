@@ -1,6 +1,7 @@
 import { hmac } from '@noble/hashes/hmac';
 import { md5 } from '@noble/hashes/legacy';
 import { sha256, sha512_256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 
 // The hashes Digest needs (RFC 7616 §3.2: MD5, SHA-256, SHA-512/256) and the HMAC its stateless nonces
 // are signed with. This code also runs in the browser, so @noble/hashes computes them by default; a
@@ -11,13 +12,18 @@ export type HashName = 'MD5' | 'SHA-256' | 'SHA-512-256';
 
 export type HashBackend = {
   hash(name: HashName, data: Uint8Array): Uint8Array;
+  /** Lower-case hex of the hash of `data`, a string hashed as its UTF-8 octets (RFC 7616 §3.4.2's H). */
+  hashHex(name: HashName, data: string | Uint8Array): string;
   hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
 };
 
 const NOBLE: Record<HashName, (data: Uint8Array) => Uint8Array> = { MD5: md5, 'SHA-256': sha256, 'SHA-512-256': sha512_256 };
 
+const encoder = new TextEncoder();
+
 export const NOBLE_HASHES: HashBackend = {
   hash: (name, data) => NOBLE[name](data),
+  hashHex: (name, data) => bytesToHex(NOBLE[name](typeof data === 'string' ? encoder.encode(data) : data)),
   hmacSha256: (key, data) => hmac(sha256, key, data),
 };
 
@@ -28,8 +34,8 @@ export function setHashBackend(next: HashBackend): void {
   backend = next;
 }
 
-export function hashBytes(name: HashName, data: Uint8Array): Uint8Array {
-  return backend.hash(name, data);
+export function hashHex(name: HashName, data: string | Uint8Array): string {
+  return backend.hashHex(name, data);
 }
 
 export function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {

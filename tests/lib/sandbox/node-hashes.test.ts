@@ -22,6 +22,20 @@ describe('node:crypto and @noble/hashes give the same bytes', () => {
     );
   });
 
+  test.each(NAMES)('%s in hex, of any text (as UTF-8, lone surrogates too) or bytes', (name) => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.uint8Array({ maxLength: 200 })),
+        (data) => {
+          const expected = NOBLE_HASHES.hashHex(name, data);
+          expect(expected).toMatch(/^[0-9a-f]+$/);
+          expect(NODE_HASHES.hashHex(name, data)).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('HMAC-SHA-256, for any key (shorter and longer than the 64-byte block) and input, asked twice', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 150 }), fc.uint8Array({ maxLength: 200 }), (key, data) => {

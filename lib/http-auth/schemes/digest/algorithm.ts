@@ -1,5 +1,4 @@
-import { bytesToHex } from '@noble/hashes/utils';
-import { hashBytes, type HashName } from '../../bytes/hashes';
+import { hashHex, type HashName } from '../../bytes/hashes';
 
 // RFC 7616 §3.3 and the IANA "HTTP Digest Algorithm Values" registry: three hashes, each with a
 // session variant. Anything else is unknown, and a client ignores the challenge that names it.
@@ -20,9 +19,7 @@ export function digestAlgorithm(value: string | undefined): DigestAlgorithm | un
   return { name, hash: (session ? name.slice(0, -'-sess'.length) : name) as DigestHash, session };
 }
 
-const encoder = new TextEncoder();
-
 /** RFC 7616 §3.4.2: H(data) is the lower-case hex of the hash of the data's octets. */
 export function digestHex(hash: DigestHash, data: string | Uint8Array): string {
-  return bytesToHex(hashBytes(hash, typeof data === 'string' ? encoder.encode(data) : data));
+  return hashHex(hash, data);
 }
