@@ -1,4 +1,5 @@
-import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { recallVerified, rememberVerified } from './verified-tokens';
 
 // Bearer tokens the sandbox issues: JWTs (a token format, not an auth scheme: facts 20) signed with
 // HS256 under SANDBOX_SECRET, so any instance with the same secret verifies any other's tokens.
@@ -34,8 +35,16 @@ export type TokenCheck =
   | { kind: 'wrong-audience' }
   | { kind: 'malformed' };
 
+function validCheck(payload: JWTPayload, nowSeconds: number): TokenCheck {
+  const scope = typeof payload.scope === 'string' && payload.scope !== '' ? payload.scope.split(' ') : [];
+  return { kind: 'valid', subject: payload.sub ?? '', scope, expiresInSeconds: (payload.exp ?? nowSeconds) - nowSeconds };
+}
+
 export async function checkToken(token: string, options: { now: number; secret: Uint8Array }): Promise<TokenCheck> {
   const nowSeconds = Math.floor(options.now / 1000);
+  // A token jose accepted before and that has not expired since (verified-tokens.ts).
+  const recalled = recallVerified(token, options.secret, nowSeconds);
+  if (recalled) return validCheck(recalled, nowSeconds);
   try {
     const { payload } = await jwtVerify(token, options.secret, {
       algorithms: ['HS256'],
@@ -44,8 +53,8 @@ export async function checkToken(token: string, options: { now: number; secret: 
       currentDate: new Date(options.now),
       clockTolerance: 0,
     });
-    const scope = typeof payload.scope === 'string' && payload.scope !== '' ? payload.scope.split(' ') : [];
-    return { kind: 'valid', subject: payload.sub ?? '', scope, expiresInSeconds: (payload.exp ?? nowSeconds) - nowSeconds };
+    rememberVerified(token, options.secret, payload);
+    return validCheck(payload, nowSeconds);
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
       const exp = decodeJwt(token).exp ?? nowSeconds;
