@@ -1,10 +1,12 @@
 /** @jest-environment node */
-// The sandbox's HS256 Bearer tokens (lib/sandbox/engine/tokens.ts): verified by jose, and a token jose
-// accepted once answered from a bounded per-secret cache (verified-tokens.ts) only while jose would
-// still accept it.
-import { SignJWT } from 'jose';
+// The sandbox's HS256 Bearer tokens (lib/sandbox/engine/tokens.ts): issued by hand as the very bytes
+// jose's SignJWT writes, verified by jose, and a token jose accepted once answered from a bounded
+// per-secret cache (verified-tokens.ts) only while jose would still accept it.
+import { jwtVerify, SignJWT } from 'jose';
+import { NOBLE_HASHES, setHashBackend } from '@/lib/http-auth';
 import { checkToken, issueToken, TOKEN_AUDIENCE, TOKEN_ISSUER, type TokenCheck } from '@/lib/sandbox/engine/tokens';
 import { VERIFIED_TOKEN_LIMIT, verifiedCount } from '@/lib/sandbox/engine/verified-tokens';
+import { NODE_HASHES } from '@/lib/sandbox/node-hashes';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const newSecret = () => crypto.getRandomValues(new Uint8Array(32));
@@ -21,6 +23,38 @@ function flipSignature(token: string): string {
   const at = token.lastIndexOf('.') + 10;
   return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
 }
+
+afterEach(() => setHashBackend(NOBLE_HASHES));
+
+describe('issueToken writes what SignJWT writes', () => {
+  test.each([
+    ['@noble/hashes', NOBLE_HASHES, 'alice', ['read']],
+    ['node:crypto', NODE_HASHES, 'alice', ['read', 'write']],
+    ['node:crypto, a non-ASCII subject', NODE_HASHES, 'zoë 名', ['read']],
+    ['node:crypto, no scope', NODE_HASHES, 'bob', []],
+  ] as const)('%s', async (_name, backend, subject, scope) => {
+    setHashBackend(backend);
+    const secret = newSecret();
+    const token = await issue(secret, { subject, scope: [...scope], lifetimeSeconds: 77 });
+    const iat = Math.floor(NOW / 1000);
+    const expected = await new SignJWT({ scope: scope.join(' ') })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setSubject(subject)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 77)
+      .sign(secret);
+    expect(token).toBe(expected);
+    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(NOW) });
+    expect(payload).toEqual({ scope: scope.join(' '), iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: subject, iat, exp: iat + 77 });
+  });
+
+  test('refuses a time that is not a number, as SignJWT did (RFC 7519 §2 NumericDate)', async () => {
+    await expect(issue(newSecret(), { lifetimeSeconds: Number.NaN })).rejects.toThrow(TypeError);
+    await expect(issue(newSecret(), { now: Number.POSITIVE_INFINITY })).rejects.toThrow(TypeError);
+  });
+});
 
 describe('checkToken gives the same verdict whether or not a twin is cached', () => {
   type Case = [name: string, make: (secret: Uint8Array, valid: string) => Promise<string>, now: number, expected: TokenCheck];
