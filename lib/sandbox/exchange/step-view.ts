@@ -2,15 +2,15 @@ import type { SandboxRequest, SandboxResponse } from '../message';
 import type { SandboxResult } from '../routes/route';
 import { describeStep, type Hop, type TraceStep } from '../engine/trace';
 import type { ChainHop, ConnectionView, ExchangeStep, MessageView, ResponseView } from './input';
-import { rawRequest, rawResponse } from './raw';
+import { bodyText, rawRequest, rawResponse } from './raw';
 
 // One attempt of a conversation as the transcript shows it: both messages as parsed fields and as raw
 // HTTP/1.1, who answered, the engine's trace in words, and what the client does next. Auto mode and the
 // OAuth chain build their steps alike.
 
 function requestView(request: SandboxRequest): MessageView {
-  const body = new TextDecoder().decode(request.body);
-  return { method: request.method, target: request.target, headers: request.headers, body, raw: rawRequest(request) };
+  const body = bodyText(request.body);
+  return { method: request.method, target: request.target, headers: request.headers, body, raw: rawRequest(request, undefined, body) };
 }
 
 function responseView(response: SandboxResponse): ResponseView {
