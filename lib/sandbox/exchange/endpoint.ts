@@ -10,9 +10,10 @@ import type { SendRequest } from '../routes/route';
 
 /**
  * `send` runs each request of the conversation through the sandbox's router (the route passes its own);
- * `origin` is the lab's as this request reached it, which oauth mode's documents name.
+ * `origin` gives the lab's origin as this request reached it, which oauth mode's documents name; it is
+ * asked only in oauth mode, so auto and manual runs never parse the Host field for it.
  */
-export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxContext, send: SendRequest, origin?: string): Promise<SandboxResponse> {
+export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxContext, send: SendRequest, origin?: () => string): Promise<SandboxResponse> {
   const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
     return problemResponse({ status: 415, detail: 'Send the request description as application/json.' });
@@ -29,7 +30,7 @@ export async function exchangeEndpoint(request: SandboxRequest, ctx: SandboxCont
     const detail = `The request description is invalid: ${issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ')}`;
     return problemResponse({ status: 400, detail, extensions: { issues } });
   }
-  const transcript = await runExchange(input.data, ctx, send, origin);
+  const transcript = await runExchange(input.data, ctx, send, input.data.mode === 'oauth' ? origin?.() : undefined);
   return {
     status: 200,
     headers: [

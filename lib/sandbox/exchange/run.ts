@@ -18,6 +18,8 @@ import type { SandboxResult, SendRequest } from '../routes/route';
 
 const MAX_ATTEMPTS = 5;
 
+const UTF8 = new TextEncoder();
+
 type SimulatedClient = { preset: Preset | undefined; profile: ClientProfile; state: ClientState };
 
 /** The simulated client: the preset the URL names, what it holds (the input's, else the preset's) and what it has tried so far. */
@@ -49,7 +51,7 @@ export async function runExchange(
     method: input.request.method,
     target: input.request.target,
     headers: input.request.headers,
-    body: new TextEncoder().encode(input.request.body),
+    body: UTF8.encode(input.request.body),
   };
   if (input.mode === 'oauth') {
     return { mode: 'oauth', steps: await runOAuthChain(request, { origin, signIn: input.signIn ?? DEFAULT_SIGN_IN }, ctx, send) };

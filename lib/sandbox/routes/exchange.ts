@@ -49,6 +49,6 @@ export const exchangeRoute: EndpointRoute = {
   cors: true,
   wrongMethod: `POST a JSON request description to ${EXCHANGE_PATH}.`,
   // oauth mode follows documents that name the origin the lab was reached at (RFC 9728 §3.3 compares exactly).
-  handle: async (request, { ctx, send }) => ({ response: await exchangeEndpoint(request, ctx, send, labOrigin(request, ctx)), trace: [] }),
+  handle: async (request, { ctx, send }) => ({ response: await exchangeEndpoint(request, ctx, send, () => labOrigin(request, ctx)), trace: [] }),
   describe,
 };
