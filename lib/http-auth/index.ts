@@ -7,7 +7,7 @@ export { formatAuthInfo, formatChallenge, formatChallenges, formatCredentials, q
 export { getParam } from './params';
 export { type BasicReuse, basicReuse, mayReuseCredentials, reusePrefix } from './protection-space';
 export { isToken, isToken68 } from './grammar/chars';
-export { type BasicCharset, type BasicUser, basicChallenge, decodeBasicCredentials, encodeBasicCredentials } from './schemes/basic';
+export { type BasicCharset, type BasicUser, basicChallenge, decodeBasicCredentials, decodeParsedBasic, encodeBasicCredentials } from './schemes/basic';
 export {
   type BearerChallengeOptions,
   type BearerErrorCode,

@@ -48,7 +48,15 @@ export function encodeBasicCredentials(user: BasicUser, charset: BasicCharset = 
 export function decodeBasicCredentials(fieldValue: string, charset: BasicCharset = 'UTF-8'): ParseResult<BasicUser> {
   const parsed = parseCredentials(fieldValue);
   if (!parsed.ok) return parsed;
-  const { scheme, token68 } = parsed.value;
+  return decodeParsedBasic(parsed.value, fieldValue, charset);
+}
+
+/**
+ * decodeBasicCredentials for credentials already parsed from `fieldValue` (the sandbox parses every
+ * Authorization field once to pick the scheme, and need not parse it again to read Basic's token68).
+ */
+export function decodeParsedBasic(credentials: Credentials, fieldValue: string, charset: BasicCharset = 'UTF-8'): ParseResult<BasicUser> {
+  const { scheme, token68 } = credentials;
   if (scheme.toLowerCase() !== 'basic') {
     return failure('basic-wrong-scheme', `These are '${scheme}' credentials, not Basic.`, fieldValue.indexOf(scheme));
   }

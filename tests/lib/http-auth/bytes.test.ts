@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import fc from 'fast-check';
 import { constantTimeEqual, constantTimeEqualText, decodeBase64, decodeBasicCredentials, encodeBase64 } from '@/lib/http-auth';
 
 /** UTF-8 validation seen through the public API: Basic credentials "u:" followed by the bytes. */
@@ -63,8 +64,24 @@ describe('constant-time comparison', () => {
     ['abc', 'abd', false],
     ['abc', 'ab', false],
     ['', '', true],
+    ['', 'a', false],
+    ['a\u0000', 'a', false],
+    ['wönderland', 'wönderland', true],
+    ['wönderland', 'wonderland', false],
+    ['🔑', '🔑', true],
   ])('%j vs %j -> %s', (a, b, equal) => {
     expect(constantTimeEqualText(a, b)).toBe(equal);
     expect(constantTimeEqual(Buffer.from(a), Buffer.from(b))).toBe(equal);
+  });
+
+  it('text compares as strings do, for any two strings (lone surrogates apart, unlike their UTF-8)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.boolean(), (a, b, same) => {
+        const other = same ? a : b;
+        expect(constantTimeEqualText(a, other)).toBe(a === other);
+      }),
+      { numRuns: 500 },
+    );
+    expect(constantTimeEqualText('\ud800', '\ud801')).toBe(false);
   });
 });

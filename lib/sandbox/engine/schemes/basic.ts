@@ -1,10 +1,11 @@
-import { constantTimeEqualText, decodeBasicCredentials } from '@/lib/http-auth';
+import { constantTimeEqualText, decodeParsedBasic } from '@/lib/http-auth';
 import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
 
 // RFC 7617: decode user-id:password (UTF-8, as the challenge's charset says) and check them.
 export function authenticateBasic(attempt: AuthAttempt): AuthOutcome {
-  const { hop, layer, fieldValue } = attempt;
-  const decoded = decodeBasicCredentials(fieldValue, 'UTF-8');
+  const { hop, layer, fieldValue, credentials } = attempt;
+  // checkCredentials parsed the field already to find its scheme.
+  const decoded = decodeParsedBasic(credentials, fieldValue, 'UTF-8');
   if (!decoded.ok) {
     const { message, index } = decoded.error;
     // Undecodable Basic credentials are malformed, not merely wrong: 400 tells the client to fix the request.
