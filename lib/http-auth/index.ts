@@ -16,6 +16,7 @@ export {
   bearerErrorStatus,
   bearerRejection,
   readBearerToken,
+  bearerTokenOf,
 } from './schemes/bearer';
 export { decodeBase64, encodeBase64 } from './bytes/base64';
 export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time';

@@ -1,7 +1,7 @@
 import { isToken68 } from '../grammar/chars';
 import { failure, success } from '../diagnostic';
 import { parseCredentials } from '../parse';
-import type { Challenge, ParseResult } from '../types';
+import type { Challenge, Credentials, ParseResult } from '../types';
 import { type OAuthChallengeOptions, oauthChallengeParams } from './oauth-challenge';
 
 // RFC 6750: the Bearer scheme, which carries OAuth 2.0 access tokens (and JWTs, which are one token format).
@@ -80,11 +80,20 @@ function rejected(error: BearerErrorCode, realm: string, errorDescription?: stri
 export function readBearerToken(fieldValue: string): ParseResult<string> {
   const parsed = parseCredentials(fieldValue);
   if (!parsed.ok) return parsed;
-  const { scheme, token68 } = parsed.value;
+  const token = bearerTokenOf(parsed.value, fieldValue);
+  return token.ok ? success(token.value, parsed.warnings) : token;
+}
+
+/**
+ * readBearerToken for credentials already parsed from `fieldValue` (the sandbox parses every
+ * Authorization field once to pick the scheme); the parser's warnings are the caller's.
+ */
+export function bearerTokenOf(credentials: Credentials, fieldValue: string): ParseResult<string> {
+  const { scheme, token68 } = credentials;
   const at = fieldValue.indexOf(scheme);
   if (scheme.toLowerCase() !== 'bearer') return failure('bearer-wrong-scheme', `These are '${scheme}' credentials, not Bearer.`, at);
   if (token68 === undefined || !isToken68(token68)) {
     return failure('bearer-not-token68', 'Bearer credentials are the token itself, a single token68 (RFC 6750 §2.1).', at);
   }
-  return success(token68, parsed.warnings);
+  return success(token68);
 }

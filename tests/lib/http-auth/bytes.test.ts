@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import fc from 'fast-check';
 import { constantTimeEqual, constantTimeEqualText, decodeBase64, decodeBasicCredentials, encodeBase64 } from '@/lib/http-auth';
 
 /** UTF-8 validation seen through the public API: Basic credentials "u:" followed by the bytes. */

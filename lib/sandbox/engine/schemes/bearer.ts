@@ -1,11 +1,12 @@
-import { readBearerToken } from '@/lib/http-auth';
+import { bearerTokenOf } from '@/lib/http-auth';
 import { checkToken } from '../tokens';
 import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
 
 // RFC 6750: a token this sandbox issued, unexpired, signed with the shared secret.
 export async function authenticateBearer(attempt: AuthAttempt): Promise<AuthOutcome> {
-  const { hop, layer, fieldValue, ctx } = attempt;
-  const read = readBearerToken(fieldValue);
+  const { hop, layer, fieldValue, ctx, credentials } = attempt;
+  // checkCredentials parsed the field already to find its scheme.
+  const read = bearerTokenOf(credentials, fieldValue);
   if (!read.ok) {
     // RFC 6750 §3.1: a malformed request is invalid_request, 400.
     return refused(
