@@ -26,7 +26,23 @@ type Finding = {
   unless?: RegExp;
 };
 
+// Items 1 to 3 are browser claims that the engines themselves check (content/browser-facts.yaml,
+// tests/browser/browser-facts.test.ts); these rules keep the lessons' own sentences about them from
+// falling back to "browsers" or to one engine's behaviour.
+const BOTH_ENGINES = /(?=[\s\S]*Chromium)(?=[\s\S]*Firefox)/;
+/** Item 3: fetch resolving on a 407 as on a 401 and a 403 (it rejects in Chromium and Node 20). */
+const RESOLVES_ON_407 = /resolves? on 401, 403,? (and|or) 407/i;
+
 const findings: Finding[] = [
+  { item: '1: Firefox hands a 407 from a server that is not the proxy to the page', wrong: /Firefox (refuses|rejects|blocks) (it|the 407|such a 407|the response)\b/i },
+  {
+    item: '2: "a page never sees a 407" is Chromium only: say which engine does what',
+    wrong: /\b(pages?|scripts?|fetch) (never|cannot|can't) (sees?|gets?|reads?) (a|the|any) (real )?407|browsers? never hands? a 407/i,
+    unless: BOTH_ENGINES,
+  },
+  { item: '3: fetch rejects on a 407 in Chromium and Node 20', wrong: RESOLVES_ON_407 },
+  { item: '6: offering MD5 after SHA-256 warns about last-challenge clients', lessons: ['digest-authentication'], wrong: /offer MD5 too/i, unless: /last challenge/ },
+  { item: 'Headers.get joins lines in Chromium; Firefox returns null', wrong: /\b(in a|in any|every) browser,? `?(response\.)?headers\.get/i },
   { item: '4: the "Basic first" advice is the Note in RFC 9110 §11.3', wrong: /listing a well-supported scheme/, unless: /rfc9110#section-11\.3\b/ },
   { item: '7: caches do not cause a 401 unless it was marked cacheable', lessons: ['troubleshooting-401'], wrong: /^Caches\.|and caches are\./ },
   { item: '8: "the password was right" is RFC 2617\'s stale=true, not RFC 7616\'s', wrong: /^(?=.*stale)(?=.*(password|response|answer) (was|is) (right|fine|otherwise right))/is, unless: /2617/ },
@@ -58,6 +74,14 @@ describe('issue 15 review findings stay fixed', () => {
       .filter(({ text, links }) => finding.wrong.test(text) && !(finding.unless?.test(`${text} ${links.join(' ')}`) ?? false))
       .map(({ file, line, text }) => `${file}:${line}: ${text.slice(0, 160)}`);
     expect(hits).toEqual([]);
+  });
+
+  test('3: no lesson summary, "in short" line or objective says fetch resolves on a 407', () => {
+    const wrong = lessons
+      .map((lesson) => ({ file: lesson.file, yaml: lesson.model.frontmatter.kind === 'yaml' ? lesson.model.frontmatter.yaml : '' }))
+      .filter(({ yaml }) => RESOLVES_ON_407.test(yaml))
+      .map(({ file }) => file);
+    expect(wrong).toEqual([]);
   });
 
   test('8: the troubleshooter attributes "the password was right" to RFC 2617 too', () => {

@@ -5,8 +5,9 @@ import { challengesOf, getParam, sentDigestParams } from './facts';
 /** One stale=true is the protocol working (a nonce aged out); this many in one conversation is a loop. */
 const LOOP = 2;
 
-// RFC 7616 §3.3: stale=true says the nonce was invalid but the response otherwise fine, so the client retries
-// with the new nonce without asking the user. When every retry is answered stale again, the nonce the client
+// RFC 7616 §3.3: stale=true says the request was refused because its nonce was stale, so the client retries
+// with the new nonce without asking the user (that the response was otherwise right is RFC 2617 §3.2.1's
+// promise, which RFC 7616 dropped). When every retry is answered stale again, the nonce the client
 // uses is never accepted: servers behind a load balancer that do not share nonces, a nonce lifetime shorter
 // than a round trip, or a client that keeps sending the old nonce.
 export const digestStaleLoop: DiagnosisRule = {
