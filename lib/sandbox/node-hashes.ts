@@ -42,9 +42,8 @@ function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
 }
 
 export const NODE_HASHES: HashBackend = {
-  // crypto.hash is the one-shot form (Node 20.12+): no Hash object for a single short input.
-  hash: (name, data) => hash(OPENSSL[name], data, 'buffer') as Buffer,
-  // A string is hashed as UTF-8, crypto.hash's default, and the hex comes out lower-case.
+  // crypto.hash is the one-shot form (Node 20.12+): no Hash object for a single short input. A string is
+  // hashed as UTF-8, crypto.hash's default, and the hex comes out lower-case.
   hashHex: (name, data) => hash(OPENSSL[name], data, 'hex'),
   hmacSha256,
 };

@@ -11,7 +11,6 @@ import { bytesToHex } from '@noble/hashes/utils';
 export type HashName = 'MD5' | 'SHA-256' | 'SHA-512-256';
 
 export type HashBackend = {
-  hash(name: HashName, data: Uint8Array): Uint8Array;
   /** Lower-case hex of the hash of `data`, a string hashed as its UTF-8 octets (RFC 7616 §3.4.2's H). */
   hashHex(name: HashName, data: string | Uint8Array): string;
   hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
@@ -22,7 +21,6 @@ const NOBLE: Record<HashName, (data: Uint8Array) => Uint8Array> = { MD5: md5, 'S
 const encoder = new TextEncoder();
 
 export const NOBLE_HASHES: HashBackend = {
-  hash: (name, data) => NOBLE[name](data),
   hashHex: (name, data) => bytesToHex(NOBLE[name](typeof data === 'string' ? encoder.encode(data) : data)),
   hmacSha256: (key, data) => hmac(sha256, key, data),
 };
