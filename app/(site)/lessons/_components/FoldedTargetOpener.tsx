@@ -24,9 +24,9 @@ export function FoldedTargetOpener() {
     const reveal = () => {
       const id = decodeURIComponent(window.location.hash.slice(1));
       const target = id ? document.getElementById(id) : null;
-      // Scrolled to whoever opened the fold: Chromium opens it itself and scrolls at once, but the hash
-      // change also lays out the lesson's deferred sections (lib/site/deferred-sections.ts), which can push
-      // the target a screen or more down after that first scroll (a flaky CI run showed 4,000 px).
+      // Scrolled to whoever opened the fold: Chromium opens it itself and scrolls at once. A flaky CI run
+      // found the target 4,000 px below the screen after that; the likely cause (not reproduced) is the
+      // hash change laying out the lesson's deferred sections (lib/site/deferred-sections.ts) afterwards.
       if (target && (openFoldsAround(target) || target.closest('details'))) target.scrollIntoView();
     };
     reveal();
