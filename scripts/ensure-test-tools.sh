@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# What the tests need from Debian: Chromium (driven by playwright-core) and Firefox ESR (driven by
-# puppeteer-core over WebDriver BiDi, for the browser facts checked in both engines); nothing downloads a
-# browser at run time. Also curl, wget, Python requests, Perl's LWP and a JDK (real clients for the sandbox
+# What the tests need from Debian: Chromium (driven by playwright-core), its headless shell (the same
+# Blink without the browser's own UI, for the page and journey tests: about half Chromium's CPU per page,
+# docs/testing.md) and Firefox ESR (driven by puppeteer-core over WebDriver BiDi, for the browser facts
+# checked in both engines); nothing downloads a browser at run time. Also curl, wget, Python requests, Perl's LWP and a JDK (real clients for the sandbox
 # endpoints, the snippets and the lessons' claims about clients, tests/http/client-claims.test.ts), and
 # nginx (the two-instance test puts it in front of two servers; it runs its own nginx -p <tmpdir>, so
 # Debian's nginx service is never started: see policy-rc.d below). And xmllint, which validates the SCORM
@@ -16,6 +17,7 @@ set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
+[ -x "${CHROMIUM_HEADLESS_SHELL_PATH:-/usr/bin/chromium-headless-shell}" ] || missing+=(chromium-headless-shell)
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v wget >/dev/null 2>&1 || missing+=(wget)

@@ -1,11 +1,11 @@
 // Every browser fact a lesson states (content/browser-facts.yaml, rendered by <BrowserFacts>) checked in
-// both engines at once: Debian's Chromium (the run's shared one) and Firefox ESR (launched once for this
+// both engines at once: Debian's Chromium (the run's shared real one, not its headless shell) and Firefox ESR (launched once for this
 // file), a fresh context of each per fact, against the lab's production server and a loopback server of
 // this file's own; fetch-status facts also in Node's fetch. The test iterates the file: a fact edited to
 // a value an engine does not show fails here, and the diff names the fact and the engine.
 import { chromium, type Browser as ChromiumBrowser } from 'playwright-core';
 import type { Browser as FirefoxBrowser } from 'puppeteer-core';
-import { BROWSER_ENDPOINT_VARIABLE } from '@/scripts/chromium.mjs';
+import { REAL_CHROMIUM_ENDPOINT_VARIABLE } from '@/scripts/chromium.mjs';
 import { BROWSER_FACTS } from '@/lib/content/browser-facts';
 import type { BrowserFact } from '@/lib/content/browser-facts-schema';
 import { type FactServer, startFactServer } from './support/fact-server';
@@ -20,8 +20,8 @@ let firefox: FirefoxBrowser;
 const targets = (): ProbeTargets => ({ lab: baseUrl(), facts });
 
 beforeAll(async () => {
-  const endpoint = process.env[BROWSER_ENDPOINT_VARIABLE];
-  if (!endpoint) throw new Error(`${BROWSER_ENDPOINT_VARIABLE} is not set: run this file through Jest's browser project`);
+  const endpoint = process.env[REAL_CHROMIUM_ENDPOINT_VARIABLE];
+  if (!endpoint) throw new Error(`${REAL_CHROMIUM_ENDPOINT_VARIABLE} is not set: run this file through Jest's browser project`);
   [facts, chromiumBrowser, firefox] = await Promise.all([startFactServer(), chromium.connect(endpoint), launchFirefox()]);
 });
 

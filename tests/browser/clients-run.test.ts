@@ -23,7 +23,7 @@ async function startRun(page: Page): Promise<string> {
 }
 
 test('start a run, run the cases in Chromium, and see the verdicts the lab graded from Chromium’s own requests', async () => {
-  const session = await openBrowser({ httpCredentials: ALICE });
+  const session = await openBrowser({ httpCredentials: ALICE, realChromium: true });
   try {
     const { page } = session;
     await openPage(page, `${baseUrl()}/clients/test`);

@@ -13,7 +13,7 @@ const ALICE = { username: 'alice', password: 'wonderland' };
 type Seen = { status: number | undefined; body: string };
 
 async function inChromium(path: string, credentials = ALICE): Promise<Seen> {
-  const session = await openBrowser({ httpCredentials: credentials });
+  const session = await openBrowser({ httpCredentials: credentials, realChromium: true });
   try {
     const response = await session.page.goto(`${baseUrl()}${path}`);
     return { status: response?.status(), body: await session.page.evaluate(() => document.body.innerText) };

@@ -216,7 +216,7 @@ describe('curl: several challenges and CORS', () => {
 
 describe('headless Chromium answering the challenge through CDP', () => {
   async function navigate(path: string, answer: (attempt: number) => AuthAnswer) {
-    const session = await openBrowser();
+    const session = await openBrowser({ realChromium: true });
     try {
       const auth = await answerChallenges(session.context, session.page, (_challenge, attempt) => answer(attempt));
       const response = await session.page.goto(url(path));
