@@ -3,7 +3,7 @@
 // /api/exchange reports). A snippet that quotes wrongly or drops a header fails here. In auto mode
 // they must also answer challenges with what the playground's client holds, and end where its
 // conversation ends. Every run stays on loopback: the lab is the only server, and the only proxy.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { snippetFor, type SnippetLanguage } from '@/lib/playground/snippets';
 import { snippetPlanFor } from '@/lib/playground/snippets/plan';
 import type { ClientProfile } from '@/lib/sandbox/scenario/client-profile';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
-import { LEGACY_OPENSSL_CONF, requirePython } from './support/python';
+import { LEGACY_OPENSSL_CONF, pythonImporting, requirePython } from './support/python';
 import { baseUrl } from './support/lab';
 
 const run = promisify(execFile);
@@ -24,7 +24,7 @@ const run = promisify(execFile);
  * python3 than the one requirePython finds first; and on Debian 12 its MD4 needs OpenSSL's legacy
  * provider, which the snippet's comment tells readers to turn on with OPENSSL_CONF, as done here.
  */
-const pythonWithNtlm = ['python3', '/usr/bin/python3'].find((bin) => spawnSync(bin, ['-c', 'import requests_ntlm']).status === 0);
+const pythonWithNtlm = pythonImporting('requests_ntlm');
 /** base64("alice:wonderland"), RFC 7617 §2. */
 const ALICE_BASIC = 'Basic YWxpY2U6d29uZGVybGFuZA==';
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CheckedLesson } from './checked-lesson';
 import { LESSON_ORIGIN } from './checks';
 import type { Fence } from '@/lib/content/lesson-model';
+import { requirePython } from '../../http/support/python';
 
 const TIMEOUT_MS = 30_000;
 const STATUS_MARKER = 'lesson-test-final-status:';
@@ -54,7 +55,7 @@ export async function runShellBlock(code: string, origin: string): Promise<{ sta
 }
 
 const RUNNERS: Record<string, { file: string; command: (file: string) => [string, string[]] }> = {
-  python: { file: 'block.py', command: (file) => ['python3', [file]] },
+  python: { file: 'block.py', command: (file) => [requirePython(), [file]] },
   js: { file: 'block.mjs', command: (file) => [process.execPath, [file]] },
   ts: { file: 'block.mts', command: (file) => [process.execPath, [path.join(process.cwd(), 'node_modules/tsx/dist/cli.mjs'), file]] },
 };
