@@ -1,7 +1,7 @@
 // <BrowserFacts> on a real lesson page: axe (WCAG 2.2 AA) in both themes, and each table readable as a
 // table (caption as its name, engine column headers, a row header per fact).
 import { openBrowser } from './support/chromium';
-import { axeViolations, baseUrl, openPage } from './support/site';
+import { axeViolationsInTheme, baseUrl, openPage } from './support/site';
 
 describe('<BrowserFacts> in "What browsers do with a 401"', () => {
   test.each(['light', 'dark'] as const)('%s theme: no axe violations; tables named by their captions', async (colorScheme) => {
@@ -12,7 +12,7 @@ describe('<BrowserFacts> in "What browsers do with a 401"', () => {
       await table.waitFor();
       expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['When', 'Chromium', 'Firefox']);
       expect(await table.getByRole('rowheader').count()).toBe(4);
-      expect(await axeViolations(session.page)).toEqual([]);
+      expect(await axeViolationsInTheme(session.page, colorScheme)).toEqual([]);
     } finally {
       await session.close();
     }

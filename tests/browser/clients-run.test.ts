@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { networkErrorWords } from '@/lib/clients/browser-run';
 import { ALICE, expectBrowserAnsweredBasic, recordedCase, recordedReport, runIdFrom, verdictWords } from './support/client-run';
 import { openBrowser, type ColorScheme } from './support/chromium';
-import { axeViolations, baseUrl, COLOUR_RULES, openPage } from './support/site';
+import { axeViolationsInTheme, baseUrl, openPage } from './support/site';
 
 const caseItem = (page: Page, title: string) =>
   page
@@ -74,10 +74,10 @@ describe.each(['light', 'dark'] as ColorScheme[])('with a run on the page, in %s
       await openPage(page, `${baseUrl()}/clients/test`);
       const id = await startRun(page);
       await page.getByText(/No case graded yet/).waitFor();
-      expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined)).toEqual([]);
+      expect(await axeViolationsInTheme(page, theme)).toEqual([]);
       await openPage(page, `${baseUrl()}/clients/runs/${id}`);
       await page.getByText(/No case graded yet/).waitFor();
-      expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined)).toEqual([]);
+      expect(await axeViolationsInTheme(page, theme)).toEqual([]);
     } finally {
       await session.close();
     }

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { s256Challenge } from '@/lib/oauth/pkce';
 import { openBrowser, type ColorScheme } from './support/chromium';
-import { axeViolations, baseUrl } from './support/site';
+import { axeViolationsInTheme, baseUrl } from './support/site';
 
 let client: http.Server;
 let redirectUri = '';
@@ -50,7 +50,7 @@ describe('the OAuth consent page', () => {
     try {
       await session.page.goto(await authorizationUrl(), { waitUntil: 'load' });
       await session.page.getByRole('heading', { level: 1, name: 'Allow access?' }).waitFor();
-      expect(await axeViolations(session.page)).toEqual([]);
+      expect(await axeViolationsInTheme(session.page, theme)).toEqual([]);
     } finally {
       await session.close();
     }

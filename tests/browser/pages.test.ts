@@ -7,7 +7,7 @@ import { pagePolicy } from '@/lib/site/content-security-policy.mjs';
 import { embedPolicy } from '@/lib/site/security-headers.mjs';
 import { openBrowser, type ColorScheme } from './support/chromium';
 import { atBody, observe, violations, type AtBody } from './support/csp';
-import { axeViolations, baseUrl, COLOUR_RULES, hydrated, saveScreenshot, sitePages, watchForProblems } from './support/site';
+import { axeViolationsInTheme, baseUrl, hydrated, saveScreenshot, sitePages, watchForProblems } from './support/site';
 
 type Case = ReturnType<typeof sitePages>[number] & { theme: ColorScheme };
 
@@ -49,7 +49,7 @@ async function visit({ name, path, theme }: Case): Promise<Visit> {
       cspViolations: await violations(page, observed),
     };
     // Light: every rule. Dark: the colour rules (the DOM and layout are the light visit's).
-    const axe = await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined);
+    const axe = await axeViolationsInTheme(page, theme);
     await saveScreenshot(page, `${name}-${theme}`);
     return { ...seen, axe, problems: [...problems] };
   } finally {

@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
 import { coursePage, labFrame, trainerSite } from './support/trainer-site';
-import { axeViolations, baseUrl, COLOUR_RULES, hydratedFrame, openPage } from './support/site';
+import { axeViolations, axeViolationsInTheme, baseUrl, hydratedFrame, openPage } from './support/site';
 
 const result = (page: Page | Frame) => page.getByRole('region', { name: 'Result' });
 
@@ -66,7 +66,7 @@ describe('the OAuth chain in the playground', () => {
         .getByText(/answered 401 with error="invalid_token": This token is for https?:\/\/\S+\/api\/sandbox\/oauth\/whoami, not \S+\/api\/sandbox\/oauth\/mcp/)
         .waitFor();
       expect(new URL(page.url()).search).toBe('?v=1&p=oauth-discovery');
-      expect(await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined)).toEqual([]);
+      expect(await axeViolationsInTheme(page, theme)).toEqual([]);
     } finally {
       await session.close();
     }

@@ -9,7 +9,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { syntheticHar } from '../../bench/support/synthetic-har.mjs';
 import { type ColorScheme, openBrowser } from './support/chromium';
 import { DIAGNOSED_RECORDINGS, harFindings, harFixture, harSecrets } from './support/har-fixtures';
-import { axeViolations, baseUrl, openPage, watchForProblems } from './support/site';
+import { axeViolationsInTheme, baseUrl, openPage, watchForProblems } from './support/site';
 
 const FIXTURE = path.join(__dirname, '../fixtures/har/chromium-lab.har');
 const pageUrl = () => `${baseUrl()}/troubleshoot/traffic`;
@@ -213,7 +213,7 @@ test.each<ColorScheme>(['light', 'dark'])('pasted curl -v: the finding links to 
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Explanation', level: 4 }).waitFor();
     expect(await page.getByText(/^In short: A 401 must carry WWW-Authenticate/).isVisible()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolationsInTheme(page, colorScheme)).toEqual([]);
   } finally {
     await session.close();
   }

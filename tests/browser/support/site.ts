@@ -123,6 +123,15 @@ export async function axeViolations(page: Page | Frame, only?: readonly string[]
 }
 
 /**
+ * axe for a test that checks the same page state in both themes: every rule in light, COLOUR_RULES in dark
+ * (the light run checked the rest of the same DOM and layout). A full run cost 250–870 ms a page on the
+ * 2-core machine, the colour rules 66–500 ms (bench/README.md, "Test run").
+ */
+export function axeViolationsInTheme(page: Page | Frame, theme: 'light' | 'dark'): Promise<string[]> {
+  return axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined);
+}
+
+/**
  * axe 4.14's duplicate-id rules find nothing even when switched on (WCAG 2.2 dropped 4.1.1), yet a
  * duplicate id still breaks every aria-labelledby and in-page link that names it (issue 16: lesson 1 had
  * attempt-1-heading seven times). So the lab checks it itself, reported like an axe violation.
