@@ -30,10 +30,21 @@ function fixtureSecrets(): string[] {
   return ['wonderland', ...secrets.filter((secret) => secret.length >= 6)];
 }
 
-/** Requests of every page and worker of the context, from now until `stop`. */
+/**
+ * Requests of every page and worker of the context, from now until `stop`, except GETs of the site's own
+ * build files (`/_next/static/`, no query): Next fetches the code of routes the report links to when the
+ * browser is idle, which a loaded run saw as seven chunk requests after the report appeared. Such a GET
+ * names a file of the build and carries nothing from the page.
+ */
 function recordRequests(context: BrowserContext) {
   const urls: string[] = [];
-  const listener = (request: { url(): string }) => urls.push(request.url());
+  const ownCode = (request: { url(): string; method(): string }) => {
+    const url = new URL(request.url());
+    return request.method() === 'GET' && url.origin === new URL(baseUrl()).origin && url.pathname.startsWith('/_next/static/') && url.search === '';
+  };
+  const listener = (request: { url(): string; method(): string }) => {
+    if (!ownCode(request)) urls.push(request.url());
+  };
   context.on('request', listener);
   return {
     stop: () => {

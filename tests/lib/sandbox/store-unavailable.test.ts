@@ -48,7 +48,9 @@ function expectUnavailable(response: SandboxResponse) {
 
   beforeEach(async () => {
     redis = await startRedisServer();
-    store = createRedisStore({ url: redis.url, waitMs: 500 });
+    // Room for a healthy answer on a loaded machine (a run at load 10 saw the first POST /runs outlast
+    // 500 ms); once Redis is gone every command fails at once, so the outage checks never wait this long.
+    store = createRedisStore({ url: redis.url, waitMs: 5_000 });
     await store.ready();
     ctx = createSandboxContext({ secret: SECRET, store });
     logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
