@@ -14,7 +14,8 @@ const sha256 = (data: Uint8Array): Buffer => hash('sha256', data, 'buffer') as B
 /** The key XOR ipad and XOR opad, per key: the server signs every nonce with the same secret. */
 const pads = new WeakMap<Uint8Array, { inner: Uint8Array; outer: Uint8Array }>();
 
-function padsOf(key: Uint8Array): { inner: Uint8Array; outer: Uint8Array } {
+/** The key's RFC 2104 pads, kept per key (edge/node-nonce.ts signs into buffers of its own with them). */
+export function padsOf(key: Uint8Array): { inner: Uint8Array; outer: Uint8Array } {
   let known = pads.get(key);
   if (!known) {
     // RFC 2104 §2: a key longer than the block is hashed first; a shorter one is padded with zeros.
