@@ -1,6 +1,6 @@
 import { createDigestNonce } from '@/lib/http-auth';
 import { padsOf } from '../node-hashes';
-import { compressBlock, midstateOf } from './sha256-block';
+import { compressBlock } from '../sha256-block';
 
 // The prepared Digest challenge's fresh nonce (bare-answers.ts): the very bytes lib/http-auth's
 // createDigestNonce writes (8 bytes of time, 12 random, the first 16 of HMAC-SHA-256 over both; base64),
@@ -22,9 +22,7 @@ const TWO_32 = 2 ** 32;
 export type NonceMaker = (now: number, random: Uint8Array) => string;
 
 function makerFor(secret: Uint8Array): NonceMaker {
-  const { inner, outer } = padsOf(secret);
-  const innerMid = midstateOf(inner);
-  const outerMid = midstateOf(outer);
+  const { inner: innerMid, outer: outerMid } = padsOf(secret).midstates;
   // The last block of each hash: the message words first, then the padding, which never changes.
   const innerBlock = new Int32Array(16);
   innerBlock[BODY_WORDS] = PAD_BIT;

@@ -1,4 +1,5 @@
-// SHA-256's compression function (FIPS 180-4 §6.2.2) on 32-bit words, for the nonce signer (node-nonce.ts):
+// SHA-256's compression function (FIPS 180-4 §6.2.2) on 32-bit words, for the server's HMAC (sha256-hmac.ts)
+// and the prepared challenge's nonce signer (edge/node-nonce.ts):
 // an HMAC over a 20-byte message, with the pads' blocks compressed once per key (RFC 2104 §4 suggests
 // keeping them), is two compressions and nothing else. Issue 23: in the server under load, each call into
 // OpenSSL cost several times its own hashing (measured: a nonce's two node:crypto one-shot hashes added
