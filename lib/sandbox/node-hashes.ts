@@ -16,7 +16,7 @@ const sha256 = (data: Uint8Array): Buffer => hash('sha256', data, 'buffer') as B
 /** The key XOR ipad and XOR opad, per key, and the SHA-256 states after them: the server signs with one secret. */
 const pads = new WeakMap<Uint8Array, { inner: Uint8Array; outer: Uint8Array; midstates: HmacMidstates }>();
 
-/** The key's RFC 2104 pads, kept per key (edge/node-nonce.ts signs into buffers of its own with them). */
+/** The key's RFC 2104 pads and their SHA-256 midstates, kept per key (edge/node-nonce.ts signs from the midstates too). */
 export function padsOf(key: Uint8Array): { inner: Uint8Array; outer: Uint8Array; midstates: HmacMidstates } {
   let known = pads.get(key);
   if (!known) {

@@ -6,7 +6,7 @@ import { compressBlock } from '../sha256-block';
 // createDigestNonce writes (8 bytes of time, 12 random, the first 16 of HMAC-SHA-256 over both; base64),
 // made without a BigInt, DataView, typed array or call into OpenSSL per nonce. RFC 2104 §4: the pads'
 // blocks are compressed once per key, so the HMAC is two SHA-256 compressions (sha256-block.ts). Issue 23:
-// this is the whole of what the prepared Digest challenge costs above a prepared Basic one.
+// the nonce was most of what the prepared Digest challenge cost above a prepared Basic one.
 // tests/lib/sandbox/node-nonce.test.ts holds it to createDigestNonce for any secret, time and bytes.
 
 const RANDOM_BYTES = 12;
