@@ -7,12 +7,20 @@ import type { Challenge, Credentials, ParamContext } from './types';
 
 /** RFC 9110 §5.6.4: quoted-string, escaping only what must be escaped ('"' and '\'). */
 export function quoteString(value: string): string {
-  let out = '"';
+  // One pass to check every character and find the first that needs escaping: most values (hex digests,
+  // nonces, realms) have none and are sent as they are, without a string built a character at a time.
+  let escapeFrom = -1;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (!isQuotedPairChar(c)) {
       throw new TypeError(`Character U+${c.toString(16).padStart(4, '0')} cannot appear in a quoted-string (RFC 9110 §5.6.4).`);
     }
+    if (escapeFrom < 0 && (c === 0x22 || c === 0x5c)) escapeFrom = i;
+  }
+  if (escapeFrom < 0) return `"${value}"`;
+  let out = `"${value.slice(0, escapeFrom)}`;
+  for (let i = escapeFrom; i < value.length; i++) {
+    const c = value.charCodeAt(i);
     out += c === 0x22 || c === 0x5c ? `\\${value.charAt(i)}` : value.charAt(i);
   }
   return `${out}"`;

@@ -46,14 +46,16 @@ const TABLES: Record<string, Table> = {
   basic: { challenge: { charset: 'quote' } },
 };
 
-const RULES = new Map<string, ReadonlyMap<string, 'quote' | 'token'>>();
+// Keyed by scheme, then header: every formatted or linted parameter asks, and a key joined from the two
+// would be a new string to hash on each question (issue 23: Authentication-Info on every Digest success).
+const RULES = new Map<string, Map<string, ReadonlyMap<string, 'quote' | 'token'>>>();
 for (const [scheme, table] of Object.entries(TABLES)) {
-  for (const [context, rules] of Object.entries(table)) RULES.set(`${scheme} ${context}`, new Map(Object.entries(rules)));
+  RULES.set(scheme, new Map(Object.entries(table).map(([context, rules]) => [context, new Map(Object.entries(rules))])));
 }
 
 /** The rules for one scheme (lower-cased) and header; undefined when the RFCs set none beyond realm. */
 export function quotingRules(scheme: string, context: ParamContext): ReadonlyMap<string, 'quote' | 'token'> | undefined {
-  return RULES.get(`${scheme} ${context}`);
+  return RULES.get(scheme)?.get(context);
 }
 
 /** RFC 9110 §11.5: realm is always a quoted-string; the rest depends on scheme and header. */

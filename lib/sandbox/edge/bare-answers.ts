@@ -1,8 +1,9 @@
 import type { SandboxContext } from '../context';
-import { freshNonce } from '../engine/challenges';
+import { freshNonce, NONCE_RANDOM_BYTES } from '../engine/challenges';
 import { handleSandboxRequest, resolveScenario, scenarioBareTargets } from '../routes/router';
 import { toNodeResponse, type FieldSummary, type NodeResponse } from '../http/node';
 import { boundedMap } from '../store/bounded-map';
+import { nodeNonceMaker } from './node-nonce';
 
 // The sandbox's hottest request is a client's bare GET of a scenario: curl without -u, a browser before
 // its dialog, every reader of every lesson, every experiment URL (?realm=…, ?algorithm=…) asked again.
@@ -74,10 +75,13 @@ export async function prepareBareAnswers(ctx: SandboxContext): Promise<BareAnswe
 /** The answer as sent: prepared bytes, with a fresh nonce where the challenge has one. */
 export function fillBareAnswer(answer: BareAnswer, ctx: SandboxContext): NodeResponse {
   if (answer.kind === 'fixed') return answer.response;
-  const nonce = freshNonce(ctx);
+  // freshNonce's very bytes without its allocations or OpenSSL calls (node-nonce.ts); the clock first, then
+  // the random bytes, as there.
+  const now = ctx.now();
+  const nonce = nodeNonceMaker(ctx.secret)(now, ctx.random(NONCE_RANDOM_BYTES));
   const fields = answer.response.fields.slice();
   for (const { index, pieces } of answer.slots) fields[index] = pieces.join(nonce);
-  return { ...answer.response, fields };
+  return { status: answer.response.status, fields, body: answer.response.body };
 }
 
 /**

@@ -18,7 +18,8 @@ import type { Layer, SchemeConfig } from '../scenario/scenario';
 import type { ChallengeHint } from './schemes/outcome';
 import type { Hop } from './trace';
 
-const NONCE_RANDOM_BYTES = 12;
+/** RFC 7616 §3.3 leaves the nonce's make-up to the server: the lab's takes 12 random bytes (lib/http-auth). */
+export const NONCE_RANDOM_BYTES = 12;
 
 /** A fresh Digest nonce for one response: time, random bytes and their HMAC (lib/http-auth, RFC 7616 §3.3). */
 export function freshNonce(ctx: SandboxContext): string {

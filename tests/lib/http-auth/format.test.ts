@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { formatAuthInfo, formatChallenge, formatChallenges, formatCredentials, quoteString } from '@/lib/http-auth';
 
 describe('formatChallenge quotes exactly what the RFCs say to quote', () => {
@@ -65,5 +66,30 @@ describe('formatting refuses what no recipient could parse', () => {
 
   it('quoteString escapes only DQUOTE and backslash', () => {
     expect(quoteString('a"b\\c d,e')).toBe('"a\\"b\\\\c d,e"');
+  });
+
+  it('quoteString gives, for any text, the character-by-character escaping, or the same TypeError', () => {
+    // The reference: RFC 9110 §5.6.4 quoted-pair for '"' and '\\' only, every other character as it is.
+    const reference = (value: string): string => {
+      for (const char of value) {
+        const code = char.charCodeAt(0);
+        if (!(code === 0x09 || (code >= 0x20 && code !== 0x7f))) return `throws U+${code.toString(16).padStart(4, '0')}`;
+      }
+      return `"${value.replace(/["\\]/g, '\\$&')}"`;
+    };
+    const actual = (value: string): string => {
+      try {
+        return quoteString(value);
+      } catch (error) {
+        return `throws ${/U\+([0-9a-f]{4})/.exec(String(error))?.[0] ?? String(error)}`;
+      }
+    };
+    const quotable = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '\t', '"', '\\', ',', '=', 'é', '\u20ac'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(quotable, fc.string({ unit: 'binary', maxLength: 40 })), (value) => {
+        expect(actual(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,5 +1,7 @@
 /** @jest-environment node */
+import fc from 'fast-check';
 import { checkDigestNonce } from '@/lib/http-auth';
+import type { SandboxContext } from '@/lib/sandbox/context';
 import { bareAnswerFor, fillBareAnswer, prepareBareAnswers, type BareAnswer, type BareAnswers } from '@/lib/sandbox/edge/bare-answers';
 import { toNodeResponse, type FieldSummary, type NodeResponse } from '@/lib/sandbox/http/node';
 import { allPresets } from '@/lib/sandbox/scenario/presets';
@@ -72,6 +74,29 @@ describe('prepareBareAnswers', () => {
     expect(new Set(first).size).toBe(1);
     expect(second[0]).not.toBe(first[0]);
     expect(checkDigestNonce(first[0] ?? '', { secret: ctx.secret, now: ctx.now() + 1_000, maxAgeMs: 300_000 })).toEqual({ kind: 'fresh', issuedAt: ctx.now() });
+  });
+
+  test('a filled Digest challenge is, byte for byte and nonce too, what the engine answers at the same time with the same random bytes', async () => {
+    const answers = await prepareBareAnswers(testContext());
+    const digestTargets = scenarioBareTargets().filter((target) => answers.get(target)?.kind === 'nonce');
+    expect(digestTargets).toEqual(expect.arrayContaining(['/api/sandbox/digest', '/api/sandbox/presets/digest']));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...digestTargets),
+        fc.integer({ min: 0, max: 2 ** 45 }),
+        fc.uint8Array({ minLength: 12, maxLength: 12 }),
+        async (target, now, random) => {
+          // The engine and the prepared answer each ask the clock and the random source once, for the nonce.
+          const at = (): SandboxContext => ({ ...testContext(now), random: () => random.slice() });
+          const answer = answers.get(target);
+          if (!answer) throw new Error(`${target} is not prepared`);
+          const filled = fillBareAnswer(answer, at());
+          const engine = toNodeResponse(await handleSandboxRequest(request(target), at()));
+          expect({ ...filled, body: filled.body.toString('latin1') }).toEqual({ ...engine, body: engine.body.toString('latin1') });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   test('the prepared Basic answer is the 401 challenge with its problem body and Content-Length', async () => {

@@ -27,9 +27,16 @@ describe('node:crypto and @noble/hashes give the same bytes', () => {
     );
   });
 
-  test('HMAC-SHA-256, for any key (shorter and longer than the 64-byte block) and input, asked twice', () => {
+  test('HMAC-SHA-256, for any key (shorter and longer than the 64-byte block) and input (either side of the JavaScript path’s 1,024 bytes), asked twice', () => {
+    // Lengths near the block and padding edges (55, 56, 64 bytes …) and either side of the bound, besides any.
+    const lengths = fc.oneof(
+      fc.integer({ min: 0, max: 200 }),
+      fc.constantFrom(55, 56, 63, 64, 65, 119, 120, 128, 1023, 1024, 1025),
+      fc.integer({ min: 900, max: 1300 }),
+    );
+    const data = lengths.chain((length) => fc.uint8Array({ minLength: length, maxLength: length }));
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 150 }), fc.uint8Array({ maxLength: 200 }), (key, data) => {
+      fc.property(fc.uint8Array({ maxLength: 150 }), data, (key, data) => {
         const expected = createHmac('sha256', key).update(data).digest('hex');
         expect(hex(NOBLE_HASHES.hmacSha256(key, data))).toBe(expected);
         // The second time with the same key uses the kept pads.
