@@ -62,12 +62,16 @@ export function parseChallenges(fieldValue: string | readonly string[]): ParseRe
   return { ok: true, value, warnings };
 }
 
-/** RFC 9110 §11.6.2 / §11.7.2: `Authorization` and `Proxy-Authorization` hold one credentials. */
-export function parseCredentials(fieldValue: string): ParseResult<Credentials> {
+/**
+ * RFC 9110 §11.6.2 / §11.7.2: `Authorization` and `Proxy-Authorization` hold one credentials. `lint: false`
+ * leaves out the scheme-specific advice (lintCredentials), for a server that reads only the value.
+ */
+export function parseCredentials(fieldValue: string, options: { lint?: boolean } = {}): ParseResult<Credentials> {
   const s = new Scanner(fieldValue);
   try {
     const el = parseCredentialsLine(s);
-    return { ok: true, value: toElementValue(el), warnings: allLocated(s.warnings, lintCredentials(el), fieldValue) };
+    const advice = options.lint === false ? [] : lintCredentials(el);
+    return { ok: true, value: toElementValue(el), warnings: allLocated(s.warnings, advice, fieldValue) };
   } catch (e) {
     if (e instanceof GrammarError) return { ok: false, error: located(e.diagnostic, fieldValue, undefined) };
     throw e;

@@ -42,7 +42,7 @@ export function storeUnavailableResponse(error: StoreUnavailable, where: string,
 
 /** Runs `answer`, turning a StoreUnavailable it throws into the 503; any other error goes on. */
 export async function orStoreUnavailable<T, U>(
-  answer: () => Promise<T>,
+  answer: () => T | Promise<T>,
   unavailable: (response: SandboxResponse) => U,
   where: string,
   now: () => number,

@@ -79,7 +79,8 @@ async function checkCredentials(hop: Hop, layer: Layer, request: SandboxRequest,
     return refused(400, `The request carries ${values.length} ${field} fields; send exactly one.`, trace, malformedHint(layer, hop, values));
   }
   const fieldValue = values[0] ?? '';
-  const parsed = parseCredentials(fieldValue);
+  // The engine reads the value or the error, never the advice: no lint pass per request (issue 23).
+  const parsed = parseCredentials(fieldValue, { lint: false });
   if (!parsed.ok) {
     const { message, index } = parsed.error;
     const trace: TraceStep[] = [{ kind: 'malformed-credentials', hop, field, message, index }];

@@ -11,6 +11,7 @@ import { issueToken } from './tokens';
 // `error_description` as extension members of a problem details body (RFC 9457 §3.2).
 
 const TOKEN_REALM = 'token';
+const utf8 = new TextDecoder();
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 300;
 
 type OAuthError = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope';
@@ -65,7 +66,7 @@ export async function tokenEndpoint(request: SandboxRequest, users: readonly San
   if (contentType !== 'application/x-www-form-urlencoded') {
     return oauthError(400, 'invalid_request', 'Send the parameters as application/x-www-form-urlencoded (RFC 6749 §4.4.2).');
   }
-  const form = new URLSearchParams(new TextDecoder().decode(request.body));
+  const form = new URLSearchParams(utf8.decode(request.body));
   const client = clientCredentials(request, form);
   if (client === undefined) return oauthError(401, 'invalid_client', 'Authenticate the client with Basic: client_id:client_secret, e.g. alice:wonderland.');
   if ('error' in client) return client.error;

@@ -102,14 +102,19 @@ export async function fromNodeRequest(request: IncomingMessage): Promise<Sandbox
 /** A sandbox response serialised for writeHead: the flat field list (with the security headers) and the body bytes. */
 export type NodeResponse = { status: number; fields: readonly string[]; body: Buffer };
 
-export function toNodeResponse(sandbox: SandboxResponse): NodeResponse {
-  const body = Buffer.from(sandbox.body, 'utf8');
+/** writeHead's flat field list for a response whose body is `length` bytes: the security defaults, its own fields, Content-Length. */
+function nodeFields(sandbox: SandboxResponse, length: number): string[] {
   const defaults = securityDefaultsFor(sandbox.headers);
   const fields = defaults === SECURITY_HEADERS ? [...SECURITY_FIELDS] : defaults.flatMap(({ key, value }) => [key, value]);
   for (const [name, value] of sandbox.headers) fields.push(name, value);
   // RFC 9110 §8.6: no Content-Length on 204; a 304's would describe the stored response.
-  if (sandbox.status !== 204 && sandbox.status !== 304) fields.push('Content-Length', String(body.length));
-  return { status: sandbox.status, fields, body };
+  if (sandbox.status !== 204 && sandbox.status !== 304) fields.push('Content-Length', String(length));
+  return fields;
+}
+
+export function toNodeResponse(sandbox: SandboxResponse): NodeResponse {
+  const body = Buffer.from(sandbox.body, 'utf8');
+  return { status: sandbox.status, fields: nodeFields(sandbox, body.length), body };
 }
 
 const NO_FIELDS: readonly string[] = [];
@@ -127,7 +132,18 @@ export function sendNodeResponse(response: ServerResponse, prepared: NodeRespons
 }
 
 export function writeNodeResponse(response: ServerResponse, sandbox: SandboxResponse, method: string, extra: readonly string[] = NO_FIELDS): void {
-  sendNodeResponse(response, toNodeResponse(sandbox), method, extra);
+  const length = Buffer.byteLength(sandbox.body, 'utf8');
+  // Not ASCII (the UTF-8 is longer than the string): its bytes go through a Buffer.
+  if (length !== sandbox.body.length) return sendNodeResponse(response, toNodeResponse(sandbox), method, extra);
+  // An ASCII body, as every JSON and problem body the engine writes, goes to end() as a string: node:http
+  // then sends head and body in one write, with no Buffer made per response (issue 23). As latin1, never
+  // utf8: node:http encodes the head with the body's encoding, and latin1 keeps a field value's bytes
+  // 0x80-0xFF one byte each, as the Buffer path does; an ASCII body has the same bytes either way.
+  const fields = nodeFields(sandbox, length);
+  for (const field of extra) fields.push(field);
+  response.writeHead(sandbox.status, fields);
+  if (method === 'HEAD' || sandbox.status === 204 || sandbox.status === 304) response.end();
+  else response.end(sandbox.body, 'latin1');
 }
 
 /**

@@ -115,3 +115,21 @@ describe('getParam', () => {
     expect(getParam(params, 'constructor')).toBeUndefined();
   });
 });
+
+describe('parseCredentials with lint: false', () => {
+  // A Digest answer with algorithm quoted and nc quoted: lint advice a server that reads only the value skips.
+  const line = 'Digest username="alice", realm="r", nonce="n", uri="/", algorithm="SHA-256", nc="00000001", cnonce="c", qop=auth, response="abc"';
+
+  test('the same value, without the scheme advice', () => {
+    const linted = parseCredentials(line);
+    const bare = parseCredentials(line, { lint: false });
+    if (!linted.ok || !bare.ok) throw new Error('expected both to parse');
+    expect(linted.warnings.length).toBeGreaterThan(0);
+    expect(bare.value).toEqual(linted.value);
+    expect(bare.warnings).toEqual([]);
+  });
+
+  test('the same error for a malformed line', () => {
+    expect(parseCredentials('Digest a="b" c', { lint: false })).toEqual(parseCredentials('Digest a="b" c'));
+  });
+});

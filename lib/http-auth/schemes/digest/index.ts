@@ -2,7 +2,7 @@
 export { DIGEST_ALGORITHMS, type DigestAlgorithm, type DigestAlgorithmName, type DigestHash, digestAlgorithm, digestHex } from './algorithm';
 export { type DigestExchange, type DigestQop, digestHA1, digestHA2, digestResponse, digestRspauth, digestUserhash } from './compute';
 export { type DigestChallenge, type DigestChallengeOptions, digestChallenge, readDigestChallenge } from './challenge';
-export { type DigestNonceState, checkDigestNonce, createDigestNonce } from './nonce';
+export { type DigestNonceState, checkDigestNonce, createDigestNonce, digestNonceIssuedAt, digestNonceState } from './nonce';
 export {
   type DigestRejectReason,
   type DigestServerOptions,

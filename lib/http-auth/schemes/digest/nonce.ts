@@ -32,12 +32,25 @@ export function createDigestNonce(o: { secret: string | Uint8Array; now: number;
   return encodeBase64(out);
 }
 
-export function checkDigestNonce(nonce: string, o: { secret: string | Uint8Array; now: number; maxAgeMs: number }): DigestNonceState {
+/**
+ * When a nonce this secret signed was issued, or undefined when the secret did not sign it (forged,
+ * truncated, not base64). Depends on the nonce and the secret only, so a server may remember the answer.
+ */
+export function digestNonceIssuedAt(nonce: string, secret: string | Uint8Array): number | undefined {
   const decoded = decodeBase64(nonce);
-  if (decoded.kind === 'invalid' || decoded.bytes.length !== TIME_BYTES + RANDOM_BYTES + MAC_BYTES) return { kind: 'invalid' };
+  if (decoded.kind === 'invalid' || decoded.bytes.length !== TIME_BYTES + RANDOM_BYTES + MAC_BYTES) return undefined;
   const body = decoded.bytes.subarray(0, TIME_BYTES + RANDOM_BYTES);
-  if (!constantTimeEqual(mac(o.secret, body), decoded.bytes.subarray(body.length))) return { kind: 'invalid' };
-  const issuedAt = Number(new DataView(body.buffer, body.byteOffset).getBigUint64(0));
-  if (issuedAt > o.now) return { kind: 'invalid' };
+  if (!constantTimeEqual(mac(secret, body), decoded.bytes.subarray(body.length))) return undefined;
+  return Number(new DataView(body.buffer, body.byteOffset).getBigUint64(0));
+}
+
+/** A signed nonce's state at `now`, given when it was issued (digestNonceIssuedAt). */
+export function digestNonceState(issuedAt: number | undefined, o: { now: number; maxAgeMs: number }): DigestNonceState {
+  // A nonce from the future was not issued by this server's clock.
+  if (issuedAt === undefined || issuedAt > o.now) return { kind: 'invalid' };
   return o.now - issuedAt > o.maxAgeMs ? { kind: 'stale', issuedAt } : { kind: 'fresh', issuedAt };
+}
+
+export function checkDigestNonce(nonce: string, o: { secret: string | Uint8Array; now: number; maxAgeMs: number }): DigestNonceState {
+  return digestNonceState(digestNonceIssuedAt(nonce, o.secret), o);
 }

@@ -1,5 +1,4 @@
 import {
-  checkDigestNonce,
   digestReplayKey,
   digestReplayRejection,
   verifyDigestCredentials,
@@ -8,6 +7,7 @@ import {
   type DigestVerification,
 } from '@/lib/http-auth';
 import { findScheme } from '../../scenario/scenario';
+import { checkNonceRemembered } from '../verified-nonces';
 import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
 
 // RFC 7616: check the response digest against the user's password, the nonce's signature and age,
@@ -30,7 +30,7 @@ export function authenticateDigest(attempt: AuthAttempt): AuthOutcome | Promise<
     request: { method: request.method, uri: request.target, ...(request.sentTarget ? { sentUri: request.sentTarget } : {}), body: request.body },
     server: { realm: layer.realm, algorithms: scheme.algorithms as DigestAlgorithmName[], qop: scheme.qop as DigestQop[] },
     checkNonce: (nonce) => {
-      const state = checkDigestNonce(nonce, { secret: ctx.secret, now, maxAgeMs: scheme.nonceLifetimeSeconds * 1000 });
+      const state = checkNonceRemembered(nonce, { secret: ctx.secret, now, maxAgeMs: scheme.nonceLifetimeSeconds * 1000 });
       if (state.kind !== 'invalid') issuedAt = state.issuedAt;
       return state;
     },
