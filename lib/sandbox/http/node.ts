@@ -119,13 +119,16 @@ export function toNodeResponse(sandbox: SandboxResponse): NodeResponse {
 
 const NO_FIELDS: readonly string[] = [];
 
+/** RFC 9110 §9.3.2, §15.3.5, §15.4.5: HEAD, 204 and 304 send no content. */
+const sendsNoContent = (method: string, status: number) => method === 'HEAD' || status === 204 || status === 304;
+
 /**
  * Sends a serialised response; HEAD gets the same fields and no content (RFC 9110 §9.3.2). `extra`
  * fields (such as Strict-Transport-Security) go in the same flat list: a field set earlier with
  * setHeader would make writeHead merge by name and send repeated WWW-Authenticate lines as one.
  */
 export function sendNodeResponse(response: ServerResponse, prepared: NodeResponse, method: string, extra: readonly string[] = NO_FIELDS): void {
-  const noBody = method === 'HEAD' || prepared.status === 204 || prepared.status === 304;
+  const noBody = sendsNoContent(method, prepared.status);
   // writeHead keeps the array it is given only while it writes; the prepared one is never changed.
   response.writeHead(prepared.status, (extra.length === 0 ? prepared.fields : [...prepared.fields, ...extra]) as string[]);
   response.end(noBody ? undefined : prepared.body);
@@ -142,7 +145,7 @@ export function writeNodeResponse(response: ServerResponse, sandbox: SandboxResp
   const fields = nodeFields(sandbox, length);
   for (const field of extra) fields.push(field);
   response.writeHead(sandbox.status, fields);
-  if (method === 'HEAD' || sandbox.status === 204 || sandbox.status === 304) response.end();
+  if (sendsNoContent(method, sandbox.status)) response.end();
   else response.end(sandbox.body, 'latin1');
 }
 
