@@ -7,7 +7,7 @@ jest.setTimeout(90_000);
 import { type Browser, type BrowserContext, ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
 import { launchFirefox } from '@/scripts/firefox';
-import { headingPlace, lastSection, scrollAtRest } from './support/lesson-scroll';
+import { headingPlace, landedPlace, lastSection, scrollAtRest } from './support/lesson-scroll';
 import { LESSON_PLAYGROUND_LINKS, playgroundLinkName } from './support/lesson-links';
 import { baseUrl, firstLesson, reactHydrated } from './support/site';
 import { curlFinalStatus, RESULT_SUMMARY, runPasted, summaryFinalStatus } from './support/snippet-run';
@@ -229,8 +229,7 @@ describe('Firefox: a lesson on a 390 px phone in dark mode', () => {
       const toc = await find(await ancestor(await byText(page, 'On this page'), 2), 'navigation', 'ON THIS PAGE');
       await (await find(toc, 'link', text)).click();
       await page.waitForFunction((hash) => location.hash === hash, {}, `#${id}`);
-      await scrollAtRest(page);
-      let place = await page.evaluate(headingPlace, id);
+      let place = await landedPlace(() => page.evaluate(headingPlace, id));
       expect(place.top).toBeGreaterThanOrEqual(place.stuckBottom);
       expect(place.bottom).toBeLessThanOrEqual(place.viewport);
 
@@ -255,8 +254,7 @@ describe('Firefox: a lesson on a 390 px phone in dark mode', () => {
       expect(await shown()).toBe(true);
       await (await find(contents, 'link', first.text)).click();
       await page.waitForFunction((hash) => location.hash === hash, {}, `#${first.id}`);
-      await scrollAtRest(page);
-      place = await page.evaluate(headingPlace, first.id);
+      place = await landedPlace(() => page.evaluate(headingPlace, first.id));
       expect(place.top).toBeGreaterThanOrEqual(place.stuckBottom);
       expect(place.bottom).toBeLessThanOrEqual(place.viewport);
       // Following a link closed the list. (Not puppeteer's isVisible: it reads the box, which Firefox keeps for

@@ -5,7 +5,7 @@ jest.setTimeout(90_000);
 // body, and two radio groups took six tab stops. Each journey here is driven by taps and keys, as there.
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, type ColorScheme } from './support/chromium';
-import { headingPlace, lastSection, scrollAtRest } from './support/lesson-scroll';
+import { headingPlace, landedPlace, lastSection, scrollAtRest } from './support/lesson-scroll';
 import { axeViolations, axeViolationsInTheme, baseUrl, firstLesson, openPage } from './support/site';
 
 const PHONE = { width: 390, height: 844 };
@@ -14,11 +14,8 @@ const playgroundUrl = () => `${baseUrl()}/playground?v=1&p=basic-missing-credent
 
 const openPhone = (colorScheme: ColorScheme = 'dark') => openBrowser({ viewport: PHONE, colorScheme, hasTouch: true });
 
-/** Where the heading `id` landed, once the page has stopped scrolling. */
-async function placeOf(page: Page, id: string) {
-  await scrollAtRest(page);
-  return page.evaluate(headingPlace, id);
-}
+/** Where the heading `id` landed (see `landedPlace`). */
+const placeOf = (page: Page, id: string) => landedPlace(() => page.evaluate(headingPlace, id));
 
 // "Contents", then (once a section is being read) "· " and that section's name.
 const contentsSummary = (page: Page) => page.locator('summary', { hasText: /^Contents/ });

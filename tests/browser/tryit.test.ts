@@ -1,4 +1,5 @@
 import { openBrowser } from './support/chromium';
+import { scrollAtRest } from './support/lesson-scroll';
 import { baseUrl, firstLesson } from './support/site';
 
 describe('<TryIt> in a lesson', () => {
@@ -11,8 +12,15 @@ describe('<TryIt> in a lesson', () => {
       const widget = page.getByRole('region', { name: 'Proxy, then origin' });
       // Lesson 1 opens with this conversation, so its Try it folds the transcript (<TryIt folded>): a
       // native toggle, which opens without JavaScript too.
-      await widget.locator('summary', { hasText: 'The conversation, as drawn at the top of the lesson' }).click();
-      await expect(widget.getByRole('img', { name: /Sequence diagram: 10 messages between Client, Proxy, Origin/ }).count()).resolves.toBe(1);
+      // Brought into view and left to settle first: sections are laid out as they come near
+      // (content-visibility), and a click aimed while the page still moves can land beside the toggle.
+      const toggle = widget.locator('summary', { hasText: 'The conversation, as drawn at the top of the lesson' });
+      await toggle.scrollIntoViewIfNeeded();
+      await scrollAtRest(page);
+      await toggle.click();
+      const diagram = widget.getByRole('img', { name: /Sequence diagram: 10 messages between Client, Proxy, Origin/ });
+      await diagram.waitFor({ timeout: 10_000 });
+      await expect(diagram.count()).resolves.toBe(1);
       const story = await widget.locator('figcaption li').allTextContents();
       expect(story[1]).toBe('Proxy → Client: response 407 Proxy Authentication Required (attempt 1)');
       expect(story.at(-1)).toBe('Proxy → Client: response 200 OK (attempt 3)');

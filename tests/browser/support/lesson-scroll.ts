@@ -34,6 +34,26 @@ export async function scrollAtRest(page: ScrollablePage): Promise<void> {
 
 export type HeadingPlace = { top: number; bottom: number; stuckBottom: number; viewport: number };
 
+const landed = (place: HeadingPlace) => place.top >= place.stuckBottom && place.bottom <= place.viewport;
+
+/**
+ * Where a jump to a heading landed: read (with `headingPlace`) every 100 ms until the heading is on screen
+ * below what is stuck to the top and has not moved since the read before, or for 10 s, then returned for
+ * the caller's expectations (which say what went wrong if it never landed). A wait on the heading, not on
+ * the scroll: under load the smooth scroll can begin after the URL has changed, and sections are laid out
+ * as they come near (content-visibility), so the page can look still before it has moved at all.
+ */
+export async function landedPlace(read: () => Promise<HeadingPlace>): Promise<HeadingPlace> {
+  let place = await read();
+  for (let i = 0; i < 100; i++) {
+    await sleep(100);
+    const now = await read();
+    if (landed(now) && now.top === place.top) return now;
+    place = now;
+  }
+  return place;
+}
+
 /**
  * Runs in the page (serialized by the driver, so it must not close over anything): the heading's box
  * against the bottom of everything stuck to the top of the screen. A jump landed well when
