@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   type Credentials,
   type DigestNonceState,
@@ -8,6 +9,9 @@ import {
   decodeExtValue,
   digestAuthenticationInfo,
   digestChallenge,
+  digestHA2,
+  digestHex,
+  digestPasswordHash,
   encodeExtValue,
   formatAuthInfo,
   parseAuthInfo,
@@ -163,6 +167,58 @@ describe('Digest server: verifying the RFC 7616 §3.9.1 Authorization', () => {
 
   it('accepts username* (RFC 8187) as the user name', () => {
     expect(verify(RFC_MD5_AUTHORIZATION.replace('username="Mufasa"', "username*=UTF-8''Mufasa")).kind).toBe('accepted');
+  });
+});
+
+describe('Digest server: a stored H(username:realm:password) instead of the password (RFC 7616 §5.2)', () => {
+  const verifyStored = (stored: (username: string, realm: string, hash: string) => string | undefined) =>
+    verifyDigestCredentials({
+      credentials: credentials(RFC_MD5_AUTHORIZATION),
+      request: { method: 'GET', uri: '/dir/index.html' },
+      server: { realm: 'http-auth@example.org', algorithms: ['MD5'], qop: ['auth'] },
+      checkNonce: () => ({ kind: 'fresh', issuedAt: 0 }),
+      lookupPassword: (u) => (u === 'Mufasa' ? 'Circle of Life' : undefined),
+      lookupPasswordHash: stored,
+    });
+
+  it('asks for it with the user, realm and hash, and accepts the response it signs', () => {
+    const asked: string[] = [];
+    const verdict = verifyStored((username, realm, hash) => {
+      asked.push(`${username} ${realm} ${hash}`);
+      return digestPasswordHash('MD5', { username, realm, password: 'Circle of Life' });
+    });
+    expect(verdict.kind).toBe('accepted');
+    expect(asked).toEqual(['Mufasa http-auth@example.org MD5']);
+  });
+
+  it('uses the stored value, not the password: a stored hash of another password refuses the right response', () => {
+    const verdict = verifyStored((username, realm) => digestPasswordHash('MD5', { username, realm, password: 'wrong' }));
+    expect(verdict).toMatchObject({ kind: 'rejected', reason: 'wrong-response' });
+  });
+
+  it('computes it from the password when nothing is stored', () => {
+    expect(verifyStored(() => undefined).kind).toBe('accepted');
+  });
+});
+
+describe('H(A2) for qop=auth, kept per hash, method and uri', () => {
+  it('is H(method ":" uri) every time, also after more distinct resources than it keeps', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('MD5', 'SHA-256', 'SHA-512-256' as const),
+        fc.constantFrom('GET', 'POST', ''),
+        fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 400 }),
+        (hash, method, uris) => {
+          for (const uri of [...uris, ...uris]) expect(digestHA2(hash, method, uri, 'auth')).toBe(digestHex(hash, `${method}:${uri}`));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('is never kept for auth-int, whose A2 covers the body', () => {
+    expect(digestHA2('SHA-256', 'POST', '/x', 'auth-int', 'one')).not.toBe(digestHA2('SHA-256', 'POST', '/x', 'auth-int', 'two'));
+    expect(digestHA2('SHA-256', 'POST', '/x', 'auth-int', 'two')).toBe(digestHex('SHA-256', `POST:/x:${digestHex('SHA-256', 'two')}`));
   });
 });
 

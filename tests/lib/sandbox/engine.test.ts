@@ -1,4 +1,5 @@
-import { parseChallenges } from '@/lib/http-auth';
+import { answerDigestChallenge, formatCredentials, parseChallenges } from '@/lib/http-auth';
+import { applyOverrides } from '@/lib/sandbox/scenario/overrides';
 import { evaluate } from '@/lib/sandbox/engine/engine';
 import { headerValues } from '@/lib/sandbox/message';
 import { findPreset } from '@/lib/sandbox/scenario/presets';
@@ -177,6 +178,28 @@ describe('evaluate: scenario x request', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Digest realm="reports", qop="auth", algorithm=SHA-256, nonce="[^"]+", opaque="[^"]+", charset=UTF-8$/);
     expect(lines[1]).toContain('algorithm=MD5');
+  });
+
+  test("Digest keeps each user's H(username:realm:password) per realm and algorithm: every realm and algorithm still checks its own", async () => {
+    const ctx = testContext();
+    const signIn = async (layer: Scenario, algorithm: 'SHA-256' | 'MD5', password: string) => {
+      const challenges = parseChallenges(headerValues((await evaluate(layer, request('/x'), ctx)).response.headers, 'WWW-Authenticate'));
+      const challenge = challenges.ok ? challenges.value.find((c) => c.params.algorithm === algorithm) : undefined;
+      if (!challenge) throw new Error(`no ${algorithm} challenge`);
+      const answer = answerDigestChallenge({ challenge, username: 'alice', password, method: 'GET', uri: '/x', cnonce: 'c0ffee' });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return (await evaluate(layer, request('/x', [['Authorization', formatCredentials(answer.value.credentials)]]), ctx)).response.status;
+    };
+    const reports = scenario('digest');
+    const overridden = applyOverrides(reports, new URLSearchParams('realm=elsewhere'));
+    if (!overridden.ok) throw new Error(overridden.message);
+    // The very same user objects in another realm, as a scenario built from shared parts could hold them.
+    const sameUsers: Scenario = { ...reports, origin: { ...reports.origin, realm: 'shared users' } };
+    for (const layer of [reports, overridden.scenario, sameUsers, reports])
+      for (const algorithm of ['SHA-256', 'MD5'] as const) {
+        expect(await signIn(layer, algorithm, 'wonderland')).toBe(200);
+        expect(await signIn(layer, algorithm, 'looking-glass')).toBe(401);
+      }
   });
 
   test('an authenticated response is private: shared caches must not reuse it (RFC 9111 §3.5)', async () => {

@@ -1,8 +1,8 @@
 import { constantTimeEqualText } from '../../bytes/constant-time';
 import { getParam } from '../../params';
 import type { Credentials } from '../../types';
-import { type DigestAlgorithm, type DigestAlgorithmName, digestAlgorithm } from './algorithm';
-import { type DigestExchange, type DigestQop, digestHA1, digestResponse, digestUserhash } from './compute';
+import { type DigestAlgorithm, type DigestAlgorithmName, type DigestHash, digestAlgorithm } from './algorithm';
+import { type DigestExchange, type DigestQop, digestPasswordHash, digestResponse, digestSessionHA1, digestUserhash } from './compute';
 import { decodeExtValue } from './ext-value';
 import type { DigestNonceState } from './nonce';
 
@@ -25,6 +25,11 @@ export type DigestVerifyInput = {
   server: DigestServerOptions;
   checkNonce: (nonce: string) => DigestNonceState;
   lookupPassword: (username: string) => string | undefined;
+  /**
+   * RFC 7616 §5.2: a server may keep H(username ":" realm ":" password) (digestPasswordHash) rather than the
+   * password. Asked first when given, for a user lookupPassword knows; undefined means "compute it".
+   */
+  lookupPasswordHash?: (username: string, realm: string, hash: DigestHash) => string | undefined;
   /** Needed to resolve `userhash=true` credentials (RFC 7616 §3.4.4): hashes are compared, not reversed. */
   usernames?: readonly string[];
   /**
@@ -178,7 +183,9 @@ export function verifyDigestCredentials(input: DigestVerifyInput): DigestVerific
   const username = resolveUsername(f, input);
   const password = username === undefined ? undefined : input.lookupPassword(username);
   if (username === undefined || password === undefined) return reject('unknown-user', 'No such user.');
-  const ha1 = digestHA1(f.algorithm, { username, realm: f.realm, password }, f);
+  const passwordHash =
+    input.lookupPasswordHash?.(username, f.realm, f.algorithm.hash) ?? digestPasswordHash(f.algorithm.hash, { username, realm: f.realm, password });
+  const ha1 = digestSessionHA1(f.algorithm, passwordHash, f);
   const exchange: DigestExchange = { algorithm: f.algorithm, ha1, nonce: f.nonce, nc: f.nc, cnonce: f.cnonce, qop: f.qop, uri: f.uri };
   const expected = digestResponse(exchange, request.method, request.body);
   if (!constantTimeEqualText(expected, f.response.toLowerCase())) return reject('wrong-response', 'The response digest does not match: wrong password?');

@@ -1,12 +1,14 @@
 import {
+  digestPasswordHash,
   digestReplayKey,
   digestReplayRejection,
   verifyDigestCredentials,
   type DigestAlgorithmName,
+  type DigestHash,
   type DigestQop,
   type DigestVerification,
 } from '@/lib/http-auth';
-import { findScheme } from '../../scenario/scenario';
+import { findScheme, type SandboxUser } from '../../scenario/scenario';
 import { checkNonceRemembered } from '../verified-nonces';
 import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
 
@@ -18,6 +20,25 @@ import { refused, type AuthAttempt, type AuthOutcome } from './outcome';
  * the minute covers clocks that differ a little between instances.
  */
 const NC_MARGIN_MS = 60_000;
+
+/**
+ * RFC 7616 §5.2: H(username ":" realm ":" password) per user of a scenario, by hash and realm. Scenarios are
+ * built once per distinct query and kept, so a user's hash is computed once, not on every request (issue 23);
+ * it goes when its scenario does.
+ */
+const passwordHashes = new WeakMap<SandboxUser, Map<string, string>>();
+
+function storedPasswordHash(user: SandboxUser, realm: string, hash: DigestHash): string {
+  let byRealm = passwordHashes.get(user);
+  if (!byRealm) passwordHashes.set(user, (byRealm = new Map()));
+  const key = `${hash} ${realm}`;
+  let stored = byRealm.get(key);
+  if (stored === undefined) {
+    stored = digestPasswordHash(hash, { username: user.name, realm, password: user.password });
+    byRealm.set(key, stored);
+  }
+  return stored;
+}
 
 export function authenticateDigest(attempt: AuthAttempt): AuthOutcome | Promise<AuthOutcome> {
   const { layer, request, ctx, credentials } = attempt;
@@ -35,6 +56,10 @@ export function authenticateDigest(attempt: AuthAttempt): AuthOutcome | Promise<
       return state;
     },
     lookupPassword: (name) => layer.users.find((user) => user.name === name)?.password,
+    lookupPasswordHash: (name, realm, hash) => {
+      const user = layer.users.find((candidate) => candidate.name === name);
+      return user && storedPasswordHash(user, realm, hash);
+    },
     usernames: layer.users.map((user) => user.name),
   });
   if (verified.kind !== 'accepted') return outcome(attempt, verified, now, issuedAt);
