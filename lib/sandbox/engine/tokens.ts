@@ -1,4 +1,5 @@
-import { base64url, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
+import { encodeBase64Url } from '@/lib/http-auth';
 import { hmacSha256 } from '@/lib/http-auth/bytes/hashes';
 import { recallVerified, rememberVerified } from './verified-tokens';
 
@@ -11,8 +12,8 @@ export const TOKEN_AUDIENCE = 'http-auth-lab-sandbox';
 export type IssuedToken = { token: string; expiresIn: number; scope: string[] };
 
 /** RFC 7515 §4.1.1 and RFC 7519 §5.1: the one JOSE header every token carries, encoded once. */
-const ENCODED_HEADER = base64url.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 const encoder = new TextEncoder();
+const ENCODED_HEADER = encodeBase64Url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })));
 
 /**
  * Builds the JWS Compact Serialization by hand (RFC 7515 §7.1 and §5.1 steps 1–6; RFC 7519 §7.1):
@@ -40,8 +41,10 @@ export async function issueToken(options: {
     iat: issuedAt,
     exp: issuedAt + options.lifetimeSeconds,
   };
-  const signingInput = `${ENCODED_HEADER}.${base64url.encode(JSON.stringify(claims))}`;
-  const signature = base64url.encode(hmacSha256(options.secret, encoder.encode(signingInput)));
+  // RFC 7515 §5.1 step 2: the claims' UTF-8 bytes, base64url-encoded (lib/http-auth's encoder, about half
+  // the cost of jose's btoa-based one: issue 23).
+  const signingInput = `${ENCODED_HEADER}.${encodeBase64Url(encoder.encode(JSON.stringify(claims)))}`;
+  const signature = encodeBase64Url(hmacSha256(options.secret, encoder.encode(signingInput)));
   return { token: `${signingInput}.${signature}`, expiresIn: options.lifetimeSeconds, scope: options.scope };
 }
 
