@@ -32,6 +32,7 @@ describe('issueToken writes what SignJWT writes', () => {
     ['node:crypto', NODE_HASHES, 'alice', ['read', 'write']],
     ['node:crypto, a non-ASCII subject', NODE_HASHES, 'zoë 名', ['read']],
     ['node:crypto, no scope', NODE_HASHES, 'bob', []],
+    ['node:crypto, claims longer than the kept buffer (4096 bytes)', NODE_HASHES, 'é'.repeat(3000), ['read']],
   ] as const)('%s', async (_name, backend, subject, scope) => {
     setHashBackend(backend);
     const secret = newSecret();
