@@ -2,8 +2,7 @@ import { constantTimeEqualText, decodeBasicCredentials, formatChallenge, basicCh
 import type { SandboxContext } from '../context';
 import { firstHeader, headerValues, type SandboxRequest, type SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
-import type { SandboxUser } from '../scenario/scenario';
-import { scopeTokenSchema } from '../scenario/scenario';
+import { isScopeToken, type SandboxUser } from '../scenario/scenario';
 import { issueToken } from './tokens';
 
 // POST /api/sandbox/token: an OAuth 2.0 client-credentials grant (RFC 6749 §4.4), small but exact.
@@ -76,7 +75,7 @@ export async function tokenEndpoint(request: SandboxRequest, users: readonly San
   if (grant === null) return oauthError(400, 'invalid_request', 'grant_type is missing; use client_credentials.');
   if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `grant_type "${grant}" is not supported here; use client_credentials.`);
   const scope = (form.get('scope') ?? '').split(' ').filter(Boolean);
-  const badScope = scope.find((token) => !scopeTokenSchema.safeParse(token).success);
+  const badScope = scope.find((token) => !isScopeToken(token));
   if (badScope !== undefined || scope.length > 8)
     return oauthError(400, 'invalid_scope', 'scope must be up to 8 space-separated scope tokens (RFC 6749 §3.3).');
   const lifetimeText = form.get('expires_in');
