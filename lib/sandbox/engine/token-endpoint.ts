@@ -59,8 +59,8 @@ function clientCredentials(request: SandboxRequest, form: URLSearchParams): { id
   return id !== null && secret !== null ? { id, secret } : undefined;
 }
 
-/** Called for POST only: the route table answers other methods with 405 (routes/token.ts). */
-export async function tokenEndpoint(request: SandboxRequest, users: readonly SandboxUser[], ctx: SandboxContext): Promise<SandboxResponse> {
+/** Called for POST only: the route table answers other methods with 405 (routes/token.ts). Synchronous: nothing in a grant waits. */
+export function tokenEndpoint(request: SandboxRequest, users: readonly SandboxUser[], ctx: SandboxContext): SandboxResponse {
   const contentType = firstHeader(request.headers, 'Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') {
     return oauthError(400, 'invalid_request', 'Send the parameters as application/x-www-form-urlencoded (RFC 6749 §4.4.2).');
@@ -82,7 +82,7 @@ export async function tokenEndpoint(request: SandboxRequest, users: readonly San
   const lifetime = lifetimeText === null ? DEFAULT_TOKEN_LIFETIME_SECONDS : Number(lifetimeText);
   if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 86_400)
     return oauthError(400, 'invalid_request', 'expires_in (a lab extension) must be a whole number of seconds from 1 to 86400.');
-  const issued = await issueToken({ subject: user.name, scope, lifetimeSeconds: lifetime, now: ctx.now(), secret: ctx.secret });
+  const issued = issueToken({ subject: user.name, scope, lifetimeSeconds: lifetime, now: ctx.now(), secret: ctx.secret });
   return {
     status: 200,
     // RFC 6749 §5.1: tokens must not be cached.

@@ -34,15 +34,10 @@ function utf8(text: string): Uint8Array {
  * HS256 as RFC 7518 §3.2 defines it. The same bytes jose's SignJWT writes for these claims in this
  * order (a test compares them), but the MAC comes from the process's hash backend (node:crypto on the
  * server, a few µs) instead of WebCrypto's (~90 µs on Node 20), which the token endpoint pays on every
- * grant (issue 23). jose still verifies every token, these included.
+ * grant (issue 23). jose still verifies every token, these included. Synchronous, unlike SignJWT: nothing
+ * here waits, and an async function would cost the endpoint a promise and a hop per grant.
  */
-export async function issueToken(options: {
-  subject: string;
-  scope: string[];
-  lifetimeSeconds: number;
-  now: number;
-  secret: Uint8Array;
-}): Promise<IssuedToken> {
+export function issueToken(options: { subject: string; scope: string[]; lifetimeSeconds: number; now: number; secret: Uint8Array }): IssuedToken {
   const issuedAt = Math.floor(options.now / 1000);
   // RFC 7519 §2: NumericDate is a number; SignJWT refused anything else, and so does this.
   if (!Number.isFinite(issuedAt) || !Number.isFinite(options.lifetimeSeconds)) throw new TypeError('Token times must be finite numbers.');
