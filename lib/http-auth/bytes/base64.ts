@@ -1,6 +1,6 @@
-// RFC 4648 §4 base64 over bytes. Written by hand because `btoa`/`atob` work on Latin-1 strings only
-// and throw on anything else (the classic bug with non-ASCII Basic credentials), and give no position
-// for an invalid character.
+// RFC 4648 §4 base64, and §5 base64url for JOSE, over bytes. Written by hand because `btoa`/`atob` work
+// on Latin-1 strings only and throw on anything else (the classic bug with non-ASCII Basic credentials),
+// and give no position for an invalid character.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const VALUES = new Int8Array(128).fill(-1);
