@@ -18,7 +18,7 @@ export {
   readBearerToken,
   bearerTokenOf,
 } from './schemes/bearer';
-export { decodeBase64, encodeBase64 } from './bytes/base64';
+export { decodeBase64, encodeBase64, encodeBase64Url } from './bytes/base64';
 export { constantTimeEqual, constantTimeEqualText } from './bytes/constant-time';
 export { type HashBackend, type HashName, NOBLE_HASHES, setHashBackend } from './bytes/hashes';
 export * from './schemes/digest';

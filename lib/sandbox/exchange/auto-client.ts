@@ -56,12 +56,12 @@ export async function mintToken(
   const base = { subject: secret.subject, scope: secret.scope, lifetimeSeconds };
   switch (kind) {
     case 'valid':
-      return (await issueToken({ ...base, now: ctx.now(), secret: ctx.secret })).token;
+      return issueToken({ ...base, now: ctx.now(), secret: ctx.secret }).token;
     case 'expired':
       // Issued long enough ago that even the longest lifetime (a day) has run out.
-      return (await issueToken({ ...base, now: ctx.now() - (lifetimeSeconds + 3_600) * 1000, secret: ctx.secret })).token;
+      return issueToken({ ...base, now: ctx.now() - (lifetimeSeconds + 3_600) * 1000, secret: ctx.secret }).token;
     case 'forged':
-      return (await issueToken({ ...base, now: ctx.now(), secret: ctx.random(32) })).token;
+      return issueToken({ ...base, now: ctx.now(), secret: ctx.random(32) }).token;
     case 'garbage':
       return GARBAGE_TOKEN;
     default: {

@@ -66,7 +66,12 @@ function readBody(request: IncomingMessage): Promise<Uint8Array | 'too-large'> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    request.on('end', () => {
+      // A small body comes in one chunk, a Buffer of its own (node:http copies each body chunk out of the
+      // socket's): a plain Uint8Array view of it, with no concat and no copy (issue 23).
+      const only = chunks.length === 1 ? chunks[0] : undefined;
+      resolve(only ? new Uint8Array(only.buffer, only.byteOffset, only.length) : new Uint8Array(Buffer.concat(chunks)));
+    });
     request.on('error', reject);
   });
 }

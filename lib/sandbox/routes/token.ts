@@ -50,6 +50,6 @@ export const tokenRoute: EndpointRoute = {
   cors: true,
   wrongMethod: 'The token endpoint takes POST with a form body (RFC 6749 §3.2).',
   // The clients are the Bearer scenario's users.
-  handle: async (request, { ctx }) => ({ response: await tokenEndpoint(request, findPreset('bearer')?.scenario.origin.users ?? [], ctx), trace: [] }),
+  handle: (request, { ctx }) => ({ response: tokenEndpoint(request, findPreset('bearer')?.scenario.origin.users ?? [], ctx), trace: [] }),
   describe,
 };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { constantTimeEqual, constantTimeEqualText, decodeBase64, decodeBasicCredentials, encodeBase64 } from '@/lib/http-auth';
+import { base64url } from 'jose';
+import { constantTimeEqual, constantTimeEqualText, decodeBase64, decodeBasicCredentials, encodeBase64, encodeBase64Url } from '@/lib/http-auth';
 
 /** UTF-8 validation seen through the public API: Basic credentials "u:" followed by the bytes. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -21,12 +22,51 @@ describe('base64 (RFC 4648 §4)', () => {
     );
   });
 
+  it('encodes long input (more characters than one String.fromCharCode call takes) like Node', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 7000, maxLength: 20_000 }), (bytes) => {
+        expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it.each([
     ['QW-h', 2],
     ['QWxhZ', 4],
     ['QWxhZA=', 6],
   ])('refuses %j at %i', (text, index) => {
     expect(decodeBase64(text)).toMatchObject({ kind: 'invalid', index });
+  });
+});
+
+describe('base64url (RFC 4648 §5, unpadded as JOSE writes it)', () => {
+  it("encodes as jose's base64url.encode and Node's 'base64url' do", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const text = encodeBase64Url(bytes);
+        expect(text).toBe(base64url.encode(bytes));
+        expect(text).toBe(Buffer.from(bytes).toString('base64url'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is base64 with "-" and "_" for "+" and "/", and no "=" padding', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        expect(encodeBase64Url(bytes)).toBe(encodeBase64(bytes).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, ''));
+      }),
+    );
+  });
+
+  it.each([
+    [[], ''],
+    [[0xfb], '-w'],
+    [[0xff, 0xff], '__8'],
+    [[0xfb, 0xff, 0xbf], '-_-_'],
+  ])('%j -> %j', (bytes, text) => {
+    expect(encodeBase64Url(Uint8Array.from(bytes))).toBe(text);
   });
 });
 

@@ -54,7 +54,7 @@ describe('query overrides never break the response head', () => {
 
   test(`${RUNS} hostile overrides with credentials (Basic as alice, a Bearer token with scope read): granted or refused, never a broken head`, async () => {
     const ctx = testContext();
-    const { token } = await issueToken({ subject: 'alice', scope: ['read'], lifetimeSeconds: 300, now: ctx.now(), secret: SECRET });
+    const { token } = issueToken({ subject: 'alice', scope: ['read'], lifetimeSeconds: 300, now: ctx.now(), secret: SECRET });
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('basic', 'bearer', 'forbidden-by-role', 'bearer-insufficient-scope', 'proxy-then-origin'),
