@@ -223,11 +223,8 @@ async function main() {
         return;
       }
       void (async () => {
-        const converted = await fromNodeRequest(request);
-        const answer =
-          'error' in converted
-            ? converted.error
-            : await dispatch({ ...converted, connection: connectionOf(socket, client), ...(sentTarget ? { sentTarget } : {}) }, ctx);
+        const converted = await fromNodeRequest(request, { connection: connectionOf(socket, client), sentTarget });
+        const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
         writeNodeResponse(response, answer, method, extra);
       })().catch((error: unknown) => {
         console.error('[server] request failed', error);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SECURITY_HEADERS, securityDefaultsFor } from './security-fields';
+import type { ConnectionAuth } from '../connection';
 import type { HeaderList, SandboxRequest, SandboxResponse } from '../message';
 import { problemResponse } from '../problem';
 import { reasonPhrase } from '../reason-phrases';
@@ -78,7 +79,20 @@ function readBody(request: IncomingMessage): Promise<Uint8Array | 'too-large'> {
 
 const tooLarge = () => ({ error: problemResponse({ status: 413, detail: `The body is larger than ${MAX_BODY_BYTES} bytes.` }) });
 
-export async function fromNodeRequest(request: IncomingMessage): Promise<SandboxRequest | { error: SandboxResponse }> {
+/** What the server knows of a request beyond its message: the connection it came on, and the target as the client wrote it. */
+export type ArrivedOn = { connection?: ConnectionAuth; sentTarget?: string };
+
+/**
+ * The request as the engine reads it, made in one object literal with the same fields in the same order
+ * every time. Issue 23: spreading the converted request into a new object with the connection added (as
+ * server.ts did) cost the server 6–12 µs per request on the Basic and Digest success rows, measured
+ * side by side: the engine reads these fields many times per request, and only one shape keeps that cheap.
+ */
+function sandboxRequest(method: string, target: string, headers: HeaderList, body: Uint8Array, on: ArrivedOn): SandboxRequest {
+  return { method, target, sentTarget: on.sentTarget, headers, body, connection: on.connection };
+}
+
+export async function fromNodeRequest(request: IncomingMessage, on: ArrivedOn = {}): Promise<SandboxRequest | { error: SandboxResponse }> {
   const target = request.url ?? '/';
   if (target.length > MAX_TARGET_LENGTH)
     return { error: problemResponse({ status: 414, detail: `The request-target is longer than ${MAX_TARGET_LENGTH} characters.` }) };
@@ -98,10 +112,10 @@ export async function fromNodeRequest(request: IncomingMessage): Promise<Sandbox
   if (declared > MAX_BODY_BYTES) return tooLarge();
   // RFC 9112 §6.3: a request with neither Content-Length nor Transfer-Encoding has no body, and
   // node:http has already ended it; waiting for its stream events would only cost time.
-  if (!chunked && declared === 0) return { method: request.method ?? 'GET', target, headers, body: EMPTY_BODY };
+  if (!chunked && declared === 0) return sandboxRequest(request.method ?? 'GET', target, headers, EMPTY_BODY, on);
   const body = await readBody(request);
   if (body === 'too-large') return tooLarge();
-  return { method: request.method ?? 'GET', target, headers, body };
+  return sandboxRequest(request.method ?? 'GET', target, headers, body, on);
 }
 
 /** A sandbox response serialised for writeHead: the flat field list (with the security headers) and the body bytes. */
