@@ -48,7 +48,8 @@ export function authenticateDigest(attempt: AuthAttempt): AuthOutcome | Promise<
   let issuedAt = now;
   const verified = verifyDigestCredentials({
     credentials,
-    request: { method: request.method, uri: request.target, ...(request.sentTarget ? { sentUri: request.sentTarget } : {}), body: request.body },
+    // One shape whether or not a sentTarget came (a conditional spread makes a slower object: issue 23).
+    request: { method: request.method, uri: request.target, sentUri: request.sentTarget, body: request.body },
     server: { realm: layer.realm, algorithms: scheme.algorithms as DigestAlgorithmName[], qop: scheme.qop as DigestQop[] },
     checkNonce: (nonce) => {
       const state = checkNonceRemembered(nonce, { secret: ctx.secret, now, maxAgeMs: scheme.nonceLifetimeSeconds * 1000 });
