@@ -85,20 +85,31 @@ function readFields(c: Credentials, server: DigestServerOptions): Fields | Diges
     if (decoded.kind === 'invalid') return reject('malformed', `username* is not a valid ext-value: ${decoded.reason}.`, 400);
     username = decoded.text;
   }
-  const [realm, nonce, uri, response, cnonce, nc, qop] = ['realm', 'nonce', 'uri', 'response', 'cnonce', 'nc', 'qop'].map(p);
-  const missing = [
-    ['username', username],
-    ['realm', realm],
-    ['nonce', nonce],
-    ['uri', uri],
-    ['response', response],
-    ['cnonce', cnonce],
-    ['nc', nc],
-    ['qop', qop],
-  ]
-    .filter(([, v]) => v === undefined)
-    .map(([n]) => n);
+  const realm = p('realm');
+  const nonce = p('nonce');
+  const uri = p('uri');
+  const response = p('response');
+  const cnonce = p('cnonce');
+  const nc = p('nc');
+  const qop = p('qop');
+  // Listed only when one is missing: a right answer, every request, needs no list (issue 23).
+  const missingNames = () =>
+    (
+      [
+        ['username', username],
+        ['realm', realm],
+        ['nonce', nonce],
+        ['uri', uri],
+        ['response', response],
+        ['cnonce', cnonce],
+        ['nc', nc],
+        ['qop', qop],
+      ] as const
+    )
+      .filter(([, v]) => v === undefined)
+      .map(([n]) => n);
   if (qop === undefined && nc === undefined && cnonce === undefined) {
+    const missing = missingNames();
     // What wget and Perl's LWP send when they do not support every qop offered (they know only "auth").
     const rest = missing.filter((name) => name !== 'qop' && name !== 'nc' && name !== 'cnonce');
     const also = rest.length > 0 ? ` ${rest.join(', ')} ${rest.length === 1 ? 'is' : 'are'} missing too.` : '';
@@ -108,7 +119,17 @@ function readFields(c: Credentials, server: DigestServerOptions): Fields | Diges
       400,
     );
   }
-  if (missing.length > 0) return reject('malformed', `Missing ${missing.join(', ')} (RFC 7616 §3.4).`, 400);
+  if (
+    username === undefined ||
+    realm === undefined ||
+    nonce === undefined ||
+    uri === undefined ||
+    response === undefined ||
+    cnonce === undefined ||
+    nc === undefined ||
+    qop === undefined
+  )
+    return reject('malformed', `Missing ${missingNames().join(', ')} (RFC 7616 §3.4).`, 400);
   if (!/^[0-9a-fA-F]{8}$/.test(nc ?? '')) return reject('malformed', `nc=${nc ?? ''} is not 8 hex digits (RFC 7616 §3.4).`, 400);
   const algorithm = digestAlgorithm(p('algorithm'));
   if (!algorithm || !server.algorithms.includes(algorithm.name)) {
