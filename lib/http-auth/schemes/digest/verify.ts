@@ -73,6 +73,13 @@ function reject(reason: DigestRejectReason, message: string, status: 400 | 401 =
   return { kind: 'rejected', reason, status, stale: reason === 'stale-nonce', message };
 }
 
+/** The directives RFC 7616 §3.4 requires that did not come, in the order given. */
+function missingDirectives(directives: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.entries(directives)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+}
+
 /** RFC 2617 §3.2.2 (kept by RFC 7616): missing or improper directives get 400 Bad Request. */
 function readFields(c: Credentials, server: DigestServerOptions): Fields | DigestVerification {
   const p = (name: string) => getParam(c.params, name);
@@ -92,33 +99,7 @@ function readFields(c: Credentials, server: DigestServerOptions): Fields | Diges
   const cnonce = p('cnonce');
   const nc = p('nc');
   const qop = p('qop');
-  // Listed only when one is missing: a right answer, every request, needs no list (issue 23).
-  const missingNames = () =>
-    (
-      [
-        ['username', username],
-        ['realm', realm],
-        ['nonce', nonce],
-        ['uri', uri],
-        ['response', response],
-        ['cnonce', cnonce],
-        ['nc', nc],
-        ['qop', qop],
-      ] as const
-    )
-      .filter(([, v]) => v === undefined)
-      .map(([n]) => n);
-  if (qop === undefined && nc === undefined && cnonce === undefined) {
-    const missing = missingNames();
-    // What wget and Perl's LWP send when they do not support every qop offered (they know only "auth").
-    const rest = missing.filter((name) => name !== 'qop' && name !== 'nc' && name !== 'cnonce');
-    const also = rest.length > 0 ? ` ${rest.join(', ')} ${rest.length === 1 ? 'is' : 'are'} missing too.` : '';
-    return reject(
-      'malformed',
-      `No qop, nc or cnonce: this is the RFC 2069 form, which RFC 7616 §3.4 no longer accepts. A client sends it when it supports none of the qop values offered.${also}`,
-      400,
-    );
-  }
+  // The list of what is missing is made only when something is: a right answer, every request, needs none (issue 23).
   if (
     username === undefined ||
     realm === undefined ||
@@ -128,8 +109,20 @@ function readFields(c: Credentials, server: DigestServerOptions): Fields | Diges
     cnonce === undefined ||
     nc === undefined ||
     qop === undefined
-  )
-    return reject('malformed', `Missing ${missingNames().join(', ')} (RFC 7616 §3.4).`, 400);
+  ) {
+    const missing = missingDirectives({ username, realm, nonce, uri, response, cnonce, nc, qop });
+    if (qop === undefined && nc === undefined && cnonce === undefined) {
+      // What wget and Perl's LWP send when they do not support every qop offered (they know only "auth").
+      const rest = missing.filter((name) => name !== 'qop' && name !== 'nc' && name !== 'cnonce');
+      const also = rest.length > 0 ? ` ${rest.join(', ')} ${rest.length === 1 ? 'is' : 'are'} missing too.` : '';
+      return reject(
+        'malformed',
+        `No qop, nc or cnonce: this is the RFC 2069 form, which RFC 7616 §3.4 no longer accepts. A client sends it when it supports none of the qop values offered.${also}`,
+        400,
+      );
+    }
+    return reject('malformed', `Missing ${missing.join(', ')} (RFC 7616 §3.4).`, 400);
+  }
   if (!/^[0-9a-fA-F]{8}$/.test(nc ?? '')) return reject('malformed', `nc=${nc ?? ''} is not 8 hex digits (RFC 7616 §3.4).`, 400);
   const algorithm = digestAlgorithm(p('algorithm'));
   if (!algorithm || !server.algorithms.includes(algorithm.name)) {
