@@ -17,6 +17,7 @@ import { createConnectionAuth, handshakeBudget, type ConnectionAuth } from '@/li
 import { MAX_HEADER_BYTES } from '@/lib/sandbox/limits';
 import { targetForm } from '@/lib/sandbox/http/target-form';
 import { bareAnswerFor, prepareBareAnswers } from '@/lib/sandbox/edge/bare-answers';
+import { turnWrites } from '@/lib/sandbox/edge/turn-writes';
 import { fromNodeRequest, rawResponseBytes, sendNodeResponse, summariseFields, writeNodeResponse, type FieldSummary } from '@/lib/sandbox/http/node';
 import { normaliseAddress } from '@/lib/sandbox/edge/client-address';
 import { arrivedOverHttps, clientAddress, trustedProxiesFromEnvironment } from '@/lib/sandbox/edge/forwarded';
@@ -158,6 +159,7 @@ async function main() {
 
   // requireHostHeader off: node:http's own refusal is a bare 400 with no body; the Host rule is checked
   // below, for every path, so the refusal explains itself like every other one.
+  const deferWrite = turnWrites();
   const server = http.createServer(
     // keepAliveTimeout: an idle kept-alive connection stays open 30 s rather than Node's 5 s. Clients close
     // theirs after about 4 s (Node's fetch takes the Keep-Alive hint minus 1 s); with only a second between,
@@ -222,15 +224,17 @@ async function main() {
         sendNodeResponse(response, bare, method, extra);
         return;
       }
-      void (async () => {
-        const converted = await fromNodeRequest(request, { connection: connectionOf(socket, client), sentTarget });
-        const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
-        writeNodeResponse(response, answer, method, extra);
-      })().catch((error: unknown) => {
+      const failed = (error: unknown) => {
         console.error('[server] request failed', error);
         if (!response.headersSent) response.writeHead(500, ['Content-Type', 'application/problem+json', ...extra]);
         response.end();
-      });
+      };
+      void (async () => {
+        const converted = await fromNodeRequest(request, { connection: connectionOf(socket, client), sentTarget });
+        const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
+        // Written with the other answers of this loop turn, at its end (lib/sandbox/edge/turn-writes.ts).
+        deferWrite(() => writeNodeResponse(response, answer, method, extra), failed);
+      })().catch(failed);
     },
   );
   // RFC 9110 §10.1.1: an expectation the server cannot meet gets 417 (node:http would send it bare).
