@@ -212,27 +212,27 @@ async function main() {
         void handleNext(request, response);
         return;
       }
+      // From here on, an answer goes out with the others of this loop turn, at its end (lib/sandbox/edge/turn-writes.ts).
+      const failed = (error: unknown) => {
+        console.error('[server] request failed', error);
+        if (!response.headersSent) response.writeHead(500, ['Content-Type', 'application/problem+json', ...extra]);
+        response.end();
+      };
       const refusal = limitRate({ peer, rawHeaders: request.rawHeaders, method, pathname });
       if (refusal) {
-        writeNodeResponse(response, refusal, method, extra);
+        deferWrite(() => writeNodeResponse(response, refusal, method, extra), failed);
         return;
       }
       // A connection an NTLM handshake authenticated lets bare requests through: the engine must see them.
       const client = trusted.any ? clientAddress(peer, request.rawHeaders, trusted) : peer;
       const bare = socket[CONNECTION] && authenticatedOn(socket, client) ? undefined : bareAnswerFor(bareAnswers, method, form.target, fields, ctx);
       if (bare) {
-        sendNodeResponse(response, bare, method, extra);
+        deferWrite(() => sendNodeResponse(response, bare, method, extra), failed);
         return;
       }
-      const failed = (error: unknown) => {
-        console.error('[server] request failed', error);
-        if (!response.headersSent) response.writeHead(500, ['Content-Type', 'application/problem+json', ...extra]);
-        response.end();
-      };
       void (async () => {
         const converted = await fromNodeRequest(request, { connection: connectionOf(socket, client), sentTarget });
         const answer = 'error' in converted ? converted.error : await dispatch(converted, ctx);
-        // Written with the other answers of this loop turn, at its end (lib/sandbox/edge/turn-writes.ts).
         deferWrite(() => writeNodeResponse(response, answer, method, extra), failed);
       })().catch(failed);
     },

@@ -5,6 +5,19 @@
 // ones apart (RFC 9110 §5.3: their order is significant). SIGTERM stops it.
 import http from 'node:http';
 
+// RAW_REPLAY_AT_TURN_END=1 (`npm run bench:sandbox -- --raw-at-turn-end`): the floor writes its answers
+// as the lab does, together at the end of the loop turn, 16 at most (lib/sandbox/edge/turn-writes.ts; the
+// same few lines here, as this script runs on plain node without the lab's build).
+const AT_TURN_END = process.env.RAW_REPLAY_AT_TURN_END === '1';
+const TURN_LIMIT = 16;
+/** @type {Array<() => void>} */
+let queued = [];
+function writeQueued() {
+  const due = queued;
+  queued = [];
+  for (const write of due) write();
+}
+
 /** @returns {Promise<string>} */
 async function readStdin() {
   const chunks = [];
@@ -18,8 +31,14 @@ function listen({ status, headers, body }) {
   const payload = Buffer.from(body, 'utf8');
   // A request body (the POST rows) is left unread: node:http discards it once the response has ended.
   const server = http.createServer((request, response) => {
-    response.writeHead(status, flat);
-    response.end(payload);
+    if (!AT_TURN_END) {
+      response.writeHead(status, flat);
+      response.end(payload);
+      return;
+    }
+    queued.push(() => response.writeHead(status, flat).end(payload));
+    if (queued.length >= TURN_LIMIT) writeQueued();
+    else if (queued.length === 1) setImmediate(writeQueued);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

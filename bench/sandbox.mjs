@@ -29,28 +29,32 @@ const SANDBOX_SECRET = 'bench-sandbox-fixed-secret-0123456789abcdef';
 const RAW_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'raw-replay-server.mjs');
 /** Fields node:http writes itself on every response; the raw server must not send them twice. */
 const PER_CONNECTION_FIELDS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
-const USAGE = 'npm run bench:sandbox -- [--duration N] [--warmup N] [--only id,...]';
+const USAGE = 'npm run bench:sandbox -- [--duration N] [--warmup N] [--only id,...] [--raw-at-turn-end]';
 
-/** --only id,... apart from the whole-number options. @param {string[]} argv */
-function splitOnly(argv) {
+/** --only id,... and --raw-at-turn-end apart from the whole-number options. @param {string[]} argv */
+function splitOptions(argv) {
   const rest = [];
   /** @type {string[]} */
   let only = [];
+  let rawAtTurnEnd = false;
   for (let i = 0; i < argv.length; i++) {
     const match = /^--only(?:=(.*))?$/.exec(argv[i] ?? '');
-    if (!match) rest.push(argv[i] ?? '');
+    if (argv[i] === '--raw-at-turn-end') rawAtTurnEnd = true;
+    else if (!match) rest.push(argv[i] ?? '');
     else only = (match[1] ?? argv[++i] ?? '').split(',').filter(Boolean);
   }
-  return { rest, only };
+  return { rest, only, rawAtTurnEnd };
 }
 
 /**
  * One raw server process, one listener per response, ports in the same order.
  * @param {{ status: number; headers: [string, string][]; body: string }[]} responses
+ * @param {boolean} atTurnEnd whether the raw server writes its answers at the end of the loop turn, as the lab does
  * @returns {Promise<{ baseUrls: string[]; pid: number | undefined }>}
  */
-function startRawServer(responses) {
-  const child = spawn(process.execPath, [RAW_SERVER], { stdio: ['pipe', 'pipe', 'inherit'] });
+function startRawServer(responses, atTurnEnd) {
+  const env = { ...process.env, RAW_REPLAY_AT_TURN_END: atTurnEnd ? '1' : '' };
+  const child = spawn(process.execPath, [RAW_SERVER], { stdio: ['pipe', 'pipe', 'inherit'], env });
   children.push(child);
   child.stdin.end(JSON.stringify(responses));
   return new Promise((resolve, reject) => {
@@ -65,7 +69,7 @@ function startRawServer(responses) {
 
 let failed = false;
 try {
-  const { rest, only } = splitOnly(process.argv.slice(2));
+  const { rest, only, rawAtTurnEnd } = splitOptions(process.argv.slice(2));
   const { duration, warmup } = parseWholeNumbers(rest, { duration: { default: 8, min: 1 }, warmup: { default: 2, min: 0 } }, USAGE);
   const server = await startServer({ SANDBOX_SECRET, SANDBOX_RATE_LIMIT: BENCH_RATE_LIMIT });
   children.push(server.child);
@@ -88,7 +92,7 @@ try {
       body: response.body,
     });
   }
-  const raw = await startRawServer(captured);
+  const raw = await startRawServer(captured, rawAtTurnEnd);
   for (const [i, row] of rows.entries()) {
     const copy = await request(new URL(row.request.path, raw.baseUrls[i]), {
       method: row.request.method,
@@ -106,6 +110,11 @@ try {
       .join(' ')} before the run`,
   );
   console.log(`sandbox rate limit: ${BENCH_RATE_LIMIT} (SANDBOX_RATE_LIMIT; all load comes from one client address)`);
+  console.log(
+    rawAtTurnEnd
+      ? 'raw replay: writes its answers together at the end of each loop turn, as the lab does (--raw-at-turn-end)'
+      : 'raw replay: writes each answer at once, as node:http does by default (the lab writes a loop turn’s answers together at its end)',
+  );
   console.log(
     `autocannon, pipelining 1: ${duration} s per side in ${SLICE_SECONDS} s slices taken in turn, after a ${warmup} s warm-up each (about ${Math.round(runSeconds / 60)} min); client and servers share the machine`,
   );
