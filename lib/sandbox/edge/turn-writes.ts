@@ -2,7 +2,7 @@
 // end of the event-loop turn that computed them, not one by one as each is ready (issue 23). A loop turn
 // reads every connection that has a request waiting, and on the lab's two-core machine a client that has
 // caught up is asleep: each answer written on its own then pays for waking it again, which made a Digest
-// success cost half again as much server CPU. Written in one burst, the first wakes the client and the rest
+// success cost a quarter to a third more server CPU. Written in one burst, the first wakes the client and the rest
 // find it awake (bench/README.md, "Session 16").
 //
 // setImmediate runs in the check phase, right after the poll phase that read the requests, so an answer
