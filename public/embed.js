@@ -3,7 +3,8 @@
  *   <script src="https://LAB-ORIGIN/embed.js" async></script>
  * Each lab iframe posts {type: "http-auth-lab:resize", height, href} to its parent when its content's
  * height changes; this script sets that iframe's height, up to its data-max-height when it has one. It
- * trusts only messages from the origin it was loaded from, and only from iframes on this page.
+ * trusts only messages from the origin it was loaded from, and only from iframes on this page. When it
+ * starts it asks the frames to post their height again, in case they did before it was listening.
  */
 (function () {
   'use strict';
@@ -26,4 +27,11 @@
       }
     }
   });
+  // This script loads async, so a frame may have posted its height before the listener above existed: ask
+  // every frame of the lab's origin to post it again (RESIZE_REQUEST_TYPE in lib/site/embed.ts). A frame not
+  // yet at the lab's origin does not get the message, and its first post will find the listener.
+  var frames = document.getElementsByTagName('iframe');
+  for (var i = 0; i < frames.length; i++) {
+    if (frames[i].contentWindow) frames[i].contentWindow.postMessage({ type: 'http-auth-lab:resize-request' }, labOrigin);
+  }
 })();

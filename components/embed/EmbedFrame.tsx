@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { RESIZE_MESSAGE_TYPE, type ResizeMessage } from '@/lib/site/embed';
+import { RESIZE_MESSAGE_TYPE, RESIZE_REQUEST_TYPE, type ResizeMessage } from '@/lib/site/embed';
 import { applyTheme } from '@/lib/site/theme';
 
 export const EMBED_ROOT_ID = 'embed-root';
@@ -49,6 +49,14 @@ export function EmbedFrame() {
       observer.observe(content);
       post();
       cleanups.push(() => observer.disconnect());
+      // embed.js asks again when it starts: it may have missed the posts above (it loads async).
+      const onRequest = (event: MessageEvent) => {
+        if (event.source !== window.parent || (event.data as { type?: unknown } | null)?.type !== RESIZE_REQUEST_TYPE) return;
+        last = 0;
+        post();
+      };
+      window.addEventListener('message', onRequest);
+      cleanups.push(() => window.removeEventListener('message', onRequest));
     }
 
     // Links lead to the full lab in a new tab; in-page anchors stay in the frame.

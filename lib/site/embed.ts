@@ -8,6 +8,11 @@ export const EMBED_PREFIX = '/embed';
 export const RESIZE_MESSAGE_TYPE = 'http-auth-lab:resize';
 /** `href` is the embed's origin and path only, never its query or fragment (they may hold what a reader typed). */
 export type ResizeMessage = { type: typeof RESIZE_MESSAGE_TYPE; height: number; href: string };
+/**
+ * What public/embed.js posts to every frame when it starts: a frame that posted its height before embed.js
+ * was listening (embed.js is loaded async) posts it again, so it is sized whenever the script arrives.
+ */
+export const RESIZE_REQUEST_TYPE = 'http-auth-lab:resize-request';
 
 export type EmbedTheme = 'light' | 'dark' | 'auto';
 export const EMBED_THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto'];

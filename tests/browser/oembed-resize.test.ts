@@ -60,3 +60,31 @@ test('oEmbed html resizes to its content in a host page, respects maxheight, and
     await session.close();
   }
 });
+
+test('embed.js that arrives after the frame has posted its height still sizes the frame (it asks the frames again)', async () => {
+  const lesson = firstLesson();
+  const whole = (await oembedHtml(`${baseUrl()}/lessons/${lesson.slug}`)).replace('<iframe ', '<iframe id="whole" ');
+  trainer.pages.set('/oembed-late', coursePage(`<script>window.heard=[];addEventListener('message',function(e){window.heard.push(e.data)})</script>${whole}`));
+  const session = await openBrowser();
+  try {
+    const { page } = session;
+    // embed.js is held back until the frame has posted its full height, which then reaches no listener of embed.js.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/embed.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${trainer.url()}/oembed-late`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() =>
+      (window as unknown as { heard: { type?: string; height?: number }[] }).heard.some(
+        (message) => message.type === 'http-auth-lab:resize' && (message.height ?? 0) > 1500,
+      ),
+    );
+    expect(await page.evaluate(() => document.getElementById('whole')?.getBoundingClientRect().height ?? 0)).toBeLessThan(1500);
+    release();
+    await page.waitForFunction(() => (document.getElementById('whole')?.getBoundingClientRect().height ?? 0) > 1500);
+  } finally {
+    await session.close();
+  }
+});
