@@ -157,9 +157,9 @@ async function main() {
   await app.prepare();
   const handleNext = app.getRequestHandler();
 
+  const deferWrite = turnWrites();
   // requireHostHeader off: node:http's own refusal is a bare 400 with no body; the Host rule is checked
   // below, for every path, so the refusal explains itself like every other one.
-  const deferWrite = turnWrites();
   const server = http.createServer(
     // keepAliveTimeout: an idle kept-alive connection stays open 30 s rather than Node's 5 s. Clients close
     // theirs after about 4 s (Node's fetch takes the Keep-Alive hint minus 1 s); with only a second between,
