@@ -4,7 +4,7 @@ jest.setTimeout(90_000);
 // link into it opens.
 import type { Page } from 'playwright-core';
 import { openBrowser } from './support/chromium';
-import { lastSection, scrollAtRest } from './support/lesson-scroll';
+import { landedPlace, lastSection, scrollAtRest } from './support/lesson-scroll';
 import { baseUrl, firstLesson, openPage, reloadPage } from './support/site';
 
 const lessonUrl = () => `${baseUrl()}/lessons/${firstLesson().slug}`;
@@ -164,9 +164,15 @@ describe('folded deep material (<InDepth>)', () => {
         window.location.hash = id;
       }, inside);
       await page.waitForFunction((id) => document.getElementById(id)?.closest('details')?.open === true, inside);
-      await scrollAtRest(page);
       expect(await page.locator(`[id="${inside}"]`).isVisible()).toBe(true);
-      const top = await page.locator(`[id="${inside}"]`).evaluate((element) => element.getBoundingClientRect().top);
+      // Waits on the widget itself coming to rest on screen: under load the smooth scroll can begin after the
+      // fold has opened, so a page that looks still may not have moved yet (support/lesson-scroll.ts).
+      const { top } = await landedPlace(() =>
+        page.locator(`[id="${inside}"]`).evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return { top: box.top, bottom: box.top, stuckBottom: 0, viewport: window.innerHeight };
+        }),
+      );
       expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(900);
 
